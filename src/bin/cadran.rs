@@ -1,0 +1,167 @@
+//! `cadran`: the engine on the command line. `inspect` says how a CSV file is
+//! read; `kpis` prints the JSON report of one or several files.
+
+use cadran::engine::kpi::{self, Period, Query, Workspace};
+use cadran::engine::parse::date;
+use cadran::engine::{self, Kind};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "cadran",
+    version,
+    about = "Sales KPIs from CSV exports, computed on this machine."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show how a file is read: encoding, delimiter, columns, types, kind, warnings.
+    Inspect {
+        file: PathBuf,
+        /// Include the first N data rows as read.
+        #[arg(long, default_value_t = 0)]
+        rows: usize,
+        /// Force the delimiter (`,` `;` `tab` `|`).
+        #[arg(long)]
+        delimiter: Option<String>,
+        /// Read ambiguous dates day-first and ambiguous numbers with a decimal comma.
+        #[arg(long)]
+        french: bool,
+    },
+    /// Print the KPI report of one or several files as JSON.
+    Kpis {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// First day of the period (YYYY-MM-DD); default: the first date in the data.
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day of the period (YYYY-MM-DD); default: the last date in the data.
+        #[arg(long)]
+        to: Option<String>,
+        /// Force a file's kind: FILE=KIND (sales, opportunities, team…).
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        /// Report currency code.
+        #[arg(long, default_value = "EUR")]
+        currency: String,
+    },
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        s if s.len() == 1 => Ok(s.as_bytes()[0]),
+        _ => Err(format!("unknown delimiter {s:?}: use , ; tab or |")),
+    }
+}
+
+fn parse_day(s: &str) -> Result<i32, String> {
+    let mut it = s.splitn(3, '-').map(str::parse::<u32>);
+    match (it.next(), it.next(), it.next()) {
+        (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) => {
+            date::days_from_ymd(y as i32, m, d).ok_or_else(|| format!("no such date: {s}"))
+        }
+        _ => Err(format!("dates are written YYYY-MM-DD, not {s:?}")),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn read(path: &Path, opts: &engine::Options) -> Result<engine::Imported, String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        engine::Error::Io {
+            message: format!("{}: {e}", path.display()),
+        }
+        .to_string()
+    })?;
+    engine::read(&file_name(path), &bytes, opts).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run(cli: Cli) -> Result<String, String> {
+    match cli.command {
+        Command::Inspect {
+            file,
+            rows,
+            delimiter,
+            french,
+        } => {
+            let opts = engine::Options {
+                delimiter: delimiter.as_deref().map(parse_delimiter).transpose()?,
+                french,
+                preview_rows: rows,
+                kind: None,
+            };
+            let imported = read(&file, &opts)?;
+            serde_json::to_string_pretty(&imported.summary).map_err(|e| e.to_string())
+        }
+        Command::Kpis {
+            files,
+            from,
+            to,
+            kinds,
+            currency,
+        } => {
+            let mut ws = Workspace::default();
+            for path in &files {
+                let name = file_name(path);
+                let kind = kinds.iter().find_map(|k| {
+                    let (f, kind) = k.split_once('=')?;
+                    (f == name || Path::new(f) == path.as_path()).then(|| Kind::from_name(kind))
+                });
+                let kind = match kind {
+                    Some(Some(k)) => Some(k),
+                    Some(None) => return Err(format!("unknown kind for {name}")),
+                    None => None,
+                };
+                let opts = engine::Options {
+                    kind,
+                    ..engine::Options::default()
+                };
+                ws.tables.push(read(path, &opts)?);
+            }
+            let period = match (from, to) {
+                (None, None) => None,
+                (f, t) => {
+                    let span = kpi::report(&ws, &Query::default()).period;
+                    let f = f.or_else(|| span.as_ref().map(|s| s.from.clone()));
+                    let t = t.or_else(|| span.as_ref().map(|s| s.to.clone()));
+                    match (f, t) {
+                        (Some(f), Some(t)) => Some(Period::new(parse_day(&f)?, parse_day(&t)?)),
+                        _ => return Err("no dated data: give both --from and --to".into()),
+                    }
+                }
+            };
+            let report = kpi::report(
+                &ws,
+                &Query {
+                    period,
+                    currency: Some(currency),
+                },
+            );
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("cadran: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Numbers as spreadsheets write them: `1234.56`, `1,234.56`, `1 234,56`,
+//! `1.234,56 €`, `(12)`, `12 %`, `1,5E+3`. One value alone can be ambiguous
+//! (`1,234` is 1234 in English and 1.234 in French), so the column decides the
+//! decimal separator from all its values ([`Decimal`]) and each value is then
+//! read with it.
+
+use serde::Serialize;
+
+/// The decimal separator a number column uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Decimal {
+    #[serde(rename = ".")]
+    Dot,
+    #[serde(rename = ",")]
+    Comma,
+}
+
+/// Which decimal separators a value can be read with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Fits {
+    pub dot: bool,
+    pub comma: bool,
+    pub has_dot: bool,
+    pub has_comma: bool,
+    /// Written with an exponent or a percent sign.
+    pub scaled: bool,
+    /// Starts with a zero followed by a digit (`007`, `01234`): an identifier, not a quantity.
+    pub leading_zero: bool,
+}
+
+impl Fits {
+    pub fn any(&self) -> bool {
+        self.dot || self.comma
+    }
+}
+
+const MAX_LEN: usize = 64;
+
+/// A number stripped of currency, spaces, sign and percent: ASCII digits,
+/// `.`, `,` and an exponent, held on the stack.
+struct Cleaned {
+    buf: [u8; MAX_LEN],
+    len: usize,
+    /// Index in `buf` where the exponent (`e…`) starts, or `len`.
+    exp_at: usize,
+    negative: bool,
+    percent: bool,
+}
+
+impl Cleaned {
+    fn mantissa(&self) -> &[u8] {
+        &self.buf[..self.exp_at]
+    }
+}
+
+const CURRENCY_WORDS: [&str; 6] = ["EUR", "USD", "GBP", "CHF", "CAD", "XOF"];
+
+fn strip_currency(s: &str) -> &str {
+    let s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{202f}');
+    let s = s.trim_start_matches(['€', '$', '£', '¥']);
+    let s = s.trim_end_matches(['€', '$', '£', '¥']);
+    let mut s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{202f}');
+    for w in CURRENCY_WORDS {
+        if let Some(rest) = s.strip_prefix(w) {
+            s = rest.trim_start();
+        }
+        if let Some(rest) = s.strip_suffix(w) {
+            s = rest.trim_end();
+        }
+    }
+    s
+}
+
+fn clean(raw: &str) -> Option<Cleaned> {
+    let mut s = strip_currency(raw);
+    let mut negative = false;
+    let mut percent = false;
+    if let Some(rest) = s.strip_suffix('%') {
+        percent = true;
+        s = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{202f}');
+    }
+    if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        negative = true;
+        s = strip_currency(inner);
+    }
+    if let Some(rest) = s.strip_prefix('-').or_else(|| s.strip_prefix('\u{2212}')) {
+        negative = !negative;
+        s = strip_currency(rest);
+    } else if let Some(rest) = s.strip_prefix('+') {
+        s = strip_currency(rest);
+    }
+    if s.is_empty() {
+        return None;
+    }
+    let mut c = Cleaned {
+        buf: [0; MAX_LEN],
+        len: 0,
+        exp_at: usize::MAX,
+        negative,
+        percent,
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut prev_digit = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'0'..=b'9' => {
+                push(&mut c, b)?;
+                prev_digit = true;
+                i += 1;
+            }
+            b'.' | b',' => {
+                push(&mut c, b)?;
+                prev_digit = false;
+                i += 1;
+            }
+            // Grouping spaces and Swiss apostrophes, only between digits.
+            b' ' | b'\'' if prev_digit => i += 1,
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) && prev_digit => i += 2,
+            0xE2 if prev_digit
+                && bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xAF) | Some(0x89)) =>
+            {
+                i += 3
+            }
+            b'e' | b'E' if prev_digit && c.exp_at == usize::MAX => {
+                c.exp_at = c.len;
+                push(&mut c, b'e')?;
+                i += 1;
+                if let Some(&sign @ (b'+' | b'-')) = bytes.get(i) {
+                    push(&mut c, sign)?;
+                    i += 1;
+                }
+                let start = i;
+                while let Some(&d @ b'0'..=b'9') = bytes.get(i) {
+                    push(&mut c, d)?;
+                    i += 1;
+                }
+                if i == start || i != bytes.len() {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    if c.exp_at == usize::MAX {
+        c.exp_at = c.len;
+    }
+    if !c.mantissa().iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(c)
+}
+
+fn push(c: &mut Cleaned, b: u8) -> Option<()> {
+    *c.buf.get_mut(c.len)? = b;
+    c.len += 1;
+    Some(())
+}
+
+/// Is `m` a valid grouping with `group` as the thousands separator and an
+/// optional single `decimal` part after it?
+fn valid_grouping(m: &[u8], group: u8, decimal: u8) -> bool {
+    let (int_part, frac) = match m.iter().position(|&b| b == decimal) {
+        Some(p) => (&m[..p], Some(&m[p + 1..])),
+        None => (m, None),
+    };
+    if let Some(f) = frac {
+        if f.contains(&decimal) || f.contains(&group) || f.is_empty() {
+            return false;
+        }
+    }
+    let mut groups = int_part.split(|&b| b == group);
+    let first = groups.next().unwrap_or_default();
+    if first.is_empty() || first.len() > 3 {
+        return false;
+    }
+    groups.all(|g| g.len() == 3)
+}
+
+fn fits_decimal(m: &[u8], decimal: u8, has_exp: bool) -> bool {
+    let group = if decimal == b'.' { b',' } else { b'.' };
+    if has_exp && m.contains(&group) {
+        return false;
+    }
+    if !m.contains(&group) {
+        return m.iter().filter(|&&b| b == decimal).count() <= 1;
+    }
+    valid_grouping(m, group, decimal)
+}
+
+/// Which decimal separators `s` can be read with, or `None` when it is no number.
+pub fn fits(s: &str) -> Option<Fits> {
+    let c = clean(s)?;
+    let m = c.mantissa();
+    let has_exp = c.exp_at < c.len;
+    let dot = fits_decimal(m, b'.', has_exp);
+    let comma = fits_decimal(m, b',', has_exp);
+    if !dot && !comma {
+        return None;
+    }
+    let leading_zero = m.len() > 1 && m[0] == b'0' && m[1].is_ascii_digit();
+    Some(Fits {
+        dot,
+        comma,
+        has_dot: m.contains(&b'.'),
+        has_comma: m.contains(&b','),
+        scaled: has_exp || c.percent,
+        leading_zero,
+    })
+}
+
+/// Reads `s` as a number with the column's decimal separator. `12 %` is 0.12.
+pub fn parse(s: &str, decimal: Decimal) -> Option<f64> {
+    let c = clean(s)?;
+    let (dec, group) = match decimal {
+        Decimal::Dot => (b'.', b','),
+        Decimal::Comma => (b',', b'.'),
+    };
+    let has_exp = c.exp_at < c.len;
+    if !fits_decimal(c.mantissa(), dec, has_exp) {
+        return None;
+    }
+    let mut out = [0u8; MAX_LEN];
+    let mut n = 0;
+    for &b in &c.buf[..c.len] {
+        if b == group {
+            continue;
+        }
+        out[n] = if b == dec { b'.' } else { b };
+        n += 1;
+    }
+    let text = std::str::from_utf8(&out[..n]).ok()?;
+    let mut v: f64 = text.parse().ok()?;
+    if !v.is_finite() {
+        return None;
+    }
+    if c.percent {
+        v /= 100.0;
+    }
+    Some(if c.negative { -v } else { v })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dot(s: &str) -> Option<f64> {
+        parse(s, Decimal::Dot)
+    }
+    fn comma(s: &str) -> Option<f64> {
+        parse(s, Decimal::Comma)
+    }
+
+    #[test]
+    fn english_and_french_writings() {
+        assert_eq!(dot("1234.56"), Some(1234.56));
+        assert_eq!(dot("1,234.56"), Some(1234.56));
+        assert_eq!(comma("1 234,56"), Some(1234.56));
+        assert_eq!(comma("1.234,56"), Some(1234.56));
+        assert_eq!(comma("1\u{a0}234,56\u{a0}€"), Some(1234.56));
+        assert_eq!(comma("1\u{202f}234,56 €"), Some(1234.56));
+        assert_eq!(dot("€1,234"), Some(1234.0));
+        assert_eq!(dot("$ 12.5"), Some(12.5));
+        assert_eq!(comma("12,5 EUR"), Some(12.5));
+    }
+
+    #[test]
+    fn signs_percent_exponent() {
+        assert_eq!(dot("-12"), Some(-12.0));
+        assert_eq!(dot("(12)"), Some(-12.0));
+        assert_eq!(dot("(1,200.50 $)"), Some(-1200.5));
+        assert_eq!(dot("12%"), Some(0.12));
+        assert_eq!(comma("12,5 %"), Some(0.125));
+        assert_eq!(comma("1,5E+3"), Some(1500.0));
+        assert_eq!(dot("2.5e-2"), Some(0.025));
+        assert_eq!(dot("+7"), Some(7.0));
+    }
+
+    #[test]
+    fn not_numbers() {
+        for s in [
+            "", "-", "abc", "12abc", "1.2.3", "1,2,3", "e5", ".", "12 34 x", "1e", "--",
+        ] {
+            assert_eq!(dot(s), None, "{s:?}");
+            assert_eq!(fits(s), None, "{s:?}");
+        }
+        // Bad grouping is no number under that reading.
+        assert_eq!(dot("1,23.5"), None);
+        assert_eq!(comma("1.234.5"), None);
+    }
+
+    #[test]
+    fn ambiguous_values_fit_both_readings() {
+        let f = fits("1,234").unwrap();
+        assert!(f.dot && f.comma);
+        assert_eq!(dot("1,234"), Some(1234.0));
+        assert_eq!(comma("1,234"), Some(1.234));
+        let f = fits("1,5").unwrap();
+        assert!(!f.dot && f.comma && f.has_comma);
+        let f = fits("12.50").unwrap();
+        assert!(f.dot && !f.comma && f.has_dot);
+        let f = fits("42").unwrap();
+        assert!(f.dot && f.comma && !f.has_dot && !f.has_comma && !f.scaled);
+        assert!(fits("01234").unwrap().leading_zero);
+    }
+}

@@ -1,0 +1,82 @@
+//! The one report the UI renders, the charts read, the app exports and the
+//! command line prints (KPIS.md, "The JSON report").
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What a KPI's number measures, for formatting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Currency,
+    Count,
+    Ratio,
+    Days,
+    Hours,
+    Score,
+}
+
+/// A scalar KPI: its value over the period and the comparisons, or why it is unavailable.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct KpiValue {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub median: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_year: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unavailable: Option<String>,
+}
+
+impl KpiValue {
+    pub fn unavailable(reason: impl Into<String>) -> Self {
+        KpiValue {
+            unavailable: Some(reason.into()),
+            ..Self::default()
+        }
+    }
+    /// Relative change against a reference, unavailable when the reference is 0.
+    pub fn change(&self, reference: Option<f64>) -> Option<f64> {
+        let (v, r) = (self.value?, reference?);
+        (r != 0.0).then(|| (v - r) / r.abs())
+    }
+}
+
+/// One line of a breakdown: a key (month, rep, region…), its value and its share of the total.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BreakdownRow {
+    pub key: String,
+    pub value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
+}
+
+/// The period the report covers, both dates inclusive (`YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodLabel {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub period: Option<PeriodLabel>,
+    pub currency: String,
+    pub kpis: BTreeMap<String, KpiValue>,
+    pub breakdowns: BTreeMap<String, Vec<BreakdownRow>>,
+    pub objectives: Vec<serde_json::Value>,
+}
+
+impl Report {
+    pub fn kpi(&self, id: &str) -> Option<&KpiValue> {
+        self.kpis.get(id)
+    }
+    pub fn breakdown(&self, id: &str) -> &[BreakdownRow] {
+        self.breakdowns.get(id).map_or(&[], Vec::as_slice)
+    }
+}

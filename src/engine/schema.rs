@@ -1,0 +1,742 @@
+//! Table kinds and fields (DATA.md §2–3): what a file is, and which column is
+//! the date, the amount, the rep… Headers are matched against synonyms in
+//! French and English, ignoring case, accents, spaces and punctuation.
+
+use super::error::{Warning, WarningKind};
+use super::table::{Column, ColumnType, Table};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What one row of a table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Sales,
+    Opportunities,
+    Leads,
+    Activities,
+    Spend,
+    Feedback,
+    Invoices,
+    Team,
+    Customers,
+    Products,
+    Carts,
+    Unknown,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 11] = [
+        Kind::Sales,
+        Kind::Opportunities,
+        Kind::Leads,
+        Kind::Activities,
+        Kind::Spend,
+        Kind::Feedback,
+        Kind::Invoices,
+        Kind::Team,
+        Kind::Customers,
+        Kind::Products,
+        Kind::Carts,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Sales => "sales",
+            Kind::Opportunities => "opportunities",
+            Kind::Leads => "leads",
+            Kind::Activities => "activities",
+            Kind::Spend => "spend",
+            Kind::Feedback => "feedback",
+            Kind::Invoices => "invoices",
+            Kind::Team => "team",
+            Kind::Customers => "customers",
+            Kind::Products => "products",
+            Kind::Carts => "carts",
+            Kind::Unknown => "unknown",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .chain([Kind::Unknown])
+            .find(|k| k.name() == s)
+    }
+
+    /// Fields of this kind; the first `required` ones are required (a `/`
+    /// alternative is written as two entries, see [`Kind::requirements`]).
+    pub fn fields(self) -> &'static [Field] {
+        use Field::*;
+        match self {
+            Kind::Sales => &[
+                Date, Amount, OrderId, Customer, Rep, Region, Sector, Channel, Product, Quantity,
+                UnitPrice, Cost, Margin, Campaign,
+            ],
+            Kind::Opportunities => &[
+                CreatedDate,
+                Stage,
+                Status,
+                Amount,
+                CloseDate,
+                Probability,
+                Rep,
+                Customer,
+                Region,
+                Source,
+                Product,
+                LeadId,
+                Id,
+            ],
+            Kind::Leads => &[
+                CreatedDate,
+                Id,
+                FirstContactDate,
+                Status,
+                Converted,
+                ConvertedToCustomer,
+                Temperature,
+                Rep,
+                Source,
+                Campaign,
+            ],
+            Kind::Activities => &[Date, Rep, Type, Customer, Outcome, DurationMinutes],
+            Kind::Spend => &[Date, Amount, Channel, Campaign],
+            Kind::Feedback => &[Date, Score, Type, Customer],
+            Kind::Invoices => &[
+                IssueDate, Amount, DueDate, PaidAmount, PaidDate, Customer, InvoiceId, Rep,
+            ],
+            Kind::Team => &[Rep, Team, Manager, Region, HireDate],
+            Kind::Customers => &[Customer, Sector, Region, Segment, CreatedDate],
+            Kind::Products => &[Product, Family, UnitPrice, UnitCost],
+            Kind::Carts => &[Date, Status, Id, Amount, Channel],
+            Kind::Unknown => &[],
+        }
+    }
+
+    /// Required fields: each inner list is one requirement met by any of its fields.
+    pub fn requirements(self) -> &'static [&'static [Field]] {
+        use Field::*;
+        match self {
+            // An amount can be derived from quantity × unit price (checked apart).
+            Kind::Sales => &[&[Date], &[Amount]],
+            Kind::Opportunities => &[&[CreatedDate, CloseDate], &[Stage, Status]],
+            Kind::Leads => &[&[CreatedDate]],
+            Kind::Activities => &[&[Date], &[Rep], &[Type]],
+            Kind::Spend => &[&[Date], &[Amount]],
+            Kind::Feedback => &[&[Date], &[Score, Type]],
+            Kind::Invoices => &[&[IssueDate], &[Amount]],
+            Kind::Team => &[&[Rep]],
+            Kind::Customers => &[&[Customer]],
+            Kind::Products => &[&[Product]],
+            Kind::Carts => &[&[Date], &[Status]],
+            Kind::Unknown => &[],
+        }
+    }
+}
+
+/// A field a column can be mapped to (DATA.md §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Date,
+    Amount,
+    OrderId,
+    Customer,
+    Rep,
+    Region,
+    Sector,
+    Channel,
+    Product,
+    Quantity,
+    UnitPrice,
+    Cost,
+    Margin,
+    Campaign,
+    CreatedDate,
+    Stage,
+    Status,
+    CloseDate,
+    Probability,
+    Source,
+    LeadId,
+    Id,
+    FirstContactDate,
+    Converted,
+    ConvertedToCustomer,
+    Temperature,
+    Type,
+    Outcome,
+    DurationMinutes,
+    Score,
+    IssueDate,
+    DueDate,
+    PaidAmount,
+    PaidDate,
+    InvoiceId,
+    Team,
+    Manager,
+    HireDate,
+    Segment,
+    Family,
+    UnitCost,
+}
+
+/// What column types a field accepts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Accepts {
+    Date,
+    Number,
+    Any,
+}
+
+impl Field {
+    fn accepts(self) -> Accepts {
+        use Field::*;
+        match self {
+            Date | CreatedDate | CloseDate | FirstContactDate | IssueDate | DueDate | PaidDate
+            | HireDate => Accepts::Date,
+            Amount | Quantity | UnitPrice | Cost | Margin | Probability | DurationMinutes
+            | Score | PaidAmount | UnitCost => Accepts::Number,
+            _ => Accepts::Any,
+        }
+    }
+
+    /// Header synonyms, best first (DATA.md §3, grown with real exports).
+    pub fn synonyms(self) -> &'static [&'static str] {
+        use Field::*;
+        match self {
+            Date => &[
+                "date",
+                "order date",
+                "invoice date",
+                "date de commande",
+                "date commande",
+                "date facture",
+                "date de vente",
+                "invoicedate",
+                "created",
+                "sale date",
+                "transaction date",
+                "date de la vente",
+                "jour",
+                "mois",
+                "month",
+            ],
+            Amount => &[
+                "amount",
+                "sales",
+                "revenue",
+                "total",
+                "montant",
+                "montant ht",
+                "ca",
+                "chiffre d'affaires",
+                "total ht",
+                "net amount",
+                "close_value",
+                "deal value",
+                "value",
+                "ca ht",
+                "montant net",
+                "prix total",
+                "cost amount",
+                "dépense",
+                "depense",
+                "spend",
+                "budget",
+            ],
+            OrderId => &[
+                "order id",
+                "order",
+                "invoice",
+                "invoiceno",
+                "n° commande",
+                "numéro de commande",
+                "commande",
+                "facture",
+                "n° facture",
+                "order number",
+                "num commande",
+            ],
+            Customer => &[
+                "customer",
+                "customer name",
+                "customer id",
+                "client",
+                "nom client",
+                "account",
+                "account name",
+                "compte",
+                "société",
+                "company",
+                "customerid",
+                "raison sociale",
+                "nom du client",
+            ],
+            Rep => &[
+                "rep",
+                "sales rep",
+                "salesperson",
+                "sales agent",
+                "sales_agent",
+                "owner",
+                "deal owner",
+                "commercial",
+                "vendeur",
+                "responsable",
+                "propriétaire",
+                "assigned to",
+                "attribué à",
+                "commercial responsable",
+            ],
+            Region => &[
+                "region",
+                "région",
+                "territory",
+                "territoire",
+                "secteur géographique",
+                "country",
+                "pays",
+                "state",
+                "regional_office",
+                "zone",
+                "office location",
+            ],
+            Sector => &[
+                "sector",
+                "secteur",
+                "industry",
+                "industrie",
+                "segment",
+                "activité",
+                "secteur d'activité",
+            ],
+            Channel => &[
+                "channel",
+                "canal",
+                "canal de vente",
+                "source",
+                "point de vente",
+                "store",
+                "magasin",
+            ],
+            Product => &[
+                "product",
+                "produit",
+                "article",
+                "item",
+                "sku",
+                "stockcode",
+                "product name",
+                "nom produit",
+                "désignation",
+                "designation",
+                "category",
+                "catégorie",
+                "sub-category",
+                "product id",
+            ],
+            Quantity => &["quantity", "qty", "quantité", "qté", "quantite", "units"],
+            UnitPrice => &[
+                "unit price",
+                "unitprice",
+                "prix unitaire",
+                "pu",
+                "sales_price",
+                "prix",
+                "price",
+                "pu ht",
+                "list price",
+                "prix de vente",
+            ],
+            Cost => &[
+                "cost",
+                "coût",
+                "cout",
+                "prix d'achat",
+                "cost of goods",
+                "cogs",
+                "coût de revient",
+            ],
+            Margin => &["margin", "marge", "profit", "gross profit", "marge brute"],
+            Campaign => &["campaign", "campagne", "utm_campaign", "campaign name"],
+            CreatedDate => &[
+                "created",
+                "created date",
+                "create date",
+                "engage_date",
+                "date de création",
+                "opened",
+                "creation date",
+                "date création",
+                "created at",
+                "lead date",
+            ],
+            Stage => &[
+                "stage",
+                "deal stage",
+                "deal_stage",
+                "étape",
+                "phase",
+                "statut de l'opportunité",
+                "pipeline stage",
+            ],
+            Status => &[
+                "status",
+                "statut",
+                "état",
+                "etat",
+                "won",
+                "result",
+                "résultat",
+            ],
+            CloseDate => &[
+                "close date",
+                "closed date",
+                "close_date",
+                "date de clôture",
+                "date de signature",
+                "closing date",
+                "date de cloture",
+            ],
+            Probability => &[
+                "probability",
+                "probabilité",
+                "%",
+                "win probability",
+                "probability (%)",
+                "proba",
+            ],
+            Source => &[
+                "source",
+                "lead source",
+                "origine",
+                "canal",
+                "channel",
+                "source du lead",
+            ],
+            LeadId => &["lead id", "lead", "id lead", "prospect"],
+            Id => &[
+                "id",
+                "opportunity_id",
+                "opportunity id",
+                "deal id",
+                "cart id",
+                "identifiant",
+                "lead id",
+                "référence",
+                "reference",
+                "ref",
+            ],
+            FirstContactDate => &[
+                "first contact",
+                "first contact date",
+                "premier contact",
+                "date premier contact",
+                "contacted at",
+                "first response",
+            ],
+            Converted => &[
+                "converted",
+                "qualified",
+                "converti",
+                "qualifié",
+                "opportunité",
+                "became opportunity",
+            ],
+            ConvertedToCustomer => &[
+                "converted to customer",
+                "won",
+                "customer",
+                "devenu client",
+                "client",
+                "gagné",
+            ],
+            Temperature => &[
+                "temperature",
+                "température",
+                "rating",
+                "chaleur",
+                "lead rating",
+            ],
+            Type => &["type", "activity type", "type d'activité", "nature", "kind"],
+            Outcome => &["outcome", "résultat", "result", "issue"],
+            DurationMinutes => &[
+                "duration",
+                "duration minutes",
+                "durée",
+                "durée (min)",
+                "minutes",
+                "duration_minutes",
+            ],
+            Score => &[
+                "score",
+                "nps",
+                "note",
+                "rating",
+                "nps score",
+                "recommandation",
+            ],
+            IssueDate => &[
+                "issue date",
+                "invoice date",
+                "date facture",
+                "date d'émission",
+                "date de facturation",
+                "date",
+                "invoicedate",
+            ],
+            DueDate => &["due date", "échéance", "date d'échéance", "due"],
+            PaidAmount => &[
+                "paid",
+                "amount paid",
+                "montant payé",
+                "réglé",
+                "paid amount",
+                "montant réglé",
+                "encaissé",
+            ],
+            PaidDate => &[
+                "paid date",
+                "payment date",
+                "date de paiement",
+                "date de règlement",
+                "date règlement",
+                "paid on",
+            ],
+            InvoiceId => &[
+                "invoice id",
+                "invoice",
+                "invoiceno",
+                "n° facture",
+                "facture",
+                "numéro de facture",
+                "invoice number",
+            ],
+            Team => &["team", "équipe", "equipe", "service"],
+            Manager => &[
+                "manager",
+                "responsable",
+                "chef des ventes",
+                "directeur",
+                "n+1",
+            ],
+            HireDate => &[
+                "hire date",
+                "date d'embauche",
+                "start date",
+                "arrivée",
+                "arrivee",
+                "date d'arrivée",
+            ],
+            Segment => &[
+                "segment",
+                "customer segment",
+                "type de client",
+                "catégorie client",
+            ],
+            Family => &[
+                "family",
+                "famille",
+                "series",
+                "gamme",
+                "category",
+                "catégorie",
+                "product family",
+            ],
+            UnitCost => &[
+                "unit cost",
+                "coût unitaire",
+                "cout unitaire",
+                "prix d'achat unitaire",
+                "cost",
+            ],
+        }
+    }
+
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+}
+
+/// Case, accents, spaces and punctuation folded away: `Chiffre d'affaires` → `chiffredaffaires`.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ÿ' => 'y',
+            'œ' => {
+                out.push('o');
+                'e'
+            }
+            c => c,
+        };
+        if c.is_alphanumeric() || c == '%' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Does this header name a date (so integers in it may be Excel serial days)?
+pub fn header_says_date(header: &str) -> bool {
+    let n = normalize(header);
+    n.contains("date")
+        || Field::Date
+            .synonyms()
+            .iter()
+            .chain(Field::CreatedDate.synonyms())
+            .any(|s| normalize(s) == n)
+}
+
+/// Which column holds each field of a table, for one kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mapping {
+    pub kind: Kind,
+    /// Field → column name.
+    pub fields: BTreeMap<Field, String>,
+}
+
+impl Mapping {
+    pub fn column<'t>(&self, table: &'t Table, field: Field) -> Option<&'t Column> {
+        table.column(self.fields.get(&field)?)
+    }
+    pub fn field_of(&self, column: &str) -> Option<Field> {
+        self.fields
+            .iter()
+            .find(|(_, c)| *c == column)
+            .map(|(f, _)| *f)
+    }
+    /// Does it meet the kind's requirements? (Sales may derive the amount.)
+    pub fn complete(&self) -> bool {
+        let has = |f: &Field| self.fields.contains_key(f);
+        self.kind.requirements().iter().all(|alts| {
+            alts.iter().any(has)
+                || (self.kind == Kind::Sales
+                    && alts == &[Field::Amount]
+                    && has(&Field::Quantity)
+                    && has(&Field::UnitPrice))
+        })
+    }
+}
+
+fn fits(field: Field, col: &Column) -> bool {
+    let t = col.column_type();
+    match field.accepts() {
+        Accepts::Date => matches!(
+            t,
+            ColumnType::Date | ColumnType::Datetime | ColumnType::Empty
+        ),
+        Accepts::Number => matches!(
+            t,
+            ColumnType::Number | ColumnType::Integer | ColumnType::Empty
+        ),
+        Accepts::Any => true,
+    }
+}
+
+/// Maps the columns of `table` to the fields of `kind`, best synonym first.
+pub fn map_for_kind(table: &Table, kind: Kind) -> Mapping {
+    let headers: Vec<String> = table.columns.iter().map(|c| normalize(&c.name)).collect();
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // (rank, field index, column)
+    for (fi, &field) in kind.fields().iter().enumerate() {
+        for (rank, syn) in field.synonyms().iter().enumerate() {
+            let syn = normalize(syn);
+            for (ci, h) in headers.iter().enumerate() {
+                if *h == syn && table.columns.get(ci).is_some_and(|c| fits(field, c)) {
+                    candidates.push((rank, fi, ci));
+                }
+            }
+        }
+    }
+    candidates.sort_unstable();
+    let mut fields = BTreeMap::new();
+    let mut used = vec![false; headers.len()];
+    for (_, fi, ci) in candidates {
+        let field = kind.fields()[fi];
+        if fields.contains_key(&field) || used[ci] {
+            continue;
+        }
+        used[ci] = true;
+        fields.insert(field, table.columns[ci].name.clone());
+    }
+    Mapping { kind, fields }
+}
+
+/// The kind whose requirements the header meets with the most fields, and its mapping.
+pub fn propose(table: &Table, forced: Option<Kind>) -> Mapping {
+    if let Some(kind) = forced {
+        return map_for_kind(table, kind);
+    }
+    Kind::ALL
+        .iter()
+        .map(|&k| map_for_kind(table, k))
+        .filter(Mapping::complete)
+        .max_by_key(|m| (m.fields.len(), std::cmp::Reverse(m.kind)))
+        .unwrap_or(Mapping {
+            kind: Kind::Unknown,
+            fields: BTreeMap::new(),
+        })
+}
+
+/// One warning per mapped field with rows that lack a value ("2 089 rows without close date").
+pub fn missing_values(table: &Table, mapping: &Mapping, lines: &[u32]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for (field, name) in &mapping.fields {
+        let Some(col) = table.column(name) else {
+            continue;
+        };
+        let mut count = 0u64;
+        let mut first = None;
+        for row in 0..col.len() {
+            if col.text(row).is_none() {
+                count += 1;
+                first.get_or_insert(row);
+            }
+        }
+        if count > 0 {
+            let field_name = field.name().replace('_', " ");
+            let plural = if count > 1 { "s" } else { "" };
+            out.push(Warning {
+                kind: WarningKind::MissingField,
+                line: first.and_then(|r| lines.get(r)).map(|&l| l as u64),
+                column: Some(name.clone()),
+                count,
+                message: format!("{count} row{plural} without {field_name} (column \"{name}\")."),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_headers() {
+        assert_eq!(normalize("Chiffre d'affaires"), "chiffredaffaires");
+        assert_eq!(normalize("Date_de-Création"), "datedecreation");
+        assert_eq!(normalize("N° Commande"), "ncommande");
+        assert_eq!(normalize("Probability (%)"), "probability%");
+    }
+
+    #[test]
+    fn date_headers() {
+        assert!(header_says_date("Order Date"));
+        assert!(header_says_date("Échéance date"));
+        assert!(header_says_date("engage_date"));
+        assert!(!header_says_date("Montant"));
+    }
+}

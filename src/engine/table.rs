@@ -1,0 +1,190 @@
+//! The columnar table every KPI walks: typed columns, dates as day numbers,
+//! text dictionary-encoded, missing values as sentinels (no `Option` per cell).
+
+use super::parse::date::Days;
+use super::parse::number::Decimal;
+use serde::Serialize;
+
+/// Code of a missing text cell.
+pub const MISSING_CODE: u32 = u32::MAX;
+/// A missing date.
+pub const MISSING_DAY: Days = i32::MIN;
+/// A missing date-time.
+pub const MISSING_SECS: i64 = i64::MIN;
+
+/// The type a column was read as (the `type` of `cadran inspect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnType {
+    Number,
+    Integer,
+    Date,
+    Datetime,
+    Bool,
+    Text,
+    Empty,
+}
+
+/// Distinct strings of a text column, stored once each.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StringPool {
+    bytes: String,
+    ends: Vec<u32>,
+}
+
+impl StringPool {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+    /// The string of `code`, or `""` for a missing or unknown code.
+    pub fn get(&self, code: u32) -> &str {
+        let i = code as usize;
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.bytes.get(start as usize..end as usize).unwrap_or("")
+    }
+    /// Appends a string and returns its code (the caller keeps strings distinct).
+    pub fn push(&mut self, s: &str) -> u32 {
+        self.bytes.push_str(s);
+        self.ends.push(self.bytes.len() as u32);
+        (self.ends.len() - 1) as u32
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.ends.len() as u32).map(|c| self.get(c))
+    }
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.bytes.capacity() + self.ends.capacity() * 4
+    }
+}
+
+/// One column's values.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColumnData {
+    /// Numbers; `NaN` is missing. `integer` when every value was written without decimals.
+    Number {
+        values: Vec<f64>,
+        integer: bool,
+        decimal: Decimal,
+    },
+    /// Days since 1970-01-01; [`MISSING_DAY`] is missing.
+    Date { days: Vec<Days>, format: String },
+    /// Seconds since 1970-01-01 00:00; [`MISSING_SECS`] is missing.
+    DateTime { secs: Vec<i64>, format: String },
+    /// `None` is missing.
+    Bool(Vec<Option<bool>>),
+    /// Codes into `pool`; [`MISSING_CODE`] is missing.
+    Text { codes: Vec<u32>, pool: StringPool },
+    /// Every cell is missing.
+    Empty { len: usize },
+}
+
+/// A named column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub name: String,
+    pub data: ColumnData,
+}
+
+impl Column {
+    pub fn len(&self) -> usize {
+        match &self.data {
+            ColumnData::Number { values, .. } => values.len(),
+            ColumnData::Date { days, .. } => days.len(),
+            ColumnData::DateTime { secs, .. } => secs.len(),
+            ColumnData::Bool(v) => v.len(),
+            ColumnData::Text { codes, .. } => codes.len(),
+            ColumnData::Empty { len } => *len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn column_type(&self) -> ColumnType {
+        match &self.data {
+            ColumnData::Number { integer: true, .. } => ColumnType::Integer,
+            ColumnData::Number { .. } => ColumnType::Number,
+            ColumnData::Date { .. } => ColumnType::Date,
+            ColumnData::DateTime { .. } => ColumnType::Datetime,
+            ColumnData::Bool(_) => ColumnType::Bool,
+            ColumnData::Text { .. } => ColumnType::Text,
+            ColumnData::Empty { .. } => ColumnType::Empty,
+        }
+    }
+
+    /// The numbers of a number column.
+    pub fn numbers(&self) -> Option<&[f64]> {
+        match &self.data {
+            ColumnData::Number { values, .. } => Some(values),
+            _ => None,
+        }
+    }
+
+    /// The day of row `row`, for date and date-time columns.
+    pub fn day(&self, row: usize) -> Option<Days> {
+        match &self.data {
+            ColumnData::Date { days, .. } => days.get(row).copied().filter(|&d| d != MISSING_DAY),
+            ColumnData::DateTime { secs, .. } => secs
+                .get(row)
+                .copied()
+                .filter(|&s| s != MISSING_SECS)
+                .map(|s| s.div_euclid(86_400) as Days),
+            _ => None,
+        }
+    }
+
+    /// A cell as display text (numbers as written by Rust, dates ISO).
+    pub fn text(&self, row: usize) -> Option<String> {
+        match &self.data {
+            ColumnData::Text { codes, pool } => codes
+                .get(row)
+                .filter(|&&c| c != MISSING_CODE)
+                .map(|&c| pool.get(c).to_string()),
+            ColumnData::Number { values, .. } => values
+                .get(row)
+                .filter(|v| !v.is_nan())
+                .map(|v| v.to_string()),
+            ColumnData::Date { .. } | ColumnData::DateTime { .. } => self
+                .day(row)
+                .and_then(super::parse::date::ymd_from_days)
+                .map(|d| d.to_string()),
+            ColumnData::Bool(v) => v.get(row).copied().flatten().map(|b| b.to_string()),
+            ColumnData::Empty { .. } => None,
+        }
+    }
+
+    /// Heap bytes held by the values.
+    pub fn heap_bytes(&self) -> usize {
+        match &self.data {
+            ColumnData::Number { values, .. } => values.capacity() * 8,
+            ColumnData::Date { days, .. } => days.capacity() * 4,
+            ColumnData::DateTime { secs, .. } => secs.capacity() * 8,
+            ColumnData::Bool(v) => v.capacity(),
+            ColumnData::Text { codes, pool } => codes.capacity() * 4 + pool.heap_bytes(),
+            ColumnData::Empty { .. } => 0,
+        }
+    }
+}
+
+/// A table read from one file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: usize,
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+    pub fn heap_bytes(&self) -> usize {
+        self.columns.iter().map(Column::heap_bytes).sum()
+    }
+}

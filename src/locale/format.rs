@@ -1,0 +1,134 @@
+//! Numbers the way each language writes them: `1 234 567 €` and `48,1 %` in
+//! French (narrow no-break spaces, as the French typographic rules and the
+//! browsers' Intl do), `€1,234,567` and `48.1%` in English.
+
+use super::Lang;
+
+const NNBSP: char = '\u{202f}';
+
+fn group(int: u64, sep: &str) -> String {
+    let digits = int.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `x` with `decimals` decimals, grouped by thousands in the language's way.
+pub fn format_number(x: f64, decimals: usize, lang: Lang) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    let scale = 10f64.powi(decimals as i32);
+    let rounded = (x.abs() * scale).round();
+    let int = (rounded / scale).trunc() as u64;
+    let frac = (rounded - int as f64 * scale).round() as u64;
+    let (gsep, dsep) = match lang {
+        Lang::Fr => (NNBSP.to_string(), ','),
+        Lang::En => (",".to_string(), '.'),
+    };
+    let sign = if x < 0.0 && rounded > 0.0 { "-" } else { "" };
+    let mut s = format!("{sign}{}", group(int, &gsep));
+    if decimals > 0 {
+        s.push(dsep);
+        s.push_str(&format!("{frac:0decimals$}"));
+    }
+    s
+}
+
+fn currency_symbol(code: &str) -> &str {
+    match code {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        other => other,
+    }
+}
+
+/// Money without cents above 1 000 (a dashboard reads `1 234 567 €`), with cents below.
+pub fn format_money(x: f64, currency: &str, lang: Lang) -> String {
+    let decimals = if x.abs() >= 1000.0 { 0 } else { 2 };
+    let n = format_number(x.abs(), decimals, lang);
+    let sym = currency_symbol(currency);
+    let neg = if x < 0.0 && n.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    match lang {
+        Lang::Fr => format!("{neg}{n}{NNBSP}{sym}"),
+        Lang::En if sym.len() > 2 && sym.is_ascii() => format!("{neg}{sym} {n}"),
+        Lang::En => format!("{neg}{sym}{n}"),
+    }
+}
+
+/// A ratio as a percentage with one decimal: `48,1 %` / `48.1%`.
+pub fn format_percent(ratio: f64, lang: Lang) -> String {
+    let n = format_number(ratio * 100.0, 1, lang);
+    match lang {
+        Lang::Fr => format!("{n}{NNBSP}%"),
+        Lang::En => format!("{n}%"),
+    }
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// `2024-03` → `mars 2024` / `Mar 2024`; other keys are returned as they are.
+pub fn month_label(key: &str, lang: Lang) -> String {
+    let mut it = key.splitn(2, '-');
+    let (Some(y), Some(m)) = (it.next(), it.next().and_then(|m| m.parse::<usize>().ok())) else {
+        return key.to_string();
+    };
+    let names = match lang {
+        Lang::Fr => &MONTHS_FR,
+        Lang::En => &MONTHS_EN,
+    };
+    match names.get(m.wrapping_sub(1)) {
+        Some(name) => format!("{name} {y}"),
+        None => key.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_in_both_languages() {
+        assert_eq!(
+            format_money(1_234_567.4, "EUR", Lang::Fr),
+            "1\u{202f}234\u{202f}567\u{202f}€"
+        );
+        assert_eq!(format_money(1_234_567.4, "EUR", Lang::En), "€1,234,567");
+        assert_eq!(format_money(-12.5, "EUR", Lang::Fr), "-12,50\u{202f}€");
+        assert_eq!(format_money(999.999, "USD", Lang::En), "$1,000.00");
+        assert_eq!(format_money(-0.001, "EUR", Lang::En), "€0.00");
+    }
+
+    #[test]
+    fn percents_and_numbers() {
+        assert_eq!(format_percent(0.4812, Lang::Fr), "48,1\u{202f}%");
+        assert_eq!(format_percent(0.4812, Lang::En), "48.1%");
+        assert_eq!(format_number(5009.0, 0, Lang::En), "5,009");
+        assert_eq!(format_number(-1234.5, 1, Lang::Fr), "-1\u{202f}234,5");
+        assert_eq!(format_number(f64::NAN, 0, Lang::Fr), "–");
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month_label("2024-03", Lang::Fr), "mars 2024");
+        assert_eq!(month_label("2024-12", Lang::En), "Dec 2024");
+        assert_eq!(month_label("2024-13", Lang::En), "2024-13");
+        assert_eq!(month_label("Q1", Lang::En), "Q1");
+    }
+}

@@ -1,0 +1,55 @@
+//! French and English: every UI text and every number, money and date format,
+//! in one place and pure, so both the charts and the UI use it and it is tested natively.
+
+mod format;
+mod text;
+
+pub use format::{format_money, format_number, format_percent, month_label};
+pub use text::{t, warning, Text};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "fr")]
+    Fr,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.get(..2).map(str::to_ascii_lowercase).as_deref() {
+            Some("fr") => Some(Lang::Fr),
+            Some("en") => Some(Lang::En),
+            _ => None,
+        }
+    }
+    /// French when the browser prefers it, English otherwise.
+    pub fn from_browser(languages: &[String]) -> Lang {
+        match languages.first().and_then(|l| Lang::from_code(l)) {
+            Some(Lang::Fr) => Lang::Fr,
+            _ => Lang::En,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_preference() {
+        assert_eq!(Lang::from_browser(&["fr-FR".into(), "en".into()]), Lang::Fr);
+        assert_eq!(Lang::from_browser(&["en-US".into(), "fr".into()]), Lang::En);
+        assert_eq!(Lang::from_browser(&["de".into()]), Lang::En);
+        assert_eq!(Lang::from_browser(&[]), Lang::En);
+    }
+}

@@ -1,0 +1,14 @@
+//! The WebAssembly entry that Trunk builds: install the panic hook, mount the app.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(cadran::ui::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("cadran-web is the browser app: build it with `trunk build --release`.");
+    eprintln!("On the command line, use the `cadran` binary (cargo run --release --bin cadran -- --help).");
+    std::process::exit(2);
+}
