@@ -3,8 +3,9 @@
 
 use cadran::engine::kpi::{self, Period, Query, Workspace};
 use cadran::engine::parse::date;
-use cadran::engine::{self, Kind};
+use cadran::engine::{self, Field, Kind};
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -33,6 +34,10 @@ enum Command {
         /// Read ambiguous dates day-first and ambiguous numbers with a decimal comma.
         #[arg(long)]
         french: bool,
+        /// Force the table kind (sales, opportunities, leads, activities, spend,
+        /// feedback, invoices, team, customers, products, carts).
+        #[arg(long)]
+        kind: Option<String>,
     },
     /// Print the KPI report of one or several files as JSON.
     Kpis {
@@ -47,6 +52,9 @@ enum Command {
         /// Force a file's kind: FILE=KIND (sales, opportunities, team…).
         #[arg(long = "kind")]
         kinds: Vec<String>,
+        /// Map a field to a column: FILE:FIELD=COLUMN (e.g. ventes.csv:amount=Montant TTC).
+        #[arg(long = "map")]
+        maps: Vec<String>,
         /// Report currency code.
         #[arg(long, default_value = "EUR")]
         currency: String,
@@ -59,6 +67,13 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
         s if s.len() == 1 => Ok(s.as_bytes()[0]),
         _ => Err(format!("unknown delimiter {s:?}: use , ; tab or |")),
     }
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        format!("unknown kind {s:?}: use one of {}", names.join(", "))
+    })
 }
 
 fn parse_day(s: &str) -> Result<i32, String> {
@@ -94,12 +109,14 @@ fn run(cli: Cli) -> Result<String, String> {
             rows,
             delimiter,
             french,
+            kind,
         } => {
             let opts = engine::Options {
                 delimiter: delimiter.as_deref().map(parse_delimiter).transpose()?,
                 french,
                 preview_rows: rows,
-                kind: None,
+                kind: kind.as_deref().map(parse_kind).transpose()?,
+                ..engine::Options::default()
             };
             let imported = read(&file, &opts)?;
             serde_json::to_string_pretty(&imported.summary).map_err(|e| e.to_string())
@@ -109,24 +126,34 @@ fn run(cli: Cli) -> Result<String, String> {
             from,
             to,
             kinds,
+            maps,
             currency,
         } => {
             let mut ws = Workspace::default();
             for path in &files {
                 let name = file_name(path);
-                let kind = kinds.iter().find_map(|k| {
-                    let (f, kind) = k.split_once('=')?;
-                    (f == name || Path::new(f) == path.as_path()).then(|| Kind::from_name(kind))
-                });
-                let kind = match kind {
-                    Some(Some(k)) => Some(k),
-                    Some(None) => return Err(format!("unknown kind for {name}")),
-                    None => None,
-                };
-                let opts = engine::Options {
-                    kind,
-                    ..engine::Options::default()
-                };
+                let is_this = |f: &str| f == name || Path::new(f) == path.as_path();
+                let mut opts = engine::Options::default();
+                for k in &kinds {
+                    let (f, kind) = k
+                        .split_once('=')
+                        .ok_or_else(|| format!("--kind takes FILE=KIND, not {k:?}"))?;
+                    if is_this(f) {
+                        opts.kind = Some(parse_kind(kind)?);
+                    }
+                }
+                for m in &maps {
+                    // Field names hold neither `:` nor `=`; file and column names might.
+                    let bad = || format!("--map takes FILE:FIELD=COLUMN, not {m:?}");
+                    let (left, column) = m.split_once('=').ok_or_else(bad)?;
+                    let (f, field) = left.rsplit_once(':').ok_or_else(bad)?;
+                    if is_this(f) {
+                        let field: Field =
+                            serde_json::from_value(serde_json::Value::String(field.into()))
+                                .map_err(|_| format!("unknown field {field:?} in --map"))?;
+                        opts.mapping.insert(field, column.to_string());
+                    }
+                }
                 ws.tables.push(read(path, &opts)?);
             }
             let period = match (from, to) {
@@ -156,7 +183,9 @@ fn run(cli: Cli) -> Result<String, String> {
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(json) => {
-            println!("{json}");
+            // A closed pipe (`cadran … | head`) is not an error worth a panic.
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{json}");
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -183,11 +183,19 @@ pub fn sales_csv(seed: u64, lines: usize) -> Vec<u8> {
     let mut written = 0usize;
     let mut order = 10_000usize;
     while written < lines {
-        // Later days and the months before summer and year end sell more.
-        let day = {
-            let u = rng.unit().sqrt();
-            ((u * days as f64) as usize).min(days - 1)
+        // About 12 % growth a year, busier before summer and at year end,
+        // quiet in August: drawn by rejection against that shape.
+        let day = rng.below(days);
+        let month = (day % 365) / 31;
+        let season = match month {
+            5 | 10 | 11 => 1.25,
+            7 => 0.6,
+            _ => 1.0,
         };
+        let weight = (1.0 + 0.12 * day as f64 / 365.0) * season / 1.6;
+        if rng.unit() > weight {
+            continue;
+        }
         let date = chrono::NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1)
             .and_then(|d| d.checked_add_days(chrono::Days::new(day as u64)));
         let Some(date) = date else { break };

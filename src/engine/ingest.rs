@@ -26,6 +26,8 @@ pub struct Options {
     /// How many data rows to keep as raw text for the preview.
     pub preview_rows: usize,
     pub kind: Option<Kind>,
+    /// Field → column choices of the user, over the proposed mapping.
+    pub mapping: BTreeMap<Field, String>,
 }
 
 /// One column as the import summary shows it.
@@ -54,6 +56,9 @@ pub struct ImportSummary {
     pub rows: usize,
     pub ignored_rows: usize,
     pub kind: Kind,
+    /// Fields computed from others (`amount` = quantity × unit price).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub derived: Vec<Field>,
     pub columns: Vec<ColumnSummary>,
     pub warnings: Vec<Warning>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -96,6 +101,45 @@ impl ColumnBuilder {
             }
         };
         self.codes.push(code);
+    }
+}
+
+/// Line numbers as a person counts them (CRLF, LF or CR), found by scanning
+/// the bytes up to each record's first character once. The CSV reader's own
+/// positions point before the blank lines that precede a record.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Lines {
+            bytes,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The line where the record starting at or after byte `from` begins.
+    fn record_line(&mut self, from: u64) -> u64 {
+        let mut start = (from as usize).min(self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start > self.pos {
+            let chunk = &self.bytes[self.pos..start];
+            let lf = chunk.iter().filter(|&&b| b == b'\n').count();
+            let lone_cr = chunk
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\r' && self.bytes.get(self.pos + i + 1) != Some(&b'\n'))
+                .count();
+            self.line += (lf + lone_cr) as u64;
+            self.pos = start;
+        }
+        self.line
     }
 }
 
@@ -154,6 +198,7 @@ pub fn read(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported> {
     let mut preview = Vec::new();
     let mut empty_rows = 0u64;
     let mut first_empty_line = None;
+    let mut line_of = Lines::new(&decoded.bytes);
     loop {
         match rdr.read_byte_record(&mut rec) {
             Ok(true) => {}
@@ -161,7 +206,7 @@ pub fn read(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported> {
             // Byte records raise no UTF-8 errors and a slice raises no I/O error.
             Err(_) => break,
         }
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = line_of.record_line(rec.position().map_or(0, |p| p.byte()));
         seen += 1;
         if seen <= header_index {
             warnings.add(WarningKind::LinesBeforeHeader, None, Some(line), 1);
@@ -243,7 +288,13 @@ pub fn read(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported> {
         rows: lines.len(),
         columns,
     };
-    let mapping = schema::propose(&table, opts.kind);
+    let mut mapping = schema::propose(&table, opts.kind);
+    for (field, column) in &opts.mapping {
+        if table.column(column).is_some() {
+            mapping.fields.retain(|_, c| c != column);
+            mapping.fields.insert(*field, column.clone());
+        }
+    }
     for s in &mut summaries {
         s.field = mapping.field_of(&s.name);
     }
@@ -256,6 +307,7 @@ pub fn read(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported> {
         rows: table.rows,
         ignored_rows: empty_rows as usize,
         kind: mapping.kind,
+        derived: mapping.derived(),
         columns: summaries,
         warnings,
         preview,

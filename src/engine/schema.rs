@@ -618,6 +618,20 @@ impl Mapping {
             .find(|(_, c)| *c == column)
             .map(|(f, _)| *f)
     }
+    /// Fields the engine computes because their column is missing.
+    pub fn derived(&self) -> Vec<Field> {
+        let has = |f| self.fields.contains_key(&f);
+        if self.kind == Kind::Sales
+            && !has(Field::Amount)
+            && has(Field::Quantity)
+            && has(Field::UnitPrice)
+        {
+            vec![Field::Amount]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Does it meet the kind's requirements? (Sales may derive the amount.)
     pub fn complete(&self) -> bool {
         let has = |f: &Field| self.fields.contains_key(f);

@@ -99,6 +99,26 @@ pub fn month_label(key: &str, lang: Lang) -> String {
     }
 }
 
+/// `2024-03-05` → `5 mars 2024` / `Mar 5, 2024`; other text is returned as it is.
+pub fn date_label(iso: &str, lang: Lang) -> String {
+    let mut it = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (
+        it.next(),
+        it.next(),
+        it.next().and_then(|d| d.parse::<u32>().ok()),
+    ) else {
+        return iso.to_string();
+    };
+    let month = month_label(&format!("{y}-{m}"), lang);
+    let Some((name, year)) = month.split_once(' ') else {
+        return iso.to_string();
+    };
+    match lang {
+        Lang::Fr => format!("{d} {name} {year}"),
+        Lang::En => format!("{name} {d}, {year}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +150,8 @@ mod tests {
         assert_eq!(month_label("2024-12", Lang::En), "Dec 2024");
         assert_eq!(month_label("2024-13", Lang::En), "2024-13");
         assert_eq!(month_label("Q1", Lang::En), "Q1");
+        assert_eq!(date_label("2024-03-05", Lang::Fr), "5 mars 2024");
+        assert_eq!(date_label("2024-03-05", Lang::En), "Mar 5, 2024");
+        assert_eq!(date_label("soon", Lang::En), "soon");
     }
 }

@@ -4,7 +4,7 @@
 mod format;
 mod text;
 
-pub use format::{format_money, format_number, format_percent, month_label};
+pub use format::{date_label, format_money, format_number, format_percent, month_label};
 pub use text::{t, warning, Text};
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,12 @@
+// Starts the Wasm app. A module file of our own instead of Trunk's inline
+// loader, so the Content-Security-Policy needs no 'unsafe-inline'.
+// Relative URLs keep the build working from any sub-path.
+import init from './cadran-web.js';
+
+init({ module_or_path: new URL('./cadran-web_bg.wasm', import.meta.url) }).catch((err) => {
+  console.error('Cadran could not start:', err);
+  const p = document.createElement('p');
+  p.className = 'fatal';
+  p.textContent = 'Cadran ne peut pas démarrer dans ce navigateur (WebAssembly requis). / Cadran cannot start in this browser (WebAssembly required).';
+  document.body.append(p);
+});

@@ -1,0 +1,43 @@
+//! Helpers shared by the native integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// `../shared/data/<rel>`, read from the project root.
+pub fn shared(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join("data")
+        .join(rel)
+}
+
+pub fn read_shared(rel: &str) -> Vec<u8> {
+    let p = shared(rel);
+    std::fs::read(&p)
+        .unwrap_or_else(|e| panic!("{}: {e} (is ../shared beside the project?)", p.display()))
+}
+
+/// Windows-1252 bytes of a string (every char must exist in Windows-1252).
+pub fn to_cp1252(s: &str) -> Vec<u8> {
+    let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(s);
+    assert!(!bad, "not representable in Windows-1252");
+    bytes.into_owned()
+}
+
+/// UTF-16 with a BOM, little or big endian.
+pub fn to_utf16(s: &str, little: bool) -> Vec<u8> {
+    let mut out = if little {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for u in s.encode_utf16() {
+        out.extend_from_slice(&if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    out
+}

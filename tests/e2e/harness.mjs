@@ -1,0 +1,115 @@
+// Browser test harness: serves dist/ on 127.0.0.1, drives Debian's Chromium
+// through playwright-core, and makes every test fail on a console error, an
+// uncaught exception, or a request to any origin other than the page's own.
+import { createServer } from 'node:http';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const DIST = process.env.CADRAN_DIST || join(ROOT, 'dist');
+export const SHARED = resolve(ROOT, '..', 'shared');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** Serves `dir` under `prefix` (e.g. '/tools/cadran/') on an ephemeral port of 127.0.0.1. */
+export async function serve(dir = DIST, prefix = '/') {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let path = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(normalize(dir))) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${prefix}`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+const ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * Opens a fresh browser profile. `profile` reuses a user-data dir (to test
+ * persistence across browser restarts); `locale` sets navigator.language.
+ */
+export async function open({ profile, locale = 'fr-FR' } = {}) {
+  const dir = profile || (await mkdtemp(join(tmpdir(), 'cadran-e2e-')));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    locale,
+    viewport: { width: 1280, height: 900 },
+  });
+  const problems = [];
+  const requests = [];
+  const watch = (page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    page.on('request', (r) => requests.push(r.url()));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const page = context.pages()[0] || (await context.newPage());
+  return {
+    context,
+    page,
+    dir,
+    requests,
+    problems,
+    /** Throws unless no problem was seen and every request stayed on `origin`. */
+    assertClean(origin) {
+      const away = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+      if (away.length) throw new Error(`requests left the origin ${origin}:\n${away.join('\n')}`);
+      if (problems.length) throw new Error(problems.join('\n'));
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!profile && !keepProfile) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for the app to have mounted (the demo button is its first control). */
+export async function ready(page) {
+  await page.getByTestId('load-demo').waitFor({ timeout: 30_000 });
+}
+
+/** The raw number a KPI card carries. */
+export async function kpiValue(page, id) {
+  const el = page.getByTestId(`kpi-${id}`);
+  await el.waitFor({ timeout: 30_000 });
+  return Number(await el.getAttribute('data-value'));
+}

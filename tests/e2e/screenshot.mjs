@@ -1,0 +1,22 @@
+// Writes docs/screenshot.png: the dashboard on demo data, as the README shows it.
+// Usage: node tests/e2e/screenshot.mjs [out.png] [locale]
+import { join } from 'node:path';
+import { serve, open, ready, kpiValue, ROOT } from './harness.mjs';
+
+const out = process.argv[2] || join(ROOT, 'docs', 'screenshot.png');
+const locale = process.argv[3] || 'fr-FR';
+const server = await serve();
+const b = await open({ locale });
+try {
+  await b.page.goto(server.url);
+  await ready(b.page);
+  await b.page.getByTestId('load-demo').click();
+  await kpiValue(b.page, 'revenue');
+  await b.page.locator('canvas').first().waitFor();
+  await b.page.waitForTimeout(1200); // let ECharts finish its entry animation
+  await b.page.screenshot({ path: out, fullPage: true });
+  console.log(`wrote ${out}`);
+} finally {
+  await b.close();
+  await server.close();
+}
