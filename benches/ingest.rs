@@ -1,1 +1,108 @@
-fn main() {}
+//! Ingest speed and memory over generated sales files of 10k, 100k and 1M
+//! rows (`cargo bench --bench ingest`). Prints MB/s, rows/s and the peak heap
+//! relative to the file's size; writes the figures to bench-results/ingest.json.
+//! A benchmark, not a test: it asserts nothing about speed.
+
+use cadran::engine::{self, demo, Options};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+/// Counts live heap bytes and their peak, to report memory against file size.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size > layout.size() {
+                let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed)
+                    + (new_size - layout.size());
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![10_000, 100_000, 1_000_000]
+    } else {
+        sizes
+    };
+    let mut results = Vec::new();
+    println!(
+        "{:>9} {:>9} {:>9} {:>10} {:>12} {:>10}",
+        "rows", "MB", "ms", "MB/s", "rows/s", "peak/file"
+    );
+    for rows in sizes {
+        let bytes = demo::sales_csv(demo::DEFAULT_SEED, rows);
+        let mb = bytes.len() as f64 / 1e6;
+        let mut best = f64::MAX;
+        let mut peak_extra = 0usize;
+        let runs = if rows >= 1_000_000 { 3 } else { 5 };
+        for _ in 0..runs {
+            let before = LIVE.load(Ordering::Relaxed);
+            PEAK.store(before, Ordering::Relaxed);
+            let t = Instant::now();
+            let imported =
+                engine::read("bench.csv", &bytes, &Options::default()).expect("demo reads");
+            let secs = t.elapsed().as_secs_f64();
+            assert_eq!(imported.summary.rows, rows);
+            drop(imported);
+            best = best.min(secs);
+            peak_extra = PEAK.load(Ordering::Relaxed) - before;
+        }
+        let ratio = peak_extra as f64 / bytes.len() as f64;
+        println!(
+            "{:>9} {:>9.1} {:>9.1} {:>10.0} {:>12.0} {:>9.2}x",
+            rows,
+            mb,
+            best * 1e3,
+            mb / best,
+            rows as f64 / best,
+            ratio
+        );
+        results.push(format!(
+            "{{\"rows\": {rows}, \"bytes\": {}, \"ms\": {:.1}, \"mb_per_s\": {:.1}, \"rows_per_s\": {:.0}, \"peak_heap_over_file\": {:.2}}}",
+            bytes.len(),
+            best * 1e3,
+            mb / best,
+            rows as f64 / best,
+            ratio
+        ));
+    }
+    let _ = std::fs::create_dir_all("bench-results");
+    let json = format!(
+        "{{\"bench\": \"ingest-native\", \"results\": [{}]}}\n",
+        results.join(", ")
+    );
+    if std::fs::write("bench-results/ingest.json", json).is_ok() {
+        println!("written to bench-results/ingest.json");
+    }
+}

@@ -26,9 +26,9 @@ pub struct Inferred {
     pub decimal: Option<Decimal>,
     /// Dates whose day/month order no value settled.
     pub ambiguous: bool,
-    /// Cells that did not fit the type and became missing, and the first one's line.
+    /// Cells that did not fit the type and became missing, and the first one's row.
     pub bad_count: u64,
-    pub bad_first_line: Option<u32>,
+    pub bad_first_row: Option<usize>,
 }
 
 fn fits_enough(ok: u64, total: u64) -> bool {
@@ -36,8 +36,7 @@ fn fits_enough(ok: u64, total: u64) -> bool {
 }
 
 /// Types a column from its `pool` of distinct strings and their `codes`.
-/// `lines` gives each row's line in the file, to point at values that do not fit.
-pub fn infer(codes: Vec<u32>, pool: StringPool, ctx: Context, lines: &[u32]) -> Inferred {
+pub fn infer(codes: Vec<u32>, pool: StringPool, ctx: Context) -> Inferred {
     let Some(mut t) = infer_type(&codes, &pool, ctx) else {
         return plain(text_or_empty(codes, pool)).inferred;
     };
@@ -45,9 +44,7 @@ pub fn infer(codes: Vec<u32>, pool: StringPool, ctx: Context, lines: &[u32]) -> 
         for (row, &c) in codes.iter().enumerate() {
             if bad.get(c as usize).copied().unwrap_or(false) {
                 t.inferred.bad_count += 1;
-                if t.inferred.bad_first_line.is_none() {
-                    t.inferred.bad_first_line = lines.get(row).copied();
-                }
+                t.inferred.bad_first_row.get_or_insert(row);
             }
         }
     }
@@ -98,7 +95,7 @@ fn plain(data: ColumnData) -> Typed {
             decimal: None,
             ambiguous: false,
             bad_count: 0,
-            bad_first_line: None,
+            bad_first_row: None,
         },
         bad: None,
     }
@@ -118,7 +115,7 @@ fn typed(
             decimal,
             ambiguous,
             bad_count: 0,
-            bad_first_line: None,
+            bad_first_row: None,
         },
         bad: Some(bad),
     }

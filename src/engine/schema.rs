@@ -2,7 +2,6 @@
 //! the date, the amount, the rep… Headers are matched against synonyms in
 //! French and English, ignoring case, accents, spaces and punctuation.
 
-use super::error::{Warning, WarningKind};
 use super::table::{Column, ColumnType, Table};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -704,30 +703,38 @@ pub fn propose(table: &Table, forced: Option<Kind>) -> Mapping {
         })
 }
 
-/// One warning per mapped field with rows that lack a value ("2 089 rows without close date").
-pub fn missing_values(table: &Table, mapping: &Mapping, lines: &[u32]) -> Vec<Warning> {
+/// A mapped field with rows that lack a value ("2 089 rows without close date").
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingValues {
+    pub field: Field,
+    pub column: String,
+    pub first_row: usize,
+    pub count: u64,
+}
+
+/// Every mapped field whose column has missing cells.
+pub fn missing_values(table: &Table, mapping: &Mapping) -> Vec<MissingValues> {
     let mut out = Vec::new();
-    for (field, name) in &mapping.fields {
+    for (&field, name) in &mapping.fields {
         let Some(col) = table.column(name) else {
             continue;
         };
         let mut count = 0u64;
-        let mut first = None;
+        let mut first_row = 0;
         for row in 0..col.len() {
-            if col.text(row).is_none() {
+            if col.is_missing(row) {
+                if count == 0 {
+                    first_row = row;
+                }
                 count += 1;
-                first.get_or_insert(row);
             }
         }
         if count > 0 {
-            let field_name = field.name().replace('_', " ");
-            let plural = if count > 1 { "s" } else { "" };
-            out.push(Warning {
-                kind: WarningKind::MissingField,
-                line: first.and_then(|r| lines.get(r)).map(|&l| l as u64),
-                column: Some(name.clone()),
+            out.push(MissingValues {
+                field,
+                column: name.clone(),
+                first_row,
                 count,
-                message: format!("{count} row{plural} without {field_name} (column \"{name}\")."),
             });
         }
     }

@@ -140,6 +140,18 @@ impl Column {
         }
     }
 
+    /// Is the cell of `row` missing (or the row out of range)?
+    pub fn is_missing(&self, row: usize) -> bool {
+        match &self.data {
+            ColumnData::Number { values, .. } => values.get(row).is_none_or(|v| v.is_nan()),
+            ColumnData::Date { days, .. } => days.get(row).is_none_or(|&d| d == MISSING_DAY),
+            ColumnData::DateTime { secs, .. } => secs.get(row).is_none_or(|&s| s == MISSING_SECS),
+            ColumnData::Bool(v) => v.get(row).is_none_or(Option::is_none),
+            ColumnData::Text { codes, .. } => codes.get(row).is_none_or(|&c| c == MISSING_CODE),
+            ColumnData::Empty { .. } => true,
+        }
+    }
+
     /// A cell as display text (numbers as written by Rust, dates ISO).
     pub fn text(&self, row: usize) -> Option<String> {
         match &self.data {

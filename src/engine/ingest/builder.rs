@@ -1,0 +1,146 @@
+//! A column's dictionary while the file streams by: raw cell bytes interned
+//! once each, so that decoding (UTF-8 or Windows-1252), Unicode trimming and
+//! type parsing happen once per distinct value, not once per row.
+
+use crate::engine::decode::Encoding;
+use crate::engine::parse::is_missing;
+use crate::engine::table::{StringPool, MISSING_CODE};
+use encoding_rs::WINDOWS_1252;
+use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
+use std::borrow::Cow;
+use std::hash::BuildHasher;
+
+#[derive(Default)]
+pub struct ColumnBuilder {
+    pub codes: Vec<u32>,
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+    index: HashTable<u32>,
+}
+
+/// `""`, `NA`, `N/A`, `null`, `-`, `#N/A`… checked on bytes, before any decoding.
+#[inline]
+fn is_missing_bytes(b: &[u8]) -> bool {
+    match b.first() {
+        None => true,
+        // Every missing token starts with one of these: skip the rest fast.
+        Some(b'n' | b'N' | b'-' | b'#') if b.len() <= 4 => {
+            std::str::from_utf8(b).is_ok_and(is_missing)
+        }
+        _ => false,
+    }
+}
+
+impl ColumnBuilder {
+    fn entry(&self, code: u32) -> &[u8] {
+        let i = code as usize;
+        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.bytes.get(start..end).unwrap_or_default()
+    }
+
+    #[inline]
+    pub fn push(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) {
+        let cell = cell.trim_ascii();
+        if is_missing_bytes(cell) {
+            self.codes.push(MISSING_CODE);
+            return;
+        }
+        let hash = hasher.hash_one(cell);
+        let found = self.index.find(hash, |&c| self.entry(c) == cell).copied();
+        let code = match found {
+            Some(c) => c,
+            None => {
+                self.bytes.extend_from_slice(cell);
+                self.ends.push(self.bytes.len() as u32);
+                let c = (self.ends.len() - 1) as u32;
+                let (bytes, ends) = (&self.bytes, &self.ends);
+                self.index.insert_unique(hash, c, |&k| {
+                    let i = k as usize;
+                    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+                    hasher.hash_one(&bytes[start..ends[i] as usize])
+                });
+                c
+            }
+        };
+        self.codes.push(code);
+    }
+
+    /// Decodes the distinct values into text, trims Unicode spaces (`\u{a0}`),
+    /// and merges values that become equal or missing once decoded.
+    pub fn finish(self, encoding: Encoding) -> (Vec<u32>, StringPool) {
+        let ColumnBuilder {
+            mut codes,
+            bytes,
+            ends,
+            ..
+        } = self;
+        let mut pool = StringPool::default();
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        let mut remap = Vec::with_capacity(ends.len());
+        let mut identity = true;
+        let mut start = 0usize;
+        for &end in &ends {
+            let raw = bytes.get(start..end as usize).unwrap_or_default();
+            start = end as usize;
+            let text: Cow<str> = match encoding {
+                Encoding::Windows1252 => WINDOWS_1252.decode_without_bom_handling(raw).0,
+                _ => String::from_utf8_lossy(raw),
+            };
+            let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{202f}');
+            if is_missing(trimmed) {
+                remap.push(MISSING_CODE);
+                identity = false;
+                continue;
+            }
+            let next = pool.len() as u32;
+            let code = *seen.entry_ref(trimmed).or_insert(next);
+            if code == next {
+                pool.push(trimmed);
+            }
+            identity &= code == remap.len() as u32;
+            remap.push(code);
+        }
+        if !identity {
+            for c in codes.iter_mut().filter(|c| **c != MISSING_CODE) {
+                *c = remap.get(*c as usize).copied().unwrap_or(MISSING_CODE);
+            }
+        }
+        (codes, pool)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interns_decodes_and_merges() {
+        let h = DefaultHashBuilder::default();
+        let mut b = ColumnBuilder::default();
+        for cell in [
+            &b" Soci\xE9t\xE9 "[..],
+            b"NA",
+            b"Soci\xE9t\xE9",
+            b"\xA0x",
+            b"x",
+            b"",
+        ] {
+            b.push(cell, &h);
+        }
+        let (codes, pool) = b.finish(Encoding::Windows1252);
+        assert_eq!(pool.iter().collect::<Vec<_>>(), ["Société", "x"]);
+        assert_eq!(codes, [0, MISSING_CODE, 0, 1, 1, MISSING_CODE]);
+    }
+
+    #[test]
+    fn identity_when_nothing_merges() {
+        let h = DefaultHashBuilder::default();
+        let mut b = ColumnBuilder::default();
+        for cell in [&b"a"[..], b"b", b"a"] {
+            b.push(cell, &h);
+        }
+        let (codes, pool) = b.finish(Encoding::Utf8);
+        assert_eq!((codes, pool.len()), (vec![0, 1, 0], 2));
+    }
+}
