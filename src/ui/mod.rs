@@ -1,6 +1,7 @@
 //! The thin Leptos layer: state at the top, provided through context; views
 //! read the engine's report and never compute a KPI themselves.
 
+mod bench;
 mod chart;
 mod dashboard;
 mod import;
@@ -16,6 +17,7 @@ pub use state::AppState;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    bench::install_if_asked();
     let lang = state.lang;
     view! {
         <header class="app-header">

@@ -32,6 +32,13 @@ fn is_missing_bytes(b: &[u8]) -> bool {
 }
 
 impl ColumnBuilder {
+    pub fn with_capacity(rows: usize) -> Self {
+        ColumnBuilder {
+            codes: Vec::with_capacity(rows),
+            ..ColumnBuilder::default()
+        }
+    }
+
     fn entry(&self, code: u32) -> &[u8] {
         let i = code as usize;
         let end = self.ends.get(i).copied().unwrap_or(0) as usize;

@@ -128,6 +128,8 @@ pub fn read(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported> {
     let mut seen = 0usize;
     let mut header: Option<(Vec<String>, u64)> = None;
     let mut builders: Vec<ColumnBuilder> = Vec::new();
+    // Line ends bound the row count: reserving once avoids copying growing columns.
+    let expected_rows = decoded.bytes.iter().filter(|&&b| b == b'\n').count() + 1;
     // Where each row starts in the bytes, to name its line in a warning.
     let mut offsets: Vec<u64> = Vec::new();
     let mut preview = Vec::new();
@@ -149,7 +151,11 @@ pub fn read(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported> {
         let Some((names, _)) = &header else {
             let raw = rec.iter().map(|c| decoded.cell(c).into_owned()).collect();
             let names = unique_headers(raw, &mut warnings, at);
-            builders = names.iter().map(|_| ColumnBuilder::default()).collect();
+            builders = names
+                .iter()
+                .map(|_| ColumnBuilder::with_capacity(expected_rows))
+                .collect();
+            offsets.reserve(expected_rows);
             header = Some((names, at));
             continue;
         };
