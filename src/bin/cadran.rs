@@ -1,7 +1,7 @@
 //! `cadran`: the engine on the command line. `inspect` says how a CSV file is
 //! read; `kpis` prints the JSON report of one or several files.
 
-use cadran::engine::kpi::{self, Period, Query, Workspace};
+use cadran::engine::kpi::{self, Period, Preset, Query, Workspace};
 use cadran::engine::parse::date;
 use cadran::engine::{self, Field, Kind};
 use clap::{Parser, Subcommand};
@@ -55,6 +55,16 @@ enum Command {
         /// Map a field to a column: FILE:FIELD=COLUMN (e.g. ventes.csv:amount=Montant TTC).
         #[arg(long = "map")]
         maps: Vec<String>,
+        /// Keep only rows whose FIELD is VALUE (rep, region, sector, channel,
+        /// product, segment, customer, manager); repeat a field to allow several values.
+        #[arg(long = "where")]
+        wheres: Vec<String>,
+        /// A period preset relative to --today: this_month, last_quarter, year_to_date…
+        #[arg(long)]
+        preset: Option<String>,
+        /// The day presets count from (YYYY-MM-DD); default: the last date in the data.
+        #[arg(long)]
+        today: Option<String>,
         /// Report currency code.
         #[arg(long, default_value = "EUR")]
         currency: String,
@@ -67,6 +77,20 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
         s if s.len() == 1 => Ok(s.as_bytes()[0]),
         _ => Err(format!("unknown delimiter {s:?}: use , ; tab or |")),
     }
+}
+
+fn parse_field(s: &str) -> Result<Field, String> {
+    serde_json::from_value(serde_json::Value::String(s.into())).map_err(|_| {
+        format!(
+            "unknown field {s:?} (rep, region, sector, channel, product, customer, amount, date…)"
+        )
+    })
+}
+
+fn parse_preset(s: &str) -> Result<Preset, String> {
+    serde_json::from_value(serde_json::Value::String(s.into())).map_err(|_| {
+        format!("unknown preset {s:?}: this_month, last_month, this_quarter, last_quarter, this_year, last_year, last_12_months, year_to_date")
+    })
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
@@ -127,6 +151,9 @@ fn run(cli: Cli) -> Result<String, String> {
             to,
             kinds,
             maps,
+            wheres,
+            preset,
+            today,
             currency,
         } => {
             let mut ws = Workspace::default();
@@ -168,13 +195,24 @@ fn run(cli: Cli) -> Result<String, String> {
                     }
                 }
             };
-            let report = kpi::report(
-                &ws,
-                &Query {
-                    period,
-                    currency: Some(currency),
-                },
-            );
+            let mut query = Query {
+                period,
+                preset: preset.as_deref().map(parse_preset).transpose()?,
+                today: today.as_deref().map(parse_day).transpose()?,
+                currency: Some(currency),
+                ..Query::default()
+            };
+            for w in &wheres {
+                let (field, value) = w
+                    .split_once('=')
+                    .ok_or_else(|| format!("--where takes FIELD=VALUE, not {w:?}"))?;
+                query
+                    .filters
+                    .entry(parse_field(field)?)
+                    .or_default()
+                    .push(value.to_string());
+            }
+            let report = kpi::report(&ws, &query);
             serde_json::to_string_pretty(&report).map_err(|e| e.to_string())
         }
     }

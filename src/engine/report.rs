@@ -63,13 +63,73 @@ pub struct PeriodLabel {
     pub to: String,
 }
 
+/// Customers grouped by month of first purchase, and the share of them
+/// active in each following month (the retention heatmap).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cohort {
+    pub cohort: String,
+    pub customers: usize,
+    /// `retention[k]`: share active `k` months after the first purchase.
+    pub retention: Vec<f64>,
+}
+
+/// One stage of the pipeline funnel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageRow {
+    pub stage: String,
+    /// `open`, `won` or `lost`.
+    pub status: String,
+    pub count: usize,
+    pub amount: f64,
+    /// Amount × probability for open stages; the amount when won; 0 when lost.
+    pub weighted: f64,
+}
+
+/// One line of the rep view ("commerciaux"): what each rep did in the period.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct RepRow {
+    pub rep: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub revenue: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub margin: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub orders: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub avg_order_value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub won_deals: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub won_revenue: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub win_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub avg_sales_cycle_days: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub visits: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub visits_per_order: Option<f64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub period: Option<PeriodLabel>,
     pub currency: String,
     pub kpis: BTreeMap<String, KpiValue>,
     pub breakdowns: BTreeMap<String, Vec<BreakdownRow>>,
+    #[serde(default)]
+    pub cohorts: Vec<Cohort>,
+    #[serde(default)]
+    pub funnel: Vec<StageRow>,
+    #[serde(default)]
+    pub reps: Vec<RepRow>,
+    /// Joins between tables, with unmatched keys counted.
+    #[serde(default)]
+    pub relations: Vec<crate::engine::kpi::Relation>,
     pub objectives: Vec<serde_json::Value>,
+    /// What the reader should know about how figures were obtained (English).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl Report {

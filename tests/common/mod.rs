@@ -41,3 +41,15 @@ pub fn to_utf16(s: &str, little: bool) -> Vec<u8> {
     }
     out
 }
+
+/// The demo workspace read as the app reads it.
+pub fn demo_workspace(seed: u64, order_lines: usize) -> cadran::engine::kpi::Workspace {
+    let tables = cadran::engine::demo::workspace_files(seed, order_lines)
+        .into_iter()
+        .map(|(name, bytes)| {
+            cadran::engine::read(&name, &bytes, &cadran::engine::Options::default())
+                .unwrap_or_else(|e| panic!("{name}: {e}"))
+        })
+        .collect();
+    cadran::engine::kpi::Workspace { tables }
+}

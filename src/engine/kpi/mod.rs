@@ -1,16 +1,39 @@
 //! KPIs over a workspace of imported tables (KPIS.md). Each family lives in
 //! its own file and walks typed columns with a row mask; none allocates per row.
 
-mod period;
-mod sales;
-mod sum;
+// Columnar loops read several columns at the same row index: indexing by the
+// row is the clearest way to write them.
+#![allow(clippy::needless_range_loop)]
 
-pub use period::Period;
+mod activity;
+mod breakdown;
+pub mod catalogue;
+mod customers;
+mod join;
+mod marketing;
+mod model;
+mod period;
+mod pipeline;
+mod prospecting;
+mod receivables;
+mod sales;
+mod satisfaction;
+mod stats;
+mod sum;
+mod team;
+mod view;
+
+pub use catalogue::{def, Better, Family, KpiDef, CATALOGUE};
+pub use join::Relation;
+pub use model::Filters;
+pub use period::{Period, Preset};
 pub use sum::Sum;
 
 use super::ingest::Imported;
-use super::report::{PeriodLabel, Report};
+use super::parse::date::Days;
+use super::report::{KpiValue, PeriodLabel, Report};
 use super::schema::Kind;
+use model::Model;
 use std::collections::BTreeMap;
 
 /// The tables a user has loaded, each with its kind and mapping.
@@ -29,16 +52,75 @@ impl Workspace {
 }
 
 /// What a report is asked for.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
-    /// `None`: the whole span of the data.
+    /// `None`: the whole span of the data (or the preset, when one is given).
     pub period: Option<Period>,
+    pub preset: Option<Preset>,
+    /// The day presets are relative to; default: the last date in the data.
+    pub today: Option<Days>,
+    pub filters: Filters,
     pub currency: Option<String>,
+    /// Probability of an open deal per stage name, over the built-in defaults.
+    pub stage_probabilities: BTreeMap<String, f64>,
+}
+
+/// Records a scalar KPI with its comparisons, or why it is unavailable.
+pub(crate) fn put(
+    r: &mut Report,
+    id: &str,
+    value: Option<f64>,
+    previous: Option<f64>,
+    last_year: Option<f64>,
+) {
+    let Some(d) = def(id) else { return };
+    let kv = match value.filter(|v| v.is_finite()) {
+        Some(v) => KpiValue {
+            value: Some(v),
+            previous: previous.filter(|x| x.is_finite()),
+            last_year: last_year.filter(|x| x.is_finite()),
+            unit: Some(d.unit),
+            ..KpiValue::default()
+        },
+        None => KpiValue {
+            unit: Some(d.unit),
+            ..KpiValue::unavailable("no data to compute it over this period (zero denominator)")
+        },
+    };
+    r.kpis.insert(id.to_string(), kv);
+}
+
+/// Like [`put`], with the median beside the mean (durations).
+pub(crate) fn put_with_median(
+    r: &mut Report,
+    id: &str,
+    cur: Option<(f64, f64)>,
+    previous: Option<f64>,
+    last_year: Option<f64>,
+) {
+    put(r, id, cur.map(|c| c.0), previous, last_year);
+    if let (Some(k), Some((_, median))) = (r.kpis.get_mut(id), cur) {
+        k.median = Some(median);
+    }
+}
+
+/// A computed KPI's value over the period, the previous period and last year.
+pub(crate) fn triple(r: &Report, id: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
+    r.kpis
+        .get(id)
+        .map_or((None, None, None), |k| (k.value, k.previous, k.last_year))
 }
 
 /// Computes the report of a workspace for a query.
 pub fn report(ws: &Workspace, q: &Query) -> Report {
-    let period = q.period.or_else(|| sales::data_span(ws));
+    let model = Model::new(ws, &q.filters);
+    // "Today" is the last day in the data, so that old exports show a full dashboard.
+    let span = model.span();
+    let today = q.today.or(span.map(|s| s.to));
+    let period = q
+        .period
+        .or_else(|| q.preset.and_then(|p| p.period(today?)))
+        .or(span);
     let mut r = Report {
         period: period.map(|p| PeriodLabel {
             from: p.from_label(),
@@ -47,8 +129,37 @@ pub fn report(ws: &Workspace, q: &Query) -> Report {
         currency: q.currency.clone().unwrap_or_else(|| "EUR".into()),
         kpis: BTreeMap::new(),
         breakdowns: BTreeMap::new(),
+        cohorts: Vec::new(),
+        funnel: Vec::new(),
+        reps: Vec::new(),
+        relations: model.relations.clone(),
         objectives: Vec::new(),
+        notes: Vec::new(),
     };
-    sales::revenue_family(ws, period, &mut r);
+    if let Some(p) = period {
+        let sales = sales::Sales::new(&model);
+        if let Some(s) = &sales {
+            sales::add(&model, s, p, &mut r);
+            customers::add(s, p, &mut r);
+        }
+        let opps = pipeline::Opps::new(&model, &q.stage_probabilities);
+        if let Some(o) = &opps {
+            pipeline::add(&model, o, p, &mut r);
+        }
+        prospecting::add(&model, p, &mut r);
+        // Activity ratios read orders and won deals, CAC reads new customers: after them.
+        activity::add(&model, p, &mut r);
+        marketing::add(&model, sales.as_ref(), p, &mut r);
+        satisfaction::add(&model, p, &mut r);
+        receivables::add(&model, p, &mut r);
+        team::add(&model, sales.as_ref(), opps.as_ref(), p, &mut r);
+    }
+    // Every KPI of the catalogue is in the report: computed, or said why not.
+    for d in CATALOGUE {
+        r.kpis.entry(d.id.to_string()).or_insert_with(|| KpiValue {
+            unit: Some(d.unit),
+            ..KpiValue::unavailable(d.needs)
+        });
+    }
     r
 }

@@ -2,6 +2,61 @@
 
 use crate::engine::parse::date::{days_from_ymd, ymd_from_days, Days};
 use chrono::Datelike;
+use serde::{Deserialize, Serialize};
+
+/// The period presets of KPIS.md, relative to a "today".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    ThisMonth,
+    LastMonth,
+    ThisQuarter,
+    LastQuarter,
+    ThisYear,
+    LastYear,
+    Last12Months,
+    YearToDate,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 8] = [
+        Preset::ThisMonth,
+        Preset::LastMonth,
+        Preset::ThisQuarter,
+        Preset::LastQuarter,
+        Preset::ThisYear,
+        Preset::LastYear,
+        Preset::Last12Months,
+        Preset::YearToDate,
+    ];
+
+    /// The period this preset means when today is `today`.
+    pub fn period(self, today: Days) -> Option<Period> {
+        let t = ymd_from_days(today)?;
+        let (y, m) = (t.year(), t.month());
+        let month_start = |y: i32, m: u32| days_from_ymd(y, m, 1);
+        let month_end = |y: i32, m: u32| {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            days_from_ymd(ny, nm, 1).map(|d| d - 1)
+        };
+        let q0 = (m - 1) / 3 * 3 + 1; // first month of this quarter
+        let (lqy, lq0) = if q0 == 1 { (y - 1, 10) } else { (y, q0 - 3) };
+        let (lmy, lm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+        let p = match self {
+            Preset::ThisMonth => Period::new(month_start(y, m)?, month_end(y, m)?),
+            Preset::LastMonth => Period::new(month_start(lmy, lm)?, month_end(lmy, lm)?),
+            Preset::ThisQuarter => Period::new(month_start(y, q0)?, month_end(y, q0 + 2)?),
+            Preset::LastQuarter => Period::new(month_start(lqy, lq0)?, month_end(lqy, lq0 + 2)?),
+            Preset::ThisYear => Period::new(days_from_ymd(y, 1, 1)?, days_from_ymd(y, 12, 31)?),
+            Preset::LastYear => {
+                Period::new(days_from_ymd(y - 1, 1, 1)?, days_from_ymd(y - 1, 12, 31)?)
+            }
+            Preset::Last12Months => Period::new(shift_year(today) + 1, today),
+            Preset::YearToDate => Period::new(days_from_ymd(y, 1, 1)?, today),
+        };
+        Some(p)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Period {
@@ -30,6 +85,31 @@ impl Period {
     pub fn last_year(&self) -> Period {
         Period::new(shift_year(self.from), shift_year(self.to))
     }
+    /// Calendar months the period touches, each counted for the share of its
+    /// days inside the period (so a full quarter is 3.0, 15 days of April 0.5).
+    pub fn months(&self) -> f64 {
+        let mut total = 0.0;
+        let mut d = self.from;
+        while d <= self.to {
+            let Some(date) = ymd_from_days(d) else { break };
+            let (y, m) = (date.year(), date.month());
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            let (Some(start), Some(next)) = (days_from_ymd(y, m, 1), days_from_ymd(ny, nm, 1))
+            else {
+                break;
+            };
+            let inside = (next.min(self.to + 1) - d) as f64;
+            total += inside / (next - start) as f64;
+            d = next;
+        }
+        total
+    }
+
+    /// The share of the period elapsed on `today` (0 before it starts, 1 after it ends).
+    pub fn pace(&self, today: Days) -> f64 {
+        ((today - self.from + 1) as f64 / self.days() as f64).clamp(0.0, 1.0)
+    }
+
     pub fn from_label(&self) -> String {
         label(self.from)
     }
@@ -53,9 +133,31 @@ pub fn label(d: Days) -> String {
     ymd_from_days(d).map_or_else(String::new, |x| x.format("%Y-%m-%d").to_string())
 }
 
-/// `YYYY-MM` of a day.
-pub fn month_key(d: Days) -> String {
-    ymd_from_days(d).map_or_else(String::new, |x| x.format("%Y-%m").to_string())
+/// Year and month (1–12) of a day number, by Howard Hinnant's civil-from-days
+/// (no table, no allocation: it runs once per row in monthly breakdowns).
+#[inline]
+pub fn year_month(d: Days) -> (i32, u32) {
+    let z = d as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    (y as i32, m as u32)
+}
+
+/// Months since year 0, for dense monthly arrays.
+#[inline]
+pub fn month_index(d: Days) -> i32 {
+    let (y, m) = year_month(d);
+    y * 12 + m as i32 - 1
+}
+
+/// `YYYY-MM` of a month index.
+pub fn month_index_key(i: i32) -> String {
+    format!("{:04}-{:02}", i.div_euclid(12), i.rem_euclid(12) + 1)
 }
 
 #[cfg(test)]
@@ -80,5 +182,51 @@ mod tests {
         )
         .last_year();
         assert_eq!(ly.from_label(), "2023-02-28");
+    }
+
+    #[test]
+    fn civil_from_days_matches_chrono() {
+        for d in (-800_000..800_000).step_by(997) {
+            let c = ymd_from_days(d).unwrap();
+            assert_eq!(year_month(d), (c.year(), c.month()), "day {d}");
+        }
+        assert_eq!(
+            month_index_key(month_index(days_from_ymd(2024, 2, 29).unwrap())),
+            "2024-02"
+        );
+    }
+
+    fn p(a: (i32, u32, u32), b: (i32, u32, u32)) -> Period {
+        Period::new(
+            days_from_ymd(a.0, a.1, a.2).unwrap(),
+            days_from_ymd(b.0, b.1, b.2).unwrap(),
+        )
+    }
+
+    #[test]
+    fn presets_relative_to_today() {
+        let today = days_from_ymd(2024, 2, 15).unwrap();
+        let got = |x: Preset| x.period(today).unwrap();
+        assert_eq!(got(Preset::ThisMonth), p((2024, 2, 1), (2024, 2, 29)));
+        assert_eq!(got(Preset::LastMonth), p((2024, 1, 1), (2024, 1, 31)));
+        assert_eq!(got(Preset::ThisQuarter), p((2024, 1, 1), (2024, 3, 31)));
+        assert_eq!(got(Preset::LastQuarter), p((2023, 10, 1), (2023, 12, 31)));
+        assert_eq!(got(Preset::ThisYear), p((2024, 1, 1), (2024, 12, 31)));
+        assert_eq!(got(Preset::LastYear), p((2023, 1, 1), (2023, 12, 31)));
+        assert_eq!(got(Preset::Last12Months), p((2023, 2, 16), (2024, 2, 15)));
+        assert_eq!(got(Preset::YearToDate), p((2024, 1, 1), (2024, 2, 15)));
+    }
+
+    #[test]
+    fn months_are_pro_rated() {
+        assert!((p((2024, 1, 1), (2024, 3, 31)).months() - 3.0).abs() < 1e-12);
+        assert!((p((2024, 4, 1), (2024, 4, 15)).months() - 0.5).abs() < 1e-12);
+        assert!(
+            (p((2024, 1, 17), (2024, 2, 14)).months() - (15.0 / 31.0 + 14.0 / 29.0)).abs() < 1e-12
+        );
+        assert_eq!(
+            p((2024, 1, 1), (2024, 1, 10)).pace(days_from_ymd(2024, 1, 5).unwrap()),
+            0.5
+        );
     }
 }

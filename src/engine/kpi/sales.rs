@@ -1,20 +1,19 @@
-//! Revenue and orders (table `sales`).
+//! Revenue and orders (table `sales`): the scalar KPIs, the breakdowns by
+//! time and by dimension, and the per-period totals the customer KPIs and the
+//! rep view reuse.
 
-use super::period::{month_key, Period};
-use super::{Sum, Workspace};
+use super::breakdown::{quarter_key, year_key, Grouped, Monthly};
+use super::join::through_numbers;
+use super::model::{Fact, Model};
+use super::period::{month_index, Period};
+use super::stats::ratio;
+use super::view::Attr;
+use super::{put, Sum};
 use crate::engine::parse::date::Days;
-use crate::engine::report::{BreakdownRow, KpiValue, Report, Unit};
+use crate::engine::report::Report;
 use crate::engine::schema::{Field, Kind};
-use crate::engine::table::Column;
-use std::collections::BTreeMap;
-
-const NEEDS_SALES: &str = "needs a sales table with a date and an amount";
-
-/// The columns of a sales table that revenue reads.
-struct Sales<'a> {
-    dates: &'a Column,
-    amount: Amount<'a>,
-}
+use crate::engine::table::MISSING_DAY;
+use std::borrow::Cow;
 
 /// The amount column, or quantity × unit price when there is none.
 enum Amount<'a> {
@@ -22,10 +21,76 @@ enum Amount<'a> {
     Derived(&'a [f64], &'a [f64]),
 }
 
-impl Amount<'_> {
+/// How the margin of a row is known.
+enum Margin<'a> {
+    Column(&'a [f64]),
+    /// amount − cost
+    Cost(&'a [f64]),
+    /// amount − quantity × unit cost from `products`
+    UnitCost(&'a [f64], Vec<f64>),
+}
+
+/// The sales table's columns, resolved once per report.
+pub struct Sales<'m> {
+    pub fact: &'m Fact<'m>,
+    pub days: Cow<'m, [Days]>,
+    amount: Amount<'m>,
+    margin: Option<Margin<'m>>,
+    qty: Option<&'m [f64]>,
+    pub rep: Option<Attr<'m>>,
+    pub customer: Option<Attr<'m>>,
+    pub order: Option<Attr<'m>>,
+}
+
+impl<'m> Sales<'m> {
+    pub fn new(model: &'m Model<'m>) -> Option<Self> {
+        let fact = model.fact(Kind::Sales)?;
+        let v = fact.view;
+        let days = v.days(Field::Date)?;
+        let amount = match v.numbers(Field::Amount) {
+            Some(a) => Amount::Column(a),
+            None => Amount::Derived(v.numbers(Field::Quantity)?, v.numbers(Field::UnitPrice)?),
+        };
+        let qty = v.numbers(Field::Quantity);
+        let margin = if let Some(m) = v.numbers(Field::Margin) {
+            Some(Margin::Column(m))
+        } else if let Some(c) = v.numbers(Field::Cost) {
+            Some(Margin::Cost(c))
+        } else {
+            let unit_cost = model.products.and_then(|p| p.numbers(Field::UnitCost));
+            match (qty, fact.product_link(), unit_cost) {
+                (Some(q), Some((key, link)), Some(uc)) => {
+                    Some(Margin::UnitCost(q, through_numbers(key, link, uc)))
+                }
+                _ => None,
+            }
+        };
+        Some(Sales {
+            fact,
+            days,
+            amount,
+            margin,
+            qty,
+            rep: model.attr(fact, Field::Rep),
+            customer: model.attr(fact, Field::Customer),
+            order: v.attr(Field::OrderId),
+        })
+    }
+
+    pub fn rows(&self) -> usize {
+        self.days.len()
+    }
+
+    /// The row's day when it is kept by the filters and has a date and an amount.
     #[inline]
-    fn at(&self, row: usize) -> f64 {
-        match self {
+    pub fn day(&self, row: usize) -> Option<Days> {
+        let d = *self.days.get(row)?;
+        (d != MISSING_DAY && self.fact.keep(row) && !self.amount(row).is_nan()).then_some(d)
+    }
+
+    #[inline]
+    pub fn amount(&self, row: usize) -> f64 {
+        match &self.amount {
             Amount::Column(v) => v.get(row).copied().unwrap_or(f64::NAN),
             Amount::Derived(q, p) => match (q.get(row), p.get(row)) {
                 (Some(q), Some(p)) => q * p,
@@ -33,101 +98,193 @@ impl Amount<'_> {
             },
         }
     }
-}
 
-fn sales(ws: &Workspace) -> Option<Sales<'_>> {
-    let t = ws.table(Kind::Sales)?;
-    let col = |f| t.mapping.column(&t.table, f);
-    let dates = col(Field::Date)?;
-    let amount = match col(Field::Amount).and_then(Column::numbers) {
-        Some(v) => Amount::Column(v),
-        None => Amount::Derived(
-            col(Field::Quantity)?.numbers()?,
-            col(Field::UnitPrice)?.numbers()?,
-        ),
-    };
-    Some(Sales { dates, amount })
-}
-
-/// First and last sale dates: the default period.
-pub fn data_span(ws: &Workspace) -> Option<Period> {
-    let s = sales(ws)?;
-    let (mut lo, mut hi) = (Days::MAX, Days::MIN);
-    for row in 0..s.dates.len() {
-        if let Some(d) = s.dates.day(row) {
-            lo = lo.min(d);
-            hi = hi.max(d);
-        }
-    }
-    (lo <= hi).then(|| Period::new(lo, hi))
-}
-
-fn revenue(s: &Sales, p: Period) -> f64 {
-    let mut sum = Sum::default();
-    for row in 0..s.dates.len() {
-        if s.dates.day(row).is_some_and(|d| p.contains(d)) {
-            let a = s.amount.at(row);
-            if !a.is_nan() {
-                sum.add(a);
+    /// The row's margin; `None` when the table gives no way to know it.
+    #[inline]
+    pub fn margin(&self, row: usize) -> Option<f64> {
+        let m = match self.margin.as_ref()? {
+            Margin::Column(m) => m.get(row).copied().unwrap_or(f64::NAN),
+            Margin::Cost(c) => self.amount(row) - c.get(row).copied().unwrap_or(f64::NAN),
+            Margin::UnitCost(q, uc) => {
+                self.amount(row)
+                    - q.get(row).copied().unwrap_or(f64::NAN)
+                        * uc.get(row).copied().unwrap_or(f64::NAN)
             }
-        }
-    }
-    sum.value()
-}
-
-fn revenue_by_month(s: &Sales, p: Period) -> Vec<BreakdownRow> {
-    let mut months: BTreeMap<String, Sum> = BTreeMap::new();
-    let mut last_day = None;
-    let mut last_key = String::new();
-    for row in 0..s.dates.len() {
-        let Some(d) = s.dates.day(row).filter(|&d| p.contains(d)) else {
-            continue;
         };
-        let a = s.amount.at(row);
-        if a.is_nan() {
-            continue;
-        }
-        if last_day != Some(d) {
-            last_key = month_key(d);
-            last_day = Some(d);
-        }
-        match months.get_mut(&last_key) {
-            Some(sum) => sum.add(a),
-            None => {
-                let mut sum = Sum::default();
-                sum.add(a);
-                months.insert(last_key.clone(), sum);
+        Some(m)
+    }
+
+    pub fn has_margin(&self) -> bool {
+        self.margin.is_some()
+    }
+
+    /// Totals over one period: one pass over the rows.
+    pub fn totals(&self, p: Period) -> Totals {
+        let mut t = Totals::default();
+        let mut order_net = self.order.as_ref().map(|o| vec![0.0f64; o.distinct()]);
+        let mut order_seen = self.order.as_ref().map(|o| vec![false; o.distinct()]);
+        let mut rep_seen = self.rep.as_ref().map(|r| vec![false; r.distinct()]);
+        for row in 0..self.rows() {
+            let Some(d) = self.day(row) else { continue };
+            if !p.contains(d) {
+                continue;
+            }
+            let a = self.amount(row);
+            t.revenue.add(a);
+            if let Some(m) = self.margin(row).filter(|m| !m.is_nan()) {
+                t.margin.add(m);
+            }
+            if let Some(q) = self.qty.and_then(|q| q.get(row)).filter(|q| !q.is_nan()) {
+                t.units.add(*q);
+            }
+            if let (Some(r), Some(seen)) = (&self.rep, rep_seen.as_mut()) {
+                if let Some(s) = seen.get_mut(r.code(row) as usize) {
+                    *s = true;
+                }
+            }
+            match (&self.order, order_net.as_mut(), order_seen.as_mut()) {
+                (Some(o), Some(net), Some(seen)) => {
+                    let c = o.code(row) as usize;
+                    if let (Some(n), Some(s)) = (net.get_mut(c), seen.get_mut(c)) {
+                        *n += a;
+                        *s = true;
+                    } else if a > 0.0 {
+                        t.orders += 1; // a line without an order id is an order of its own
+                    }
+                }
+                _ => {
+                    if a > 0.0 {
+                        t.orders += 1;
+                    }
+                }
             }
         }
+        if let (Some(net), Some(seen)) = (&order_net, &order_seen) {
+            t.orders += net
+                .iter()
+                .zip(seen)
+                .filter(|(n, s)| **s && **n > 0.0)
+                .count() as u64;
+        }
+        t.reps = rep_seen.map(|s| s.iter().filter(|&&x| x).count() as u64);
+        t.order_net = order_net;
+        t.order_seen = order_seen;
+        t
     }
-    let total: f64 = months.values().map(Sum::value).sum();
-    months
-        .into_iter()
-        .map(|(key, v)| BreakdownRow {
-            key,
-            value: v.value(),
-            share: (total != 0.0).then(|| v.value() / total),
-        })
-        .collect()
 }
 
-/// `revenue` with its comparisons, and `revenue_by_month`.
-pub fn revenue_family(ws: &Workspace, period: Option<Period>, r: &mut Report) {
-    let (Some(s), Some(p)) = (sales(ws), period) else {
-        r.kpis
-            .insert("revenue".into(), KpiValue::unavailable(NEEDS_SALES));
-        return;
+/// Sums over one period.
+#[derive(Default)]
+pub struct Totals {
+    pub revenue: Sum,
+    pub margin: Sum,
+    pub units: Sum,
+    /// Distinct orders whose net total in the period is positive.
+    pub orders: u64,
+    /// Reps with at least one sale, when there is a rep column.
+    pub reps: Option<u64>,
+    /// Per order code: net total in the period and whether it had a line in it.
+    pub order_net: Option<Vec<f64>>,
+    pub order_seen: Option<Vec<bool>>,
+}
+
+/// The scalar KPIs and breakdowns of the revenue family.
+pub fn add(model: &Model, s: &Sales, p: Period, r: &mut Report) {
+    let (cur, prev, ly) = (s.totals(p), s.totals(p.previous()), s.totals(p.last_year()));
+    let prev2 = s.totals(p.previous().previous());
+    let ly_prev = s.totals(p.last_year().previous());
+    let rev = |t: &Totals| Some(t.revenue.value());
+    put(r, "revenue", rev(&cur), rev(&prev), rev(&ly));
+    let growth = |a: &Totals, b: &Totals| {
+        ratio(
+            a.revenue.value() - b.revenue.value(),
+            b.revenue.value().abs(),
+        )
     };
-    r.kpis.insert(
-        "revenue".into(),
-        KpiValue {
-            value: Some(revenue(&s, p)),
-            previous: Some(revenue(&s, p.previous())),
-            last_year: Some(revenue(&s, p.last_year())),
-            unit: Some(Unit::Currency),
-            ..KpiValue::default()
-        },
+    put(
+        r,
+        "revenue_growth",
+        growth(&cur, &prev),
+        growth(&prev, &prev2),
+        growth(&ly, &ly_prev),
     );
-    r.breakdowns
-        .insert("revenue_by_month".into(), revenue_by_month(&s, p));
+    let orders = |t: &Totals| Some(t.orders as f64);
+    put(r, "order_count", orders(&cur), orders(&prev), orders(&ly));
+    let aov = |t: &Totals| ratio(t.revenue.value(), t.orders as f64);
+    put(r, "avg_order_value", aov(&cur), aov(&prev), aov(&ly));
+    if s.has_margin() {
+        let m = |t: &Totals| Some(t.margin.value());
+        put(r, "gross_margin", m(&cur), m(&prev), m(&ly));
+        let mr = |t: &Totals| ratio(t.margin.value(), t.revenue.value());
+        put(r, "margin_rate", mr(&cur), mr(&prev), mr(&ly));
+    }
+    if s.rep.is_some() {
+        let rpr = |t: &Totals| ratio(t.revenue.value(), t.reps.unwrap_or(0) as f64);
+        put(r, "revenue_per_rep", rpr(&cur), rpr(&prev), rpr(&ly));
+    }
+    if s.qty.is_some() {
+        let u = |t: &Totals| Some(t.units.value());
+        put(r, "units_sold", u(&cur), u(&prev), u(&ly));
+    }
+    breakdowns(model, s, p, cur.revenue.value(), r);
+}
+
+fn breakdowns(model: &Model, s: &Sales, p: Period, total: f64, r: &mut Report) {
+    let (m0, m1) = (month_index(p.from), month_index(p.to));
+    let mut by_month = Monthly::span(m0, m1);
+    let mut last_year = Monthly::span(m0 - 12, m1 - 12);
+    let mut margin = Monthly::span(m0, m1);
+    let ly = p.last_year();
+    for row in 0..s.rows() {
+        let Some(d) = s.day(row) else { continue };
+        if p.contains(d) {
+            let m = month_index(d);
+            by_month.add(m, s.amount(row));
+            if let Some(x) = s.margin(row).filter(|x| !x.is_nan()) {
+                margin.add(m, x);
+            }
+        } else if ly.contains(d) {
+            last_year.add(month_index(d), s.amount(row));
+        }
+    }
+    let b = &mut r.breakdowns;
+    b.insert("revenue_by_month".into(), by_month.rows(total));
+    b.insert("revenue_by_month_last_year".into(), last_year.rows(total));
+    b.insert(
+        "revenue_by_quarter".into(),
+        by_month.rollup(quarter_key, total),
+    );
+    b.insert("revenue_by_year".into(), by_month.rollup(year_key, total));
+    if s.has_margin() {
+        b.insert("margin_by_month".into(), margin.rows(total));
+    }
+    for (id, field) in DIMENSIONS {
+        if let Some(attr) = model.attr(s.fact, field) {
+            r.breakdowns.insert(id.into(), revenue_by(s, &attr, p));
+        }
+    }
+}
+
+/// The dimension breakdowns of revenue.
+const DIMENSIONS: [(&str, Field); 5] = [
+    ("revenue_by_rep", Field::Rep),
+    ("revenue_by_region", Field::Region),
+    ("revenue_by_sector", Field::Sector),
+    ("revenue_by_channel", Field::Channel),
+    ("revenue_by_product", Field::Product),
+];
+
+/// Revenue of the period per value of `attr`, largest first.
+pub fn revenue_by(s: &Sales, attr: &Attr, p: Period) -> Vec<crate::engine::report::BreakdownRow> {
+    let mut g = Grouped::new(attr.distinct());
+    let mut total = Sum::default();
+    for row in 0..s.rows() {
+        let Some(d) = s.day(row) else { continue };
+        if p.contains(d) {
+            let a = s.amount(row);
+            g.add(attr.code(row), a);
+            total.add(a);
+        }
+    }
+    g.rows(attr, total.value())
 }

@@ -336,6 +336,28 @@ pub fn map_for_kind(table: &Table, kind: Kind) -> Mapping {
     Mapping { kind, fields }
 }
 
+/// Words in headers that belong to one kind of table only.
+fn signature(table: &Table, kind: Kind) -> usize {
+    let words: &[&str] = match kind {
+        Kind::Spend => &["depense", "spend", "budget", "marketing", "cout"],
+        Kind::Carts => &["panier", "cart", "basket"],
+        Kind::Invoices => &["facture", "invoice", "echeance", "due", "regle", "paid"],
+        Kind::Leads => &["lead", "prospect"],
+        Kind::Feedback => &["nps", "avis", "satisfaction", "reclamation"],
+        Kind::Activities => &["activite", "activity", "appel", "visite"],
+        Kind::Opportunities => &["opportun", "deal", "stage", "etape"],
+        _ => &[],
+    };
+    table
+        .columns
+        .iter()
+        .filter(|c| {
+            let h = normalize(&c.name);
+            words.iter().any(|w| h.contains(w))
+        })
+        .count()
+}
+
 /// The kind whose requirements the header meets with the most fields, and its mapping.
 pub fn propose(table: &Table, forced: Option<Kind>) -> Mapping {
     if let Some(kind) = forced {
@@ -345,7 +367,16 @@ pub fn propose(table: &Table, forced: Option<Kind>) -> Mapping {
         .iter()
         .map(|&k| map_for_kind(table, k))
         .filter(Mapping::complete)
-        .max_by_key(|m| (m.fields.len(), std::cmp::Reverse(m.kind)))
+        // Most fields matched; on a tie, the kind whose own words appear in the
+        // headers (a spend file's date, amount, channel and campaign fit sales
+        // as well, but its amount is called "Dépense"), then the first kind.
+        .max_by_key(|m| {
+            (
+                m.fields.len(),
+                signature(table, m.kind),
+                std::cmp::Reverse(m.kind),
+            )
+        })
         .unwrap_or(Mapping {
             kind: Kind::Unknown,
             fields: BTreeMap::new(),

@@ -3,7 +3,10 @@
 //! sales director would export. The same seed always gives the same bytes,
 //! so the demo, the tests and the benchmarks can rely on it.
 
-use std::fmt::Write;
+mod sales;
+mod tables;
+
+pub use sales::sales_csv;
 
 /// SplitMix64: tiny, fast, and its output is fixed forever (a crate's
 /// generator may change between versions, which would change the demo).
@@ -59,6 +62,12 @@ pub const SECTORS: [&str; 6] = [
     "Agroalimentaire",
 ];
 pub const CHANNELS: [&str; 3] = ["Terrain", "Téléphone", "Web"];
+pub const CAMPAIGNS: [&str; 4] = [
+    "Salon Lyon",
+    "Webinaire printemps",
+    "Emailing rentrée",
+    "Ads LinkedIn",
+];
 const FIRST_NAMES: [&str; 12] = [
     "Camille", "Julien", "Sophie", "Karim", "Léa", "Thomas", "Inès", "Nicolas", "Chloé", "Mehdi",
     "Manon", "Antoine",
@@ -132,10 +141,12 @@ pub const PRODUCTS: [(&str, f64, f64); 8] = [
 /// The people and accounts of the demo company.
 #[derive(Debug, Clone)]
 pub struct Company {
-    /// (name, region index)
-    pub reps: Vec<(String, usize)>,
+    /// (name, region index, hire day: days after the first demo day, negative before it)
+    pub reps: Vec<(String, usize, i64)>,
     /// (name, sector index, region index)
     pub customers: Vec<(String, usize, usize)>,
+    /// Per customer: the day it became one and the day it left (days from the first demo day).
+    pub lifetimes: Vec<(i64, i64)>,
 }
 
 impl Company {
@@ -144,7 +155,14 @@ impl Company {
         let reps = (0..12)
             .map(|i| {
                 let name = format!("{} {}", FIRST_NAMES[i % 12], LAST_NAMES[(i * 7 + 3) % 12]);
-                (name, i % REGIONS.len())
+                // Most reps were there before the demo years; three joined during them.
+                let hired = match i {
+                    3 => 120,
+                    8 => 300,
+                    11 => 520,
+                    _ => -400 - 97 * i as i64,
+                };
+                (name, i % REGIONS.len(), hired)
             })
             .collect();
         let mut customers = Vec::new();
@@ -161,103 +179,87 @@ impl Company {
             seen.insert(full.clone());
             customers.push((full, rng.below(SECTORS.len()), rng.below(REGIONS.len())));
         }
-        Company { reps, customers }
-    }
-}
-
-/// Writes `x` with a decimal comma and two decimals (`1234,50`).
-fn push_money(out: &mut String, x: f64) {
-    let cents = (x * 100.0).round() as i64;
-    let sign = if cents < 0 { "-" } else { "" };
-    let _ = write!(out, "{sign}{},{:02}", cents.abs() / 100, cents.abs() % 100);
-}
-
-/// Order lines over two years, as a French Excel export (`;`, `05/03/2024`,
-/// decimal commas), in UTF-8. About `lines` lines; the same seed gives the same bytes.
-pub fn sales_csv(seed: u64, lines: usize) -> Vec<u8> {
-    let company = Company::new(seed);
-    let mut rng = Rng::new(seed);
-    let mut out = String::with_capacity(lines * 110 + 200);
-    out.push_str("Date;N° commande;Client;Commercial;Région;Secteur;Canal;Produit;Quantité;Prix unitaire;Montant HT;Coût\n");
-    let days = 731usize;
-    let mut written = 0usize;
-    let mut order = 10_000usize;
-    while written < lines {
-        // About 12 % growth a year, busier before summer and at year end,
-        // quiet in August: drawn by rejection against that shape.
-        let day = rng.below(days);
-        let month = (day % 365) / 31;
-        let season = match month {
-            5 | 10 | 11 => 1.25,
-            7 => 0.6,
-            _ => 1.0,
-        };
-        let weight = (1.0 + 0.12 * day as f64 / 365.0) * season / 1.6;
-        if rng.unit() > weight {
-            continue;
-        }
-        let date = chrono::NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1)
-            .and_then(|d| d.checked_add_days(chrono::Days::new(day as u64)));
-        let Some(date) = date else { break };
-        let n_lines = 1 + rng.below(3);
-        let (customer, sector, region) = rng.pick(&company.customers).cloned().unwrap_or_default();
-        let reps_here: Vec<&String> = company
-            .reps
-            .iter()
-            .filter(|(_, r)| *r == region)
-            .map(|(n, _)| n)
+        // Nearly half were customers before the demo years; the others arrive
+        // along them, and some leave: the dashboard shows new and lost customers.
+        let lifetimes = (0..customers.len())
+            .map(|_| {
+                let since = if rng.unit() < 0.45 {
+                    -1
+                } else {
+                    rng.below(700) as i64
+                };
+                let until = if rng.unit() < 0.18 {
+                    since.max(0) + 120 + rng.below(420) as i64
+                } else {
+                    i64::MAX
+                };
+                (since, until)
+            })
             .collect();
-        let rep = rng.pick(&reps_here).map(|s| s.as_str()).unwrap_or("");
-        let channel = CHANNELS[rng.below(CHANNELS.len())];
-        order += 1;
-        for _ in 0..n_lines {
-            if written >= lines {
-                break;
-            }
-            let (product, price, cost) = PRODUCTS[rng.below(PRODUCTS.len())];
-            let qty: i64 = if rng.unit() < 0.02 {
-                -1
-            } else {
-                1 + rng.below(5) as i64
-            };
-            let discount = 1.0 - (rng.below(4) as f64) * 0.05;
-            let unit = price * discount;
-            let _ = write!(
-                out,
-                "{};F{order};{customer};{rep};{};{};{channel};{product};{qty};",
-                date.format("%d/%m/%Y"),
-                REGIONS[region],
-                SECTORS[sector]
-            );
-            push_money(&mut out, unit);
-            out.push(';');
-            push_money(&mut out, unit * qty as f64);
-            out.push(';');
-            push_money(&mut out, cost * qty as f64);
-            out.push('\n');
-            written += 1;
+        Company {
+            reps,
+            customers,
+            lifetimes,
         }
     }
-    out.into_bytes()
+
+    /// A customer buying on `day` (one that is a customer then, when one is found quickly).
+    pub fn customer_on(&self, rng: &mut Rng, day: i64) -> (String, usize, usize) {
+        for _ in 0..32 {
+            let i = rng.below(self.customers.len());
+            if let (Some(c), Some(&(since, until))) = (self.customers.get(i), self.lifetimes.get(i))
+            {
+                if since <= day && day < until {
+                    return c.clone();
+                }
+            }
+        }
+        rng.pick(&self.customers).cloned().unwrap_or_default()
+    }
 }
 
-/// The demo workspace's files: (file name, bytes).
+/// The demo workspace's files: (file name, bytes), for about 6 000 order lines.
 pub fn files(seed: u64) -> Vec<(String, Vec<u8>)> {
-    vec![("demo-ventes.csv".to_string(), sales_csv(seed, 6_000))]
+    workspace_files(seed, 6_000)
+}
+
+/// Every table kind, sized from the number of order lines: opportunities a
+/// quarter of it, leads half, activities as many, and the rest in proportion.
+pub fn workspace_files(seed: u64, order_lines: usize) -> Vec<(String, Vec<u8>)> {
+    let c = Company::new(seed);
+    let n = order_lines.max(40);
+    vec![
+        ("demo-ventes.csv".into(), sales_csv(seed, n)),
+        ("demo-equipe.csv".into(), tables::team_csv(&c)),
+        ("demo-clients.csv".into(), tables::customers_csv(&c, seed)),
+        (
+            "demo-opportunites.csv".into(),
+            tables::opportunities_csv(&c, seed, n / 4, n / 2),
+        ),
+        (
+            "demo-prospects.csv".into(),
+            tables::leads_csv(&c, seed, n / 2),
+        ),
+        (
+            "demo-activites.csv".into(),
+            tables::activities_csv(&c, seed, n),
+        ),
+        ("demo-depenses.csv".into(), tables::spend_csv(seed)),
+        (
+            "demo-avis.csv".into(),
+            tables::feedback_csv(&c, seed, n / 8),
+        ),
+        (
+            "demo-factures.csv".into(),
+            tables::invoices_csv(&c, seed, n / 3),
+        ),
+        ("demo-paniers.csv".into(), tables::carts_csv(seed, n / 2)),
+    ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn money_with_decimal_comma() {
-        let mut s = String::new();
-        push_money(&mut s, 1234.5);
-        s.push(' ');
-        push_money(&mut s, -0.05);
-        assert_eq!(s, "1234,50 -0,05");
-    }
 
     #[test]
     fn same_seed_same_bytes_other_seed_other_bytes() {

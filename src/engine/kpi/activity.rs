@@ -1,0 +1,184 @@
+//! Activity and productivity (table `activities`): calls, visits, meetings,
+//! and what they yield in orders or won deals.
+
+use super::model::Model;
+use super::period::Period;
+use super::stats::ratio;
+use super::{put, triple};
+use crate::engine::report::Report;
+use crate::engine::schema::{normalize, Field, Kind};
+use crate::engine::table::{MISSING_CODE, MISSING_DAY};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActivityType {
+    Call,
+    Visit,
+    Meeting,
+    Email,
+    Other,
+}
+
+/// The type of an activity from the words CRMs use, in French and English.
+pub fn activity_type(name: &str) -> ActivityType {
+    let n = normalize(name);
+    let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
+    if has(&["call", "appel", "phone", "telephone", "tel"]) {
+        ActivityType::Call
+    } else if has(&["visit", "visite", "terrain", "field"]) {
+        ActivityType::Visit
+    } else if has(&[
+        "meeting",
+        "rendezvous",
+        "rdv",
+        "reunion",
+        "demo",
+        "rencontre",
+    ]) {
+        ActivityType::Meeting
+    } else if has(&["mail", "courriel"]) {
+        ActivityType::Email
+    } else {
+        ActivityType::Other
+    }
+}
+
+#[derive(Default)]
+struct S {
+    calls: f64,
+    visits: f64,
+    meetings: f64,
+    reps: f64,
+    selling_minutes: f64,
+    all_minutes: f64,
+}
+
+/// Per rep code: visits in the period (for the rep view).
+pub fn visits_by_rep(model: &Model, p: Period) -> Vec<(String, f64)> {
+    let Some(fact) = model.fact(Kind::Activities) else {
+        return Vec::new();
+    };
+    let v = fact.view;
+    let (Some(days), Some(types), Some(rep)) = (
+        v.days(Field::Date),
+        v.attr(Field::Type),
+        model.attr(fact, Field::Rep),
+    ) else {
+        return Vec::new();
+    };
+    let kind: Vec<ActivityType> = (0..types.distinct() as u32)
+        .map(|c| activity_type(types.name(c)))
+        .collect();
+    let mut visits = vec![0.0; rep.distinct()];
+    for row in 0..v.rows() {
+        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+        if d == MISSING_DAY || !p.contains(d) || !fact.keep(row) {
+            continue;
+        }
+        if kind.get(types.code(row) as usize) == Some(&ActivityType::Visit) {
+            if let Some(x) = visits.get_mut(rep.code(row) as usize) {
+                *x += 1.0;
+            }
+        }
+    }
+    visits
+        .iter()
+        .enumerate()
+        .map(|(c, &n)| (rep.name(c as u32).to_string(), n))
+        .collect()
+}
+
+pub fn add(model: &Model, p: Period, r: &mut Report) {
+    let Some(fact) = model.fact(Kind::Activities) else {
+        return;
+    };
+    let v = fact.view;
+    let (Some(days), Some(types), Some(rep)) = (
+        v.days(Field::Date),
+        v.attr(Field::Type),
+        model.attr(fact, Field::Rep),
+    ) else {
+        return;
+    };
+    let kind: Vec<ActivityType> = (0..types.distinct() as u32)
+        .map(|c| activity_type(types.name(c)))
+        .collect();
+    let minutes = v.numbers(Field::DurationMinutes);
+    let scalars = |p: Period| {
+        let mut s = S::default();
+        let mut reps = vec![false; rep.distinct()];
+        for row in 0..v.rows() {
+            let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+            if d == MISSING_DAY || !p.contains(d) || !fact.keep(row) {
+                continue;
+            }
+            let t = kind
+                .get(types.code(row) as usize)
+                .copied()
+                .unwrap_or(ActivityType::Other);
+            match t {
+                ActivityType::Call => s.calls += 1.0,
+                ActivityType::Visit => s.visits += 1.0,
+                ActivityType::Meeting => s.meetings += 1.0,
+                _ => {}
+            }
+            if let Some(x) = reps
+                .get_mut(rep.code(row) as usize)
+                .filter(|_| rep.code(row) != MISSING_CODE)
+            {
+                *x = true;
+            }
+            if let Some(m) = minutes.and_then(|m| m.get(row)).filter(|m| !m.is_nan()) {
+                s.all_minutes += m;
+                if matches!(
+                    t,
+                    ActivityType::Call | ActivityType::Visit | ActivityType::Meeting
+                ) {
+                    s.selling_minutes += m;
+                }
+            }
+        }
+        s.reps = reps.iter().filter(|&&x| x).count() as f64;
+        s
+    };
+    let periods = [p, p.previous(), p.last_year()];
+    let s: Vec<S> = periods.iter().map(|&q| scalars(q)).collect();
+    let each = |f: &dyn Fn(&S, usize) -> Option<f64>| (f(&s[0], 0), f(&s[1], 1), f(&s[2], 2));
+    let mut set = |id: &str, f: &dyn Fn(&S, usize) -> Option<f64>| {
+        let (a, b, c) = each(f);
+        put(r, id, a, b, c);
+    };
+    set("calls", &|s, _| Some(s.calls));
+    set("visits", &|s, _| Some(s.visits));
+    set("meetings", &|s, _| Some(s.meetings));
+    set("visits_per_rep_month", &|s, i| {
+        ratio(s.visits, s.reps * periods[i].months())
+    });
+    if minutes.is_some() {
+        set("selling_time_share", &|s, _| {
+            ratio(s.selling_minutes, s.all_minutes)
+        });
+    }
+    // Sales per call and per contact: orders when there is a sales table, else won deals.
+    let orders = triple(r, "order_count");
+    let won = triple(r, "won_deals");
+    let sales = if orders.0.is_some() { orders } else { won };
+    let at = |t: (Option<f64>, Option<f64>, Option<f64>), i: usize| [t.0, t.1, t.2][i];
+    if sales.0.is_some() {
+        let mut set = |id: &str, f: &dyn Fn(&S, f64) -> Option<f64>| {
+            let v: Vec<Option<f64>> = (0..3)
+                .map(|i| at(sales, i).and_then(|n| f(&s[i], n)))
+                .collect();
+            put(r, id, v[0], v[1], v[2]);
+        };
+        set("call_efficiency", &|s, n| ratio(n, s.calls));
+        set("contacts_per_sale", &|s, n| {
+            ratio(s.calls + s.visits + s.meetings, n)
+        });
+    }
+    if orders.0.is_some() {
+        let v: Vec<Option<f64>> = (0..3)
+            .map(|i| at(orders, i).and_then(|n| ratio(s[i].visits, n)))
+            .collect();
+        put(r, "visits_per_order", v[0], v[1], v[2]);
+    }
+}

@@ -1,0 +1,154 @@
+//! Acquisition and marketing (tables `spend`, `carts`, with `sales`):
+//! spend, customer acquisition cost, campaign ROI, cart abandonment.
+
+use super::breakdown::{row, sort_desc, Grouped};
+use super::model::Model;
+use super::period::Period;
+use super::sales::Sales;
+use super::stats::ratio;
+use super::{put, triple, Sum};
+use crate::engine::report::Report;
+use crate::engine::schema::{normalize, Field, Kind};
+use crate::engine::table::MISSING_DAY;
+use std::collections::BTreeMap;
+
+pub fn add(model: &Model, sales: Option<&Sales>, p: Period, r: &mut Report) {
+    spend(model, sales, p, r);
+    carts(model, p, r);
+}
+
+fn spend(model: &Model, sales: Option<&Sales>, p: Period, r: &mut Report) {
+    let Some(fact) = model.fact(Kind::Spend) else {
+        return;
+    };
+    let v = fact.view;
+    let (Some(days), Some(amount)) = (v.days(Field::Date), v.numbers(Field::Amount)) else {
+        return;
+    };
+    let total = |p: Period| {
+        let mut s = Sum::default();
+        for row in 0..v.rows() {
+            let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+            if d != MISSING_DAY && p.contains(d) && fact.keep(row) && !amount[row].is_nan() {
+                s.add(amount[row]);
+            }
+        }
+        s.value()
+    };
+    let spent = [total(p), total(p.previous()), total(p.last_year())];
+    put(
+        r,
+        "marketing_spend",
+        Some(spent[0]),
+        Some(spent[1]),
+        Some(spent[2]),
+    );
+    let new = triple(r, "new_customers");
+    if new.0.is_some() {
+        let cac = |i: usize| [new.0, new.1, new.2][i].and_then(|n| ratio(spent[i], n));
+        put(r, "acquisition_cost", cac(0), cac(1), cac(2));
+    }
+    if let Some(channel) = v.attr(Field::Channel) {
+        let mut g = Grouped::new(channel.distinct());
+        for row in 0..v.rows() {
+            let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+            if d != MISSING_DAY && p.contains(d) && fact.keep(row) && !amount[row].is_nan() {
+                g.add(channel.code(row), amount[row]);
+            }
+        }
+        r.breakdowns
+            .insert("spend_by_channel".into(), g.rows(&channel, spent[0]));
+    }
+    campaign_roi(v, &days, amount, fact, sales, p, r);
+}
+
+/// Per campaign: (revenue with that campaign − spend on it) / spend on it.
+fn campaign_roi(
+    v: super::view::View,
+    days: &[i32],
+    amount: &[f64],
+    fact: &super::model::Fact,
+    sales: Option<&Sales>,
+    p: Period,
+    r: &mut Report,
+) {
+    let (Some(campaign), Some(s)) = (v.attr(Field::Campaign), sales) else {
+        return;
+    };
+    let Some(sales_campaign) = s.fact.view.attr(Field::Campaign) else {
+        return;
+    };
+    let mut spend: BTreeMap<String, (String, f64)> = BTreeMap::new();
+    for row in 0..v.rows() {
+        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+        if d == MISSING_DAY || !p.contains(d) || !fact.keep(row) || amount[row].is_nan() {
+            continue;
+        }
+        let name = campaign.name(campaign.code(row));
+        if name.is_empty() {
+            continue;
+        }
+        spend
+            .entry(normalize(name))
+            .or_insert_with(|| (name.to_string(), 0.0))
+            .1 += amount[row];
+    }
+    let mut revenue: BTreeMap<String, f64> = BTreeMap::new();
+    for row in 0..s.rows() {
+        if s.day(row).is_some_and(|d| p.contains(d)) {
+            let name = sales_campaign.name(sales_campaign.code(row));
+            if !name.is_empty() {
+                *revenue.entry(normalize(name)).or_default() += s.amount(row);
+            }
+        }
+    }
+    let mut rows: Vec<_> = spend
+        .iter()
+        .filter_map(|(k, (name, cost))| {
+            let rev = revenue.get(k).copied().unwrap_or(0.0);
+            Some(row(name.clone(), ratio(rev - cost, *cost)?, f64::NAN))
+        })
+        .collect();
+    sort_desc(&mut rows);
+    r.breakdowns.insert("campaign_roi".into(), rows);
+}
+
+fn carts(model: &Model, p: Period, r: &mut Report) {
+    let Some(fact) = model.fact(Kind::Carts) else {
+        return;
+    };
+    let v = fact.view;
+    let (Some(days), Some(status)) = (v.days(Field::Date), v.attr(Field::Status)) else {
+        return;
+    };
+    let abandoned: Vec<bool> = (0..status.distinct() as u32)
+        .map(|c| {
+            let n = normalize(status.name(c));
+            n.contains("abandon") || n == "lost" || n == "perdu"
+        })
+        .collect();
+    let rate = |p: Period| {
+        let (mut all, mut gone) = (0.0, 0.0);
+        for row in 0..v.rows() {
+            let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+            if d != MISSING_DAY && p.contains(d) && fact.keep(row) {
+                all += 1.0;
+                if abandoned
+                    .get(status.code(row) as usize)
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    gone += 1.0;
+                }
+            }
+        }
+        ratio(gone, all)
+    };
+    put(
+        r,
+        "cart_abandonment_rate",
+        rate(p),
+        rate(p.previous()),
+        rate(p.last_year()),
+    );
+}

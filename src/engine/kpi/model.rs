@@ -1,0 +1,187 @@
+//! The workspace prepared for one query: a view per table kind, the joins
+//! from fact tables to the dimension tables, and the filter as a row mask
+//! per fact table. Built once per report; no allocation per row beyond the masks.
+
+use super::join::{link, through, Link, Relation};
+use super::period::Period;
+use super::view::{Attr, View};
+use super::Workspace;
+use crate::engine::parse::date::Days;
+use crate::engine::schema::{normalize, Field, Kind};
+use crate::engine::table::MISSING_DAY;
+use std::collections::BTreeMap;
+
+/// Filters on dimensions: a row is kept when, for every field, its value is
+/// one of the listed ones. Tables without that field (directly or through a
+/// dimension table) are not filtered by it.
+pub type Filters = BTreeMap<Field, Vec<String>>;
+
+/// A fact table (sales, opportunities…) with its joins and filter mask.
+pub struct Fact<'a> {
+    pub view: View<'a>,
+    /// Rows kept by the filters; `None` keeps every row.
+    pub mask: Option<Vec<bool>>,
+    to_team: Option<(Attr<'a>, Link)>,
+    to_customers: Option<(Attr<'a>, Link)>,
+    to_products: Option<(Attr<'a>, Link)>,
+}
+
+impl Fact<'_> {
+    #[inline]
+    pub fn keep(&self, row: usize) -> bool {
+        self.mask
+            .as_ref()
+            .is_none_or(|m| m.get(row).copied().unwrap_or(false))
+    }
+    pub fn product_link(&self) -> Option<&(Attr<'_>, Link)> {
+        self.to_products.as_ref()
+    }
+}
+
+pub struct Model<'a> {
+    pub facts: Vec<Fact<'a>>,
+    pub team: Option<View<'a>>,
+    pub customers: Option<View<'a>>,
+    pub products: Option<View<'a>>,
+    pub relations: Vec<Relation>,
+}
+
+const DIMENSIONS: [(Kind, Field); 3] = [
+    (Kind::Team, Field::Rep),
+    (Kind::Customers, Field::Customer),
+    (Kind::Products, Field::Product),
+];
+
+impl<'a> Model<'a> {
+    pub fn new(ws: &'a Workspace, filters: &Filters) -> Self {
+        let view = |k: Kind| ws.table(k).map(|imported| View { imported });
+        let (team, customers, products) = (
+            view(Kind::Team),
+            view(Kind::Customers),
+            view(Kind::Products),
+        );
+        let mut relations = Vec::new();
+        let mut facts = Vec::new();
+        for imported in &ws.tables {
+            let v = View { imported };
+            if DIMENSIONS.iter().any(|(k, _)| *k == v.kind())
+                || v.kind() == Kind::Unknown
+                || !imported.mapping.complete()
+            {
+                continue;
+            }
+            let mut join = |dim: Option<View<'a>>, key: Field| -> Option<(Attr<'a>, Link)> {
+                let dim = dim?;
+                let fact_key = v.attr(key)?;
+                let dim_key = dim.attr(key)?;
+                let l = link(&fact_key, &dim_key);
+                relations.push(Relation {
+                    from_file: v.file().to_string(),
+                    field: key.name(),
+                    to_file: dim.file().to_string(),
+                    matched_rows: l.matched_rows,
+                    unmatched_rows: l.unmatched_rows,
+                    keys: dim_key.distinct(),
+                    unmatched_keys: l.unmatched_keys.clone(),
+                });
+                Some((fact_key, l))
+            };
+            let fact = Fact {
+                view: v,
+                mask: None,
+                to_team: join(team, Field::Rep),
+                to_customers: join(customers, Field::Customer),
+                to_products: join(products, Field::Product),
+            };
+            facts.push(fact);
+        }
+        let mut model = Model {
+            facts,
+            team,
+            customers,
+            products,
+            relations,
+        };
+        if !filters.is_empty() {
+            let masks: Vec<Option<Vec<bool>>> =
+                model.facts.iter().map(|f| model.mask(f, filters)).collect();
+            for (f, m) in model.facts.iter_mut().zip(masks) {
+                f.mask = m;
+            }
+        }
+        model
+    }
+
+    /// First and last day of the fact tables' main dates: the default period.
+    pub fn span(&self) -> Option<Period> {
+        let (mut lo, mut hi) = (Days::MAX, Days::MIN);
+        for f in &self.facts {
+            for field in [
+                Field::Date,
+                Field::CreatedDate,
+                Field::CloseDate,
+                Field::IssueDate,
+            ] {
+                let Some(days) = f.view.days(field) else {
+                    continue;
+                };
+                for &d in days.iter().filter(|&&d| d != MISSING_DAY) {
+                    lo = lo.min(d);
+                    hi = hi.max(d);
+                }
+            }
+        }
+        (lo <= hi).then(|| Period::new(lo, hi))
+    }
+
+    /// The first fact table of a kind.
+    pub fn fact(&self, kind: Kind) -> Option<&Fact<'a>> {
+        self.facts.iter().find(|f| f.view.kind() == kind)
+    }
+
+    /// A text attribute of a fact table's rows: its own column, or one found
+    /// through a dimension table (a rep's region and manager, a customer's
+    /// sector and segment, a product's family).
+    pub fn attr(&self, fact: &Fact<'a>, field: Field) -> Option<Attr<'a>> {
+        if let Some(a) = fact.view.attr(field) {
+            return Some(a);
+        }
+        let via = |j: &Option<(Attr<'a>, Link)>, dim: Option<View<'a>>| -> Option<Attr<'a>> {
+            let (key, l) = j.as_ref()?;
+            Some(through(key, l, &dim?.attr(field)?))
+        };
+        match field {
+            Field::Region => {
+                via(&fact.to_team, self.team).or_else(|| via(&fact.to_customers, self.customers))
+            }
+            Field::Manager | Field::Team => via(&fact.to_team, self.team),
+            Field::Sector | Field::Segment => via(&fact.to_customers, self.customers),
+            Field::Family => via(&fact.to_products, self.products),
+            _ => None,
+        }
+    }
+
+    fn mask(&self, fact: &Fact<'a>, filters: &Filters) -> Option<Vec<bool>> {
+        let mut mask: Option<Vec<bool>> = None;
+        for (&field, values) in filters {
+            if values.is_empty() {
+                continue;
+            }
+            let Some(attr) = self.attr(fact, field) else {
+                continue;
+            };
+            let wanted: Vec<String> = values.iter().map(|v| normalize(v)).collect();
+            let matches: Vec<bool> = (0..attr.distinct() as u32)
+                .map(|c| wanted.contains(&normalize(attr.name(c))))
+                .collect();
+            let m = mask.get_or_insert_with(|| vec![true; fact.view.rows()]);
+            for (row, keep) in m.iter_mut().enumerate() {
+                *keep &= matches
+                    .get(attr.code(row) as usize)
+                    .copied()
+                    .unwrap_or(false);
+            }
+        }
+        mask
+    }
+}

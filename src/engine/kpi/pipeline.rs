@@ -1,0 +1,485 @@
+//! Pipeline (table `opportunities`): won, lost or open deals, amounts (a
+//! product's list price when a deal has none), probabilities (a stage's
+//! default when a deal has none), and the KPIs of KPIS.md over them.
+
+use super::breakdown::{row, sort_desc, Grouped, Monthly};
+use super::join::through_numbers;
+use super::model::{Fact, Model};
+use super::period::{month_index, Period};
+use super::stats::{mean_median, ratio};
+use super::view::Attr;
+use super::{put, put_with_median, Sum};
+use crate::engine::parse::date::Days;
+use crate::engine::report::{Report, StageRow};
+use crate::engine::schema::{normalize, Field, Kind};
+use crate::engine::table::{ColumnData, MISSING_CODE, MISSING_DAY};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Open,
+    Won,
+    Lost,
+}
+
+/// Won, lost or open from a status or stage name, in French or English.
+pub fn status_of(name: &str) -> Status {
+    match normalize(name).as_str() {
+        "won" | "closedwon" | "gagne" | "gagnee" | "signe" | "signee" | "win" | "true" | "oui"
+        | "yes" => Status::Won,
+        "lost" | "closedlost" | "perdu" | "perdue" | "lose" | "false" | "non" | "no" => {
+            Status::Lost
+        }
+        _ => Status::Open,
+    }
+}
+
+/// A default probability for an open stage, from words sales teams use.
+pub fn default_probability(stage: &str) -> f64 {
+    let s = normalize(stage);
+    const STEPS: [(&[&str], f64); 6] = [
+        (&["prospect", "lead", "nouveau", "new"], 0.1),
+        (&["qualif"], 0.2),
+        (
+            &[
+                "engag",
+                "discover",
+                "decouverte",
+                "contact",
+                "meeting",
+                "rdv",
+                "demo",
+            ],
+            0.3,
+        ),
+        (&["propos", "quote", "devis", "offre", "offer"], 0.5),
+        (&["negoti", "negoc"], 0.7),
+        (&["commit", "closing", "verbal", "accord"], 0.9),
+    ];
+    STEPS
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| s.contains(w)))
+        .map_or(0.25, |&(_, p)| p)
+}
+
+/// The opportunities table, resolved once per report.
+pub struct Opps<'m> {
+    pub fact: &'m Fact<'m>,
+    pub created: Cow<'m, [Days]>,
+    pub closed: Option<Cow<'m, [Days]>>,
+    pub status: Vec<Status>,
+    pub amount: Vec<f64>,
+    pub probability: Vec<f64>,
+    pub stage: Option<Attr<'m>>,
+    pub rep: Option<Attr<'m>>,
+    /// Deals whose amount is a product's list price.
+    pub estimated: usize,
+}
+
+impl<'m> Opps<'m> {
+    pub fn new(model: &'m Model<'m>, stage_probabilities: &BTreeMap<String, f64>) -> Option<Self> {
+        let fact = model.fact(Kind::Opportunities)?;
+        let v = fact.view;
+        let rows = v.rows();
+        let created = v
+            .days(Field::CreatedDate)
+            .unwrap_or_else(|| Cow::Owned(vec![MISSING_DAY; rows]));
+        let closed = v.days(Field::CloseDate);
+        let stage = v.attr(Field::Stage);
+        let status = match v.col(Field::Status).map(|c| &c.data) {
+            Some(ColumnData::Bool(b)) => b
+                .iter()
+                .map(|x| match x {
+                    Some(true) => Status::Won,
+                    Some(false) => Status::Lost,
+                    None => Status::Open,
+                })
+                .collect(),
+            _ => {
+                let names = v.attr(Field::Status).or_else(|| stage.clone())?;
+                let per_code: Vec<Status> = (0..names.distinct() as u32)
+                    .map(|c| status_of(names.name(c)))
+                    .collect();
+                (0..rows)
+                    .map(|r| {
+                        per_code
+                            .get(names.code(r) as usize)
+                            .copied()
+                            .unwrap_or(Status::Open)
+                    })
+                    .collect()
+            }
+        };
+        let list_price = match (
+            fact.product_link(),
+            model.products.and_then(|p| p.numbers(Field::UnitPrice)),
+        ) {
+            (Some((key, link)), Some(prices)) => Some(through_numbers(key, link, prices)),
+            _ => None,
+        };
+        let own = v.numbers(Field::Amount);
+        let mut estimated = 0;
+        let amount: Vec<f64> = (0..rows)
+            .map(
+                |r| match own.and_then(|a| a.get(r)).copied().filter(|a| !a.is_nan()) {
+                    Some(a) => a,
+                    None => match list_price
+                        .as_ref()
+                        .and_then(|p| p.get(r))
+                        .copied()
+                        .filter(|p| !p.is_nan())
+                    {
+                        Some(p) => {
+                            estimated += 1;
+                            p
+                        }
+                        None => f64::NAN,
+                    },
+                },
+            )
+            .collect();
+        let stage_default: Vec<f64> = stage.as_ref().map_or(Vec::new(), |s| {
+            (0..s.distinct() as u32)
+                .map(|c| {
+                    let name = s.name(c);
+                    stage_probabilities
+                        .iter()
+                        .find(|(k, _)| normalize(k) == normalize(name))
+                        .map_or_else(|| default_probability(name), |(_, &p)| p)
+                })
+                .collect()
+        });
+        let own_p = v.numbers(Field::Probability);
+        let probability = (0..rows)
+            .map(|r| {
+                let from_row = own_p
+                    .and_then(|p| p.get(r))
+                    .copied()
+                    .filter(|p| !p.is_nan());
+                match from_row {
+                    Some(p) if p > 1.0 => p / 100.0, // `40` means 40 %
+                    Some(p) => p,
+                    None => stage
+                        .as_ref()
+                        .and_then(|s| stage_default.get(s.code(r) as usize))
+                        .copied()
+                        .unwrap_or(0.25),
+                }
+            })
+            .collect();
+        Some(Opps {
+            fact,
+            created,
+            closed,
+            rep: model.attr(fact, Field::Rep),
+            status,
+            amount,
+            probability,
+            stage,
+            estimated,
+        })
+    }
+
+    pub fn rows(&self) -> usize {
+        self.status.len()
+    }
+
+    #[inline]
+    fn created(&self, r: usize) -> Option<Days> {
+        self.created.get(r).copied().filter(|&d| d != MISSING_DAY)
+    }
+
+    /// The close day of a won or lost deal kept by the filters.
+    #[inline]
+    pub fn closed_in(&self, r: usize, p: Period) -> bool {
+        self.fact.keep(r)
+            && self.status[r] != Status::Open
+            && self
+                .closed
+                .as_ref()
+                .and_then(|c| c.get(r))
+                .is_some_and(|&d| d != MISSING_DAY && p.contains(d))
+    }
+
+    /// Open deals as of the end of the period (created by then, or undated).
+    #[inline]
+    pub fn open_at(&self, r: usize, p: Period) -> bool {
+        self.fact.keep(r)
+            && self.status[r] == Status::Open
+            && self.created(r).is_none_or(|d| d <= p.to)
+    }
+
+    fn cycle_days(&self, r: usize) -> Option<f64> {
+        let close = self
+            .closed
+            .as_ref()?
+            .get(r)
+            .copied()
+            .filter(|&d| d != MISSING_DAY)?;
+        Some((close - self.created(r)?) as f64)
+    }
+}
+
+struct Scalars {
+    new: f64,
+    open: f64,
+    pipeline: Sum,
+    weighted: Sum,
+    won: f64,
+    lost: f64,
+    won_revenue: Sum,
+    cycles: Vec<f64>,
+    created: f64,
+    created_won: f64,
+}
+
+fn scalars(o: &Opps, p: Period) -> Scalars {
+    let mut s = Scalars {
+        new: 0.0,
+        open: 0.0,
+        pipeline: Sum::default(),
+        weighted: Sum::default(),
+        won: 0.0,
+        lost: 0.0,
+        won_revenue: Sum::default(),
+        cycles: Vec::new(),
+        created: 0.0,
+        created_won: 0.0,
+    };
+    for r in 0..o.rows() {
+        if !o.fact.keep(r) {
+            continue;
+        }
+        let a = o.amount[r];
+        if o.created(r).is_some_and(|d| p.contains(d)) {
+            s.new += 1.0;
+            s.created += 1.0;
+            if o.status[r] == Status::Won {
+                s.created_won += 1.0;
+            }
+        }
+        if o.open_at(r, p) {
+            s.open += 1.0;
+            if !a.is_nan() {
+                s.pipeline.add(a);
+                s.weighted.add(a * o.probability[r]);
+            }
+        }
+        if o.closed_in(r, p) {
+            match o.status[r] {
+                Status::Won => {
+                    s.won += 1.0;
+                    if !a.is_nan() {
+                        s.won_revenue.add(a);
+                    }
+                    if let Some(c) = o.cycle_days(r) {
+                        s.cycles.push(c);
+                    }
+                }
+                _ => s.lost += 1.0,
+            }
+        }
+    }
+    s
+}
+
+pub fn add(model: &Model, o: &Opps, p: Period, r: &mut Report) {
+    let (mut cur, mut prev, mut ly) = (
+        scalars(o, p),
+        scalars(o, p.previous()),
+        scalars(o, p.last_year()),
+    );
+    let all = [&cur, &prev, &ly];
+    let each = |f: &dyn Fn(&Scalars) -> Option<f64>| (f(all[0]), f(all[1]), f(all[2]));
+    let mut set = |id: &str, f: &dyn Fn(&Scalars) -> Option<f64>| {
+        let (a, b, c) = each(f);
+        put(r, id, a, b, c);
+    };
+    set("new_opportunities", &|s| Some(s.new));
+    set("open_opportunities", &|s| Some(s.open));
+    set("pipeline_value", &|s| Some(s.pipeline.value()));
+    set("weighted_pipeline", &|s| Some(s.weighted.value()));
+    if o.closed.is_some() {
+        set("won_deals", &|s| Some(s.won));
+        set("won_revenue", &|s| Some(s.won_revenue.value()));
+        set("win_rate", &|s| ratio(s.won, s.won + s.lost));
+        set("avg_deal_value", &|s| ratio(s.won_revenue.value(), s.won));
+    }
+    set("opportunity_conversion_rate", &|s| {
+        ratio(s.created_won, s.created)
+    });
+    if o.closed.is_some() {
+        let m = |s: &mut Scalars| mean_median(&mut s.cycles);
+        let (c, pv, l) = (m(&mut cur), m(&mut prev), m(&mut ly));
+        put_with_median(
+            r,
+            "avg_sales_cycle_days",
+            c,
+            pv.map(|x| x.0),
+            l.map(|x| x.0),
+        );
+        histogram(&cur.cycles, r);
+    }
+    funnel(o, p, r);
+    by_dimension(model, o, p, r);
+    if o.estimated > 0 {
+        r.notes.push(format!(
+            "{} opportunities have no amount: their product's list price is used (estimated).",
+            o.estimated
+        ));
+    }
+}
+
+/// Bins of the sales cycle histogram, in days.
+const CYCLE_BINS: [(f64, &str); 7] = [
+    (7.0, "0-7"),
+    (14.0, "8-14"),
+    (30.0, "15-30"),
+    (60.0, "31-60"),
+    (90.0, "61-90"),
+    (180.0, "91-180"),
+    (f64::INFINITY, ">180"),
+];
+
+fn histogram(cycles: &[f64], r: &mut Report) {
+    let mut counts = [0usize; CYCLE_BINS.len()];
+    for &c in cycles {
+        if let Some(i) = CYCLE_BINS.iter().position(|&(hi, _)| c <= hi) {
+            counts[i] += 1;
+        }
+    }
+    let total = cycles.len() as f64;
+    let rows = CYCLE_BINS
+        .iter()
+        .zip(counts)
+        .map(|(&(_, k), n)| row(k.into(), n as f64, total))
+        .collect();
+    r.breakdowns.insert("sales_cycle_distribution".into(), rows);
+}
+
+/// Deals by stage: open ones as of the period's end and those closed in it,
+/// open stages by rising probability (the funnel), then won, then lost.
+fn funnel(o: &Opps, p: Period, r: &mut Report) {
+    let Some(stage) = &o.stage else { return };
+    let n = stage.distinct();
+    let mut rows: Vec<StageRow> = (0..n as u32)
+        .map(|c| StageRow {
+            stage: stage.name(c).to_string(),
+            status: "open".into(),
+            count: 0,
+            amount: 0.0,
+            weighted: 0.0,
+        })
+        .collect();
+    let mut probability = vec![0.0; n];
+    for i in 0..o.rows() {
+        let c = stage.code(i);
+        if c == MISSING_CODE || !(o.open_at(i, p) || o.closed_in(i, p)) {
+            continue;
+        }
+        let row = &mut rows[c as usize];
+        row.status = match o.status[i] {
+            Status::Open => "open",
+            Status::Won => "won",
+            Status::Lost => "lost",
+        }
+        .into();
+        row.count += 1;
+        probability[c as usize] = o.probability[i];
+        if !o.amount[i].is_nan() {
+            row.amount += o.amount[i];
+            let w = if o.status[i] == Status::Open {
+                o.probability[i]
+            } else if o.status[i] == Status::Won {
+                1.0
+            } else {
+                0.0
+            };
+            row.weighted += o.amount[i] * w;
+        }
+    }
+    let rank = |s: &str| match s {
+        "open" => 0,
+        "won" => 1,
+        _ => 2,
+    };
+    let mut order: Vec<usize> = (0..n).filter(|&c| rows[c].count > 0).collect();
+    order.sort_by(|&a, &b| {
+        rank(&rows[a].status)
+            .cmp(&rank(&rows[b].status))
+            .then(probability[a].total_cmp(&probability[b]))
+            .then(rows[a].stage.cmp(&rows[b].stage))
+    });
+    let total: f64 = order.iter().map(|&c| rows[c].count as f64).sum();
+    r.breakdowns.insert(
+        "pipeline_by_stage".into(),
+        order
+            .iter()
+            .map(|&c| row(rows[c].stage.clone(), rows[c].count as f64, total))
+            .collect(),
+    );
+    r.funnel = order.into_iter().map(|c| rows[c].clone()).collect();
+}
+
+fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
+    if o.closed.is_none() {
+        return;
+    }
+    let mut won_total = Sum::default();
+    let (m0, m1) = (month_index(p.from), month_index(p.to));
+    let mut monthly = Monthly::span(m0, m1);
+    for i in 0..o.rows() {
+        if o.closed_in(i, p) && o.status[i] == Status::Won && !o.amount[i].is_nan() {
+            won_total.add(o.amount[i]);
+            if let Some(d) = o.closed.as_ref().and_then(|c| c.get(i)) {
+                monthly.add(month_index(*d), o.amount[i]);
+            }
+        }
+    }
+    let total = won_total.value();
+    r.breakdowns
+        .insert("won_revenue_by_month".into(), monthly.rows(total));
+    for (field, name) in [
+        (Field::Rep, "rep"),
+        (Field::Manager, "manager"),
+        (Field::Region, "region"),
+        (Field::Product, "product"),
+        (Field::Sector, "sector"),
+    ] {
+        let Some(attr) = model.attr(o.fact, field) else {
+            continue;
+        };
+        let mut won = Grouped::new(attr.distinct());
+        let mut closed = vec![(0.0f64, 0.0f64); attr.distinct()];
+        for i in 0..o.rows() {
+            if !o.closed_in(i, p) {
+                continue;
+            }
+            let c = attr.code(i);
+            let is_won = o.status[i] == Status::Won;
+            if is_won && !o.amount[i].is_nan() {
+                won.add(c, o.amount[i]);
+            }
+            if let Some(x) = closed.get_mut(c as usize) {
+                x.1 += 1.0;
+                if is_won {
+                    x.0 += 1.0;
+                }
+            }
+        }
+        r.breakdowns
+            .insert(format!("won_revenue_by_{name}"), won.rows(&attr, total));
+        if field == Field::Rep {
+            let mut rates: Vec<_> = closed
+                .iter()
+                .enumerate()
+                .filter_map(|(c, &(w, n))| {
+                    Some(row(attr.name(c as u32).to_string(), ratio(w, n)?, f64::NAN))
+                })
+                .collect();
+            sort_desc(&mut rates);
+            r.breakdowns.insert("win_rate_by_rep".into(), rates);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! Prospecting (table `leads`): how many leads, how many became
+//! opportunities and customers, how fast they were first contacted, and how
+//! many hot leads were given to a rep.
+
+use super::model::Model;
+use super::period::Period;
+use super::stats::{mean_median, ratio};
+use super::view::{secs_of, Attr};
+use super::{put, put_with_median};
+use crate::engine::parse::date::Days;
+use crate::engine::parse::parse_bool;
+use crate::engine::report::Report;
+use crate::engine::schema::{normalize, Field, Kind};
+use crate::engine::table::{ColumnData, MISSING_CODE, MISSING_DAY};
+
+/// A yes/no field of the leads table, per row.
+fn flags(attr_or_bool: Option<&crate::engine::table::Column>) -> Option<Vec<bool>> {
+    let col = attr_or_bool?;
+    Some(match &col.data {
+        ColumnData::Bool(v) => v.iter().map(|b| b.unwrap_or(false)).collect(),
+        _ => (0..col.len())
+            .map(|r| col.text(r).and_then(|t| parse_bool(&t)).unwrap_or(false))
+            .collect(),
+    })
+}
+
+/// Leads whose id appears among the opportunities' lead ids (won ones only when `won_only`).
+fn via_opportunities(model: &Model, lead_ids: &Attr, won_only: bool) -> Option<Vec<bool>> {
+    let opps = model.fact(Kind::Opportunities)?;
+    let refs = opps.view.attr(Field::LeadId)?;
+    let stage = opps
+        .view
+        .attr(Field::Status)
+        .or_else(|| opps.view.attr(Field::Stage));
+    let mut wanted = std::collections::HashSet::new();
+    for r in 0..opps.view.rows() {
+        let c = refs.code(r);
+        if c == MISSING_CODE {
+            continue;
+        }
+        let won = stage.as_ref().is_some_and(|s| {
+            super::pipeline::status_of(s.name(s.code(r))) == super::pipeline::Status::Won
+        });
+        if !won_only || won {
+            wanted.insert(normalize(refs.name(c)));
+        }
+    }
+    let per_code: Vec<bool> = (0..lead_ids.distinct() as u32)
+        .map(|c| wanted.contains(&normalize(lead_ids.name(c))))
+        .collect();
+    Some(
+        lead_ids
+            .codes
+            .iter()
+            .map(|&c| per_code.get(c as usize).copied().unwrap_or(false))
+            .collect(),
+    )
+}
+
+pub fn add(model: &Model, p: Period, r: &mut Report) {
+    let Some(fact) = model.fact(Kind::Leads) else {
+        return;
+    };
+    let v = fact.view;
+    let Some(created) = v.days(Field::CreatedDate) else {
+        return;
+    };
+    let ids = v.attr(Field::Id);
+    let qualified = flags(v.col(Field::Converted)).or_else(|| {
+        ids.as_ref()
+            .and_then(|i| via_opportunities(model, i, false))
+    });
+    let customer = flags(v.col(Field::ConvertedToCustomer))
+        .or_else(|| ids.as_ref().and_then(|i| via_opportunities(model, i, true)));
+    let created_secs = v.col(Field::CreatedDate).and_then(secs_of);
+    let contact_secs = v.col(Field::FirstContactDate).and_then(secs_of);
+    let hot: Option<Vec<bool>> = match (v.attr(Field::Temperature), v.attr(Field::Rep)) {
+        (Some(t), Some(rep)) => {
+            let is_hot: Vec<bool> = (0..t.distinct() as u32)
+                .map(|c| {
+                    let n = normalize(t.name(c));
+                    n.contains("hot") || n.contains("chaud") || n == "a"
+                })
+                .collect();
+            Some(
+                (0..v.rows())
+                    .map(|r| {
+                        is_hot.get(t.code(r) as usize).copied().unwrap_or(false)
+                            && rep.code(r) != MISSING_CODE
+                    })
+                    .collect(),
+            )
+        }
+        _ => None,
+    };
+    struct S {
+        count: f64,
+        qualified: f64,
+        customers: f64,
+        hot: f64,
+        hours: Vec<f64>,
+    }
+    let scalars = |p: Period| {
+        let mut s = S {
+            count: 0.0,
+            qualified: 0.0,
+            customers: 0.0,
+            hot: 0.0,
+            hours: Vec::new(),
+        };
+        for row in 0..v.rows() {
+            let d: Days = created.get(row).copied().unwrap_or(MISSING_DAY);
+            if d == MISSING_DAY || !p.contains(d) || !fact.keep(row) {
+                continue;
+            }
+            s.count += 1.0;
+            let yes = |f: &Option<Vec<bool>>| {
+                f.as_ref()
+                    .and_then(|f| f.get(row))
+                    .copied()
+                    .unwrap_or(false)
+            };
+            s.qualified += yes(&qualified) as u8 as f64;
+            s.customers += yes(&customer) as u8 as f64;
+            s.hot += yes(&hot) as u8 as f64;
+            if let (Some(Some(a)), Some(Some(b))) = (
+                created_secs.as_ref().and_then(|c| c.get(row)),
+                contact_secs.as_ref().and_then(|c| c.get(row)),
+            ) {
+                if b >= a {
+                    s.hours.push((b - a) as f64 / 3600.0);
+                }
+            }
+        }
+        s
+    };
+    let (mut cur, mut prev, mut ly) = (scalars(p), scalars(p.previous()), scalars(p.last_year()));
+    put(
+        r,
+        "lead_count",
+        Some(cur.count),
+        Some(prev.count),
+        Some(ly.count),
+    );
+    if qualified.is_some() {
+        let q = |s: &S| ratio(s.qualified, s.count);
+        put(r, "lead_qualification_rate", q(&cur), q(&prev), q(&ly));
+    }
+    if customer.is_some() {
+        let c = |s: &S| ratio(s.customers, s.count);
+        put(r, "lead_conversion_rate", c(&cur), c(&prev), c(&ly));
+    }
+    if hot.is_some() {
+        put(
+            r,
+            "hot_leads_assigned",
+            Some(cur.hot),
+            Some(prev.hot),
+            Some(ly.hot),
+        );
+    }
+    if contact_secs.is_some() {
+        let (c, pv, l) = (
+            mean_median(&mut cur.hours),
+            mean_median(&mut prev.hours),
+            mean_median(&mut ly.hours),
+        );
+        put_with_median(r, "lead_response_hours", c, pv.map(|x| x.0), l.map(|x| x.0));
+    }
+}

@@ -1,0 +1,126 @@
+//! Receivables (table `invoices`), as of the period's last day: what
+//! customers still owe, what is overdue, days sales outstanding, and aging.
+
+use super::breakdown::{row, Grouped};
+use super::model::Model;
+use super::period::Period;
+use super::stats::ratio;
+use super::{put, Sum};
+use crate::engine::parse::date::Days;
+use crate::engine::report::Report;
+use crate::engine::schema::{Field, Kind};
+use crate::engine::table::MISSING_DAY;
+
+const AGING: [(i32, &str); 5] = [
+    (0, "not due"),
+    (30, "1-30"),
+    (60, "31-60"),
+    (90, "61-90"),
+    (i32::MAX, ">90"),
+];
+
+pub fn add(model: &Model, p: Period, r: &mut Report) {
+    let Some(fact) = model.fact(Kind::Invoices) else {
+        return;
+    };
+    let v = fact.view;
+    let (Some(issued), Some(amount)) = (v.days(Field::IssueDate), v.numbers(Field::Amount)) else {
+        return;
+    };
+    let due = v.days(Field::DueDate);
+    let paid_amount = v.numbers(Field::PaidAmount);
+    let paid_date = v.days(Field::PaidDate);
+    let day = |c: &Option<std::borrow::Cow<[Days]>>, row: usize| {
+        c.as_ref()
+            .and_then(|c| c.get(row))
+            .copied()
+            .filter(|&d| d != MISSING_DAY)
+    };
+    // Outstanding on an invoice as of `a`, when it was issued by then.
+    let outstanding = |row: usize, a: Days| -> Option<f64> {
+        issued
+            .get(row)
+            .copied()
+            .filter(|&d| d != MISSING_DAY && d <= a)?;
+        let amt = amount.get(row).copied().filter(|x| !x.is_nan())?;
+        let paid_by_then = day(&paid_date, row).is_none_or(|d| d <= a);
+        let paid = match paid_amount
+            .and_then(|p| p.get(row))
+            .copied()
+            .filter(|x| !x.is_nan())
+        {
+            Some(pa) if paid_by_then => pa,
+            Some(_) => 0.0,
+            None if day(&paid_date, row).is_some() && paid_by_then => amt,
+            None => 0.0,
+        };
+        Some(amt - paid)
+    };
+    let figures = |a: Days| {
+        let (mut out, mut overdue, mut billed) = (Sum::default(), Sum::default(), Sum::default());
+        for row in 0..v.rows() {
+            if !fact.keep(row) {
+                continue;
+            }
+            if let Some(o) = outstanding(row, a) {
+                out.add(o);
+                if day(&due, row).is_some_and(|d| d < a) {
+                    overdue.add(o);
+                }
+            }
+            let i = issued.get(row).copied().unwrap_or(MISSING_DAY);
+            if i != MISSING_DAY && i <= a && i > a - 90 && !amount[row].is_nan() {
+                billed.add(amount[row]);
+            }
+        }
+        (
+            out.value(),
+            overdue.value(),
+            ratio(out.value() * 90.0, billed.value()),
+        )
+    };
+    let (c, pv, l) = (
+        figures(p.to),
+        figures(p.previous().to),
+        figures(p.last_year().to),
+    );
+    put(
+        r,
+        "receivables_outstanding",
+        Some(c.0),
+        Some(pv.0),
+        Some(l.0),
+    );
+    if due.is_some() {
+        put(r, "receivables_overdue", Some(c.1), Some(pv.1), Some(l.1));
+    }
+    put(r, "dso_days", c.2, pv.2, l.2);
+    let mut aging = [0.0f64; AGING.len()];
+    let customer = model.attr(fact, Field::Customer);
+    let mut by_customer = customer.as_ref().map(|c| Grouped::new(c.distinct()));
+    for row in 0..v.rows() {
+        let Some(o) = outstanding(row, p.to).filter(|&o| o != 0.0 && fact.keep(row)) else {
+            continue;
+        };
+        let late = day(&due, row).map_or(0, |d| p.to - d);
+        if let Some(i) = AGING.iter().position(|&(hi, _)| late <= hi) {
+            aging[i] += o;
+        }
+        if let (Some(g), Some(c)) = (by_customer.as_mut(), customer.as_ref()) {
+            g.add(c.code(row), o);
+        }
+    }
+    r.breakdowns.insert(
+        "receivables_aging".into(),
+        AGING
+            .iter()
+            .zip(aging)
+            .map(|(&(_, k), x)| row(k.into(), x, c.0))
+            .collect(),
+    );
+    if let (Some(g), Some(cust)) = (by_customer, customer) {
+        let mut rows = g.rows(&cust, c.0);
+        rows.truncate(10);
+        r.breakdowns.insert("receivables_by_customer".into(), rows);
+    }
+}

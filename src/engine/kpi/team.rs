@@ -1,0 +1,254 @@
+//! Team (table `team`, with sales, opportunities and activities): active
+//! reps, time to first sale, and the rep view ("commerciaux").
+
+use super::activity::visits_by_rep;
+use super::model::Model;
+use super::period::Period;
+use super::pipeline::{Opps, Status};
+use super::sales::Sales;
+use super::stats::{mean_median, ratio};
+use super::{put, put_with_median};
+use crate::engine::parse::date::Days;
+use crate::engine::report::{RepRow, Report};
+use crate::engine::schema::{normalize, Field, Kind};
+use crate::engine::table::{MISSING_CODE, MISSING_DAY};
+use std::collections::BTreeMap;
+
+/// Reps by normalised name, each with the name as first seen.
+type Reps = BTreeMap<String, RepRow>;
+
+fn entry<'r>(reps: &'r mut Reps, name: &str) -> &'r mut RepRow {
+    reps.entry(normalize(name)).or_insert_with(|| RepRow {
+        rep: name.to_string(),
+        ..RepRow::default()
+    })
+}
+
+fn sales_by_rep(s: &Sales, p: Period, reps: &mut Reps) {
+    let Some(rep) = &s.rep else { return };
+    let n = rep.distinct();
+    let (mut revenue, mut margin) = (vec![0.0; n], vec![0.0; n]);
+    let mut orders = vec![0.0; n];
+    let mut seen = vec![false; n];
+    let totals = s.totals(p);
+    let mut counted = totals.order_seen.as_ref().map(|o| vec![false; o.len()]);
+    for row in 0..s.rows() {
+        if !s.day(row).is_some_and(|d| p.contains(d)) {
+            continue;
+        }
+        let c = rep.code(row) as usize;
+        if c >= n {
+            continue;
+        }
+        seen[c] = true;
+        revenue[c] += s.amount(row);
+        margin[c] += s.margin(row).filter(|m| !m.is_nan()).unwrap_or(0.0);
+        match (&s.order, counted.as_mut(), &totals.order_net) {
+            (Some(o), Some(counted), Some(net)) => {
+                let oc = o.code(row) as usize;
+                if oc < counted.len() && !counted[oc] && net[oc] > 0.0 {
+                    counted[oc] = true;
+                    orders[c] += 1.0;
+                }
+            }
+            _ => orders[c] += (s.amount(row) > 0.0) as u8 as f64,
+        }
+    }
+    for c in (0..n).filter(|&c| seen[c]) {
+        let e = entry(reps, rep.name(c as u32));
+        e.revenue = Some(revenue[c]);
+        e.margin = s.has_margin().then_some(margin[c]);
+        e.orders = Some(orders[c]);
+        e.avg_order_value = ratio(revenue[c], orders[c]);
+    }
+}
+
+fn deals_by_rep(o: &Opps, p: Period, reps: &mut Reps) {
+    let Some(rep) = &o.rep else { return };
+    let n = rep.distinct();
+    let mut won = vec![0.0; n];
+    let mut closed = vec![0.0; n];
+    let mut won_revenue = vec![0.0; n];
+    let mut cycles: Vec<Vec<f64>> = vec![Vec::new(); n];
+    for row in 0..o.rows() {
+        let c = rep.code(row) as usize;
+        if c >= n || !o.closed_in(row, p) {
+            continue;
+        }
+        closed[c] += 1.0;
+        if o.status[row] == Status::Won {
+            won[c] += 1.0;
+            if !o.amount[row].is_nan() {
+                won_revenue[c] += o.amount[row];
+            }
+            let close = o
+                .closed
+                .as_ref()
+                .and_then(|d| d.get(row))
+                .copied()
+                .unwrap_or(MISSING_DAY);
+            let open = o.created.get(row).copied().unwrap_or(MISSING_DAY);
+            if close != MISSING_DAY && open != MISSING_DAY {
+                cycles[c].push((close - open) as f64);
+            }
+        }
+    }
+    for c in (0..n).filter(|&c| closed[c] > 0.0) {
+        let e = entry(reps, rep.name(c as u32));
+        e.won_deals = Some(won[c]);
+        e.won_revenue = Some(won_revenue[c]);
+        e.win_rate = ratio(won[c], closed[c]);
+        e.avg_sales_cycle_days = mean_median(&mut cycles[c]).map(|m| m.0);
+    }
+}
+
+/// The rep view and the team KPIs.
+pub fn add(model: &Model, sales: Option<&Sales>, opps: Option<&Opps>, p: Period, r: &mut Report) {
+    let mut reps = Reps::new();
+    if let Some(s) = sales {
+        sales_by_rep(s, p, &mut reps);
+    }
+    if let Some(o) = opps {
+        deals_by_rep(o, p, &mut reps);
+    }
+    for (name, visits) in visits_by_rep(model, p) {
+        if visits > 0.0 {
+            let e = entry(&mut reps, &name);
+            e.visits = Some(visits);
+            e.visits_per_order = e.orders.and_then(|o| ratio(visits, o));
+        }
+    }
+    let active = |p: Period| {
+        let mut names = std::collections::BTreeSet::new();
+        if let Some(s) = sales {
+            for n in reps_with(s.rep.as_ref(), s.rows(), |row| {
+                s.day(row).is_some_and(|d| p.contains(d))
+            }) {
+                names.insert(n);
+            }
+        }
+        if let Some(o) = opps {
+            for n in reps_with(o.rep.as_ref(), o.rows(), |row| {
+                o.closed_in(row, p) && o.status[row] == Status::Won
+            }) {
+                names.insert(n);
+            }
+        }
+        for (n, _) in visits_by_rep(model, p)
+            .into_iter()
+            .filter(|(_, v)| *v > 0.0)
+        {
+            names.insert(normalize(&n));
+        }
+        names.len() as f64
+    };
+    if sales.is_some_and(|s| s.rep.is_some())
+        || opps.is_some_and(|o| o.rep.is_some())
+        || model.fact(Kind::Activities).is_some()
+    {
+        put(
+            r,
+            "active_reps",
+            Some(active(p)),
+            Some(active(p.previous())),
+            Some(active(p.last_year())),
+        );
+    }
+    time_to_first_sale(model, sales, opps, p, r);
+    let mut rows: Vec<RepRow> = reps.into_values().collect();
+    rows.sort_by(|a, b| {
+        let key = |x: &RepRow| x.revenue.or(x.won_revenue).unwrap_or(0.0);
+        key(b).total_cmp(&key(a)).then_with(|| a.rep.cmp(&b.rep))
+    });
+    r.reps = rows;
+}
+
+/// Normalised names of the reps of the rows that pass `keep`.
+fn reps_with(
+    rep: Option<&super::view::Attr>,
+    rows: usize,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<String> {
+    let Some(rep) = rep else { return Vec::new() };
+    let mut seen = vec![false; rep.distinct()];
+    for row in 0..rows {
+        let c = rep.code(row);
+        if c != MISSING_CODE && keep(row) {
+            if let Some(s) = seen.get_mut(c as usize) {
+                *s = true;
+            }
+        }
+    }
+    seen.iter()
+        .enumerate()
+        .filter(|(_, &s)| s)
+        .map(|(c, _)| normalize(rep.name(c as u32)))
+        .collect()
+}
+
+/// Days from hire to first sale (or first won deal), over reps hired in the period.
+fn time_to_first_sale(
+    model: &Model,
+    sales: Option<&Sales>,
+    opps: Option<&Opps>,
+    p: Period,
+    r: &mut Report,
+) {
+    let Some(team) = model.team else { return };
+    let (Some(names), Some(hired)) = (team.attr(Field::Rep), team.days(Field::HireDate)) else {
+        return;
+    };
+    let mut first: BTreeMap<String, Days> = BTreeMap::new();
+    let mut note = |name: &str, d: Days| {
+        let e = first.entry(normalize(name)).or_insert(d);
+        *e = (*e).min(d);
+    };
+    if let Some(s) = sales {
+        if let Some(rep) = &s.rep {
+            for row in 0..s.rows() {
+                if let (Some(d), c) = (s.day(row), rep.code(row)) {
+                    if c != MISSING_CODE {
+                        note(rep.name(c), d);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(o) = opps {
+        if let (Some(rep), Some(closed)) = (&o.rep, &o.closed) {
+            for row in 0..o.rows() {
+                let d = closed.get(row).copied().unwrap_or(MISSING_DAY);
+                if d != MISSING_DAY && o.status[row] == Status::Won && rep.code(row) != MISSING_CODE
+                {
+                    note(rep.name(rep.code(row)), d);
+                }
+            }
+        }
+    }
+    if first.is_empty() {
+        return;
+    }
+    let days = |p: Period| {
+        let mut v = Vec::new();
+        for row in 0..team.rows() {
+            let h = hired.get(row).copied().unwrap_or(MISSING_DAY);
+            if h == MISSING_DAY || !p.contains(h) || names.code(row) == MISSING_CODE {
+                continue;
+            }
+            if let Some(&f) = first.get(&normalize(names.name(names.code(row)))) {
+                if f >= h {
+                    v.push((f - h) as f64);
+                }
+            }
+        }
+        v
+    };
+    let (mut c, mut pv, mut l) = (days(p), days(p.previous()), days(p.last_year()));
+    put_with_median(
+        r,
+        "time_to_first_sale_days",
+        mean_median(&mut c),
+        mean_median(&mut pv).map(|x| x.0),
+        mean_median(&mut l).map(|x| x.0),
+    );
+}

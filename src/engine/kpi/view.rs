@@ -1,0 +1,130 @@
+//! Typed access to the mapped columns of one table, and attributes (text
+//! keys such as rep, region, customer) as codes per row into a pool of names.
+
+use crate::engine::ingest::Imported;
+use crate::engine::parse::date::Days;
+use crate::engine::schema::{Field, Kind};
+use crate::engine::table::{
+    Column, ColumnData, StringPool, MISSING_CODE, MISSING_DAY, MISSING_SECS,
+};
+use hashbrown::HashMap;
+use std::borrow::Cow;
+
+/// A text attribute per row: `codes[row]` indexes `pool`, [`MISSING_CODE`] when absent.
+#[derive(Debug, Clone)]
+pub struct Attr<'a> {
+    pub codes: Cow<'a, [u32]>,
+    pub pool: Cow<'a, StringPool>,
+}
+
+impl Attr<'_> {
+    #[inline]
+    pub fn code(&self, row: usize) -> u32 {
+        self.codes.get(row).copied().unwrap_or(MISSING_CODE)
+    }
+    pub fn name(&self, code: u32) -> &str {
+        self.pool.get(code)
+    }
+    /// Number of distinct names.
+    pub fn distinct(&self) -> usize {
+        self.pool.len()
+    }
+}
+
+/// Any column as text codes: text columns as they are, others through their display text.
+pub fn attr_of(col: &Column) -> Attr<'_> {
+    match &col.data {
+        ColumnData::Text { codes, pool } => Attr {
+            codes: Cow::Borrowed(codes),
+            pool: Cow::Borrowed(pool),
+        },
+        _ => {
+            let mut pool = StringPool::default();
+            let mut seen: HashMap<String, u32> = HashMap::new();
+            let codes = (0..col.len())
+                .map(|r| match col.text(r) {
+                    Some(t) => {
+                        let next = pool.len() as u32;
+                        let c = *seen.entry(t.clone()).or_insert(next);
+                        if c == next {
+                            pool.push(&t);
+                        }
+                        c
+                    }
+                    None => MISSING_CODE,
+                })
+                .collect();
+            Attr {
+                codes: Cow::Owned(codes),
+                pool: Cow::Owned(pool),
+            }
+        }
+    }
+}
+
+/// Days of a date or date-time column ([`MISSING_DAY`] when absent).
+pub fn days_of(col: &Column) -> Option<Cow<'_, [Days]>> {
+    match &col.data {
+        ColumnData::Date { days, .. } => Some(Cow::Borrowed(days)),
+        ColumnData::DateTime { secs, .. } => Some(Cow::Owned(
+            secs.iter()
+                .map(|&s| {
+                    if s == MISSING_SECS {
+                        MISSING_DAY
+                    } else {
+                        s.div_euclid(86_400) as Days
+                    }
+                })
+                .collect(),
+        )),
+        ColumnData::Empty { len } => Some(Cow::Owned(vec![MISSING_DAY; *len])),
+        _ => None,
+    }
+}
+
+/// Seconds since 1970 of a date or date-time column (dates at midnight), `None` per missing cell.
+pub fn secs_of(col: &Column) -> Option<Vec<Option<i64>>> {
+    match &col.data {
+        ColumnData::Date { days, .. } => Some(
+            days.iter()
+                .map(|&d| (d != MISSING_DAY).then_some(d as i64 * 86_400))
+                .collect(),
+        ),
+        ColumnData::DateTime { secs, .. } => Some(
+            secs.iter()
+                .map(|&s| (s != MISSING_SECS).then_some(s))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// One table of the workspace seen through its mapping.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    pub imported: &'a Imported,
+}
+
+impl<'a> View<'a> {
+    pub fn kind(&self) -> Kind {
+        self.imported.mapping.kind
+    }
+    pub fn rows(&self) -> usize {
+        self.imported.table.rows
+    }
+    pub fn file(&self) -> &'a str {
+        &self.imported.summary.file
+    }
+    pub fn col(&self, f: Field) -> Option<&'a Column> {
+        self.imported.mapping.column(&self.imported.table, f)
+    }
+    pub fn numbers(&self, f: Field) -> Option<&'a [f64]> {
+        self.col(f)?.numbers()
+    }
+    pub fn days(&self, f: Field) -> Option<Cow<'a, [Days]>> {
+        days_of(self.col(f)?)
+    }
+    pub fn attr(&self, f: Field) -> Option<Attr<'a>> {
+        self.col(f).map(attr_of)
+    }
+}
