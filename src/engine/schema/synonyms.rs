@@ -196,6 +196,9 @@ impl Field {
             ],
             CloseDate => &[
                 "close date",
+                "closed",
+                "closed on",
+                "close",
                 "closed date",
                 "close_date",
                 "date de clôture",
