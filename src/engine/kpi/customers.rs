@@ -4,7 +4,7 @@
 
 use super::breakdown::Grouped;
 use super::period::{month_index, month_index_key, Period};
-use super::sales::Sales;
+use super::sales::{Periods, Sales, Totals};
 use super::stats::ratio;
 use super::{put, Sum};
 use crate::engine::parse::date::Days;
@@ -23,29 +23,25 @@ fn history(s: &Sales) -> Option<History> {
     let n = cust.distinct();
     let mut first_day = vec![Days::MAX; n];
     let mut first_key = vec![MISSING_CODE; n]; // order code, or row when there is no order id
-    for row in 0..s.rows() {
-        let Some(d) = s.day(row) else { continue };
+    s.each(|row, d| {
         let c = cust.code(row) as usize;
-        let Some(fd) = first_day.get_mut(c) else {
-            continue;
-        };
-        let key = s.order.as_ref().map_or(row as u32, |o| o.code(row));
-        if d < *fd {
-            *fd = d;
-            first_key[c] = key;
+        if let Some(fd) = first_day.get_mut(c) {
+            // Rows come in day order: the first one seen is the first purchase.
+            if d < *fd {
+                *fd = d;
+                first_key[c] = s.order.as_ref().map_or(row as u32, |o| o.code(row));
+            }
         }
-    }
+    });
     let mut first_order_value = vec![0.0; n];
     match &s.order {
         Some(o) => {
             let mut order_total = vec![Sum::default(); o.distinct()];
-            for row in 0..s.rows() {
-                if s.day(row).is_some() {
-                    if let Some(t) = order_total.get_mut(o.code(row) as usize) {
-                        t.add(s.amount(row));
-                    }
+            s.each(|row, _| {
+                if let Some(t) = order_total.get_mut(o.code(row) as usize) {
+                    t.add(s.amount(row));
                 }
-            }
+            });
             for (c, &k) in first_key.iter().enumerate() {
                 first_order_value[c] = order_total.get(k as usize).map_or(f64::NAN, Sum::value);
             }
@@ -66,65 +62,6 @@ fn history(s: &Sales) -> Option<History> {
     })
 }
 
-/// Customers with a sale in the period.
-fn active(s: &Sales, p: Period) -> Vec<bool> {
-    let Some(cust) = &s.customer else {
-        return Vec::new();
-    };
-    let mut seen = vec![false; cust.distinct()];
-    for row in 0..s.rows() {
-        if s.day(row).is_some_and(|d| p.contains(d)) {
-            if let Some(x) = seen.get_mut(cust.code(row) as usize) {
-                *x = true;
-            }
-        }
-    }
-    seen
-}
-
-fn count(v: &[bool]) -> usize {
-    v.iter().filter(|&&x| x).count()
-}
-
-/// Customers active in `p` with two orders or more in it.
-fn repeat_customers(s: &Sales, p: Period) -> usize {
-    let Some(cust) = &s.customer else { return 0 };
-    let mut orders = vec![0u32; cust.distinct()];
-    match &s.order {
-        Some(o) => {
-            // One count per (order, customer): the first line of the order names its customer.
-            let mut counted = vec![false; o.distinct()];
-            let t = s.totals(p);
-            let net = t.order_net.unwrap_or_default();
-            for row in 0..s.rows() {
-                if !s.day(row).is_some_and(|d| p.contains(d)) {
-                    continue;
-                }
-                let oc = o.code(row) as usize;
-                if counted.get(oc).copied().unwrap_or(true)
-                    || net.get(oc).copied().unwrap_or(0.0) <= 0.0
-                {
-                    continue;
-                }
-                counted[oc] = true;
-                if let Some(n) = orders.get_mut(cust.code(row) as usize) {
-                    *n += 1;
-                }
-            }
-        }
-        None => {
-            for row in 0..s.rows() {
-                if s.day(row).is_some_and(|d| p.contains(d)) && s.amount(row) > 0.0 {
-                    if let Some(n) = orders.get_mut(cust.code(row) as usize) {
-                        *n += 1;
-                    }
-                }
-            }
-        }
-    }
-    orders.iter().filter(|&&n| n >= 2).count()
-}
-
 struct Scalars {
     active: f64,
     new: f64,
@@ -134,11 +71,15 @@ struct Scalars {
     first_purchase: Option<f64>,
 }
 
-fn scalars(s: &Sales, h: &History, p: Period) -> Scalars {
-    let now = active(s, p);
-    let before = active(s, p.previous());
-    let kept = now.iter().zip(&before).filter(|(a, b)| **a && **b).count();
-    let n_before = count(&before);
+/// The customer KPIs of `p`, from its totals and those of the period before it.
+fn scalars(h: &History, now: &Totals, before: &Totals, p: Period) -> Scalars {
+    let kept = now
+        .customers
+        .iter()
+        .zip(&before.customers)
+        .filter(|(a, b)| **a && **b)
+        .count();
+    let n_before = before.active_customers;
     let mut first = Sum::default();
     let mut new = 0usize;
     for (c, &d) in h.first_day.iter().enumerate() {
@@ -149,24 +90,22 @@ fn scalars(s: &Sales, h: &History, p: Period) -> Scalars {
             }
         }
     }
-    let n_active = count(&now);
+    let n_active = now.active_customers;
     Scalars {
         active: n_active as f64,
         new: new as f64,
         lost: (n_before - kept) as f64,
         retention: ratio(kept as f64, n_before as f64),
-        repeat: ratio(repeat_customers(s, p) as f64, n_active as f64),
+        repeat: ratio(now.repeat_customers as f64, n_active as f64),
         first_purchase: ratio(first.value(), new as f64),
     }
 }
 
-pub fn add(s: &Sales, p: Period, r: &mut Report) {
+pub fn add(s: &Sales, t: &Periods, p: Period, r: &mut Report) {
     let Some(h) = history(s) else { return };
-    let (cur, prev, ly) = (
-        scalars(s, &h, p),
-        scalars(s, &h, p.previous()),
-        scalars(s, &h, p.last_year()),
-    );
+    let cur = scalars(&h, &t.cur, &t.prev, p);
+    let prev = scalars(&h, &t.prev, &t.prev2, p.previous());
+    let ly = scalars(&h, &t.ly, &t.ly_prev, p.last_year());
     put(
         r,
         "active_customers",
@@ -219,12 +158,12 @@ fn top_customers(s: &Sales, p: Period, r: &mut Report) {
     let Some(cust) = &s.customer else { return };
     let mut g = Grouped::new(cust.distinct());
     let mut total = Sum::default();
-    for row in 0..s.rows() {
-        if s.day(row).is_some_and(|d| p.contains(d)) && cust.code(row) != MISSING_CODE {
+    s.each_in(p, |row, _| {
+        if cust.code(row) != MISSING_CODE {
             g.add(cust.code(row), s.amount(row));
             total.add(s.amount(row));
         }
-    }
+    });
     let mut rows = g.rows(cust, total.value());
     rows.truncate(10);
     r.breakdowns.insert("top_customers".into(), rows);
@@ -245,10 +184,7 @@ fn monthly(s: &Sales, h: &History, p: Period, r: &mut Report) {
     }
     let mut grid = vec![false; months * n];
     let start = Period::new(p.from.min(first_day_of_month(m0)), p.to);
-    for row in 0..s.rows() {
-        let Some(d) = s.day(row).filter(|&d| start.contains(d)) else {
-            continue;
-        };
+    s.each_in(start, |row, d| {
         let c = cust.code(row) as usize;
         if c < n {
             let m = (month_index(d) - m0) as usize;
@@ -256,7 +192,7 @@ fn monthly(s: &Sales, h: &History, p: Period, r: &mut Report) {
                 *cell = true;
             }
         }
-    }
+    });
     let active_in = |m: usize, c: usize| grid.get(m * n + c).copied().unwrap_or(false);
     let mut new_rows = Vec::new();
     let mut lost_rows = Vec::new();

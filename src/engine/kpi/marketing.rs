@@ -94,13 +94,16 @@ fn campaign_roi(
             .1 += amount[row];
     }
     let mut revenue: BTreeMap<String, f64> = BTreeMap::new();
-    for row in 0..s.rows() {
-        if s.day(row).is_some_and(|d| p.contains(d)) {
-            let name = sales_campaign.name(sales_campaign.code(row));
-            if !name.is_empty() {
-                *revenue.entry(normalize(name)).or_default() += s.amount(row);
-            }
+    let mut by_code = vec![0.0; sales_campaign.distinct()];
+    s.each_in(p, |row, _| {
+        if let Some(x) = by_code.get_mut(sales_campaign.code(row) as usize) {
+            *x += s.amount(row);
         }
+    });
+    for (c, v) in by_code.into_iter().enumerate() {
+        *revenue
+            .entry(normalize(sales_campaign.name(c as u32)))
+            .or_default() += v;
     }
     let mut rows: Vec<_> = spend
         .iter()

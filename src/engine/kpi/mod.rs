@@ -9,6 +9,7 @@ mod activity;
 mod breakdown;
 pub mod catalogue;
 mod customers;
+mod index;
 mod join;
 mod marketing;
 mod model;
@@ -138,9 +139,10 @@ pub fn report(ws: &Workspace, q: &Query) -> Report {
     };
     if let Some(p) = period {
         let sales = sales::Sales::new(&model);
-        if let Some(s) = &sales {
-            sales::add(&model, s, p, &mut r);
-            customers::add(s, p, &mut r);
+        let totals = sales.as_ref().map(|s| sales::Periods::new(s, p));
+        if let (Some(s), Some(t)) = (&sales, &totals) {
+            sales::add(&model, s, t, p, &mut r);
+            customers::add(s, t, p, &mut r);
         }
         let opps = pipeline::Opps::new(&model, &q.stage_probabilities);
         if let Some(o) = &opps {
@@ -152,7 +154,8 @@ pub fn report(ws: &Workspace, q: &Query) -> Report {
         marketing::add(&model, sales.as_ref(), p, &mut r);
         satisfaction::add(&model, p, &mut r);
         receivables::add(&model, p, &mut r);
-        team::add(&model, sales.as_ref(), opps.as_ref(), p, &mut r);
+        let with_totals = sales.as_ref().zip(totals.as_ref());
+        team::add(&model, with_totals, opps.as_ref(), p, &mut r);
     }
     // Every KPI of the catalogue is in the report: computed, or said why not.
     for d in CATALOGUE {

@@ -5,8 +5,9 @@ use super::activity::visits_by_rep;
 use super::model::Model;
 use super::period::Period;
 use super::pipeline::{Opps, Status};
-use super::sales::Sales;
+use super::sales::{Periods, Sales, Totals};
 use super::stats::{mean_median, ratio};
+use super::view::Attr;
 use super::{put, put_with_median};
 use crate::engine::parse::date::Days;
 use crate::engine::report::{RepRow, Report};
@@ -24,36 +25,31 @@ fn entry<'r>(reps: &'r mut Reps, name: &str) -> &'r mut RepRow {
     })
 }
 
-fn sales_by_rep(s: &Sales, p: Period, reps: &mut Reps) {
+fn sales_by_rep(s: &Sales, totals: &Totals, p: Period, reps: &mut Reps) {
     let Some(rep) = &s.rep else { return };
     let n = rep.distinct();
     let (mut revenue, mut margin) = (vec![0.0; n], vec![0.0; n]);
     let mut orders = vec![0.0; n];
     let mut seen = vec![false; n];
-    let totals = s.totals(p);
-    let mut counted = totals.order_seen.as_ref().map(|o| vec![false; o.len()]);
-    for row in 0..s.rows() {
-        if !s.day(row).is_some_and(|d| p.contains(d)) {
-            continue;
-        }
+    let mut counted = vec![false; totals.order_net.len()];
+    s.each_in(p, |row, _| {
         let c = rep.code(row) as usize;
         if c >= n {
-            continue;
+            return;
         }
         seen[c] = true;
         revenue[c] += s.amount(row);
         margin[c] += s.margin(row).filter(|m| !m.is_nan()).unwrap_or(0.0);
-        match (&s.order, counted.as_mut(), &totals.order_net) {
-            (Some(o), Some(counted), Some(net)) => {
-                let oc = o.code(row) as usize;
-                if oc < counted.len() && !counted[oc] && net[oc] > 0.0 {
-                    counted[oc] = true;
-                    orders[c] += 1.0;
-                }
+        let oc = s.order.as_ref().map_or(MISSING_CODE, |o| o.code(row)) as usize;
+        if oc < counted.len() {
+            if !counted[oc] && totals.order_net[oc] > 0.0 {
+                counted[oc] = true;
+                orders[c] += 1.0;
             }
-            _ => orders[c] += (s.amount(row) > 0.0) as u8 as f64,
+        } else if s.amount(row) > 0.0 {
+            orders[c] += 1.0;
         }
-    }
+    });
     for c in (0..n).filter(|&c| seen[c]) {
         let e = entry(reps, rep.name(c as u32));
         e.revenue = Some(revenue[c]);
@@ -103,11 +99,18 @@ fn deals_by_rep(o: &Opps, p: Period, reps: &mut Reps) {
 }
 
 /// The rep view and the team KPIs.
-pub fn add(model: &Model, sales: Option<&Sales>, opps: Option<&Opps>, p: Period, r: &mut Report) {
+pub fn add(
+    model: &Model,
+    sales: Option<(&Sales, &Periods)>,
+    opps: Option<&Opps>,
+    p: Period,
+    r: &mut Report,
+) {
     let mut reps = Reps::new();
-    if let Some(s) = sales {
-        sales_by_rep(s, p, &mut reps);
+    if let Some((s, t)) = sales {
+        sales_by_rep(s, &t.cur, p, &mut reps);
     }
+    let sales = sales.map(|(s, _)| s);
     if let Some(o) = opps {
         deals_by_rep(o, p, &mut reps);
     }
@@ -186,6 +189,17 @@ fn reps_with(
         .collect()
 }
 
+/// The earliest day per code of `rep` among the rows that have one.
+fn earliest(rep: &Attr, rows: usize, day: impl Fn(usize) -> Option<Days>) -> Vec<Days> {
+    let mut first = vec![Days::MAX; rep.distinct()];
+    for row in 0..rows {
+        if let (Some(d), Some(f)) = (day(row), first.get_mut(rep.code(row) as usize)) {
+            *f = (*f).min(d);
+        }
+    }
+    first
+}
+
 /// Days from hire to first sale (or first won deal), over reps hired in the period.
 fn time_to_first_sale(
     model: &Model,
@@ -198,31 +212,30 @@ fn time_to_first_sale(
     let (Some(names), Some(hired)) = (team.attr(Field::Rep), team.days(Field::HireDate)) else {
         return;
     };
+    // Earliest day per rep code first, then one name normalisation per rep.
     let mut first: BTreeMap<String, Days> = BTreeMap::new();
-    let mut note = |name: &str, d: Days| {
-        let e = first.entry(normalize(name)).or_insert(d);
-        *e = (*e).min(d);
+    let mut note = |rep: &Attr, per_code: Vec<Days>| {
+        for (c, d) in per_code
+            .into_iter()
+            .enumerate()
+            .filter(|(_, d)| *d != Days::MAX)
+        {
+            let e = first.entry(normalize(rep.name(c as u32))).or_insert(d);
+            *e = (*e).min(d);
+        }
     };
     if let Some(s) = sales {
         if let Some(rep) = &s.rep {
-            for row in 0..s.rows() {
-                if let (Some(d), c) = (s.day(row), rep.code(row)) {
-                    if c != MISSING_CODE {
-                        note(rep.name(c), d);
-                    }
-                }
-            }
+            note(rep, earliest(rep, s.rows(), |row| s.day(row)));
         }
     }
     if let Some(o) = opps {
         if let (Some(rep), Some(closed)) = (&o.rep, &o.closed) {
-            for row in 0..o.rows() {
+            let won_on = |row: usize| {
                 let d = closed.get(row).copied().unwrap_or(MISSING_DAY);
-                if d != MISSING_DAY && o.status[row] == Status::Won && rep.code(row) != MISSING_CODE
-                {
-                    note(rep.name(rep.code(row)), d);
-                }
-            }
+                (d != MISSING_DAY && o.status[row] == Status::Won).then_some(d)
+            };
+            note(rep, earliest(rep, o.rows(), won_on));
         }
     }
     if first.is_empty() {

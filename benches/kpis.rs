@@ -1,0 +1,70 @@
+//! Full-report speed over demo workspaces (`cargo bench --bench kpis`):
+//! 100k and 1M order lines with proportional opportunities, leads,
+//! activities and the other tables; then again after a filter change.
+//! Prints milliseconds; writes bench-results/kpis.json. Not a test.
+
+use cadran::engine::kpi::{self, Query, Workspace};
+use cadran::engine::{self, demo, Field, Options};
+use std::time::Instant;
+
+fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut best = f64::MAX;
+    for _ in 0..runs {
+        let t = Instant::now();
+        f();
+        best = best.min(t.elapsed().as_secs_f64() * 1e3);
+    }
+    best
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![100_000, 1_000_000]
+    } else {
+        sizes
+    };
+    let mut results = Vec::new();
+    println!(
+        "{:>9} {:>10} {:>12} {:>14} {:>12}",
+        "lines", "rows (all)", "report ms", "filtered ms", "ms / 100k"
+    );
+    for lines in sizes {
+        let tables: Vec<_> = demo::workspace_files(demo::DEFAULT_SEED, lines)
+            .into_iter()
+            .map(|(name, bytes)| {
+                engine::read(&name, &bytes, &Options::default()).expect("demo reads")
+            })
+            .collect();
+        let rows: usize = tables.iter().map(|t| t.table.rows).sum();
+        let ws = Workspace { tables };
+        let runs = if lines >= 1_000_000 { 5 } else { 10 };
+        let all = best_of(runs, || {
+            std::hint::black_box(kpi::report(&ws, &Query::default()));
+        });
+        let mut q = Query::default();
+        q.filters
+            .insert(Field::Region, vec![demo::REGIONS[1].to_string()]);
+        let filtered = best_of(runs, || {
+            std::hint::black_box(kpi::report(&ws, &q));
+        });
+        println!(
+            "{lines:>9} {rows:>10} {all:>12.1} {filtered:>14.1} {:>12.2}",
+            all / (lines as f64 / 1e5)
+        );
+        results.push(format!(
+            "{{\"order_lines\": {lines}, \"rows\": {rows}, \"report_ms\": {all:.1}, \"filtered_ms\": {filtered:.1}}}"
+        ));
+    }
+    let _ = std::fs::create_dir_all("bench-results");
+    let json = format!(
+        "{{\"bench\": \"kpis-native\", \"results\": [{}]}}\n",
+        results.join(", ")
+    );
+    if std::fs::write("bench-results/kpis.json", json).is_ok() {
+        println!("written to bench-results/kpis.json");
+    }
+}
