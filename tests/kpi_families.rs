@@ -351,3 +351,20 @@ fn team_and_filters_through_the_team_table() {
     north.filters.insert(Field::Region, vec!["north".into()]);
     is(&kpi::report(&w, &north), "revenue", 50.0);
 }
+
+#[test]
+fn filter_options_come_through_joins() {
+    let sales = "Date,Rep,Amount\n2024-01-25,Cara,100\n2024-02-01,Ann,50\n";
+    let team = "Rep,Region\nAnn,North\nCara,South\nDan,East\n";
+    let opts = kpi::filter_options(&ws(&[("sales.csv", sales), ("team.csv", team)]));
+    assert_eq!(
+        opts[&Field::Rep],
+        vec!["Ann".to_string(), "Cara".to_string()]
+    );
+    // Dan sold nothing: his region is not offered.
+    assert_eq!(
+        opts[&Field::Region],
+        vec!["North".to_string(), "South".to_string()]
+    );
+    assert!(!opts.contains_key(&Field::Sector));
+}

@@ -4,6 +4,7 @@ pub mod decode;
 pub mod demo;
 pub mod dialect;
 pub mod error;
+pub mod export;
 pub mod infer;
 pub mod ingest;
 pub mod kpi;

@@ -34,6 +34,14 @@ pub enum Text {
     ShowChart,
     Month,
     ReadError,
+    LastYear,
+    GrossMargin,
+    NewCustomers,
+    LostCustomers,
+    Retention,
+    Amount,
+    Weighted,
+    Deals,
 }
 
 /// The text in the given language.
@@ -80,6 +88,14 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         ShowChart => ("Voir le graphique", "Show chart"),
         Month => ("Mois", "Month"),
         ReadError => ("Impossible de lire ce fichier", "Cannot read this file"),
+        LastYear => ("Année précédente", "Last year"),
+        GrossMargin => ("Marge brute", "Gross margin"),
+        NewCustomers => ("Nouveaux clients", "New customers"),
+        LostCustomers => ("Clients perdus", "Lost customers"),
+        Retention => ("Rétention", "Retention"),
+        Amount => ("Montant", "Amount"),
+        Weighted => ("Pondéré", "Weighted"),
+        Deals => ("Affaires", "Deals"),
     };
     match lang {
         Lang::Fr => fr,

@@ -286,3 +286,45 @@ pub fn read(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported> {
         mapping,
     })
 }
+
+impl Imported {
+    /// Applies the user's choice of kind and fields, as the import step's
+    /// mapping editor does, without reading the file again.
+    pub fn remap(&mut self, kind: Option<Kind>, overrides: &BTreeMap<Field, String>) {
+        let mut mapping = schema::propose(&self.table, kind);
+        for (field, column) in overrides {
+            if self.table.column(column).is_some() {
+                mapping.fields.retain(|_, c| c != column);
+                mapping.fields.insert(*field, column.clone());
+            }
+        }
+        for s in &mut self.summary.columns {
+            s.field = mapping.field_of(&s.name);
+        }
+        self.summary.kind = mapping.kind;
+        self.summary.derived = mapping.derived();
+        self.mapping = mapping;
+    }
+
+    /// Sets the field → column mapping exactly as the user chose it.
+    pub fn set_mapping(&mut self, mapping: Mapping) {
+        let mut mapping = mapping;
+        mapping.fields.retain(|_, c| self.table.column(c).is_some());
+        for s in &mut self.summary.columns {
+            s.field = mapping.field_of(&s.name);
+        }
+        self.summary.kind = mapping.kind;
+        self.summary.derived = mapping.derived();
+        self.mapping = mapping;
+    }
+
+    /// A key for "a file with the same header": the folded column names.
+    pub fn header_signature(&self) -> String {
+        self.table
+            .columns
+            .iter()
+            .map(|c| schema::normalize(&c.name))
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+}

@@ -33,7 +33,7 @@ pub use sum::Sum;
 use super::ingest::Imported;
 use super::parse::date::Days;
 use super::report::{KpiValue, PeriodLabel, Report};
-use super::schema::Kind;
+use super::schema::{Field, Kind};
 use model::Model;
 use std::collections::BTreeMap;
 
@@ -110,6 +110,48 @@ pub(crate) fn triple(r: &Report, id: &str) -> (Option<f64>, Option<f64>, Option<
     r.kpis
         .get(id)
         .map_or((None, None, None), |k| (k.value, k.previous, k.last_year))
+}
+
+/// The dimensions a dashboard can filter on.
+pub const FILTER_FIELDS: [Field; 7] = [
+    Field::Rep,
+    Field::Manager,
+    Field::Region,
+    Field::Sector,
+    Field::Segment,
+    Field::Channel,
+    Field::Product,
+];
+
+/// For each filter dimension, the values found in the fact tables (directly or
+/// through a dimension table), sorted, each written as first seen.
+pub fn filter_options(ws: &Workspace) -> BTreeMap<Field, Vec<String>> {
+    let model = Model::new(ws, &Filters::new());
+    let mut out = BTreeMap::new();
+    for field in FILTER_FIELDS {
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for fact in &model.facts {
+            if let Some(attr) = model.attr(fact, field) {
+                let mut used = vec![false; attr.distinct()];
+                for &c in attr.codes.iter() {
+                    if let Some(u) = used.get_mut(c as usize) {
+                        *u = true;
+                    }
+                }
+                for (c, _) in used.iter().enumerate().filter(|(_, u)| **u) {
+                    let name = attr.name(c as u32);
+                    seen.entry(super::schema::normalize(name))
+                        .or_insert_with(|| name.to_string());
+                }
+            }
+        }
+        if !seen.is_empty() {
+            let mut values: Vec<String> = seen.into_values().collect();
+            values.sort_by_key(|v| v.to_lowercase());
+            out.insert(field, values);
+        }
+    }
+    out
 }
 
 /// Computes the report of a workspace for a query.

@@ -1,0 +1,93 @@
+//! Any breakdown of the report as bars: revenue by rep, region, sector,
+//! channel or product, top customers, won revenue and win rate by rep,
+//! receivables aging, NPS, campaign ROI…
+
+use super::{cents, palette};
+use crate::engine::Report;
+use charming::component::{Axis, Grid};
+use charming::element::{AxisType, Tooltip, Trigger};
+use charming::series::Bar;
+use charming::Chart;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orientation {
+    /// Long labels (names): horizontal bars, largest at the top.
+    Horizontal,
+    /// Ordered keys (aging buckets, histogram bins): vertical bars in their order.
+    Vertical,
+}
+
+/// The first `limit` rows of breakdown `id` as bars named `series`.
+pub fn breakdown_bars(
+    report: &Report,
+    id: &str,
+    series: &str,
+    limit: usize,
+    o: Orientation,
+) -> Option<Chart> {
+    let rows: Vec<_> = report.breakdown(id).iter().take(limit).collect();
+    if rows.is_empty() || rows.iter().all(|r| r.value == 0.0) {
+        return None;
+    }
+    let (mut keys, mut values): (Vec<String>, Vec<f64>) =
+        rows.iter().map(|r| (r.key.clone(), cents(r.value))).unzip();
+    let chart = Chart::new()
+        .color(palette())
+        .tooltip(Tooltip::new().trigger(Trigger::Axis));
+    Some(match o {
+        Orientation::Horizontal => {
+            // ECharts draws the first category at the bottom: reverse to put the largest on top.
+            keys.reverse();
+            values.reverse();
+            chart
+                .grid(Grid::new().left(160).right(24).top(8).bottom(24))
+                .x_axis(Axis::new().type_(AxisType::Value))
+                .y_axis(Axis::new().type_(AxisType::Category).data(keys))
+                .series(Bar::new().name(series).data(values))
+        }
+        Orientation::Vertical => chart
+            .grid(Grid::new().left(72).right(16).top(16).bottom(40))
+            .x_axis(Axis::new().type_(AxisType::Category).data(keys))
+            .y_axis(Axis::new().type_(AxisType::Value))
+            .series(Bar::new().name(series).data(values)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::report;
+    use serde_json::json;
+
+    #[test]
+    fn horizontal_bars_largest_on_top() {
+        let r = report(
+            "revenue_by_rep",
+            &[("Ann", 300.0), ("Bob", 200.0), ("Cy", 100.0)],
+        );
+        let v = serde_json::to_value(
+            breakdown_bars(&r, "revenue_by_rep", "CA", 2, Orientation::Horizontal).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v["yAxis"]["data"], json!(["Bob", "Ann"]));
+        assert_eq!(v["series"][0]["data"], json!([200.0, 300.0]));
+    }
+
+    #[test]
+    fn vertical_bars_keep_their_order_and_empty_is_none() {
+        let r = report("receivables_aging", &[("not due", 5.0), ("1-30", 2.0)]);
+        let v = serde_json::to_value(
+            breakdown_bars(&r, "receivables_aging", "x", 10, Orientation::Vertical).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v["xAxis"]["data"], json!(["not due", "1-30"]));
+        assert!(breakdown_bars(
+            &report("x", &[("a", 0.0)]),
+            "x",
+            "x",
+            10,
+            Orientation::Vertical
+        )
+        .is_none());
+    }
+}

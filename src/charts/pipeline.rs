@@ -1,0 +1,78 @@
+//! The pipeline funnel: deals, amount and weighted amount per stage.
+
+use super::{cents, palette};
+use crate::engine::Report;
+use crate::locale::{t, Lang, Text};
+use charming::component::{Axis, Grid, Legend};
+use charming::element::{AxisType, Tooltip, Trigger};
+use charming::series::Bar;
+use charming::Chart;
+
+/// Amount and weighted amount per stage in funnel order, with the deal count on a second axis.
+pub fn funnel(report: &Report, lang: Lang) -> Option<Chart> {
+    if report.funnel.is_empty() {
+        return None;
+    }
+    let stages: Vec<String> = report.funnel.iter().map(|s| s.stage.clone()).collect();
+    Some(
+        Chart::new()
+            .color(palette())
+            .legend(Legend::new().top(0))
+            .tooltip(Tooltip::new().trigger(Trigger::Axis))
+            .grid(Grid::new().left(72).right(56).top(32).bottom(40))
+            .x_axis(Axis::new().type_(AxisType::Category).data(stages))
+            .y_axis(Axis::new().type_(AxisType::Value))
+            .y_axis(Axis::new().type_(AxisType::Value))
+            .series(
+                Bar::new()
+                    .name(t(lang, Text::Amount))
+                    .data(report.funnel.iter().map(|s| cents(s.amount)).collect()),
+            )
+            .series(
+                Bar::new()
+                    .name(t(lang, Text::Weighted))
+                    .data(report.funnel.iter().map(|s| cents(s.weighted)).collect()),
+            )
+            .series(
+                Bar::new()
+                    .name(t(lang, Text::Deals))
+                    .y_axis_index(1.0)
+                    .data(report.funnel.iter().map(|s| s.count as f64).collect()),
+            ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::report;
+    use crate::engine::report::StageRow;
+    use serde_json::json;
+
+    #[test]
+    fn stages_in_funnel_order() {
+        let mut r = report("x", &[]);
+        r.funnel = vec![
+            StageRow {
+                stage: "Prospecting".into(),
+                status: "open".into(),
+                count: 2,
+                amount: 100.0,
+                weighted: 10.0,
+            },
+            StageRow {
+                stage: "Won".into(),
+                status: "won".into(),
+                count: 1,
+                amount: 50.0,
+                weighted: 50.0,
+            },
+        ];
+        let v = serde_json::to_value(funnel(&r, Lang::En).unwrap()).unwrap();
+        assert_eq!(v["xAxis"]["data"], json!(["Prospecting", "Won"]));
+        assert_eq!(
+            v["series"][2],
+            json!({"type": "bar", "name": "Deals", "yAxisIndex": 1.0, "data": [2.0, 1.0]})
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! KPI words: labels from the catalogue, families, what unlocks an
+//! unavailable KPI, and values formatted by their unit.
+
+use super::{format_money, format_number, format_percent, Lang};
+use crate::engine::kpi::{Family, KpiDef};
+use crate::engine::report::Unit;
+
+pub fn kpi_label(d: &KpiDef, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => d.fr,
+        Lang::En => d.en,
+    }
+}
+
+pub fn family_label(f: Family, lang: Lang) -> &'static str {
+    let (fr, en) = match f {
+        Family::Revenue => ("Chiffre d'affaires et commandes", "Revenue and orders"),
+        Family::Customers => ("Clients", "Customers"),
+        Family::Pipeline => ("Pipe commercial", "Pipeline"),
+        Family::Prospecting => ("Prospection", "Prospecting"),
+        Family::Activity => ("Activité et productivité", "Activity and productivity"),
+        Family::Marketing => ("Acquisition et marketing", "Acquisition and marketing"),
+        Family::Satisfaction => ("Satisfaction", "Satisfaction"),
+        Family::Receivables => ("Encours clients", "Receivables"),
+        Family::Team => ("Équipe", "Team"),
+    };
+    if lang == Lang::Fr {
+        fr
+    } else {
+        en
+    }
+}
+
+/// What a KPI needs (the catalogue's English sentence), in the user's language.
+pub fn needs(en: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return en.to_string();
+    }
+    let fr = match en {
+        "needs a sales table with a date and an amount" => "nécessite une table de ventes avec une date et un montant",
+        "needs a sales table with a customer column" => "nécessite une table de ventes avec une colonne client",
+        "needs a sales table with a margin, or a cost, or a products table with unit costs" => {
+            "nécessite une marge ou un coût dans les ventes, ou une table produits avec les coûts unitaires"
+        }
+        "needs a sales table with a rep column" => "nécessite une table de ventes avec une colonne commercial",
+        "needs a sales table with a quantity column" => "nécessite une table de ventes avec une colonne quantité",
+        "needs an opportunities table with a created date and a stage or status" => {
+            "nécessite une table d'opportunités avec une date de création et une étape ou un statut"
+        }
+        "needs an opportunities table with a close date" => "nécessite une table d'opportunités avec une date de clôture",
+        "needs a leads table with a created date" => "nécessite une table de prospects avec une date de création",
+        "needs a leads table with a first contact date" => "nécessite une table de prospects avec une date de premier contact",
+        "needs a leads table with a temperature and a rep" => "nécessite une table de prospects avec une température et un commercial",
+        "needs an activities table with a date, a rep and a type" => {
+            "nécessite une table d'activités avec une date, un commercial et un type"
+        }
+        "needs an activities table with durations" => "nécessite une table d'activités avec des durées",
+        "needs a spend table and a sales table with customers" => {
+            "nécessite une table de dépenses et une table de ventes avec les clients"
+        }
+        "needs a carts table with a date and a status" => "nécessite une table de paniers avec une date et un statut",
+        "needs a feedback table with a score" => "nécessite une table d'avis avec une note",
+        "needs a feedback table with a type" => "nécessite une table d'avis avec un type (enquête, réclamation)",
+        "needs an invoices table with an issue date and an amount" => {
+            "nécessite une table de factures avec une date et un montant"
+        }
+        "needs an invoices table with due dates" => "nécessite une table de factures avec les échéances",
+        "needs a team table with hire dates, and sales or won deals" => {
+            "nécessite une table équipe avec les dates d'embauche, et des ventes ou affaires signées"
+        }
+        "needs sales, opportunities or activities with a rep" => {
+            "nécessite des ventes, opportunités ou activités avec un commercial"
+        }
+        "no data to compute it over this period (zero denominator)" => {
+            "pas de données pour le calculer sur cette période (division par zéro)"
+        }
+        other => return other.to_string(),
+    };
+    fr.to_string()
+}
+
+/// A KPI value in its unit: `1 234 567 €`, `48,1 %`, `51,8 j`, `13,5 h`.
+pub fn format_value(unit: Unit, v: f64, currency: &str, lang: Lang) -> String {
+    match unit {
+        Unit::Currency => format_money(v, currency, lang),
+        Unit::Ratio => format_percent(v, lang),
+        Unit::Count if v.fract() == 0.0 || v.abs() >= 100.0 => format_number(v, 0, lang),
+        Unit::Count => format_number(v, 2, lang),
+        Unit::Days => match lang {
+            Lang::Fr => format!("{}\u{a0}j", format_number(v, 1, lang)),
+            Lang::En => format!("{} days", format_number(v, 1, lang)),
+        },
+        Unit::Hours => format!("{}\u{a0}h", format_number(v, 1, lang)),
+        Unit::Score => format_number(v, 0, lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::kpi::CATALOGUE;
+
+    #[test]
+    fn every_need_has_french_words() {
+        for d in CATALOGUE {
+            assert_ne!(needs(d.needs, Lang::Fr), d.needs, "{}", d.id);
+        }
+    }
+
+    #[test]
+    fn values_by_unit() {
+        assert_eq!(
+            format_value(Unit::Days, 51.78, "EUR", Lang::Fr),
+            "51,8\u{a0}j"
+        );
+        assert_eq!(
+            format_value(Unit::Days, 51.78, "EUR", Lang::En),
+            "51.8 days"
+        );
+        assert_eq!(format_value(Unit::Ratio, 0.6316, "EUR", Lang::En), "63.2%");
+        assert_eq!(format_value(Unit::Count, 5009.0, "EUR", Lang::En), "5,009");
+        assert_eq!(format_value(Unit::Count, 2.5, "EUR", Lang::En), "2.50");
+        assert_eq!(
+            format_value(Unit::Currency, 458.61, "EUR", Lang::Fr),
+            "458,61\u{202f}€"
+        );
+    }
+}
