@@ -2,11 +2,10 @@
 //!
 //! The [`engine`] turns CSV bytes into typed tables and KPIs and never touches
 //! the web; [`charts`] turns a report into ECharts options; [`ui`] is the thin
-//! Leptos layer, built for `wasm32` only. [`locale`] holds the pure French and
+//! Leptos layer (its components are built for `wasm32` only). [`locale`] holds the pure French and
 //! English texts and number formats that both charts and UI use.
 
 pub mod charts;
 pub mod engine;
 pub mod locale;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

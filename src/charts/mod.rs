@@ -23,9 +23,39 @@ pub fn palette() -> Vec<Color> {
     PALETTE.iter().map(|&c| Color::from(c)).collect()
 }
 
+/// An SVG polyline's points for a sparkline of `values` in a `w` × `h` box.
+pub fn spark_points(values: &[f64], w: f64, h: f64) -> String {
+    if values.len() < 2 {
+        return String::new();
+    }
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let step = w / (values.len() - 1) as f64;
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!("{:.1},{:.1}", i as f64 * step, h - (v - lo) / span * h))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Rounded for display: charts show cents at most.
 pub(crate) fn cents(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sparkline_points_fill_the_box() {
+        assert_eq!(
+            super::spark_points(&[1.0, 3.0, 2.0], 100.0, 10.0),
+            "0.0,10.0 50.0,0.0 100.0,5.0"
+        );
+        assert_eq!(super::spark_points(&[5.0], 100.0, 10.0), "");
+    }
 }
 
 #[cfg(test)]

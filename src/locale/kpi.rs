@@ -31,6 +31,48 @@ pub fn family_label(f: Family, lang: Lang) -> &'static str {
     }
 }
 
+/// The title of a dashboard chart.
+pub fn chart_title(id: &str, lang: Lang) -> &'static str {
+    let (fr, en) = match id {
+        "revenue-by-month" => (
+            "Chiffre d'affaires par mois (et année précédente)",
+            "Revenue by month (and last year)",
+        ),
+        "margin-by-month" => ("Marge brute par mois", "Gross margin by month"),
+        "revenue-by-rep" => ("CA par commercial", "Revenue by rep"),
+        "revenue-by-region" => ("CA par région", "Revenue by region"),
+        "revenue-by-sector" => ("CA par secteur", "Revenue by sector"),
+        "revenue-by-channel" => ("CA par canal", "Revenue by channel"),
+        "revenue-by-product" => ("CA par produit (top 15)", "Revenue by product (top 15)"),
+        "top-customers" => ("Top 10 clients", "Top 10 customers"),
+        "new-vs-lost" => (
+            "Nouveaux et clients perdus par mois",
+            "New vs lost customers by month",
+        ),
+        "cohorts" => (
+            "Rétention par cohorte (% actifs)",
+            "Cohort retention (% active)",
+        ),
+        "funnel" => ("Pipe par étape", "Pipeline by stage"),
+        "won-revenue-by-rep" => ("CA signé par commercial", "Won revenue by rep"),
+        "win-rate-by-rep" => ("Taux de signature par commercial", "Win rate by rep"),
+        "sales-cycle" => ("Durée du cycle de vente (jours)", "Sales cycle (days)"),
+        "spend-by-channel" => ("Dépenses par canal", "Spend by channel"),
+        "campaign-roi" => ("ROI des campagnes", "Campaign ROI"),
+        "nps" => (
+            "Promoteurs, passifs, détracteurs",
+            "Promoters, passives, detractors",
+        ),
+        "receivables-aging" => ("Encours par retard (jours)", "Receivables by days overdue"),
+        _ => ("", ""),
+    };
+    if lang == Lang::Fr {
+        fr
+    } else {
+        en
+    }
+}
+
 /// What a KPI needs (the catalogue's English sentence), in the user's language.
 pub fn needs(en: &str, lang: Lang) -> String {
     if lang == Lang::En {

@@ -6,7 +6,7 @@ mod kpi;
 mod text;
 
 pub use format::{date_label, format_money, format_number, format_percent, month_label};
-pub use kpi::{family_label, format_value, kpi_label, needs};
+pub use kpi::{chart_title, family_label, format_value, kpi_label, needs};
 pub use text::{t, warning, Text};
 
 use serde::{Deserialize, Serialize};

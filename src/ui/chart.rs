@@ -1,59 +1,80 @@
-//! An ECharts canvas for a `charming::Chart`, with a table view as its text
-//! alternative. The chart is (re)drawn by an effect: ECharts is the outside world.
+//! An ECharts canvas for a chart of the dashboard, with a table view as its
+//! text alternative and a PNG export. The chart is (re)drawn by an effect:
+//! ECharts is the outside world.
 
-use crate::locale::{t, Lang, Text};
-use charming::{Chart, WasmRenderer};
+use super::chart_list::ChartSpec;
+use super::download::download_data_url;
+use super::state::AppState;
+use crate::locale::{chart_title, format_value, month_label, t, Text};
+use charming::WasmRenderer;
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-
-/// The rows of the text alternative: (label, formatted value).
-pub type TableRows = Vec<(String, String)>;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
-    /// `echarts.getInstanceByDom(el)?.dispose()` done from Rust.
     #[wasm_bindgen(js_namespace = echarts, js_name = dispose)]
     fn dispose_chart(el: &web_sys::Element);
 }
 
-/// A chart with a heading, a table toggle, and a message when there is no data.
+/// `instance.getDataURL(options)`: the chart as a PNG `data:` URL.
+fn data_url(ec: &charming::Echarts) -> Option<String> {
+    let this: &JsValue = ec.as_ref();
+    let f: js_sys::Function = js_sys::Reflect::get(this, &"getDataURL".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    f.call1(this, &png_options()).ok()?.as_string()
+}
+
+fn png_options() -> JsValue {
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"type".into(), &"png".into());
+    let _ = js_sys::Reflect::set(&o, &"pixelRatio".into(), &2.into());
+    let _ = js_sys::Reflect::set(&o, &"backgroundColor".into(), &"#ffffff".into());
+    o.into()
+}
+
 #[component]
-pub fn ChartPanel(
-    /// Unique in the page: ECharts mounts on the element with this id.
-    id: &'static str,
-    #[prop(into)] title: Signal<String>,
-    #[prop(into)] chart: Signal<Option<Chart>>,
-    #[prop(into)] rows: Signal<TableRows>,
-    #[prop(into)] header: Signal<(String, String)>,
-) -> impl IntoView {
-    let lang = expect_context::<super::AppState>().lang;
+pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let id = spec.id;
     let as_table = RwSignal::new(false);
-    let instance: Rc<RefCell<Option<charming::Echarts>>> = Rc::new(RefCell::new(None));
-    let inst = instance.clone();
+    let chart = Memo::new(move |_| state.report.with(|r| (spec.build)(r, lang.get())));
+    // The ECharts instance is a JS object: stored on this thread only.
+    let instance = StoredValue::new_local(None::<charming::Echarts>);
     Effect::new(move |_| {
         let chart = chart.get();
         let hidden = as_table.get();
         let Some(chart) = chart.filter(|_| !hidden) else {
-            *inst.borrow_mut() = None;
+            instance.set_value(None);
             return;
         };
-        let mut current = inst.borrow_mut();
-        match current.as_ref() {
-            Some(ec) => WasmRenderer::update(ec, &chart),
-            None => match WasmRenderer::new_opt(None, None).render(id, &chart) {
-                Ok(ec) => *current = Some(ec),
+        let fresh = instance.with_value(Option::is_none);
+        // The element is new when the panel was hidden: start from a fresh instance.
+        if fresh {
+            if let Some(el) = document().get_element_by_id(id) {
+                dispose_chart(&el);
+            }
+            match WasmRenderer::new_opt(None, None).render(id, &chart) {
+                Ok(ec) => instance.set_value(Some(ec)),
                 Err(e) => leptos::logging::warn!("chart {id}: {e}"),
-            },
+            }
+        } else {
+            instance.with_value(|ec| {
+                if let Some(ec) = ec {
+                    WasmRenderer::update(ec, &chart);
+                }
+            });
         }
     });
-    // Charts follow the window's size.
-    let inst = instance.clone();
     let handle = window_event_listener(leptos::ev::resize, move |_| {
-        if let Some(ec) = inst.borrow().as_ref() {
-            ec.resize(JsValue::UNDEFINED);
-        }
+        instance.with_value(|ec| {
+            if let Some(ec) = ec {
+                ec.resize(JsValue::UNDEFINED);
+            }
+        });
     });
     on_cleanup(move || {
         handle.remove();
@@ -61,57 +82,55 @@ pub fn ChartPanel(
             dispose_chart(&el);
         }
     });
-    let has_data = move || chart.with(Option::is_some);
+    let export_png = move |_| {
+        if let Some(url) = instance.with_value(|ec| ec.as_ref().and_then(data_url)) {
+            download_data_url(&format!("cadran-{id}.png"), &url);
+        }
+    };
+    let rows = move || {
+        let l = lang.get();
+        let currency = state.settings.with(|s| s.currency.clone());
+        state.report.with(|r| {
+            r.breakdown(spec.table)
+                .iter()
+                .map(|b| {
+                    (
+                        month_label(&b.key, l),
+                        format_value(spec.unit, b.value, &currency, l),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let title = move || chart_title(id, lang.get());
     view! {
         <figure class="chart-panel" data-testid=format!("chart-{id}")>
             <figcaption>
-                <h3>{move || title.get()}</h3>
-                <button
-                    class="button subtle"
-                    aria-pressed=move || as_table.get().to_string()
-                    on:click=move |_| as_table.update(|v| *v = !*v)
-                >
-                    {move || t(lang.get(), if as_table.get() { Text::ShowChart } else { Text::ShowTable })}
-                </button>
+                <h3>{title}</h3>
+                <span class="chart-actions">
+                    <button class="button subtle" aria-pressed=move || as_table.get().to_string() on:click=move |_| as_table.update(|v| *v = !*v)>
+                        {move || t(lang.get(), if as_table.get() { Text::ShowChart } else { Text::ShowTable })}
+                    </button>
+                    <Show when=move || !as_table.get() && chart.with(Option::is_some)>
+                        <button class="button subtle" on:click=export_png>{move || t(lang.get(), Text::ExportPng)}</button>
+                    </Show>
+                </span>
             </figcaption>
             <Show
-                when=has_data
+                when=move || chart.with(Option::is_some)
                 fallback=move || view! { <p class="no-data">{move || t(lang.get(), Text::ChartNoData)}</p> }
             >
                 <Show
                     when=move || as_table.get()
-                    fallback=move || view! { <div id=id class="chart" role="img" aria-label=move || title.get()></div> }
+                    fallback=move || view! { <div id=id class="chart" role="img" aria-label=title></div> }
                 >
-                    <DataTable rows=rows header=header/>
+                    <table class="data-table">
+                        <tbody>
+                            {move || rows().into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> }).collect_view()}
+                        </tbody>
+                    </table>
                 </Show>
             </Show>
         </figure>
     }
-}
-
-#[component]
-fn DataTable(rows: Signal<TableRows>, header: Signal<(String, String)>) -> impl IntoView {
-    view! {
-        <table class="data-table">
-            <thead>
-                <tr>
-                    <th scope="col">{move || header.get().0}</th>
-                    <th scope="col" class="num">{move || header.get().1}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || {
-                    rows.get()
-                        .into_iter()
-                        .map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> })
-                        .collect_view()
-                }}
-            </tbody>
-        </table>
-    }
-}
-
-/// Title helper: a text in the current language as a signal.
-pub fn text_signal(lang: RwSignal<Lang>, key: Text) -> Signal<String> {
-    Signal::derive(move || t(lang.get(), key).to_string())
 }

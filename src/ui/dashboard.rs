@@ -1,41 +1,38 @@
-//! The dashboard: KPI cards and charts, all read from the report memo.
+//! The dashboard: filters, the exports, KPI cards by family with what would
+//! unlock the missing ones, and the charts — all read from the report memo.
 
-use super::chart::{text_signal, ChartPanel, TableRows};
-use super::AppState;
-use crate::charts;
-use crate::engine::report::KpiValue;
-use crate::locale::{date_label, format_money, format_percent, month_label, t, Lang, Text};
+use super::cards::{KpiCard, LockedKpi};
+use super::chart::ChartPanel;
+use super::chart_list::CHARTS;
+use super::download::download_text;
+use super::filters::FilterBar;
+use super::state::AppState;
+use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
+use crate::locale::{date_label, family_label, t, Lang, Text};
 use leptos::prelude::*;
+
+const FAMILIES: [Family; 9] = [
+    Family::Revenue,
+    Family::Customers,
+    Family::Pipeline,
+    Family::Prospecting,
+    Family::Activity,
+    Family::Marketing,
+    Family::Satisfaction,
+    Family::Receivables,
+    Family::Team,
+];
+
+fn defs(f: Family) -> Vec<&'static KpiDef> {
+    CATALOGUE.iter().filter(|d| d.family == f).collect()
+}
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let report = state.report;
-    let revenue = Memo::new(move |_| report.with(|r| r.kpi("revenue").cloned()));
-    let available = move || revenue.with(|k| k.as_ref().is_some_and(|k| k.value.is_some()));
-    let chart = Signal::derive(move || report.with(|r| charts::revenue_by_month(r, lang.get())));
-    let rows = Signal::derive(move || {
-        let l = lang.get();
-        report.with(|r| {
-            r.breakdown("revenue_by_month")
-                .iter()
-                .map(|row| {
-                    (
-                        month_label(&row.key, l),
-                        format_money(row.value, &r.currency, l),
-                    )
-                })
-                .collect::<TableRows>()
-        })
-    });
-    let header = Signal::derive(move || {
-        let l = lang.get();
-        (
-            t(l, Text::Month).to_string(),
-            t(l, Text::Revenue).to_string(),
-        )
-    });
+    let has_data = move || state.workspace.with(|w| !w.tables.is_empty());
     let period = move || {
         report.with(|r| {
             r.period.as_ref().map(|p| {
@@ -50,83 +47,76 @@ pub fn Dashboard() -> impl IntoView {
             })
         })
     };
+    let export_json = move |_| {
+        let json = report.with(|r| serde_json::to_string_pretty(r).unwrap_or_default());
+        download_text("cadran-report.json", "application/json", &json);
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
     view! {
-        <section class="dashboard" aria-live="polite">
-            <Show
-                when=available
-                fallback=move || view! { <p class="empty-state">{move || t(lang.get(), Text::NoSalesYet)}</p> }
-            >
-                <p class="period">{period}</p>
-                <div class="kpi-grid">
-                    <KpiCard id="revenue" label=Text::Revenue value=revenue/>
+        <Show when=has_data>
+            <section class="dashboard">
+                <div class="toolbar">
+                    <FilterBar/>
+                    <div class="toolbar-actions">
+                        <button class="button" data-testid="export-json" on:click=export_json>{move || t(lang.get(), Text::ExportJson)}</button>
+                        <button class="button" on:click=print>{move || t(lang.get(), Text::Print)}</button>
+                    </div>
                 </div>
-                <ChartPanel
-                    id="revenue-by-month"
-                    title=text_signal(lang, Text::RevenueByMonth)
-                    chart=chart
-                    rows=rows
-                    header=header
-                />
-            </Show>
-        </section>
+                <p class="period" data-testid="period">{period}</p>
+                {FAMILIES.iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
+                <div class="charts">
+                    {CHARTS.iter().map(|spec| view! { <ChartPanel spec=spec/> }).collect_view()}
+                </div>
+            </section>
+        </Show>
     }
 }
 
-fn change_text(change: Option<f64>, lang: Lang) -> Option<(String, &'static str)> {
-    let c = change?;
-    let arrow = if c > 0.0 {
-        "▲"
-    } else if c < 0.0 {
-        "▼"
-    } else {
-        "■"
-    };
-    let class = if c > 0.0 {
-        "up good"
-    } else if c < 0.0 {
-        "down bad"
-    } else {
-        "flat"
-    };
-    Some((format!("{arrow} {}", format_percent(c, lang)), class))
-}
-
-/// One KPI: its formatted value, the raw value in `data-value`, and its changes.
 #[component]
-fn KpiCard(id: &'static str, label: Text, value: Memo<Option<KpiValue>>) -> impl IntoView {
+fn FamilySection(family: Family) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let raw = move || {
-        value.with(|v| {
-            v.as_ref()
-                .and_then(|v| v.value)
-                .map(|x| x.to_string())
-                .unwrap_or_default()
-        })
+    let available = move |d: &KpiDef| {
+        state
+            .report
+            .with(|r| r.kpi(d.id).is_some_and(|k| k.value.is_some()))
     };
     let shown = move || {
-        let currency = state.report.with(|r| r.currency.clone());
-        value.with(|v| {
-            v.as_ref()
-                .and_then(|v| v.value)
-                .map(|x| format_money(x, &currency, lang.get()))
-                .unwrap_or_default()
-        })
+        defs(family)
+            .into_iter()
+            .filter(|d| available(d))
+            .collect::<Vec<_>>()
     };
-    let change = move |last_year: bool| {
-        value.with(|v| {
-            let v = v.as_ref()?;
-            let reference = if last_year { v.last_year } else { v.previous };
-            let key = if last_year { Text::VsLastYear } else { Text::VsPrevious };
-            change_text(v.change(reference), lang.get())
-                .map(|(text, class)| view! { <li class=class>{text}" "<span>{t(lang.get(), key)}</span></li> })
-        })
+    let locked = move || {
+        defs(family)
+            .into_iter()
+            .filter(|d| !available(d))
+            .collect::<Vec<_>>()
     };
     view! {
-        <article class="kpi-card">
-            <h3>{move || t(lang.get(), label)}</h3>
-            <p class="kpi-value" data-testid=format!("kpi-{id}") data-value=raw>{shown}</p>
-            <ul class="kpi-changes">{move || change(false)}{move || change(true)}</ul>
-        </article>
+        <section class="family" data-testid=format!("family-{family:?}").to_lowercase()>
+            <h2>{move || family_label(family, lang.get())}</h2>
+            <Show when=move || !shown().is_empty()>
+                <div class="kpi-grid">
+                    <For each=shown key=|d| d.id let:d>
+                        <KpiCard def=d/>
+                    </For>
+                </div>
+            </Show>
+            <Show when=move || !locked().is_empty()>
+                <details class="locked">
+                    <summary>{move || t(lang.get(), Text::ToUnlock)}" ("{move || locked().len()}")"</summary>
+                    <ul>
+                        <For each=locked key=|d| d.id let:d>
+                            <LockedKpi def=d/>
+                        </For>
+                    </ul>
+                </details>
+            </Show>
+        </section>
     }
 }

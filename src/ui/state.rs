@@ -1,28 +1,46 @@
-//! App state: signals at the top, the report as a memo of them.
+//! App state: signals at the top, the report as a memo of them, effects only
+//! for the outside world (localStorage, the URL, the document's language).
 
-use super::storage;
-use crate::engine::kpi::{self, Query, Workspace};
-use crate::engine::{ImportSummary, Report};
+use super::storage::{self, Settings};
+use super::view_state::ViewState;
+use crate::engine::kpi::{self, Workspace};
+use crate::engine::{Field, Imported, Report};
 use crate::locale::Lang;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
-/// One file the user brought, read or not.
+/// A file read but not yet confirmed: its summary and mapping can be corrected.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub id: u32,
+    pub imported: Imported,
+}
+
+/// A file that could not be read at all, with the reason in French and English.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FileStatus {
+pub struct Failed {
     pub name: String,
-    pub summary: Option<ImportSummary>,
-    /// The reason it could not be read, in French and English.
-    pub error: Option<(String, String)>,
+    pub fr: String,
+    pub en: String,
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
+    pub settings: RwSignal<Settings>,
     pub workspace: RwSignal<Workspace>,
-    pub files: RwSignal<Vec<FileStatus>>,
-    /// A file is being read.
+    pub pending: RwSignal<Vec<Pending>>,
+    pub failed: RwSignal<Vec<Failed>>,
     pub busy: RwSignal<bool>,
+    pub view: RwSignal<ViewState>,
     pub report: Memo<Report>,
+    pub filter_options: Memo<BTreeMap<Field, Vec<String>>>,
+}
+
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 impl AppState {
@@ -30,9 +48,18 @@ impl AppState {
         let lang = storage::load_lang()
             .unwrap_or_else(|| Lang::from_browser(&storage::browser_languages()));
         let lang = RwSignal::new(lang);
+        let settings = RwSignal::new(storage::load_settings());
+        // A link's fragment wins over the last view kept on this device.
+        let view = ViewState::from_fragment(&location_hash())
+            .or_else(storage::load_view)
+            .unwrap_or_default();
+        let view = RwSignal::new(view);
         let workspace = RwSignal::new(Workspace::default());
-        let report = Memo::new(move |_| workspace.with(|ws| kpi::report(ws, &Query::default())));
-        // The outside world: remember the language and tell the document.
+        let report = Memo::new(move |_| {
+            let q = settings.with(|s| view.with(|v| v.query(&s.currency, &s.stage_probabilities)));
+            workspace.with(|ws| kpi::report(ws, &q))
+        });
+        let filter_options = Memo::new(move |_| workspace.with(kpi::filter_options));
         Effect::new(move |_| {
             let l = lang.get();
             storage::save_lang(l);
@@ -43,18 +70,41 @@ impl AppState {
                 let _ = root.set_attribute("lang", l.code());
             }
         });
+        Effect::new(move |_| settings.with(storage::save_settings));
+        Effect::new(move |_| {
+            let v = view.get();
+            storage::save_view(&v);
+            let fragment = v.to_fragment();
+            if fragment != location_hash() {
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    // Replace, not push: filters are not steps to go back through.
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&fragment),
+                    );
+                }
+            }
+        });
+        // A fragment typed or pasted into the address bar changes the view.
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            if let Some(v) = ViewState::from_fragment(&location_hash()) {
+                if view.with_untracked(|cur| *cur != v) {
+                    view.set(v);
+                }
+            }
+        });
+        on_cleanup(move || handle.remove());
         AppState {
             lang,
+            settings,
             workspace,
-            files: RwSignal::new(Vec::new()),
+            pending: RwSignal::new(Vec::new()),
+            failed: RwSignal::new(Vec::new()),
             busy: RwSignal::new(false),
+            view,
             report,
+            filter_options,
         }
-    }
-}
-
-impl Default for AppState {
-    fn default() -> Self {
-        Self::new()
     }
 }

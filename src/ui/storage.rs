@@ -1,10 +1,19 @@
 //! What the app keeps in localStorage, under versioned keys. A value that
-//! cannot be read is ignored (and the default used), never a crash.
+//! cannot be read is ignored (and the default used), never a crash; a full or
+//! disabled storage only loses the preference, never the session.
 
+use super::view_state::ViewState;
+use crate::engine::Mapping;
 use crate::locale::Lang;
 use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 const LANG_KEY: &str = "cadran.v1.lang";
+const VIEW_KEY: &str = "cadran.v1.view";
+const SETTINGS_KEY: &str = "cadran.v1.settings";
+const MAPPINGS_KEY: &str = "cadran.v1.mappings";
+const DEMO_KEY: &str = "cadran.v1.demo";
 
 pub fn load_lang() -> Option<Lang> {
     LocalStorage::get::<String>(LANG_KEY)
@@ -13,8 +22,61 @@ pub fn load_lang() -> Option<Lang> {
 }
 
 pub fn save_lang(lang: Lang) {
-    // A full or disabled storage only loses the preference, not the session.
     let _ = LocalStorage::set(LANG_KEY, lang.code());
+}
+
+pub fn load_view() -> Option<ViewState> {
+    LocalStorage::get(VIEW_KEY).ok()
+}
+
+pub fn save_view(v: &ViewState) {
+    let _ = LocalStorage::set(VIEW_KEY, v);
+}
+
+/// The user's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub currency: String,
+    /// Probability of an open deal per stage, over the built-in defaults.
+    #[serde(default)]
+    pub stage_probabilities: BTreeMap<String, f64>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            currency: "EUR".into(),
+            stage_probabilities: BTreeMap::new(),
+        }
+    }
+}
+
+pub fn load_settings() -> Settings {
+    LocalStorage::get(SETTINGS_KEY).unwrap_or_default()
+}
+
+pub fn save_settings(s: &Settings) {
+    let _ = LocalStorage::set(SETTINGS_KEY, s);
+}
+
+/// Corrected mappings, by header signature: a file with the same header gets them again.
+pub fn load_mappings() -> BTreeMap<String, Mapping> {
+    LocalStorage::get(MAPPINGS_KEY).unwrap_or_default()
+}
+
+pub fn save_mapping(signature: String, mapping: Mapping) {
+    let mut all = load_mappings();
+    all.insert(signature, mapping);
+    let _ = LocalStorage::set(MAPPINGS_KEY, all);
+}
+
+/// Whether the demo data was open, to open it again after a reload.
+pub fn demo_open() -> bool {
+    LocalStorage::get::<bool>(DEMO_KEY).unwrap_or(false)
+}
+
+pub fn set_demo_open(open: bool) {
+    let _ = LocalStorage::set(DEMO_KEY, open);
 }
 
 /// The browser's preferred languages, most preferred first.

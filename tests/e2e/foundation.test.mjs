@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { serve, open, ready, kpiValue, SHARED } from './harness.mjs';
+import { serve, open, ready, kpiValue, importFiles, SHARED } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -47,9 +47,14 @@ test('an uploaded French CSV gives the right revenue', async () => {
     await b.page.goto(server.url);
     await ready(b.page);
     await b.page.getByTestId('file-input').setInputFiles(file);
+    // The import step says how the file was read before it is used.
+    const summary = b.page.getByTestId('import-summary');
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /windows-1252/);
+    assert.match(await summary.textContent(), /3 lignes/);
+    await b.page.getByTestId('confirm-import').click();
     const revenue = await kpiValue(b.page, 'revenue');
     assert.equal(revenue, 1300);
-    await b.page.getByText('windows-1252').waitFor();
     b.assertClean(server.origin);
   } finally {
     await b.close();
@@ -62,7 +67,7 @@ test('the Superstore export (Windows-1252, US dates) totals its Sales column', a
   try {
     await b.page.goto(server.url);
     await ready(b.page);
-    await b.page.getByTestId('file-input').setInputFiles(join(SHARED, 'data', 'superstore', 'Superstore.csv'));
+    await importFiles(b.page, join(SHARED, 'data', 'superstore', 'Superstore.csv'));
     const revenue = await kpiValue(b.page, 'revenue');
     assert.equal(Math.round(revenue * 100) / 100, 2297200.86);
     b.assertClean(server.origin);

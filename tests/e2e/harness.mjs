@@ -102,9 +102,9 @@ export async function open({ profile, locale = 'fr-FR' } = {}) {
   };
 }
 
-/** Waits for the app to have mounted (the demo button is its first control). */
+/** Waits for the app to have mounted (the language switch is always there). */
 export async function ready(page) {
-  await page.getByTestId('load-demo').waitFor({ timeout: 30_000 });
+  await page.getByTestId('lang-select').waitFor({ timeout: 30_000 });
 }
 
 /** The raw number a KPI card carries. */
@@ -112,4 +112,37 @@ export async function kpiValue(page, id) {
   const el = page.getByTestId(`kpi-${id}`);
   await el.waitFor({ timeout: 30_000 });
   return Number(await el.getAttribute('data-value'));
+}
+
+/** Picks files in the import step and confirms their mapping as proposed. */
+export async function importFiles(page, paths) {
+  await page.getByTestId('file-input').setInputFiles(paths);
+  const confirm = page.getByTestId('confirm-import');
+  await confirm.waitFor({ timeout: 30_000 });
+  await confirm.click();
+  await confirm.waitFor({ state: 'detached', timeout: 30_000 });
+}
+
+/** The engine's report for the same files, from the `cadran` command line. */
+export async function cliReport(args) {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { stdout } = await promisify(execFile)('cargo', ['run', '-q', '--locked', '--bin', 'cadran', '--', 'kpis', ...args], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
+  return JSON.parse(stdout);
+}
+
+/** Waits until a KPI's raw value satisfies `ok` (the report is recomputed after a change). */
+export async function waitForKpi(page, id, ok, timeout = 30_000) {
+  const el = page.getByTestId(`kpi-${id}`);
+  const start = Date.now();
+  let last;
+  while (Date.now() - start < timeout) {
+    last = await el.getAttribute('data-value').catch(() => null);
+    if (last !== null && ok(Number(last))) return Number(last);
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`kpi-${id} stayed at ${last}`);
 }

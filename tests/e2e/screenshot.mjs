@@ -14,7 +14,7 @@ try {
   await kpiValue(b.page, 'revenue');
   await b.page.locator('canvas').first().waitFor();
   await b.page.waitForTimeout(1200); // let ECharts finish its entry animation
-  await b.page.screenshot({ path: out, fullPage: true });
+  await b.page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
   console.log(`wrote ${out}`);
 } finally {
   await b.close();

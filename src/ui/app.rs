@@ -1,0 +1,101 @@
+//! The app: header, navigation and pages, with the state provided through context.
+
+use super::dashboard::Dashboard;
+use super::import::{load_demo, ImportPanel, TablesInUse};
+use super::reps::RepView;
+use super::state::AppState;
+use super::storage;
+use super::view_state::Page;
+use super::{bench, settings::SettingsPanel};
+use crate::locale::{t, Lang, Text};
+use leptos::prelude::*;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    bench::install_if_asked();
+    // The demo was open before this reload: open it again.
+    if storage::demo_open() {
+        load_demo(state);
+    }
+    let lang = state.lang;
+    let page = move || state.view.with(|v| v.page);
+    let show_import = move || {
+        page() == Page::Data
+            || state.workspace.with(|w| w.tables.is_empty())
+            || state.pending.with(|p| !p.is_empty())
+    };
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <h1>"Cadran"</h1>
+                <p class="tagline">{move || t(lang.get(), Text::AppTagline)}</p>
+            </div>
+            <Nav/>
+            <LanguageSwitch/>
+        </header>
+        <main class="app-main">
+            <Show when=show_import>
+                <ImportPanel/>
+            </Show>
+            {move || match page() {
+                Page::Dashboard => view! { <Dashboard/> }.into_any(),
+                Page::Reps => view! { <RepView/> }.into_any(),
+                Page::Data => view! { <TablesInUse/><SettingsPanel/> }.into_any(),
+            }}
+            <Show when=move || page() != Page::Data && state.workspace.with(|w| w.tables.is_empty()) && state.pending.with(Vec::is_empty)>
+                <p class="empty-state">{move || t(lang.get(), Text::NoSalesYet)}</p>
+            </Show>
+        </main>
+        <footer class="app-footer">{move || t(lang.get(), Text::Privacy)}</footer>
+    }
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let tab = move |p: Page, label: Text| {
+        view! {
+            <button
+                class="tab"
+                data-testid=format!("nav-{}", p.code())
+                aria-current=move || (state.view.with(|v| v.page) == p).then_some("page")
+                on:click=move |_| state.view.update(|v| v.page = p)
+            >
+                {move || t(lang.get(), label)}
+            </button>
+        }
+    };
+    view! {
+        <nav class="tabs" aria-label="Cadran">
+            {tab(Page::Dashboard, Text::Dashboard)}
+            {tab(Page::Reps, Text::RepsPage)}
+            {tab(Page::Data, Text::DataPage)}
+        </nav>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    view! {
+        <label class="lang-switch">
+            <span>{move || t(lang.get(), Text::Language)}</span>
+            <select
+                data-testid="lang-select"
+                prop:value=move || lang.get().code()
+                on:change=move |ev| {
+                    if let Some(l) = Lang::from_code(&event_target_value(&ev)) {
+                        lang.set(l);
+                    }
+                }
+            >
+                <option value="fr">"Français"</option>
+                <option value="en">"English"</option>
+            </select>
+        </label>
+    }
+}

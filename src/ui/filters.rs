@@ -1,0 +1,138 @@
+//! The filter bar: period presets or a custom range, and one value per
+//! dimension (rep, manager, region, sector, segment, channel, product).
+
+use super::state::AppState;
+use super::view_state::PeriodChoice;
+use crate::engine::kpi::Preset;
+use crate::engine::Field;
+use crate::locale::{t, Lang, Text};
+use leptos::prelude::*;
+
+fn preset_label(p: Preset, lang: Lang) -> &'static str {
+    let (fr, en) = match p {
+        Preset::ThisMonth => ("Ce mois-ci", "This month"),
+        Preset::LastMonth => ("Le mois dernier", "Last month"),
+        Preset::ThisQuarter => ("Ce trimestre", "This quarter"),
+        Preset::LastQuarter => ("Le trimestre dernier", "Last quarter"),
+        Preset::ThisYear => ("Cette année", "This year"),
+        Preset::LastYear => ("L'année dernière", "Last year"),
+        Preset::Last12Months => ("12 derniers mois", "Last 12 months"),
+        Preset::YearToDate => ("Depuis le 1er janvier", "Year to date"),
+    };
+    if lang == Lang::Fr {
+        fr
+    } else {
+        en
+    }
+}
+
+pub fn field_label(f: Field, lang: Lang) -> String {
+    let (fr, en) = match f {
+        Field::Rep => ("Commercial", "Rep"),
+        Field::Manager => ("Manager", "Manager"),
+        Field::Region => ("Région", "Region"),
+        Field::Sector => ("Secteur", "Sector"),
+        Field::Segment => ("Segment", "Segment"),
+        Field::Channel => ("Canal", "Channel"),
+        Field::Product => ("Produit", "Product"),
+        other => return other.name().replace('_', " "),
+    };
+    if lang == Lang::Fr { fr } else { en }.to_string()
+}
+
+fn preset_code(p: Preset) -> String {
+    serde_json::to_value(p)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (lang, view) = (state.lang, state.view);
+    let period_value = move || {
+        view.with(|v| match &v.period {
+            PeriodChoice::All => "all".to_string(),
+            PeriodChoice::Preset(p) => preset_code(*p),
+            PeriodChoice::Custom(..) => "custom".to_string(),
+        })
+    };
+    let on_period = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let choice = match v.as_str() {
+            "all" => PeriodChoice::All,
+            "custom" => {
+                let (from, to) = state
+                    .report
+                    .with_untracked(|r| r.period.as_ref().map(|p| (p.from.clone(), p.to.clone())))
+                    .unwrap_or_default();
+                PeriodChoice::Custom(from, to)
+            }
+            code => Preset::ALL
+                .into_iter()
+                .find(|p| preset_code(*p) == code)
+                .map_or(PeriodChoice::All, PeriodChoice::Preset),
+        };
+        view.update(|s| s.period = choice);
+    };
+    let custom = move || view.with(|v| matches!(v.period, PeriodChoice::Custom(..)));
+    let date_input = move |end: bool| {
+        view! {
+            <input
+                type="date"
+                data-testid=if end { "period-to" } else { "period-from" }
+                prop:value=move || view.with(|v| match &v.period {
+                    PeriodChoice::Custom(f, t) => if end { t.clone() } else { f.clone() },
+                    _ => String::new(),
+                })
+                on:change=move |ev| {
+                    let d = event_target_value(&ev);
+                    view.update(|s| {
+                        if let PeriodChoice::Custom(f, t) = &mut s.period {
+                            if end { *t = d } else { *f = d }
+                        }
+                    });
+                }
+            />
+        }
+    };
+    view! {
+        <form class="filters" data-testid="filters" on:submit=|ev| ev.prevent_default()>
+            <label>
+                <span>{move || t(lang.get(), Text::Period)}</span>
+                <select data-testid="period-select" prop:value=period_value on:change=on_period>
+                    <option value="all">{move || t(lang.get(), Text::AllData)}</option>
+                    {Preset::ALL.into_iter().map(|p| view! {
+                        <option value=preset_code(p)>{move || preset_label(p, lang.get())}</option>
+                    }).collect_view()}
+                    <option value="custom">{move || t(lang.get(), Text::Custom)}</option>
+                </select>
+            </label>
+            <Show when=custom>
+                <label><span>{move || t(lang.get(), Text::From)}</span>{date_input(false)}</label>
+                <label><span>{move || t(lang.get(), Text::To)}</span>{date_input(true)}</label>
+            </Show>
+            {move || state.filter_options.get().into_iter().map(|(field, values)| {
+                view! {
+                    <label>
+                        <span>{move || field_label(field, lang.get())}</span>
+                        <select
+                            data-testid=format!("filter-{}", field.name())
+                            prop:value=move || view.with(|v| v.filters.get(&field).cloned().unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                view.update(|s| {
+                                    if v.is_empty() { s.filters.remove(&field); } else { s.filters.insert(field, v); }
+                                });
+                            }
+                        >
+                            <option value="">{move || t(lang.get(), Text::All)}</option>
+                            {values.into_iter().map(|v| view! { <option value=v.clone()>{v.clone()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                }
+            }).collect_view()}
+        </form>
+    }
+}

@@ -1,0 +1,152 @@
+//! The import step of one file: what was read (encoding, delimiter, rows,
+//! warnings with their lines), the detected kind, and which column is which
+//! field — each correctable — with a preview of the first rows.
+
+use super::state::AppState;
+use crate::engine::{Field, Imported, Kind, Mapping};
+use crate::locale::{t, warning, Lang, Text};
+use leptos::prelude::*;
+
+fn with_pending<R>(state: AppState, id: u32, f: impl FnOnce(&Imported) -> R) -> Option<R> {
+    state
+        .pending
+        .with(|p| p.iter().find(|x| x.id == id).map(|x| f(&x.imported)))
+}
+
+fn update_pending(state: AppState, id: u32, f: impl FnOnce(&mut Imported)) {
+    state.pending.update(|p| {
+        if let Some(x) = p.iter_mut().find(|x| x.id == id) {
+            f(&mut x.imported);
+        }
+    });
+}
+
+fn kind_label(k: Kind, lang: Lang) -> &'static str {
+    let (fr, en) = match k {
+        Kind::Sales => ("Ventes", "Sales"),
+        Kind::Opportunities => ("Opportunités", "Opportunities"),
+        Kind::Leads => ("Prospects", "Leads"),
+        Kind::Activities => ("Activités", "Activities"),
+        Kind::Spend => ("Dépenses", "Spend"),
+        Kind::Feedback => ("Avis et réclamations", "Feedback"),
+        Kind::Invoices => ("Factures", "Invoices"),
+        Kind::Team => ("Équipe", "Team"),
+        Kind::Customers => ("Clients", "Customers"),
+        Kind::Products => ("Produits", "Products"),
+        Kind::Carts => ("Paniers", "Carts"),
+        Kind::Unknown => ("Non reconnu", "Not recognised"),
+    };
+    if lang == Lang::Fr {
+        fr
+    } else {
+        en
+    }
+}
+
+/// Sets `column` to `field` (or to nothing), keeping the other choices.
+fn choose(im: &mut Imported, column: &str, field: Option<Field>) {
+    let mut m: Mapping = im.mapping.clone();
+    m.fields.retain(|_, c| c != column);
+    if let Some(f) = field {
+        m.fields.insert(f, column.to_string());
+    }
+    im.set_mapping(m);
+}
+
+#[component]
+pub fn MappingEditor(id: u32) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let summary = move || with_pending(state, id, |im| im.summary.clone());
+    let kind = move || with_pending(state, id, |im| im.mapping.kind).unwrap_or(Kind::Unknown);
+    let complete = move || with_pending(state, id, |im| im.mapping.complete()).unwrap_or(false);
+    view! {
+        <article class="mapping" data-testid="mapping-editor">
+            {move || summary().map(|s| {
+                let l = lang.get();
+                let facts = format!(
+                    "{} {} · {} {} · {}: {} · {}: {}",
+                    crate::locale::format_number(s.rows as f64, 0, l), t(l, Text::Rows),
+                    s.ignored_rows, t(l, Text::Ignored),
+                    t(l, Text::Encoding), s.encoding.name(),
+                    t(l, Text::Delimiter), if s.delimiter == "\t" { "tab".to_string() } else { s.delimiter.clone() },
+                );
+                view! {
+                    <h4 class="file-name">{s.file.clone()}</h4>
+                    <p class="file-facts" data-testid="import-summary">{facts}</p>
+                    <ul class="warnings">
+                        {s.warnings.iter().map(|w| {
+                            let line = w.line.map(|n| format!(" (l. {n})")).unwrap_or_default();
+                            view! { <li>{warning(l, w)}{line}</li> }
+                        }).collect_view()}
+                    </ul>
+                }
+            })}
+            <label class="kind-select">
+                {move || t(lang.get(), Text::Kind)}" "
+                <select
+                    data-testid="kind-select"
+                    prop:value=move || kind().name()
+                    on:change=move |ev| {
+                        let k = Kind::from_name(&event_target_value(&ev));
+                        update_pending(state, id, |im| im.remap(k, &Default::default()));
+                    }
+                >
+                    {Kind::ALL.iter().chain([Kind::Unknown].iter()).map(|&k| view! {
+                        <option value=k.name()>{move || kind_label(k, lang.get())}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <Show when=move || !complete()>
+                <p class="error" role="alert">{move || t(lang.get(), Text::MappingIncomplete)}</p>
+            </Show>
+            <div class="table-scroll">
+                <table class="data-table mapping-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t(lang.get(), Text::Column)}</th>
+                            <th scope="col">{move || t(lang.get(), Text::Type)}</th>
+                            <th scope="col">{move || t(lang.get(), Text::Field)}</th>
+                            <th scope="col">{move || t(lang.get(), Text::Preview)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let k = kind();
+                            summary().map(|s| s.columns.iter().enumerate().map(|(i, c)| {
+                                let name = c.name.clone();
+                                let current = c.field.map(|f| f.name()).unwrap_or_default();
+                                let sample: Vec<String> = s.preview.iter().filter_map(|r| r.get(i).cloned()).take(3).collect();
+                                let type_name = format!("{:?}", c.column_type).to_lowercase();
+                                view! {
+                                    <tr>
+                                        <th scope="row">{c.name.clone()}</th>
+                                        <td>{type_name}</td>
+                                        <td>
+                                            <select
+                                                data-testid=format!("field-{i}")
+                                                prop:value=current.clone()
+                                                on:change=move |ev| {
+                                                    let v = event_target_value(&ev);
+                                                    let f: Option<Field> = serde_json::from_value(serde_json::Value::String(v)).ok();
+                                                    let col = name.clone();
+                                                    update_pending(state, id, |im| choose(im, &col, f));
+                                                }
+                                            >
+                                                <option value="">"—"</option>
+                                                {k.fields().iter().map(|f| view! {
+                                                    <option value=f.name()>{f.name().replace('_', " ")}</option>
+                                                }).collect_view()}
+                                            </select>
+                                        </td>
+                                        <td class="preview">{sample.join(" · ")}</td>
+                                    </tr>
+                                }
+                            }).collect_view())
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,155 @@
+//! The rep view ("commerciaux"): one row per rep, sortable by any column,
+//! exportable as CSV.
+
+use super::download::download_text;
+use super::filters::FilterBar;
+use super::state::AppState;
+use crate::engine::export::csv_table;
+use crate::engine::report::{RepRow, Unit};
+use crate::locale::{format_value, t, Lang, Text};
+use leptos::prelude::*;
+
+/// A column: French label, English label, unit, and how to read a row.
+type RepColumn = (&'static str, &'static str, Unit, fn(&RepRow) -> Option<f64>);
+
+const COLUMNS: [RepColumn; 10] = [
+    ("CA", "Revenue", Unit::Currency, |r| r.revenue),
+    ("Marge", "Margin", Unit::Currency, |r| r.margin),
+    ("Commandes", "Orders", Unit::Count, |r| r.orders),
+    ("Panier moyen", "Avg basket", Unit::Currency, |r| {
+        r.avg_order_value
+    }),
+    ("Affaires signées", "Deals won", Unit::Count, |r| {
+        r.won_deals
+    }),
+    ("CA signé", "Won revenue", Unit::Currency, |r| {
+        r.won_revenue
+    }),
+    ("Taux de signature", "Win rate", Unit::Ratio, |r| r.win_rate),
+    ("Cycle de vente", "Sales cycle", Unit::Days, |r| {
+        r.avg_sales_cycle_days
+    }),
+    ("Visites", "Visits", Unit::Count, |r| r.visits),
+    ("Visites / commande", "Visits per order", Unit::Count, |r| {
+        r.visits_per_order
+    }),
+];
+
+fn label(i: usize, lang: Lang) -> &'static str {
+    if lang == Lang::Fr {
+        COLUMNS[i].0
+    } else {
+        COLUMNS[i].1
+    }
+}
+
+#[component]
+pub fn RepView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    // (column, descending); None = the report's order (revenue, largest first).
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let used = move || {
+        state.report.with(|r| {
+            (0..COLUMNS.len())
+                .filter(|&i| r.reps.iter().any(|row| (COLUMNS[i].3)(row).is_some()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let rows = move || {
+        let mut rows = state.report.with(|r| r.reps.clone());
+        if let Some((c, desc)) = sort.get() {
+            rows.sort_by(|a, b| {
+                let (x, y) = (
+                    (COLUMNS[c].3)(a).unwrap_or(f64::MIN),
+                    (COLUMNS[c].3)(b).unwrap_or(f64::MIN),
+                );
+                if desc {
+                    y.total_cmp(&x)
+                } else {
+                    x.total_cmp(&y)
+                }
+            });
+        }
+        rows
+    };
+    let export = move |_| {
+        let l = lang.get_untracked();
+        let cols = used();
+        let mut header = vec![t(l, Text::Rep).to_string()];
+        header.extend(cols.iter().map(|&i| label(i, l).to_string()));
+        let body: Vec<Vec<String>> = rows()
+            .iter()
+            .map(|r| {
+                let mut line = vec![r.rep.clone()];
+                line.extend(
+                    cols.iter()
+                        .map(|&i| (COLUMNS[i].3)(r).map(|v| v.to_string()).unwrap_or_default()),
+                );
+                line
+            })
+            .collect();
+        let delimiter = if l == Lang::Fr { b';' } else { b',' };
+        download_text(
+            "cadran-commerciaux.csv",
+            "text/csv",
+            &csv_table(&header, &body, delimiter),
+        );
+    };
+    view! {
+        <section class="reps">
+            <div class="toolbar">
+                <FilterBar/>
+                <div class="toolbar-actions">
+                    <button class="button" data-testid="export-reps-csv" on:click=export>{move || t(lang.get(), Text::ExportCsv)}</button>
+                </div>
+            </div>
+            <div class="table-scroll">
+                <table class="data-table" data-testid="rep-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t(lang.get(), Text::Rep)}</th>
+                            {move || used().into_iter().map(|i| {
+                                let aria = move || match sort.get() {
+                                    Some((c, true)) if c == i => "descending",
+                                    Some((c, false)) if c == i => "ascending",
+                                    _ => "none",
+                                };
+                                view! {
+                                    <th scope="col" class="num" aria-sort=aria>
+                                        <button class="sort" data-testid=format!("sort-{i}") on:click=move |_| sort.update(|s| {
+                                            *s = match *s {
+                                                Some((c, true)) if c == i => Some((i, false)),
+                                                _ => Some((i, true)),
+                                            }
+                                        })>{move || label(i, lang.get())}</button>
+                                    </th>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let l = lang.get();
+                            let currency = state.settings.with(|s| s.currency.clone());
+                            let cols = used();
+                            rows().into_iter().map(|r| view! {
+                                <tr>
+                                    <th scope="row">{r.rep.clone()}</th>
+                                    {cols.iter().map(|&i| {
+                                        let v = (COLUMNS[i].3)(&r);
+                                        view! {
+                                            <td class="num" data-value=v.map(|x| x.to_string()).unwrap_or_default()>
+                                                {v.map(|x| format_value(COLUMNS[i].2, x, &currency, l)).unwrap_or_default()}
+                                            </td>
+                                        }
+                                    }).collect_view()}
+                                </tr>
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

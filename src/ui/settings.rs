@@ -1,0 +1,74 @@
+//! Settings: the report currency and the probability of each open pipeline stage.
+
+use super::state::AppState;
+use crate::locale::{t, Text};
+use leptos::prelude::*;
+
+const CURRENCIES: [&str; 5] = ["EUR", "USD", "GBP", "CHF", "CAD"];
+
+#[component]
+pub fn SettingsPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let settings = state.settings;
+    // Open stages of the pipeline, with the probability in use.
+    let stages = move || {
+        state.report.with(|r| {
+            r.funnel
+                .iter()
+                .filter(|s| s.status == "open")
+                .map(|s| {
+                    (
+                        s.stage.clone(),
+                        if s.amount > 0.0 {
+                            s.weighted / s.amount
+                        } else {
+                            0.0
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="settings">
+            <h2>{move || t(lang.get(), Text::Settings)}</h2>
+            <label>
+                <span>{move || t(lang.get(), Text::Currency)}</span>" "
+                <select
+                    data-testid="currency-select"
+                    prop:value=move || settings.with(|s| s.currency.clone())
+                    on:change=move |ev| {
+                        let c = event_target_value(&ev);
+                        settings.update(|s| s.currency = c);
+                    }
+                >
+                    {CURRENCIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
+                </select>
+            </label>
+            <Show when=move || !stages().is_empty()>
+                <fieldset>
+                    <legend>{move || t(lang.get(), Text::StageProbabilities)}</legend>
+                    {move || stages().into_iter().map(|(stage, p)| {
+                        let name = stage.clone();
+                        view! {
+                            <label class="stage">
+                                <span>{stage.clone()}</span>" "
+                                <input
+                                    type="number" min="0" max="100" step="5"
+                                    prop:value=format!("{:.0}", p * 100.0)
+                                    on:change=move |ev| {
+                                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                                            let n = name.clone();
+                                            settings.update(|s| { s.stage_probabilities.insert(n, (v / 100.0).clamp(0.0, 1.0)); });
+                                        }
+                                    }
+                                />" %"
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            </Show>
+        </section>
+    }
+}
