@@ -242,6 +242,13 @@ L4,2023-12-20 08:00,2023-12-20 09:00,no,no,hot,Ann
     assert_eq!(r.kpis["lead_response_hours"].median, Some(13.25));
     // Hot with a rep: L1 only (L3 has no rep, L4 is before the period).
     is(&r, "hot_leads_assigned", 1.0);
+    // 2.5 h falls in 1-4 h, 24 h in 1-3 days.
+    let bins: Vec<f64> = r
+        .breakdown("lead_response_distribution")
+        .iter()
+        .map(|b| b.value)
+        .collect();
+    assert_eq!(bins, [0.0, 1.0, 0.0, 1.0, 0.0]);
 }
 
 #[test]
@@ -270,6 +277,16 @@ Date,Rep,Type,Duration
     is(&r, "contacts_per_sale", 2.5);
     // Calls, visits and meetings: 210 of 250 minutes.
     is(&r, "selling_time_share", 0.84);
+    // Per rep: Bob 3 (visit, call, meeting), Ann 2 (call, visit; admin does not count).
+    let per_rep: Vec<(String, f64)> = r
+        .breakdown("activities_by_rep")
+        .iter()
+        .map(|b| (b.key.clone(), b.value))
+        .collect();
+    assert_eq!(
+        per_rep,
+        [("Bob".to_string(), 3.0), ("Ann".to_string(), 2.0)]
+    );
 }
 
 #[test]
@@ -286,6 +303,19 @@ fn marketing() {
     is(&r, "marketing_spend", 400.0);
     // 400 spent, 2 new customers.
     is(&r, "acquisition_cost", 200.0);
+    // January: 300 spent, Beta new; February: 100 spent, Gamma new.
+    let cac: Vec<(String, f64)> = r
+        .breakdown("acquisition_cost_by_month")
+        .iter()
+        .map(|b| (b.key.clone(), b.value))
+        .collect();
+    assert_eq!(
+        cac,
+        [
+            ("2024-01".to_string(), 300.0),
+            ("2024-02".to_string(), 100.0)
+        ]
+    );
     // Promo brought A2 (200) for 400 spent: (200 − 400) / 400.
     assert_eq!(r.breakdown("campaign_roi")[0].value, -0.5);
     is(&r, "cart_abandonment_rate", 0.75);

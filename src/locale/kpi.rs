@@ -63,6 +63,18 @@ pub fn chart_title(id: &str, lang: Lang) -> &'static str {
             "Promoteurs, passifs, détracteurs",
             "Promoters, passives, detractors",
         ),
+        "lead-response" => (
+            "Délai de premier contact des prospects",
+            "Lead response time",
+        ),
+        "activity-by-rep" => (
+            "Appels, visites et rendez-vous par commercial",
+            "Calls, visits and meetings by rep",
+        ),
+        "cac-by-month" => (
+            "Coût d'acquisition client par mois",
+            "Customer acquisition cost by month",
+        ),
         "receivables-aging" => ("Encours par retard (jours)", "Receivables by days overdue"),
         _ => ("", ""),
     };

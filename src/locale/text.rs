@@ -72,6 +72,9 @@ pub enum Text {
     Rep,
     Median,
     Answers,
+    Leads,
+    Contacts,
+    Value,
 }
 
 /// The text in the given language.
@@ -159,6 +162,9 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         Rep => ("Commercial", "Rep"),
         Median => ("médiane", "median"),
         Answers => ("Réponses", "Answers"),
+        Leads => ("Prospects", "Leads"),
+        Contacts => ("Contacts", "Contacts"),
+        Value => ("Valeur", "Value"),
     };
     match lang {
         Lang::Fr => fr,

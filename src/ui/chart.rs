@@ -3,8 +3,9 @@
 //! ECharts is the outside world.
 
 use super::chart_list::ChartSpec;
-use super::download::download_data_url;
+use super::download::{download_data_url, download_text};
 use super::state::AppState;
+use crate::engine::export::csv_table;
 use crate::locale::{chart_title, format_value, month_label, t, Text};
 use charming::WasmRenderer;
 use leptos::prelude::*;
@@ -103,6 +104,29 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
         })
     };
     let title = move || chart_title(id, lang.get());
+    let export_csv = move |_| {
+        let l = lang.get_untracked();
+        let header = vec![
+            chart_title(id, l).to_string(),
+            t(l, Text::Value).to_string(),
+        ];
+        let body: Vec<Vec<String>> = state.report.with_untracked(|r| {
+            r.breakdown(spec.table)
+                .iter()
+                .map(|b| vec![b.key.clone(), b.value.to_string()])
+                .collect()
+        });
+        let delimiter = if l == crate::locale::Lang::Fr {
+            b';'
+        } else {
+            b','
+        };
+        download_text(
+            &format!("cadran-{id}.csv"),
+            "text/csv",
+            &csv_table(&header, &body, delimiter),
+        );
+    };
     view! {
         <figure class="chart-panel" data-testid=format!("chart-{id}")>
             <figcaption>
@@ -113,6 +137,9 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                     </button>
                     <Show when=move || !as_table.get() && chart.with(Option::is_some)>
                         <button class="button subtle" on:click=export_png>{move || t(lang.get(), Text::ExportPng)}</button>
+                    </Show>
+                    <Show when=move || as_table.get()>
+                        <button class="button subtle" data-testid=format!("export-csv-{id}") on:click=export_csv>{move || t(lang.get(), Text::ExportCsv)}</button>
                     </Show>
                 </span>
             </figcaption>

@@ -20,6 +20,10 @@ fn bars(r: &Report, id: &str, lang: Lang, limit: usize, o: Orientation) -> Optio
     charts::breakdown_bars(r, id, t(lang, Text::Revenue), limit, o)
 }
 
+fn bars_named(r: &Report, id: &str, series: &str, limit: usize, o: Orientation) -> Option<Chart> {
+    charts::breakdown_bars(r, id, series, limit, o)
+}
+
 pub const CHARTS: &[ChartSpec] = &[
     ChartSpec {
         id: "revenue-by-month",
@@ -128,6 +132,48 @@ pub const CHARTS: &[ChartSpec] = &[
         },
         table: "sales_cycle_distribution",
         unit: Unit::Count,
+    },
+    ChartSpec {
+        id: "lead-response",
+        build: |r, l| {
+            bars_named(
+                r,
+                "lead_response_distribution",
+                t(l, Text::Leads),
+                5,
+                Orientation::Vertical,
+            )
+        },
+        table: "lead_response_distribution",
+        unit: Unit::Count,
+    },
+    ChartSpec {
+        id: "activity-by-rep",
+        build: |r, l| {
+            bars_named(
+                r,
+                "activities_by_rep",
+                t(l, Text::Contacts),
+                20,
+                Orientation::Horizontal,
+            )
+        },
+        table: "activities_by_rep",
+        unit: Unit::Count,
+    },
+    ChartSpec {
+        id: "cac-by-month",
+        build: |r, _| {
+            bars_named(
+                r,
+                "acquisition_cost_by_month",
+                "CAC",
+                36,
+                Orientation::Vertical,
+            )
+        },
+        table: "acquisition_cost_by_month",
+        unit: Unit::Currency,
     },
     ChartSpec {
         id: "spend-by-channel",

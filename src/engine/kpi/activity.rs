@@ -142,6 +142,29 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     };
     let periods = [p, p.previous(), p.last_year()];
     let s: Vec<S> = periods.iter().map(|&q| scalars(q)).collect();
+    // Calls, visits and meetings per rep over the period.
+    let mut per_rep = super::breakdown::Grouped::new(rep.distinct());
+    let mut contacts = 0.0;
+    for row in 0..v.rows() {
+        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+        let t = kind
+            .get(types.code(row) as usize)
+            .copied()
+            .unwrap_or(ActivityType::Other);
+        if d != MISSING_DAY
+            && p.contains(d)
+            && fact.keep(row)
+            && matches!(
+                t,
+                ActivityType::Call | ActivityType::Visit | ActivityType::Meeting
+            )
+        {
+            per_rep.add(rep.code(row), 1.0);
+            contacts += 1.0;
+        }
+    }
+    r.breakdowns
+        .insert("activities_by_rep".into(), per_rep.rows(&rep, contacts));
     let each = |f: &dyn Fn(&S, usize) -> Option<f64>| (f(&s[0], 0), f(&s[1], 1), f(&s[2], 2));
     let mut set = |id: &str, f: &dyn Fn(&S, usize) -> Option<f64>| {
         let (a, b, c) = each(f);

@@ -1,9 +1,10 @@
 //! Acquisition and marketing (tables `spend`, `carts`, with `sales`):
 //! spend, customer acquisition cost, campaign ROI, cart abandonment.
 
-use super::breakdown::{row, sort_desc, Grouped};
+use super::breakdown::{row, sort_desc, Grouped, Monthly};
 use super::model::Model;
 use super::period::Period;
+use super::period::{month_index, month_index_key};
 use super::sales::Sales;
 use super::stats::ratio;
 use super::{put, triple, Sum};
@@ -47,6 +48,32 @@ fn spend(model: &Model, sales: Option<&Sales>, p: Period, r: &mut Report) {
     if new.0.is_some() {
         let cac = |i: usize| [new.0, new.1, new.2][i].and_then(|n| ratio(spent[i], n));
         put(r, "acquisition_cost", cac(0), cac(1), cac(2));
+    }
+    // Spend per month over new customers that month.
+    let new_by_month: BTreeMap<String, f64> = r
+        .breakdown("new_customers_by_month")
+        .iter()
+        .map(|b| (b.key.clone(), b.value))
+        .collect();
+    if !new_by_month.is_empty() {
+        let (m0, m1) = (month_index(p.from), month_index(p.to));
+        let mut monthly = Monthly::span(m0, m1);
+        for row in 0..v.rows() {
+            let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+            if d != MISSING_DAY && p.contains(d) && fact.keep(row) && !amount[row].is_nan() {
+                monthly.add(month_index(d), amount[row]);
+            }
+        }
+        let rows = monthly
+            .values()
+            .filter_map(|(m, spent)| {
+                let key = month_index_key(m);
+                let new = new_by_month.get(&key).copied().unwrap_or(0.0);
+                Some(row(key, ratio(spent, new)?, f64::NAN))
+            })
+            .collect();
+        r.breakdowns
+            .insert("acquisition_cost_by_month".into(), rows);
     }
     if let Some(channel) = v.attr(Field::Channel) {
         let mut g = Grouped::new(channel.distinct());

@@ -166,5 +166,32 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
             mean_median(&mut ly.hours),
         );
         put_with_median(r, "lead_response_hours", c, pv.map(|x| x.0), l.map(|x| x.0));
+        r.breakdowns.insert(
+            "lead_response_distribution".into(),
+            response_bins(&cur.hours),
+        );
     }
+}
+
+/// Bins of the lead response time histogram, in hours.
+const RESPONSE_BINS: [(f64, &str); 5] = [
+    (1.0, "< 1 h"),
+    (4.0, "1-4 h"),
+    (24.0, "4-24 h"),
+    (72.0, "1-3 d"),
+    (f64::INFINITY, "> 3 d"),
+];
+
+fn response_bins(hours: &[f64]) -> Vec<crate::engine::report::BreakdownRow> {
+    let mut counts = [0usize; RESPONSE_BINS.len()];
+    for &h in hours {
+        if let Some(i) = RESPONSE_BINS.iter().position(|&(hi, _)| h < hi) {
+            counts[i] += 1;
+        }
+    }
+    RESPONSE_BINS
+        .iter()
+        .zip(counts)
+        .map(|(&(_, k), n)| super::breakdown::row(k.into(), n as f64, hours.len() as f64))
+        .collect()
 }
