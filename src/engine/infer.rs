@@ -31,6 +31,16 @@ pub struct Inferred {
     pub bad_first_row: Option<usize>,
 }
 
+/// How many cells (distinct values weighted by their count) read as something.
+fn weight_of_some<T>(parsed: &[Option<T>], counts: &[u64]) -> u64 {
+    parsed
+        .iter()
+        .zip(counts)
+        .filter(|(p, _)| p.is_some())
+        .map(|(_, n)| n)
+        .sum()
+}
+
 fn fits_enough(ok: u64, total: u64) -> bool {
     total > 0 && ok * 100 >= total * MIN_FIT_PERCENT
 }
@@ -163,12 +173,7 @@ fn as_excel_dates(codes: &[u32], values: &[&str], counts: &[u64], total: u64) ->
             date::from_excel_serial(n)
         })
         .collect();
-    let ok: u64 = days
-        .iter()
-        .zip(counts)
-        .filter(|(d, _)| d.is_some())
-        .map(|(_, n)| n)
-        .sum();
+    let ok = weight_of_some(&days, counts);
     if !fits_enough(ok, total) {
         return None;
     }
@@ -189,12 +194,7 @@ fn as_dates(
     ctx: Context,
 ) -> Option<Typed> {
     let parsed: Vec<Option<(Parsed, Style)>> = values.iter().map(|v| date::parse(v)).collect();
-    let ok: u64 = parsed
-        .iter()
-        .zip(counts)
-        .filter(|(p, _)| p.is_some())
-        .map(|(_, n)| n)
-        .sum();
+    let ok = weight_of_some(&parsed, counts);
     if !fits_enough(ok, total) {
         return None;
     }
@@ -282,12 +282,7 @@ fn as_numbers(
         Decimal::Dot
     };
     let parsed: Vec<Option<f64>> = values.iter().map(|v| number::parse(v, decimal)).collect();
-    let ok: u64 = parsed
-        .iter()
-        .zip(counts)
-        .filter(|(p, _)| p.is_some())
-        .map(|(_, n)| n)
-        .sum();
+    let ok = weight_of_some(&parsed, counts);
     if !fits_enough(ok, total) {
         return None;
     }

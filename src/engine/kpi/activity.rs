@@ -1,9 +1,10 @@
 //! Activity and productivity (table `activities`): calls, visits, meetings,
 //! and what they yield in orders or won deals.
 
-use super::model::Model;
+use super::model::{Fact, Model};
 use super::period::Period;
 use super::stats::ratio;
+use super::view::Attr;
 use super::{put, triple};
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
@@ -52,22 +53,46 @@ struct S {
     all_minutes: f64,
 }
 
+/// The activities table's columns, resolved once.
+struct Acts<'m> {
+    fact: &'m Fact<'m>,
+    days: std::borrow::Cow<'m, [i32]>,
+    types: Attr<'m>,
+    rep: Attr<'m>,
+    /// The activity type of each code of `types`.
+    kind: Vec<ActivityType>,
+}
+
+impl<'m> Acts<'m> {
+    fn new(model: &'m Model<'m>) -> Option<Self> {
+        let fact = model.fact(Kind::Activities)?;
+        let types = fact.view.attr(Field::Type)?;
+        let kind = (0..types.distinct() as u32)
+            .map(|c| activity_type(types.name(c)))
+            .collect();
+        Some(Acts {
+            fact,
+            days: fact.view.days(Field::Date)?,
+            rep: model.attr(fact, Field::Rep)?,
+            types,
+            kind,
+        })
+    }
+}
+
 /// Per rep code: visits in the period (for the rep view).
 pub fn visits_by_rep(model: &Model, p: Period) -> Vec<(String, f64)> {
-    let Some(fact) = model.fact(Kind::Activities) else {
+    let Some(Acts {
+        fact,
+        days,
+        types,
+        rep,
+        kind,
+    }) = Acts::new(model)
+    else {
         return Vec::new();
     };
     let v = fact.view;
-    let (Some(days), Some(types), Some(rep)) = (
-        v.days(Field::Date),
-        v.attr(Field::Type),
-        model.attr(fact, Field::Rep),
-    ) else {
-        return Vec::new();
-    };
-    let kind: Vec<ActivityType> = (0..types.distinct() as u32)
-        .map(|c| activity_type(types.name(c)))
-        .collect();
     let mut visits = vec![0.0; rep.distinct()];
     for row in 0..v.rows() {
         let d = days.get(row).copied().unwrap_or(MISSING_DAY);
@@ -88,20 +113,17 @@ pub fn visits_by_rep(model: &Model, p: Period) -> Vec<(String, f64)> {
 }
 
 pub fn add(model: &Model, p: Period, r: &mut Report) {
-    let Some(fact) = model.fact(Kind::Activities) else {
+    let Some(Acts {
+        fact,
+        days,
+        types,
+        rep,
+        kind,
+    }) = Acts::new(model)
+    else {
         return;
     };
     let v = fact.view;
-    let (Some(days), Some(types), Some(rep)) = (
-        v.days(Field::Date),
-        v.attr(Field::Type),
-        model.attr(fact, Field::Rep),
-    ) else {
-        return;
-    };
-    let kind: Vec<ActivityType> = (0..types.distinct() as u32)
-        .map(|c| activity_type(types.name(c)))
-        .collect();
     let minutes = v.numbers(Field::DurationMinutes);
     let scalars = |p: Period| {
         let mut s = S::default();
