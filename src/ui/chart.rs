@@ -6,7 +6,10 @@ use super::chart_list::ChartSpec;
 use super::download::{download_data_url, download_text};
 use super::state::AppState;
 use crate::engine::export::csv_table;
-use crate::locale::{chart_title, format_value, month_label, t, Text};
+use crate::engine::report::Unit;
+use crate::locale::{
+    chart_title, format_number, format_percent, format_value, month_label, t, Lang, Text,
+};
 use charming::WasmRenderer;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -36,6 +39,77 @@ fn png_options() -> JsValue {
     o.into()
 }
 
+/// Numbers on value axes and in tooltips, written the user's way (`1 234 567 €`),
+/// not ECharts' English default.
+struct Formatters {
+    axis: Closure<dyn Fn(f64) -> String>,
+    tooltip: Closure<dyn Fn(JsValue) -> String>,
+}
+
+impl Formatters {
+    fn new(unit: Unit, lang: Lang, currency: String) -> Self {
+        let axis = Closure::<dyn Fn(f64) -> String>::new(move |v: f64| match unit {
+            Unit::Ratio => format_percent(v, lang),
+            _ => format_number(v, 0, lang),
+        });
+        let tooltip =
+            Closure::<dyn Fn(JsValue) -> String>::new(move |v: JsValue| match v.as_f64() {
+                Some(x) => format_value(unit, x, &currency, lang),
+                None => v.as_string().unwrap_or_default(),
+            });
+        Formatters { axis, tooltip }
+    }
+}
+
+/// The chart's options as a JS object, with the formatters put in, given to ECharts.
+fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatters) {
+    use js_sys::Reflect;
+    let Ok(json) = serde_json::to_string(chart) else {
+        return;
+    };
+    let Ok(opt) = js_sys::JSON::parse(&json) else {
+        return;
+    };
+    for key in ["xAxis", "yAxis"] {
+        let Ok(axes) = Reflect::get(&opt, &key.into()) else {
+            continue;
+        };
+        let list: Vec<JsValue> = if js_sys::Array::is_array(&axes) {
+            js_sys::Array::from(&axes).iter().collect()
+        } else {
+            vec![axes]
+        };
+        for axis in list.iter().filter(|a| a.is_object()) {
+            if Reflect::get(axis, &"type".into())
+                .ok()
+                .and_then(|t| t.as_string())
+                .as_deref()
+                == Some("value")
+            {
+                let label = js_sys::Object::new();
+                let _ = Reflect::set(&label, &"formatter".into(), f.axis.as_ref());
+                let _ = Reflect::set(axis, &"axisLabel".into(), &label);
+            }
+        }
+    }
+    if let Ok(tooltip) = Reflect::get(&opt, &"tooltip".into()) {
+        if tooltip.is_object() {
+            let _ = Reflect::set(&tooltip, &"valueFormatter".into(), f.tooltip.as_ref());
+            // Drawn on the canvas, not as HTML: the CSP forbids inline styles, and
+            // names from the user's files (customers, products) are never markup.
+            let _ = Reflect::set(&tooltip, &"renderMode".into(), &"richText".into());
+        }
+    }
+    let this: &JsValue = ec.as_ref();
+    if let Some(set) = Reflect::get(this, &"setOption".into())
+        .ok()
+        .and_then(|s| s.dyn_into::<js_sys::Function>().ok())
+    {
+        // notMerge: series that disappear with a filter must not linger.
+        let _ = set.call2(this, &opt, &JsValue::TRUE);
+    }
+}
+
 #[component]
 pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -43,32 +117,39 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     let id = spec.id;
     let as_table = RwSignal::new(false);
     let chart = Memo::new(move |_| state.report.with(|r| (spec.build)(r, lang.get())));
-    // The ECharts instance is a JS object: stored on this thread only.
+    // The ECharts instance and the formatters it calls are JS objects: stored on this thread only.
     let instance = StoredValue::new_local(None::<charming::Echarts>);
+    let formatters = StoredValue::new_local(None::<((Lang, String), Formatters)>);
     Effect::new(move |_| {
         let chart = chart.get();
         let hidden = as_table.get();
+        let (l, currency) = (lang.get(), state.settings.with(|s| s.currency.clone()));
         let Some(chart) = chart.filter(|_| !hidden) else {
             instance.set_value(None);
             return;
         };
-        let fresh = instance.with_value(Option::is_none);
-        // The element is new when the panel was hidden: start from a fresh instance.
-        if fresh {
+        if instance.with_value(Option::is_none) {
+            // The element is new when the panel was shown again: start from a fresh instance.
             if let Some(el) = document().get_element_by_id(id) {
                 dispose_chart(&el);
             }
-            match WasmRenderer::new_opt(None, None).render(id, &chart) {
+            match WasmRenderer::new_opt(None, None).render(id, &charming::Chart::new()) {
                 Ok(ec) => instance.set_value(Some(ec)),
                 Err(e) => leptos::logging::warn!("chart {id}: {e}"),
             }
-        } else {
-            instance.with_value(|ec| {
-                if let Some(ec) = ec {
-                    WasmRenderer::update(ec, &chart);
-                }
-            });
         }
+        // New formatters only when the language or currency changes: ECharts keeps calling them.
+        let key = (l, currency.clone());
+        if formatters.with_value(|f| f.as_ref().map(|(k, _)| k != &key).unwrap_or(true)) {
+            formatters.set_value(Some((key, Formatters::new(spec.unit, l, currency))));
+        }
+        formatters.with_value(|f| {
+            instance.with_value(|ec| {
+                if let (Some(ec), Some((_, f))) = (ec, f) {
+                    set_option(ec, &chart, f);
+                }
+            })
+        });
     });
     let handle = window_event_listener(leptos::ev::resize, move |_| {
         instance.with_value(|ec| {

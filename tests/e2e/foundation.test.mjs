@@ -30,6 +30,9 @@ test('demo button shows a revenue card and a drawn chart', async () => {
       return n;
     });
     assert.ok(painted > 1000, `painted pixels ${painted}`);
+    // Hovering shows a tooltip drawn on the canvas: no inline style for the CSP to block.
+    await canvas.first().hover({ position: { x: box.width / 2, y: box.height / 2 } });
+    await b.page.waitForTimeout(300);
     b.assertClean(server.origin);
   } finally {
     await b.close();
