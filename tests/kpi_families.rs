@@ -398,3 +398,12 @@ fn filter_options_come_through_joins() {
     );
     assert!(!opts.contains_key(&Field::Sector));
 }
+
+#[test]
+fn every_value_says_which_rows_it_read() {
+    let r = kpi::report(&ws(&[("sales.csv", SALES)]), &period(JAN_FEB.0, JAN_FEB.1));
+    // Five dated lines in January and February; the undated one and December's are not read.
+    let inputs = r.kpis["revenue"].inputs.clone().unwrap();
+    assert_eq!((inputs.table.as_str(), inputs.rows), ("sales.csv", 5));
+    assert!(r.kpis["win_rate"].inputs.is_none());
+}

@@ -31,6 +31,16 @@ pub struct KpiValue {
     pub unit: Option<Unit>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unavailable: Option<String>,
+    /// Which table, and how many of its rows (dated in the period, kept by the filters), it read.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub inputs: Option<Inputs>,
+}
+
+/// The data behind a KPI, so that a number can be traced back to rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inputs {
+    pub table: String,
+    pub rows: u64,
 }
 
 impl KpiValue {

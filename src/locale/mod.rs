@@ -2,10 +2,12 @@
 //! in one place and pure, so both the charts and the UI use it and it is tested natively.
 
 mod format;
+mod formulas;
 mod kpi;
 mod text;
 
 pub use format::{date_label, format_money, format_number, format_percent, month_label};
+pub use formulas::formula;
 pub use kpi::{chart_title, family_label, format_value, kpi_label, needs};
 pub use text::{t, warning, Text};
 

@@ -75,6 +75,17 @@ pub enum Text {
     Leads,
     Contacts,
     Value,
+    Pin,
+    Unpin,
+    MoveUp,
+    MoveDown,
+    Hide,
+    Show,
+    Hidden,
+    HowComputed,
+    KeyIndicators,
+    MainObjective,
+    PinHint,
 }
 
 /// The text in the given language.
@@ -165,6 +176,20 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         Leads => ("Prospects", "Leads"),
         Contacts => ("Contacts", "Contacts"),
         Value => ("Valeur", "Value"),
+        Pin => ("Épingler en haut", "Pin to the top"),
+        Unpin => ("Désépingler", "Unpin"),
+        MoveUp => ("Monter", "Move up"),
+        MoveDown => ("Descendre", "Move down"),
+        Hide => ("Masquer", "Hide"),
+        Show => ("Afficher", "Show"),
+        Hidden => ("Indicateurs masqués", "Hidden indicators"),
+        HowComputed => ("Comment est-il calculé ?", "How is it computed?"),
+        KeyIndicators => ("Mon objectif principal et ses indicateurs", "My main objective and its indicators"),
+        MainObjective => ("Objectif principal", "Main objective"),
+        PinHint => (
+            "Épinglez (📌) l'indicateur de votre objectif principal puis 1 à 3 indicateurs qui l'expliquent : ils s'afficheront ici.",
+            "Pin (📌) the indicator of your main objective, then 1 to 3 indicators that explain it: they will show here.",
+        ),
     };
     match lang {
         Lang::Fr => fr,

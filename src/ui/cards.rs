@@ -3,10 +3,11 @@
 //! KPI's direction), and a sparkline where a monthly series exists.
 
 use super::state::AppState;
+use super::storage::{Layout, MAX_PINNED};
 use crate::charts::spark_points;
 use crate::engine::kpi::{Better, KpiDef};
 use crate::engine::report::KpiValue;
-use crate::locale::{format_percent, format_value, kpi_label, needs, t, Lang, Text};
+use crate::locale::{format_percent, format_value, formula, kpi_label, needs, t, Lang, Text};
 use leptos::prelude::*;
 
 /// The monthly breakdown drawn under a KPI, when there is one.
@@ -57,10 +58,79 @@ fn change_view(
     )
 }
 
+/// Moves `id` one place up (`-1`) or down (`+1`) among `ids`, into the layout's order.
+pub fn move_in(layout: &mut Layout, ids: &[&'static str], id: &str, step: isize) {
+    let mut ids: Vec<&str> = ids.to_vec();
+    let Some(i) = ids.iter().position(|x| *x == id) else {
+        return;
+    };
+    let j = i as isize + step;
+    if j < 0 || j as usize >= ids.len() {
+        return;
+    }
+    ids.swap(i, j as usize);
+    layout.order.retain(|x| !ids.contains(&x.as_str()));
+    layout.order.extend(ids.iter().map(|x| x.to_string()));
+}
+
 #[component]
-pub fn KpiCard(def: &'static KpiDef) -> impl IntoView {
+pub fn KpiCard(
+    def: &'static KpiDef,
+    /// The visible KPIs of the card's group, in order, for moving it up and down.
+    #[prop(into)]
+    siblings: Signal<Vec<&'static str>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let layout = state.layout;
+    let explain = RwSignal::new(false);
+    let pinned = move || layout.with(|l| l.pinned.iter().any(|x| x == def.id));
+    let toggle_pin = move |_| {
+        layout.update(|l| {
+            if let Some(i) = l.pinned.iter().position(|x| x == def.id) {
+                l.pinned.remove(i);
+            } else if l.pinned.len() < MAX_PINNED {
+                l.pinned.push(def.id.to_string());
+            }
+        })
+    };
+    let hide = move |_| layout.update(|l| l.hidden.push(def.id.to_string()));
+    let shift = move |step: isize| {
+        let ids = siblings.get_untracked();
+        if pinned() {
+            layout.update(|l| {
+                let mut p: Vec<&str> = l.pinned.iter().map(String::as_str).collect();
+                if let Some(i) = p.iter().position(|x| *x == def.id) {
+                    let j = i as isize + step;
+                    if j >= 0 && (j as usize) < p.len() {
+                        p.swap(i, j as usize);
+                    }
+                }
+                l.pinned = p.into_iter().map(str::to_string).collect();
+            });
+        } else {
+            layout.update(|l| move_in(l, &ids, def.id, step));
+        }
+    };
+    let inputs = move || {
+        let l = lang.get();
+        state.report.with(|r| {
+            r.kpi(def.id)
+                .and_then(|k| k.inputs.clone())
+                .map(|i| match l {
+                    Lang::Fr => format!(
+                        "Lu dans {} : {} lignes de la période.",
+                        i.table,
+                        crate::locale::format_number(i.rows as f64, 0, l)
+                    ),
+                    Lang::En => format!(
+                        "Read from {}: {} rows of the period.",
+                        i.table,
+                        crate::locale::format_number(i.rows as f64, 0, l)
+                    ),
+                })
+        })
+    };
     let kpi = Memo::new(move |_| {
         state
             .report
@@ -100,8 +170,19 @@ pub fn KpiCard(def: &'static KpiDef) -> impl IntoView {
         })
     };
     view! {
-        <article class="kpi-card" data-testid=format!("card-{}", def.id)>
-            <h3>{move || kpi_label(def, lang.get())}</h3>
+        <article class="kpi-card" class:pinned=pinned data-testid=format!("card-{}", def.id)>
+            <div class="card-head">
+                <h3>{move || kpi_label(def, lang.get())}</h3>
+                <span class="card-actions">
+                    <button class="icon" data-testid=format!("pin-{}", def.id) aria-pressed=move || pinned().to_string()
+                        title=move || t(lang.get(), if pinned() { Text::Unpin } else { Text::Pin })
+                        aria-label=move || t(lang.get(), if pinned() { Text::Unpin } else { Text::Pin })
+                        on:click=toggle_pin>"📌"</button>
+                    <button class="icon" data-testid=format!("move-up-{}", def.id) title=move || t(lang.get(), Text::MoveUp) aria-label=move || t(lang.get(), Text::MoveUp) on:click=move |_| shift(-1)>"↑"</button>
+                    <button class="icon" data-testid=format!("move-down-{}", def.id) title=move || t(lang.get(), Text::MoveDown) aria-label=move || t(lang.get(), Text::MoveDown) on:click=move |_| shift(1)>"↓"</button>
+                    <button class="icon" data-testid=format!("hide-{}", def.id) title=move || t(lang.get(), Text::Hide) aria-label=move || t(lang.get(), Text::Hide) on:click=hide>"✕"</button>
+                </span>
+            </div>
             <p class="kpi-value" data-testid=format!("kpi-{}", def.id) data-value=raw>{shown}</p>
             <p class="kpi-median">{median}</p>
             <ul class="kpi-changes">
@@ -109,6 +190,15 @@ pub fn KpiCard(def: &'static KpiDef) -> impl IntoView {
                 {move || kpi.with(|k| change_view(k.change(k.last_year), def.better, Text::VsLastYear, lang.get()))}
             </ul>
             {spark}
+            <button class="button subtle explain" data-testid=format!("explain-{}", def.id) aria-expanded=move || explain.get().to_string() on:click=move |_| explain.update(|e| *e = !*e)>
+                {move || t(lang.get(), Text::HowComputed)}
+            </button>
+            <Show when=move || explain.get()>
+                <div class="explanation" data-testid=format!("explanation-{}", def.id)>
+                    <p>{move || formula(def.id, lang.get())}</p>
+                    <p class="inputs">{inputs}</p>
+                </div>
+            </Show>
         </article>
     }
 }

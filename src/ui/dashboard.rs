@@ -7,8 +7,9 @@ use super::chart_list::CHARTS;
 use super::download::download_text;
 use super::filters::FilterBar;
 use super::state::AppState;
+use super::storage::Layout;
 use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
-use crate::locale::{date_label, family_label, t, Lang, Text};
+use crate::locale::{date_label, family_label, kpi_label, t, Lang, Text};
 use leptos::prelude::*;
 
 const FAMILIES: [Family; 9] = [
@@ -23,8 +24,18 @@ const FAMILIES: [Family; 9] = [
     Family::Team,
 ];
 
-fn defs(f: Family) -> Vec<&'static KpiDef> {
-    CATALOGUE.iter().filter(|d| d.family == f).collect()
+/// The family's KPIs in the user's order (then the catalogue's).
+fn defs(f: Family, layout: &Layout) -> Vec<&'static KpiDef> {
+    let mut v: Vec<&'static KpiDef> = CATALOGUE.iter().filter(|d| d.family == f).collect();
+    let rank = |d: &KpiDef| {
+        layout
+            .order
+            .iter()
+            .position(|x| x == d.id)
+            .unwrap_or(usize::MAX)
+    };
+    v.sort_by_key(|d| rank(d));
+    v
 }
 
 #[component]
@@ -67,6 +78,7 @@ pub fn Dashboard() -> impl IntoView {
                     </div>
                 </div>
                 <p class="period" data-testid="period">{period}</p>
+                <PinnedRow/>
                 {FAMILIES.iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
                 <div class="charts">
                     {CHARTS.iter().map(|spec| view! { <ChartPanel spec=spec/> }).collect_view()}
@@ -76,23 +88,65 @@ pub fn Dashboard() -> impl IntoView {
     }
 }
 
+/// The main objective and its indicators, as the user pinned them.
+#[component]
+fn PinnedRow() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let pinned = move || {
+        state.layout.with(|l| {
+            l.pinned
+                .iter()
+                .filter_map(|id| CATALOGUE.iter().find(|d| d.id == id))
+                .collect::<Vec<&'static KpiDef>>()
+        })
+    };
+    let siblings = Signal::derive(move || pinned().into_iter().map(|d| d.id).collect::<Vec<_>>());
+    view! {
+        <section class="family pinned-row" data-testid="pinned-row">
+            <h2>{move || t(lang.get(), Text::KeyIndicators)}</h2>
+            <Show
+                when=move || !pinned().is_empty()
+                fallback=move || view! { <p class="hint">{move || t(lang.get(), Text::PinHint)}</p> }
+            >
+                <div class="kpi-grid">
+                    <For each=pinned key=|d| d.id let:d>
+                        <KpiCard def=d siblings=siblings/>
+                    </For>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
 #[component]
 fn FamilySection(family: Family) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let layout = state.layout;
     let available = move |d: &KpiDef| {
         state
             .report
             .with(|r| r.kpi(d.id).is_some_and(|k| k.value.is_some()))
     };
+    let is_hidden = move |d: &KpiDef| layout.with(|l| l.hidden.iter().any(|x| x == d.id));
+    let is_pinned = move |d: &KpiDef| layout.with(|l| l.pinned.iter().any(|x| x == d.id));
+    let ordered = move || layout.with(|l| defs(family, l));
     let shown = move || {
-        defs(family)
+        ordered()
             .into_iter()
-            .filter(|d| available(d))
+            .filter(|d| available(d) && !is_hidden(d) && !is_pinned(d))
             .collect::<Vec<_>>()
     };
+    let hidden = move || {
+        ordered()
+            .into_iter()
+            .filter(|d| available(d) && is_hidden(d))
+            .collect::<Vec<_>>()
+    };
+    let siblings = Signal::derive(move || shown().into_iter().map(|d| d.id).collect::<Vec<_>>());
     let locked = move || {
-        defs(family)
+        ordered()
             .into_iter()
             .filter(|d| !available(d))
             .collect::<Vec<_>>()
@@ -103,9 +157,24 @@ fn FamilySection(family: Family) -> impl IntoView {
             <Show when=move || !shown().is_empty()>
                 <div class="kpi-grid">
                     <For each=shown key=|d| d.id let:d>
-                        <KpiCard def=d/>
+                        <KpiCard def=d siblings=siblings/>
                     </For>
                 </div>
+            </Show>
+            <Show when=move || !hidden().is_empty()>
+                <details class="locked" data-testid=format!("hidden-{family:?}").to_lowercase()>
+                    <summary>{move || t(lang.get(), Text::Hidden)}" ("{move || hidden().len()}")"</summary>
+                    <ul>
+                        <For each=hidden key=|d| d.id let:d>
+                            <li>
+                                {move || kpi_label(d, lang.get())}" "
+                                <button class="button subtle" data-testid=format!("unhide-{}", d.id) on:click=move |_| layout.update(|l| l.hidden.retain(|x| x != d.id))>
+                                    {move || t(lang.get(), Text::Show)}
+                                </button>
+                            </li>
+                        </For>
+                    </ul>
+                </details>
             </Show>
             <Show when=move || !locked().is_empty()>
                 <details class="locked">

@@ -1,7 +1,7 @@
 //! App state: signals at the top, the report as a memo of them, effects only
 //! for the outside world (localStorage, the URL, the document's language).
 
-use super::storage::{self, Settings};
+use super::storage::{self, Layout, Settings};
 use super::view_state::ViewState;
 use crate::engine::kpi::{self, Workspace};
 use crate::engine::{Field, Imported, Report};
@@ -28,6 +28,7 @@ pub struct Failed {
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub settings: RwSignal<Settings>,
+    pub layout: RwSignal<Layout>,
     pub workspace: RwSignal<Workspace>,
     pub pending: RwSignal<Vec<Pending>>,
     pub failed: RwSignal<Vec<Failed>>,
@@ -49,6 +50,7 @@ impl AppState {
             .unwrap_or_else(|| Lang::from_browser(&storage::browser_languages()));
         let lang = RwSignal::new(lang);
         let settings = RwSignal::new(storage::load_settings());
+        let layout = RwSignal::new(storage::load_layout());
         // A link's fragment wins over the last view kept on this device.
         let view = ViewState::from_fragment(&location_hash())
             .or_else(storage::load_view)
@@ -71,6 +73,7 @@ impl AppState {
             }
         });
         Effect::new(move |_| settings.with(storage::save_settings));
+        Effect::new(move |_| layout.with(storage::save_layout));
         Effect::new(move |_| {
             let v = view.get();
             storage::save_view(&v);
@@ -98,6 +101,7 @@ impl AppState {
         AppState {
             lang,
             settings,
+            layout,
             workspace,
             pending: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),

@@ -14,6 +14,30 @@ const VIEW_KEY: &str = "cadran.v1.view";
 const SETTINGS_KEY: &str = "cadran.v1.settings";
 const MAPPINGS_KEY: &str = "cadran.v1.mappings";
 const DEMO_KEY: &str = "cadran.v1.demo";
+const LAYOUT_KEY: &str = "cadran.v1.layout";
+
+/// Which KPIs the user follows: pinned at the top (the first is the main
+/// objective), hidden, and their order within each family.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Layout {
+    #[serde(default)]
+    pub pinned: Vec<String>,
+    #[serde(default)]
+    pub hidden: Vec<String>,
+    #[serde(default)]
+    pub order: Vec<String>,
+}
+
+/// At most this many pinned KPIs: a main objective and its indicators.
+pub const MAX_PINNED: usize = 4;
+
+pub fn load_layout() -> Layout {
+    LocalStorage::get(LAYOUT_KEY).unwrap_or_default()
+}
+
+pub fn save_layout(l: &Layout) {
+    let _ = LocalStorage::set(LAYOUT_KEY, l);
+}
 
 pub fn load_lang() -> Option<Lang> {
     LocalStorage::get::<String>(LANG_KEY)

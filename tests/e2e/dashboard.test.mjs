@@ -140,3 +140,47 @@ test('the demo reopens after a reload on the same view, the rep table sorts, CSV
     await b.close();
   }
 });
+
+test('only the KPIs that matter: pin a main objective, hide, reorder, explain; remembered', async () => {
+  const b = await open({ locale: 'en-US' });
+  try {
+    await b.page.goto(server.url);
+    await ready(b.page);
+    await b.page.getByTestId('load-demo').click();
+    await kpiValue(b.page, 'revenue');
+    const pinned = b.page.getByTestId('pinned-row');
+    await b.page.getByTestId('pin-gross_margin').click();
+    await b.page.getByTestId('pin-win_rate').click();
+    assert.deepEqual(await pinned.locator('.kpi-value').evaluateAll((els) => els.map((e) => e.dataset.testid)), ['kpi-gross_margin', 'kpi-win_rate']);
+    // The pinned card left its family; moving it up makes it the main objective.
+    assert.equal(await b.page.getByTestId('family-revenue').getByTestId('kpi-gross_margin').count(), 0);
+    await pinned.getByTestId('move-up-win_rate').click();
+    assert.deepEqual(await pinned.locator('.kpi-value').evaluateAll((els) => els.map((e) => e.dataset.testid)), ['kpi-win_rate', 'kpi-gross_margin']);
+    // Hide units sold; move the average order value before the order count.
+    const revenueFamily = b.page.getByTestId('family-revenue');
+    await b.page.getByTestId('hide-units_sold').click();
+    assert.equal(await b.page.getByTestId('kpi-units_sold').count(), 0);
+    const order = async () => revenueFamily.locator('.kpi-grid .kpi-value').evaluateAll((els) => els.map((e) => e.dataset.testid));
+    const before = await order();
+    await b.page.getByTestId('move-up-avg_order_value').click();
+    const after = await order();
+    assert.equal(after.indexOf('kpi-avg_order_value'), before.indexOf('kpi-avg_order_value') - 1);
+    // Every card explains its formula and the rows it read.
+    await b.page.getByTestId('explain-revenue').click();
+    const explanation = b.page.getByTestId('explanation-revenue');
+    assert.match(await explanation.textContent(), /Sum of net amounts.*Read from demo-ventes\.csv: 6,000 rows of the period/);
+    await b.page.reload();
+    await ready(b.page);
+    await kpiValue(b.page, 'revenue');
+    assert.deepEqual(await pinned.locator('.kpi-value').evaluateAll((els) => els.map((e) => e.dataset.testid)), ['kpi-win_rate', 'kpi-gross_margin']);
+    assert.equal(await b.page.getByTestId('kpi-units_sold').count(), 0);
+    assert.deepEqual(await order(), after);
+    // A hidden KPI comes back from the family's hidden list.
+    await revenueFamily.locator('details.locked summary').first().click();
+    await b.page.getByTestId('unhide-units_sold').click();
+    await b.page.getByTestId('kpi-units_sold').waitFor();
+    b.assertClean(server.origin);
+  } finally {
+    await b.close();
+  }
+});

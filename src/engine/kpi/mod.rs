@@ -154,6 +154,34 @@ pub fn filter_options(ws: &Workspace) -> BTreeMap<Field, Vec<String>> {
     out
 }
 
+/// The table a family reads and how many of its rows fall in the period.
+fn inputs(model: &Model, family: Family, p: Period) -> Option<super::report::Inputs> {
+    let (kind, dates): (Kind, &[Field]) = match family {
+        Family::Revenue | Family::Customers => (Kind::Sales, &[Field::Date]),
+        Family::Pipeline => (Kind::Opportunities, &[Field::CreatedDate, Field::CloseDate]),
+        Family::Prospecting => (Kind::Leads, &[Field::CreatedDate]),
+        Family::Activity => (Kind::Activities, &[Field::Date]),
+        Family::Marketing => (Kind::Spend, &[Field::Date]),
+        Family::Satisfaction => (Kind::Feedback, &[Field::Date]),
+        Family::Receivables => (Kind::Invoices, &[Field::IssueDate]),
+        Family::Team => return None,
+    };
+    let fact = model.fact(kind)?;
+    let columns: Vec<_> = dates.iter().filter_map(|&f| fact.view.days(f)).collect();
+    let rows = (0..fact.view.rows())
+        .filter(|&row| {
+            fact.keep(row)
+                && columns
+                    .iter()
+                    .any(|c| c.get(row).is_some_and(|&d| p.contains(d)))
+        })
+        .count() as u64;
+    Some(super::report::Inputs {
+        table: fact.view.file().to_string(),
+        rows,
+    })
+}
+
 /// Computes the report of a workspace for a query.
 pub fn report(ws: &Workspace, q: &Query) -> Report {
     let model = Model::new(ws, &q.filters);
@@ -198,6 +226,27 @@ pub fn report(ws: &Workspace, q: &Query) -> Report {
         receivables::add(&model, p, &mut r);
         let with_totals = sales.as_ref().zip(totals.as_ref());
         team::add(&model, with_totals, opps.as_ref(), p, &mut r);
+    }
+    if let Some(p) = period {
+        for family in [
+            Family::Revenue,
+            Family::Customers,
+            Family::Pipeline,
+            Family::Prospecting,
+            Family::Activity,
+            Family::Marketing,
+            Family::Satisfaction,
+            Family::Receivables,
+        ] {
+            let Some(inputs) = inputs(&model, family, p) else {
+                continue;
+            };
+            for d in CATALOGUE.iter().filter(|d| d.family == family) {
+                if let Some(k) = r.kpis.get_mut(d.id).filter(|k| k.value.is_some()) {
+                    k.inputs = Some(inputs.clone());
+                }
+            }
+        }
     }
     // Every KPI of the catalogue is in the report: computed, or said why not.
     for d in CATALOGUE {

@@ -1,0 +1,77 @@
+//! How each KPI is computed, in words a sales director reads (KPIS.md),
+//! shown on demand under its card.
+
+use super::Lang;
+
+pub fn formula(id: &str, lang: Lang) -> &'static str {
+    let (fr, en) = match id {
+        "revenue" => ("Somme des montants HT des lignes de vente datées dans la période (retours inclus).", "Sum of net amounts of the sales lines dated in the period (returns included)."),
+        "revenue_growth" => ("(CA de la période − CA de la période précédente) / CA de la période précédente.", "(Revenue of the period − revenue of the previous period) / revenue of the previous period."),
+        "order_count" => ("Commandes distinctes de la période dont le total net est positif.", "Distinct orders of the period whose net total is positive."),
+        "avg_order_value" => ("Chiffre d'affaires / nombre de commandes.", "Revenue / orders."),
+        "gross_margin" => ("Somme des marges, ou des montants moins les coûts.", "Sum of margins, or of amounts minus costs."),
+        "margin_rate" => ("Marge brute / chiffre d'affaires.", "Gross margin / revenue."),
+        "revenue_per_rep" => ("Chiffre d'affaires / commerciaux ayant au moins une vente.", "Revenue / reps with at least one sale."),
+        "units_sold" => ("Somme des quantités.", "Sum of quantities."),
+        "active_customers" => ("Clients distincts ayant acheté dans la période.", "Distinct customers with a sale in the period."),
+        "new_customers" => ("Clients dont le premier achat de tout le fichier tombe dans la période.", "Customers whose first purchase in the whole data falls in the period."),
+        "lost_customers" => ("Clients actifs la période précédente et pas dans celle-ci.", "Customers active in the previous period and not in this one."),
+        "retention_rate" => ("Clients actifs les deux périodes / clients actifs la période précédente.", "Customers active in both periods / customers active in the previous one."),
+        "churn_rate" => ("1 − taux de rétention.", "1 − retention rate."),
+        "repeat_rate" => ("Clients actifs avec au moins 2 commandes / clients actifs.", "Active customers with 2 orders or more / active customers."),
+        "first_purchase_value" => ("Moyenne du total de la première commande des nouveaux clients.", "Mean total of the first order of each new customer."),
+        "new_opportunities" => ("Opportunités créées dans la période.", "Opportunities created in the period."),
+        "open_opportunities" => ("Opportunités en cours créées avant la fin de la période (ou sans date).", "Open opportunities created by the period's end (or undated)."),
+        "pipeline_value" => ("Somme des montants des opportunités en cours (prix catalogue à défaut).", "Sum of amounts of open opportunities (list price when missing)."),
+        "weighted_pipeline" => ("Somme des montants × probabilité (celle de la ligne, sinon celle de l'étape).", "Sum of amount × probability (the row's, else the stage's)."),
+        "won_deals" => ("Opportunités gagnées clôturées dans la période.", "Won opportunities closed in the period."),
+        "won_revenue" => ("Somme des montants des opportunités gagnées clôturées dans la période.", "Sum of amounts of won opportunities closed in the period."),
+        "win_rate" => ("Gagnées / (gagnées + perdues), parmi les opportunités clôturées dans la période.", "Won / (won + lost), among opportunities closed in the period."),
+        "avg_deal_value" => ("CA signé / affaires signées.", "Won revenue / deals won."),
+        "avg_sales_cycle_days" => ("Moyenne (et médiane) des jours entre création et clôture des affaires gagnées.", "Mean (and median) days from creation to close of won deals."),
+        "opportunity_conversion_rate" => ("Part des opportunités créées dans la période aujourd'hui gagnées.", "Share of the opportunities created in the period that are now won."),
+        "lead_count" => ("Prospects créés dans la période.", "Leads created in the period."),
+        "lead_qualification_rate" => ("Prospects devenus opportunités / prospects.", "Leads that became opportunities / leads."),
+        "lead_conversion_rate" => ("Prospects devenus clients / prospects.", "Leads that became customers / leads."),
+        "lead_response_hours" => ("Moyenne (et médiane) des heures entre création et premier contact.", "Mean (and median) hours from creation to first contact."),
+        "hot_leads_assigned" => ("Prospects chauds de la période affectés à un commercial.", "Hot leads of the period with a rep."),
+        "calls" => ("Appels de la période.", "Calls in the period."),
+        "visits" => ("Visites de la période.", "Visits in the period."),
+        "meetings" => ("Rendez-vous de la période.", "Meetings in the period."),
+        "visits_per_rep_month" => ("Visites / (commerciaux actifs × mois de la période).", "Visits / (active reps × months of the period)."),
+        "visits_per_order" => ("Visites / commandes.", "Visits / orders."),
+        "call_efficiency" => ("Commandes (ou affaires signées) / appels.", "Orders (or deals won) / calls."),
+        "contacts_per_sale" => ("(Appels + visites + rendez-vous) / commandes (ou affaires signées).", "(Calls + visits + meetings) / orders (or deals won)."),
+        "selling_time_share" => ("Durée des appels, visites et rendez-vous / durée de toutes les activités.", "Duration of calls, visits and meetings / duration of all activities."),
+        "acquisition_cost" => ("Dépenses de la période / nouveaux clients.", "Spend in the period / new customers."),
+        "marketing_spend" => ("Somme des dépenses de la période.", "Sum of spend in the period."),
+        "cart_abandonment_rate" => ("Paniers abandonnés / paniers créés dans la période.", "Abandoned carts / carts created in the period."),
+        "nps" => ("100 × (part des notes 9–10 − part des notes 0–6) parmi les réponses d'enquête.", "100 × (share of 9–10 − share of 0–6) among survey answers."),
+        "complaints" => ("Réclamations de la période.", "Complaints in the period."),
+        "receivables_outstanding" => ("Reste à payer, à la fin de la période, des factures émises avant elle.", "What is left to pay at the period's end on invoices issued by then."),
+        "receivables_overdue" => ("Reste à payer des factures dont l'échéance est dépassée.", "What is left to pay on invoices past their due date."),
+        "dso_days" => ("Encours / factures émises sur les 90 derniers jours × 90.", "Outstanding / invoiced in the last 90 days × 90."),
+        "time_to_first_sale_days" => ("Jours entre l'embauche et la première vente, pour les commerciaux embauchés dans la période.", "Days from hire to first sale, for reps hired in the period."),
+        "active_reps" => ("Commerciaux avec une vente, une affaire signée ou une activité dans la période.", "Reps with a sale, a won deal or an activity in the period."),
+        _ => ("", ""),
+    };
+    if lang == Lang::Fr {
+        fr
+    } else {
+        en
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::kpi::CATALOGUE;
+
+    #[test]
+    fn every_kpi_is_explained_in_both_languages() {
+        for d in CATALOGUE {
+            assert!(!formula(d.id, Lang::Fr).is_empty(), "{}", d.id);
+            assert!(!formula(d.id, Lang::En).is_empty(), "{}", d.id);
+        }
+    }
+}
