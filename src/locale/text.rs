@@ -187,8 +187,8 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         KeyIndicators => ("Mon objectif principal et ses indicateurs", "My main objective and its indicators"),
         MainObjective => ("Objectif principal", "Main objective"),
         PinHint => (
-            "Épinglez (📌) l'indicateur de votre objectif principal puis 1 à 3 indicateurs qui l'expliquent : ils s'afficheront ici.",
-            "Pin (📌) the indicator of your main objective, then 1 to 3 indicators that explain it: they will show here.",
+            "Épinglez (☆) l'indicateur de votre objectif principal puis 1 à 3 indicateurs qui l'expliquent : ils s'afficheront ici.",
+            "Pin (☆) the indicator of your main objective, then 1 to 3 indicators that explain it: they will show here.",
         ),
     };
     match lang {

@@ -177,7 +177,7 @@ pub fn KpiCard(
                     <button class="icon" data-testid=format!("pin-{}", def.id) aria-pressed=move || pinned().to_string()
                         title=move || t(lang.get(), if pinned() { Text::Unpin } else { Text::Pin })
                         aria-label=move || t(lang.get(), if pinned() { Text::Unpin } else { Text::Pin })
-                        on:click=toggle_pin>"📌"</button>
+                        on:click=toggle_pin>{move || if pinned() { "★" } else { "☆" }}</button>
                     <button class="icon" data-testid=format!("move-up-{}", def.id) title=move || t(lang.get(), Text::MoveUp) aria-label=move || t(lang.get(), Text::MoveUp) on:click=move |_| shift(-1)>"↑"</button>
                     <button class="icon" data-testid=format!("move-down-{}", def.id) title=move || t(lang.get(), Text::MoveDown) aria-label=move || t(lang.get(), Text::MoveDown) on:click=move |_| shift(1)>"↓"</button>
                     <button class="icon" data-testid=format!("hide-{}", def.id) title=move || t(lang.get(), Text::Hide) aria-label=move || t(lang.get(), Text::Hide) on:click=hide>"✕"</button>

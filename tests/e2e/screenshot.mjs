@@ -12,6 +12,12 @@ try {
   await ready(b.page);
   await b.page.getByTestId('load-demo').click();
   await kpiValue(b.page, 'revenue');
+  // A director's main objective and its indicators, pinned at the top.
+  for (const id of ['revenue', 'won_revenue', 'win_rate', 'new_customers']) {
+    await b.page.getByTestId(`pin-${id}`).click();
+  }
+  await b.page.mouse.move(0, 0);
+  await b.page.evaluate(() => window.scrollTo(0, 0));
   await b.page.locator('canvas').first().waitFor();
   await b.page.waitForTimeout(1200); // let ECharts finish its entry animation
   await b.page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
