@@ -86,6 +86,7 @@ pub enum Text {
     KeyIndicators,
     MainObjective,
     PinHint,
+    ChartNoDataHere,
 }
 
 /// The text in the given language.
@@ -127,7 +128,11 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
             "Importez un fichier de ventes (avec une date et un montant) pour voir le chiffre d'affaires.",
             "Import a sales file (with a date and an amount) to see revenue.",
         ),
-        ChartNoData => ("Pas de données pour ce graphique.", "No data for this chart."),
+        ChartNoData => ("Pas de données pour ce graphique", "No data for this chart"),
+        ChartNoDataHere => (
+            "Pas de données pour ce graphique sur cette période ou avec ces filtres (ou la colonne nécessaire manque).",
+            "No data for this chart in this period or with these filters (or the column it needs is missing).",
+        ),
         ShowTable => ("Voir le tableau", "Show table"),
         ShowChart => ("Voir le graphique", "Show chart"),
         Month => ("Mois", "Month"),

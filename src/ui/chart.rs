@@ -2,13 +2,13 @@
 //! text alternative and a PNG export. The chart is (re)drawn by an effect:
 //! ECharts is the outside world.
 
-use super::chart_list::ChartSpec;
+use super::chart_list::{reason_kpi, ChartSpec};
 use super::download::{download_data_url, download_text};
 use super::state::AppState;
 use crate::engine::export::csv_table;
 use crate::engine::report::Unit;
 use crate::locale::{
-    chart_title, format_number, format_percent, format_value, month_label, t, Lang, Text,
+    chart_title, format_number, format_percent, format_value, month_label, needs, t, Lang, Text,
 };
 use charming::WasmRenderer;
 use leptos::prelude::*;
@@ -185,6 +185,17 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
         })
     };
     let title = move || chart_title(id, lang.get());
+    // Why there is nothing to draw: the data a KPI of the same family needs, or the period and filters.
+    let why_empty = move || {
+        let l = lang.get();
+        let reason = state
+            .report
+            .with(|r| r.kpi(reason_kpi(id)).and_then(|k| k.unavailable.clone()));
+        match reason {
+            Some(r) => format!("{} — {}", t(l, Text::ChartNoData), needs(&r, l)),
+            None => t(l, Text::ChartNoDataHere).to_string(),
+        }
+    };
     let export_csv = move |_| {
         let l = lang.get_untracked();
         let header = vec![
@@ -226,7 +237,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             </figcaption>
             <Show
                 when=move || chart.with(Option::is_some)
-                fallback=move || view! { <p class="no-data">{move || t(lang.get(), Text::ChartNoData)}</p> }
+                fallback=move || view! { <p class="no-data" data-testid=format!("no-data-{id}")>{why_empty}</p> }
             >
                 <Show
                     when=move || as_table.get()

@@ -16,6 +16,23 @@ pub struct ChartSpec {
     pub unit: Unit,
 }
 
+/// The KPI whose missing data also leaves this chart empty (to say why).
+pub fn reason_kpi(chart_id: &str) -> &'static str {
+    match chart_id {
+        "margin-by-month" => "gross_margin",
+        "new-vs-lost" | "cohorts" => "new_customers",
+        "funnel" => "pipeline_value",
+        "won-revenue-by-rep" | "win-rate-by-rep" | "sales-cycle" => "win_rate",
+        "lead-response" => "lead_response_hours",
+        "activity-by-rep" => "calls",
+        "cac-by-month" => "acquisition_cost",
+        "spend-by-channel" | "campaign-roi" => "marketing_spend",
+        "nps" => "nps",
+        "receivables-aging" => "receivables_outstanding",
+        _ => "revenue",
+    }
+}
+
 fn bars(r: &Report, id: &str, lang: Lang, limit: usize, o: Orientation) -> Option<Chart> {
     charts::breakdown_bars(r, id, t(lang, Text::Revenue), limit, o)
 }

@@ -29,8 +29,9 @@ test('Superstore: revenue, orders, basket, margin rate and top customer', async 
     const top = b.page.getByTestId('chart-top-customers');
     await top.getByRole('button', { name: 'Show table' }).click();
     assert.equal((await top.locator('tbody th').first().textContent()).trim(), 'Sean Miller');
-    // Nothing unavailable is shown as 0: pipeline KPIs say what unlocks them.
+    // Nothing unavailable is shown as 0: pipeline KPIs say what unlocks them, and so do their charts.
     assert.match(await b.page.getByTestId('kpi-unavailable-win_rate').textContent(), /opportunities/);
+    assert.match(await b.page.getByTestId('no-data-funnel').textContent(), /No data for this chart — needs an opportunities table/);
     b.assertClean(server.origin);
   } finally {
     await b.close();
