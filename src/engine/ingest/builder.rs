@@ -74,7 +74,9 @@ impl ColumnBuilder {
     }
 
     /// Decodes the distinct values into text, trims Unicode spaces (`\u{a0}`),
-    /// and merges values that become equal or missing once decoded.
+    /// and merges values that become equal or missing once decoded. Distinct
+    /// bytes stay distinct unless trimming or a replaced invalid byte changed
+    /// them, so the merge (a hash map over the values) runs only then.
     pub fn finish(self, encoding: Encoding) -> (Vec<u32>, StringPool) {
         let ColumnBuilder {
             mut codes,
@@ -83,37 +85,50 @@ impl ColumnBuilder {
             ..
         } = self;
         let mut pool = StringPool::default();
-        let mut seen: HashMap<String, u32> = HashMap::new();
-        let mut remap = Vec::with_capacity(ends.len());
-        let mut identity = true;
+        let mut missing = vec![false; ends.len()];
+        let mut changed = false;
         let mut start = 0usize;
-        for &end in &ends {
+        for (i, &end) in ends.iter().enumerate() {
             let raw = bytes.get(start..end as usize).unwrap_or_default();
             start = end as usize;
             let text: Cow<str> = match encoding {
                 Encoding::Windows1252 => WINDOWS_1252.decode_without_bom_handling(raw).0,
                 _ => String::from_utf8_lossy(raw),
             };
+            let lossy = matches!(encoding, Encoding::Utf8 | Encoding::Utf16Le | Encoding::Utf16Be)
+                && matches!(text, Cow::Owned(_));
             let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{202f}');
+            changed |= lossy || trimmed.len() != text.len();
             if is_missing(trimmed) {
-                remap.push(MISSING_CODE);
-                identity = false;
-                continue;
+                missing[i] = true;
+                changed = true;
             }
-            let next = pool.len() as u32;
-            let code = *seen.entry_ref(trimmed).or_insert(next);
-            if code == next {
-                pool.push(trimmed);
-            }
-            identity &= code == remap.len() as u32;
-            remap.push(code);
+            pool.push(trimmed);
         }
-        if !identity {
-            for c in codes.iter_mut().filter(|c| **c != MISSING_CODE) {
-                *c = remap.get(*c as usize).copied().unwrap_or(MISSING_CODE);
+        if !changed {
+            return (codes, pool);
+        }
+        // Rare: some values changed once decoded; merge the ones now equal.
+        let mut merged = StringPool::default();
+        let mut remap = vec![MISSING_CODE; pool.len()];
+        {
+            let mut first: HashMap<&str, u32> = HashMap::with_capacity(pool.len());
+            for (i, text) in pool.iter().enumerate() {
+                if missing[i] {
+                    continue;
+                }
+                let next = merged.len() as u32;
+                let code = *first.entry(text).or_insert(next);
+                if code == next {
+                    merged.push(text);
+                }
+                remap[i] = code;
             }
         }
-        (codes, pool)
+        for c in codes.iter_mut().filter(|c| **c != MISSING_CODE) {
+            *c = remap.get(*c as usize).copied().unwrap_or(MISSING_CODE);
+        }
+        (codes, merged)
     }
 }
 
