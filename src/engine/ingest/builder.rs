@@ -95,8 +95,10 @@ impl ColumnBuilder {
                 Encoding::Windows1252 => WINDOWS_1252.decode_without_bom_handling(raw).0,
                 _ => String::from_utf8_lossy(raw),
             };
-            let lossy = matches!(encoding, Encoding::Utf8 | Encoding::Utf16Le | Encoding::Utf16Be)
-                && matches!(text, Cow::Owned(_));
+            let lossy = matches!(
+                encoding,
+                Encoding::Utf8 | Encoding::Utf16Le | Encoding::Utf16Be
+            ) && matches!(text, Cow::Owned(_));
             let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{202f}');
             changed |= lossy || trimmed.len() != text.len();
             if is_missing(trimmed) {
