@@ -8,7 +8,7 @@ use super::view::Attr;
 use super::{put, triple};
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::{MISSING_CODE, MISSING_DAY};
+use crate::engine::table::MISSING_DAY;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActivityType {
@@ -80,113 +80,92 @@ impl<'m> Acts<'m> {
     }
 }
 
-/// Per rep code: visits in the period (for the rep view).
-pub fn visits_by_rep(model: &Model, p: Period) -> Vec<(String, f64)> {
-    let Some(Acts {
-        fact,
-        days,
-        types,
-        rep,
-        kind,
-    }) = Acts::new(model)
-    else {
-        return Vec::new();
-    };
-    let v = fact.view;
-    let mut visits = vec![0.0; rep.distinct()];
-    for row in 0..v.rows() {
-        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
-        if d == MISSING_DAY || !p.contains(d) || !fact.keep(row) {
-            continue;
-        }
-        if kind.get(types.code(row) as usize) == Some(&ActivityType::Visit) {
-            if let Some(x) = visits.get_mut(rep.code(row) as usize) {
-                *x += 1.0;
+impl Acts<'_> {
+    /// Calls `f(row, type)` for each activity kept by the filters and dated in `p`.
+    fn each_in(&self, p: Period, mut f: impl FnMut(usize, ActivityType)) {
+        for row in 0..self.fact.view.rows() {
+            let d = self.days.get(row).copied().unwrap_or(MISSING_DAY);
+            if d != MISSING_DAY && p.contains(d) && self.fact.keep(row) {
+                let t = self
+                    .kind
+                    .get(self.types.code(row) as usize)
+                    .copied()
+                    .unwrap_or(ActivityType::Other);
+                f(row, t);
             }
         }
     }
+}
+
+/// Per rep code: visits in the period (for the rep view).
+pub fn visits_by_rep(model: &Model, p: Period) -> Vec<(String, f64)> {
+    let Some(a) = Acts::new(model) else {
+        return Vec::new();
+    };
+    let mut visits = vec![0.0; a.rep.distinct()];
+    a.each_in(p, |row, t| {
+        if t == ActivityType::Visit {
+            if let Some(x) = visits.get_mut(a.rep.code(row) as usize) {
+                *x += 1.0;
+            }
+        }
+    });
     visits
         .iter()
         .enumerate()
-        .map(|(c, &n)| (rep.name(c as u32).to_string(), n))
+        .map(|(c, &n)| (a.rep.name(c as u32).to_string(), n))
         .collect()
 }
 
+/// Calls, visits and meetings: the activities that are selling.
+fn selling(t: ActivityType) -> bool {
+    matches!(
+        t,
+        ActivityType::Call | ActivityType::Visit | ActivityType::Meeting
+    )
+}
+
 pub fn add(model: &Model, p: Period, r: &mut Report) {
-    let Some(Acts {
-        fact,
-        days,
-        types,
-        rep,
-        kind,
-    }) = Acts::new(model)
-    else {
+    let Some(a) = Acts::new(model) else {
         return;
     };
-    let v = fact.view;
-    let minutes = v.numbers(Field::DurationMinutes);
+    let minutes = a.fact.view.numbers(Field::DurationMinutes);
     let scalars = |p: Period| {
         let mut s = S::default();
-        let mut reps = vec![false; rep.distinct()];
-        for row in 0..v.rows() {
-            let d = days.get(row).copied().unwrap_or(MISSING_DAY);
-            if d == MISSING_DAY || !p.contains(d) || !fact.keep(row) {
-                continue;
-            }
-            let t = kind
-                .get(types.code(row) as usize)
-                .copied()
-                .unwrap_or(ActivityType::Other);
+        let mut reps = vec![false; a.rep.distinct()];
+        a.each_in(p, |row, t| {
             match t {
                 ActivityType::Call => s.calls += 1.0,
                 ActivityType::Visit => s.visits += 1.0,
                 ActivityType::Meeting => s.meetings += 1.0,
                 _ => {}
             }
-            if let Some(x) = reps
-                .get_mut(rep.code(row) as usize)
-                .filter(|_| rep.code(row) != MISSING_CODE)
-            {
+            if let Some(x) = reps.get_mut(a.rep.code(row) as usize) {
                 *x = true;
             }
             if let Some(m) = minutes.and_then(|m| m.get(row)).filter(|m| !m.is_nan()) {
                 s.all_minutes += m;
-                if matches!(
-                    t,
-                    ActivityType::Call | ActivityType::Visit | ActivityType::Meeting
-                ) {
+                if selling(t) {
                     s.selling_minutes += m;
                 }
             }
-        }
+        });
         s.reps = reps.iter().filter(|&&x| x).count() as f64;
         s
     };
     let periods = [p, p.previous(), p.last_year()];
     let s: Vec<S> = periods.iter().map(|&q| scalars(q)).collect();
     // Calls, visits and meetings per rep over the period.
-    let mut per_rep = super::breakdown::Grouped::new(rep.distinct());
+    let mut per_rep = super::breakdown::Grouped::new(a.rep.distinct());
     let mut contacts = 0.0;
-    for row in 0..v.rows() {
-        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
-        let t = kind
-            .get(types.code(row) as usize)
-            .copied()
-            .unwrap_or(ActivityType::Other);
-        if d != MISSING_DAY
-            && p.contains(d)
-            && fact.keep(row)
-            && matches!(
-                t,
-                ActivityType::Call | ActivityType::Visit | ActivityType::Meeting
-            )
-        {
-            per_rep.add(rep.code(row), 1.0);
+    a.each_in(p, |row, t| {
+        if selling(t) {
+            per_rep.add(a.rep.code(row), 1.0);
             contacts += 1.0;
         }
-    }
+    });
     r.breakdowns
-        .insert("activities_by_rep".into(), per_rep.rows(&rep, contacts));
+        .insert("activities_by_rep".into(), per_rep.rows(&a.rep, contacts));
     let each = |f: &dyn Fn(&S, usize) -> Option<f64>| (f(&s[0], 0), f(&s[1], 1), f(&s[2], 2));
     let mut set = |id: &str, f: &dyn Fn(&S, usize) -> Option<f64>| {
         let (a, b, c) = each(f);
