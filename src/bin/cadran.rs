@@ -2,6 +2,7 @@
 //! read; `kpis` prints the JSON report of one or several files.
 
 use cadran::engine::kpi::{self, Period, Preset, Query, Workspace};
+use cadran::engine::objectives::{self, SetUp};
 use cadran::engine::parse::date;
 use cadran::engine::{self, Field, Kind};
 use clap::{Parser, Subcommand};
@@ -65,6 +66,10 @@ enum Command {
         /// The day presets count from (YYYY-MM-DD); default: the last date in the data.
         #[arg(long)]
         today: Option<String>,
+        /// A set-up file (the app's "Share set-up" export): its objectives and
+        /// alert rules are evaluated into the report.
+        #[arg(long)]
+        objectives: Option<PathBuf>,
         /// Report currency code.
         #[arg(long, default_value = "EUR")]
         currency: String,
@@ -154,6 +159,7 @@ fn run(cli: Cli) -> Result<String, String> {
             wheres,
             preset,
             today,
+            objectives,
             currency,
         } => {
             let mut ws = Workspace::default();
@@ -212,7 +218,16 @@ fn run(cli: Cli) -> Result<String, String> {
                     .or_default()
                     .push(value.to_string());
             }
-            let report = kpi::report(&ws, &query);
+            let mut report = kpi::report(&ws, &query);
+            if let Some(path) = objectives {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let setup: SetUp = serde_json::from_str(&text)
+                    .map_err(|e| format!("{}: not a Cadran set-up file ({e})", path.display()))?;
+                report.objectives = objectives::evaluate(&ws, &query, &setup.objectives);
+                report.alerts =
+                    objectives::evaluate_rules(&ws, &query, &report, &setup.alert_rules);
+            }
             serde_json::to_string_pretty(&report).map_err(|e| e.to_string())
         }
     }

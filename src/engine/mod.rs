@@ -8,6 +8,7 @@ pub mod export;
 pub mod infer;
 pub mod ingest;
 pub mod kpi;
+pub mod objectives;
 pub mod parse;
 pub mod report;
 pub mod schema;

@@ -136,7 +136,9 @@ pub struct Report {
     /// Joins between tables, with unmatched keys counted.
     #[serde(default)]
     pub relations: Vec<crate::engine::kpi::Relation>,
-    pub objectives: Vec<serde_json::Value>,
+    pub objectives: Vec<crate::engine::objectives::ObjectiveResult>,
+    #[serde(default)]
+    pub alerts: Vec<crate::engine::objectives::AlertResult>,
     /// What the reader should know about how figures were obtained (English).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,

@@ -112,6 +112,11 @@ pub(crate) fn triple(r: &Report, id: &str) -> (Option<f64>, Option<f64>, Option<
         .map_or((None, None, None), |k| (k.value, k.previous, k.last_year))
 }
 
+/// First and last day of the data's main dates (sales, deals, invoices…).
+pub fn data_span(ws: &Workspace) -> Option<Period> {
+    Model::new(ws, &Filters::new()).span()
+}
+
 /// The dimensions a dashboard can filter on.
 pub const FILTER_FIELDS: [Field; 7] = [
     Field::Rep,
@@ -205,6 +210,7 @@ pub fn report(ws: &Workspace, q: &Query) -> Report {
         reps: Vec::new(),
         relations: model.relations.clone(),
         objectives: Vec::new(),
+        alerts: Vec::new(),
         notes: Vec::new(),
     };
     if let Some(p) = period {

@@ -1,0 +1,195 @@
+//! Measuring objectives and checking alert rules against the workspace.
+
+use super::{
+    ymd, AlertHit, AlertResult, AlertRule, Comparison, Level, Objective, ObjectiveResult, Scope,
+};
+use crate::engine::kpi::{self, def, Better, Period, Query, Workspace};
+use crate::engine::report::{PeriodLabel, Report};
+
+/// actual / target when higher is better, target / actual when lower is better.
+fn attainment(value: f64, target: f64, better: Better) -> Option<f64> {
+    let r = match better {
+        Better::Lower => target / value,
+        _ => value / target,
+    };
+    r.is_finite().then_some(r)
+}
+
+fn level(projected_attainment: f64, threshold: f64) -> Level {
+    if projected_attainment >= 1.0 {
+        Level::Ahead
+    } else if projected_attainment >= threshold {
+        Level::Balance
+    } else {
+        Level::Alert
+    }
+}
+
+/// The query of an objective: its period, and its scope over the base filters.
+fn scoped(base: &Query, period: Period, scope: &Scope) -> Query {
+    let mut q = base.clone();
+    q.period = Some(period);
+    q.preset = None;
+    if let (Some(f), Some(v)) = (scope.field, &scope.value) {
+        q.filters.insert(f, vec![v.clone()]);
+    }
+    q
+}
+
+/// Reports computed once per (period, scope).
+struct Reports<'w> {
+    ws: &'w Workspace,
+    done: Vec<(Query, Report)>,
+}
+
+impl Reports<'_> {
+    fn get(&mut self, q: Query) -> &Report {
+        if let Some(i) = self.done.iter().position(|(k, _)| *k == q) {
+            return &self.done[i].1;
+        }
+        let r = kpi::report(self.ws, &q);
+        self.done.push((q, r));
+        &self.done[self.done.len() - 1].1
+    }
+}
+
+/// Measures each objective: actual, attainment, pace, expected to date,
+/// projection at the period's end and level. "Today" is the query's, or the
+/// last day in the data.
+pub fn evaluate(ws: &Workspace, base: &Query, objectives: &[Objective]) -> Vec<ObjectiveResult> {
+    let today = base.today.or_else(|| kpi::data_span(ws).map(|p| p.to));
+    let mut reports = Reports {
+        ws,
+        done: Vec::new(),
+    };
+    objectives
+        .iter()
+        .map(|o| {
+            let period = o.period.period();
+            let d = def(&o.kpi);
+            let mut out = ObjectiveResult {
+                id: o.id.clone(),
+                kpi: o.kpi.clone(),
+                scope: o.scope.label(),
+                period: PeriodLabel {
+                    from: period.map(|p| p.from_label()).unwrap_or_default(),
+                    to: period.map(|p| p.to_label()).unwrap_or_default(),
+                },
+                target: o.target,
+                actual: None,
+                attainment: None,
+                pace: 0.0,
+                expected_to_date: None,
+                projected_value: None,
+                projection: None,
+                level: None,
+                unavailable: None,
+                note: o.note.clone(),
+            };
+            let (Some(p), Some(d)) = (period, d) else {
+                out.unavailable = Some(format!("unknown KPI or period in objective {}", o.id));
+                return out;
+            };
+            let pace = today.map_or(1.0, |t| p.pace(t));
+            out.pace = pace;
+            let r = reports.get(scoped(base, p, &o.scope));
+            let kpi = r.kpi(&o.kpi).cloned().unwrap_or_default();
+            let Some(actual) = kpi.value else {
+                out.unavailable = kpi.unavailable;
+                return out;
+            };
+            out.actual = Some(actual);
+            out.attainment = attainment(actual, o.target, d.better);
+            // Sums and counts run at their pace; rates and averages project as they stand.
+            let projected = if d.additive {
+                out.expected_to_date = Some(o.target * pace);
+                (pace > 0.0).then(|| actual / pace)
+            } else {
+                Some(actual)
+            };
+            out.projected_value = projected;
+            out.projection = projected.and_then(|v| attainment(v, o.target, d.better));
+            out.level = out
+                .projection
+                .or(out.attainment)
+                .map(|a| level(a, o.alert_threshold));
+            out
+        })
+        .collect()
+}
+
+fn fires(value: f64, rule: &AlertRule) -> bool {
+    match rule.when {
+        Comparison::Above => value > rule.threshold,
+        Comparison::Below => value < rule.threshold,
+    }
+}
+
+/// Checks each rule over the report's period: on the team's value, or on the
+/// value of each rep, region… for "for any" rules.
+pub fn evaluate_rules(
+    ws: &Workspace,
+    base: &Query,
+    team: &Report,
+    rules: &[AlertRule],
+) -> Vec<AlertResult> {
+    let options = if rules.iter().any(|r| r.for_each.is_some()) {
+        kpi::filter_options(ws)
+    } else {
+        Default::default()
+    };
+    let mut reports = Reports {
+        ws,
+        done: Vec::new(),
+    };
+    let period = team
+        .period
+        .as_ref()
+        .and_then(|p| Some(Period::new(ymd(&p.from)?, ymd(&p.to)?)));
+    rules
+        .iter()
+        .map(|rule| {
+            let mut hits = Vec::new();
+            match rule.for_each {
+                None => {
+                    if let Some(v) = team
+                        .kpi(&rule.kpi)
+                        .and_then(|k| k.value)
+                        .filter(|&v| fires(v, rule))
+                    {
+                        hits.push(AlertHit {
+                            key: "team".into(),
+                            value: v,
+                        });
+                    }
+                }
+                Some(field) => {
+                    // In the order of the filter lists (sorted by name).
+                    for value in options.get(&field).into_iter().flatten() {
+                        let Some(p) = period else { continue };
+                        let r = reports.get(scoped(base, p, &Scope::of(field, value)));
+                        if let Some(v) = r
+                            .kpi(&rule.kpi)
+                            .and_then(|k| k.value)
+                            .filter(|&v| fires(v, rule))
+                        {
+                            hits.push(AlertHit {
+                                key: value.clone(),
+                                value: v,
+                            });
+                        }
+                    }
+                }
+            }
+            AlertResult {
+                id: rule.id.clone(),
+                kpi: rule.kpi.clone(),
+                when: rule.when,
+                threshold: rule.threshold,
+                triggered: !hits.is_empty(),
+                hits,
+                note: rule.note.clone(),
+            }
+        })
+        .collect()
+}
