@@ -2,6 +2,7 @@
 
 use super::dashboard::Dashboard;
 use super::import::{load_demo, ImportPanel, TablesInUse};
+use super::objectives::ObjectivesPage;
 use super::reps::RepView;
 use super::state::AppState;
 use super::storage;
@@ -16,6 +17,15 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     bench::install_if_asked();
+    // A set-up link: show what it would change, on the objectives page.
+    if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
+        if hash.starts_with(crate::engine::objectives::share::LINK_PREFIX) {
+            state
+                .pending_setup
+                .set(Some(crate::engine::objectives::share::from_fragment(&hash)));
+            state.view.update(|v| v.page = Page::Objectives);
+        }
+    }
     // The demo was open before this reload: open it again.
     if storage::demo_open() {
         load_demo(state);
@@ -43,6 +53,7 @@ pub fn App() -> impl IntoView {
             {move || match page() {
                 Page::Dashboard => view! { <Dashboard/> }.into_any(),
                 Page::Reps => view! { <RepView/> }.into_any(),
+                Page::Objectives => view! { <ObjectivesPage/> }.into_any(),
                 Page::Data => view! { <TablesInUse/><SettingsPanel/> }.into_any(),
             }}
             <Show when=move || page() != Page::Data && state.workspace.with(|w| w.tables.is_empty()) && state.pending.with(Vec::is_empty)>
@@ -73,6 +84,7 @@ fn Nav() -> impl IntoView {
         <nav class="tabs" aria-label="Cadran">
             {tab(Page::Dashboard, Text::Dashboard)}
             {tab(Page::Reps, Text::RepsPage)}
+            {tab(Page::Objectives, Text::Objectives)}
             {tab(Page::Data, Text::DataPage)}
         </nav>
     }

@@ -2,6 +2,7 @@
 //! change against the previous period and last year (arrow coloured by the
 //! KPI's direction), and a sparkline where a monthly series exists.
 
+use super::objectives::{level_code, level_label};
 use super::state::AppState;
 use super::storage::{Layout, MAX_PINNED};
 use crate::charts::spark_points;
@@ -112,6 +113,14 @@ pub fn KpiCard(
             layout.update(|l| move_in(l, &ids, def.id, step));
         }
     };
+    // The team objective on this KPI, when there is one.
+    let objective = move || {
+        state.objectives.with(|os| {
+            os.iter()
+                .find(|o| o.kpi == def.id && o.scope == "team")
+                .map(|o| (o.projection.or(o.attainment), o.level))
+        })
+    };
     let inputs = move || {
         let l = lang.get();
         state.report.with(|r| {
@@ -190,6 +199,11 @@ pub fn KpiCard(
                 {move || kpi.with(|k| change_view(k.change(k.last_year), def.better, Text::VsLastYear, lang.get()))}
             </ul>
             {spark}
+            {move || objective().map(|(a, level)| view! {
+                <p class=format!("kpi-objective {}", level_code(level)) data-testid=format!("kpi-objective-{}", def.id) data-level=level_code(level)>
+                    {t(lang.get(), Text::Objective)}": "{a.map(|a| format_percent(a, lang.get())).unwrap_or_default()}" · "{level_label(level, lang.get())}
+                </p>
+            })}
             <button class="button subtle explain" data-testid=format!("explain-{}", def.id) aria-expanded=move || explain.get().to_string() on:click=move |_| explain.update(|e| *e = !*e)>
                 {move || t(lang.get(), Text::HowComputed)}
             </button>

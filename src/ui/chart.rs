@@ -220,7 +220,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
         );
     };
     view! {
-        <figure class="chart-panel" data-testid=format!("chart-{id}")>
+        <figure class="chart-panel" id=format!("panel-{id}") data-testid=format!("chart-{id}")>
             <figcaption>
                 <h3>{title}</h3>
                 <span class="chart-actions">

@@ -1,6 +1,7 @@
 //! The dashboard: filters, the exports, KPI cards by family with what would
 //! unlock the missing ones, and the charts — all read from the report memo.
 
+use super::alerts::AlertsStrip;
 use super::cards::{KpiCard, LockedKpi};
 use super::chart::ChartPanel;
 use super::chart_list::CHARTS;
@@ -78,6 +79,7 @@ pub fn Dashboard() -> impl IntoView {
                     </div>
                 </div>
                 <p class="period" data-testid="period">{period}</p>
+                <AlertsStrip/>
                 <PinnedRow/>
                 {FAMILIES.iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
                 <div class="charts">

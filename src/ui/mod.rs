@@ -3,8 +3,11 @@
 //! parts (the view in the URL) build natively so that they are tested with
 //! the engine; the components build for `wasm32` only.
 
+pub mod paste;
 pub mod view_state;
 
+#[cfg(target_arch = "wasm32")]
+mod alerts;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
@@ -26,9 +29,13 @@ mod import;
 #[cfg(target_arch = "wasm32")]
 mod mapping;
 #[cfg(target_arch = "wasm32")]
+mod objectives;
+#[cfg(target_arch = "wasm32")]
 mod reps;
 #[cfg(target_arch = "wasm32")]
 mod settings;
+#[cfg(target_arch = "wasm32")]
+mod setup;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]

@@ -3,7 +3,8 @@
 
 use super::storage::{self, Layout, Settings};
 use super::view_state::ViewState;
-use crate::engine::kpi::{self, Workspace};
+use crate::engine::kpi::{self, Query, Workspace};
+use crate::engine::objectives::{self, share, AlertResult, ObjectiveResult, SetUp};
 use crate::engine::{Field, Imported, Report};
 use crate::locale::Lang;
 use leptos::prelude::*;
@@ -29,6 +30,14 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub settings: RwSignal<Settings>,
     pub layout: RwSignal<Layout>,
+    /// Objectives and alert rules.
+    pub setup: RwSignal<SetUp>,
+    /// The objectives measured against the data (independent of the dashboard's filters).
+    pub objectives: Memo<Vec<ObjectiveResult>>,
+    /// The alert rules checked over the dashboard's period and filters.
+    pub alerts: Memo<Vec<AlertResult>>,
+    /// A set-up read from a file or a link, waiting for the user's confirmation.
+    pub pending_setup: RwSignal<Option<Result<SetUp, String>>>,
     pub workspace: RwSignal<Workspace>,
     pub pending: RwSignal<Vec<Pending>>,
     pub failed: RwSignal<Vec<Failed>>,
@@ -51,6 +60,7 @@ impl AppState {
         let lang = RwSignal::new(lang);
         let settings = RwSignal::new(storage::load_settings());
         let layout = RwSignal::new(storage::load_layout());
+        let setup = RwSignal::new(storage::load_setup());
         // A link's fragment wins over the last view kept on this device.
         let view = ViewState::from_fragment(&location_hash())
             .or_else(storage::load_view)
@@ -62,6 +72,30 @@ impl AppState {
             workspace.with(|ws| kpi::report(ws, &q))
         });
         let filter_options = Memo::new(move |_| workspace.with(kpi::filter_options));
+        let objectives = Memo::new(move |_| {
+            let q = settings.with(|s| Query {
+                currency: Some(s.currency.clone()),
+                stage_probabilities: s.stage_probabilities.clone(),
+                ..Query::default()
+            });
+            setup.with(|su| {
+                if su.objectives.is_empty() {
+                    return Vec::new();
+                }
+                workspace.with(|ws| objectives::evaluate(ws, &q, &su.objectives))
+            })
+        });
+        let alerts = Memo::new(move |_| {
+            let q = settings.with(|s| view.with(|v| v.query(&s.currency, &s.stage_probabilities)));
+            setup.with(|su| {
+                if su.alert_rules.is_empty() {
+                    return Vec::new();
+                }
+                report.with(|r| {
+                    workspace.with(|ws| objectives::evaluate_rules(ws, &q, r, &su.alert_rules))
+                })
+            })
+        });
         Effect::new(move |_| {
             let l = lang.get();
             storage::save_lang(l);
@@ -74,6 +108,17 @@ impl AppState {
         });
         Effect::new(move |_| settings.with(storage::save_settings));
         Effect::new(move |_| layout.with(storage::save_layout));
+        Effect::new(move |_| setup.with(storage::save_setup));
+        // Another tab of the same browser changed the objectives: show them here too.
+        let storage_handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(storage::SETUP_KEY) {
+                let fresh = storage::load_setup();
+                if setup.with_untracked(|s| *s != fresh) {
+                    setup.set(fresh);
+                }
+            }
+        });
+        on_cleanup(move || storage_handle.remove());
         Effect::new(move |_| {
             let v = view.get();
             storage::save_view(&v);
@@ -90,8 +135,16 @@ impl AppState {
             }
         });
         // A fragment typed or pasted into the address bar changes the view.
+        let pending_setup = RwSignal::new(None);
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-            if let Some(v) = ViewState::from_fragment(&location_hash()) {
+            let hash = location_hash();
+            // A set-up link opened in this tab: show what it would change.
+            if hash.starts_with(share::LINK_PREFIX) {
+                pending_setup.set(Some(share::from_fragment(&hash)));
+                view.update(|v| v.page = super::view_state::Page::Objectives);
+                return;
+            }
+            if let Some(v) = ViewState::from_fragment(&hash) {
                 if view.with_untracked(|cur| *cur != v) {
                     view.set(v);
                 }
@@ -102,6 +155,10 @@ impl AppState {
             lang,
             settings,
             layout,
+            setup,
+            objectives,
+            alerts,
+            pending_setup,
             workspace,
             pending: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),

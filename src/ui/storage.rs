@@ -3,6 +3,7 @@
 //! disabled storage only loses the preference, never the session.
 
 use super::view_state::ViewState;
+use crate::engine::objectives::SetUp;
 use crate::engine::Mapping;
 use crate::locale::Lang;
 use gloo_storage::{LocalStorage, Storage};
@@ -15,6 +16,16 @@ const SETTINGS_KEY: &str = "cadran.v1.settings";
 const MAPPINGS_KEY: &str = "cadran.v1.mappings";
 const DEMO_KEY: &str = "cadran.v1.demo";
 const LAYOUT_KEY: &str = "cadran.v1.layout";
+/// Objectives and alert rules (a set-up without mappings and settings).
+pub const SETUP_KEY: &str = "cadran.v1.setup";
+
+pub fn load_setup() -> SetUp {
+    LocalStorage::get(SETUP_KEY).unwrap_or_default()
+}
+
+pub fn save_setup(s: &SetUp) {
+    let _ = LocalStorage::set(SETUP_KEY, s);
+}
 
 /// Which KPIs the user follows: pinned at the top (the first is the main
 /// objective), hidden, and their order within each family.

@@ -15,6 +15,7 @@ pub enum Page {
     #[default]
     Dashboard,
     Reps,
+    Objectives,
     Data,
 }
 
@@ -23,11 +24,12 @@ impl Page {
         match self {
             Page::Dashboard => "dashboard",
             Page::Reps => "reps",
+            Page::Objectives => "objectives",
             Page::Data => "data",
         }
     }
     fn from_code(s: &str) -> Option<Page> {
-        [Page::Dashboard, Page::Reps, Page::Data]
+        [Page::Dashboard, Page::Reps, Page::Objectives, Page::Data]
             .into_iter()
             .find(|p| p.code() == s)
     }

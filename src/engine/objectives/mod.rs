@@ -4,6 +4,7 @@
 //! "churn rate above 5 %" or "win rate below 25 % for any rep".
 
 mod evaluate;
+pub mod share;
 
 pub use evaluate::{evaluate, evaluate_rules};
 

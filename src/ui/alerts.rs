@@ -1,0 +1,101 @@
+//! The alerts strip at the top of the dashboard: objectives in `alert` and
+//! triggered alert rules, each linking to the chart that explains it.
+
+use super::state::AppState;
+use crate::engine::kpi::def;
+use crate::engine::objectives::{Comparison, Level};
+use crate::locale::{format_value, kpi_label, t, Text};
+use leptos::prelude::*;
+
+/// The chart that explains a KPI.
+fn chart_of(kpi: &str) -> &'static str {
+    match def(kpi).map(|d| d.family) {
+        Some(crate::engine::kpi::Family::Customers) => "new-vs-lost",
+        Some(crate::engine::kpi::Family::Pipeline) => "funnel",
+        Some(crate::engine::kpi::Family::Prospecting) => "lead-response",
+        Some(crate::engine::kpi::Family::Activity) => "activity-by-rep",
+        Some(crate::engine::kpi::Family::Marketing) => "cac-by-month",
+        Some(crate::engine::kpi::Family::Satisfaction) => "nps",
+        Some(crate::engine::kpi::Family::Receivables) => "receivables-aging",
+        _ if kpi.contains("margin") => "margin-by-month",
+        _ => "revenue-by-month",
+    }
+}
+
+fn go_to(chart: &'static str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("panel-{chart}")))
+    {
+        el.scroll_into_view();
+    }
+}
+
+#[component]
+pub fn AlertsStrip() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let items = move || {
+        let l = lang.get();
+        let currency = state.settings.with(|s| s.currency.clone());
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for o in state
+            .objectives
+            .get()
+            .into_iter()
+            .filter(|o| o.level == Some(Level::Alert))
+        {
+            let Some(d) = def(&o.kpi) else { continue };
+            let projection = o
+                .projected_value
+                .map(|v| format_value(d.unit, v, &currency, l))
+                .unwrap_or_default();
+            let target = format_value(d.unit, o.target, &currency, l);
+            out.push((
+                format!(
+                    "{} ({}) : {} {projection} / {} {target}",
+                    kpi_label(d, l),
+                    o.scope,
+                    t(l, Text::Projection),
+                    t(l, Text::Target)
+                ),
+                chart_of(&o.kpi),
+            ));
+        }
+        for a in state.alerts.get().into_iter().filter(|a| a.triggered) {
+            let Some(d) = def(&a.kpi) else { continue };
+            let dir = if a.when == Comparison::Above {
+                t(l, Text::Above)
+            } else {
+                t(l, Text::Below)
+            };
+            let who: Vec<String> = a
+                .hits
+                .iter()
+                .map(|h| format!("{} {}", h.key, format_value(d.unit, h.value, &currency, l)))
+                .collect();
+            out.push((
+                format!(
+                    "{} {dir} {} : {}",
+                    kpi_label(d, l),
+                    format_value(d.unit, a.threshold, &currency, l),
+                    who.join(", ")
+                ),
+                chart_of(&a.kpi),
+            ));
+        }
+        out
+    };
+    view! {
+        <Show when=move || !items().is_empty()>
+            <section class="alerts-strip" data-testid="alerts-strip" role="alert">
+                <h2>{move || t(lang.get(), Text::Alerts)}</h2>
+                <ul>
+                    {move || items().into_iter().map(|(text, chart)| view! {
+                        <li><button class="alert-link" on:click=move |_| go_to(chart)>{text}</button></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,511 @@
+//! The objectives page: each objective with its progress and level, a form
+//! to add one, a grid to set one target per rep at once (or paste a column
+//! from a spreadsheet), the reps ranked by attainment, and the alert rules.
+
+use super::filters::field_label;
+use super::paste::parse_column;
+use super::setup::SetupSharing;
+use super::state::AppState;
+use crate::engine::kpi::{data_span, def, CATALOGUE};
+use crate::engine::objectives::{
+    AlertRule, Comparison, Level, Objective, ObjectivePeriod, ObjectiveResult, Scope,
+};
+use crate::engine::parse::date::ymd_from_days;
+use crate::engine::Field;
+use crate::locale::{format_percent, format_value, kpi_label, t, Lang, Text};
+use chrono::Datelike;
+use leptos::prelude::*;
+
+pub fn level_label(l: Option<Level>, lang: Lang) -> &'static str {
+    match (l, lang) {
+        (Some(Level::Ahead), Lang::Fr) => "anticipation",
+        (Some(Level::Balance), Lang::Fr) => "équilibre",
+        (Some(Level::Alert), Lang::Fr) => "alerte",
+        (Some(Level::Ahead), Lang::En) => "ahead",
+        (Some(Level::Balance), Lang::En) => "balance",
+        (Some(Level::Alert), Lang::En) => "alert",
+        (None, Lang::Fr) => "non mesurable",
+        (None, Lang::En) => "not measurable",
+    }
+}
+
+pub fn level_code(l: Option<Level>) -> &'static str {
+    match l {
+        Some(Level::Ahead) => "ahead",
+        Some(Level::Balance) => "balance",
+        Some(Level::Alert) => "alert",
+        None => "none",
+    }
+}
+
+fn period_text(p: &ObjectivePeriod) -> String {
+    match p {
+        ObjectivePeriod::Month(m) => m.clone(),
+        ObjectivePeriod::Quarter(q) => q.clone(),
+        ObjectivePeriod::Year(y) => y.to_string(),
+        ObjectivePeriod::Custom { from, to } => format!("{from} → {to}"),
+    }
+}
+
+/// `2025-Q4`, `2025-11`, `2025` or `2025-01-01..2025-03-31`.
+fn parse_period(s: &str) -> Option<ObjectivePeriod> {
+    let s = s.trim();
+    let p = if let Some((a, b)) = s.split_once("..") {
+        ObjectivePeriod::Custom {
+            from: a.trim().into(),
+            to: b.trim().into(),
+        }
+    } else if s.contains('Q') || s.contains('q') {
+        ObjectivePeriod::Quarter(s.to_uppercase())
+    } else if s.len() == 4 {
+        ObjectivePeriod::Year(s.parse().ok()?)
+    } else {
+        ObjectivePeriod::Month(s.into())
+    };
+    p.period().map(|_| p)
+}
+
+fn next_id(state: AppState, prefix: &str) -> String {
+    let n = state
+        .setup
+        .with_untracked(|s| s.objectives.len() + s.alert_rules.len());
+    let mut i = n + 1;
+    loop {
+        let id = format!("{prefix}{i}");
+        let taken = state.setup.with_untracked(|s| {
+            s.objectives.iter().any(|o| o.id == id) || s.alert_rules.iter().any(|r| r.id == id)
+        });
+        if !taken {
+            return id;
+        }
+        i += 1;
+    }
+}
+
+#[component]
+pub fn ObjectivesPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    // The quarter the data ends in: where new objectives start.
+    let default_period = Memo::new(move |_| {
+        state
+            .workspace
+            .with(data_span)
+            .and_then(|p| ymd_from_days(p.to))
+            .map(|d| format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1))
+            .unwrap_or_else(|| "2025-Q1".into())
+    });
+    view! {
+        <section class="objectives-page">
+            <h2>{move || t(lang.get(), Text::Objectives)}</h2>
+            <ObjectiveList/>
+            <NewObjective default_period=default_period/>
+            <RepTargets default_period=default_period/>
+            <Ranking/>
+            <AlertRules/>
+            <SetupSharing/>
+        </section>
+    }
+}
+
+#[component]
+fn ObjectiveList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let rows = move || {
+        let results = state.objectives.get();
+        state.setup.with(|s| {
+            s.objectives
+                .iter()
+                .cloned()
+                .zip(results)
+                .collect::<Vec<(Objective, ObjectiveResult)>>()
+        })
+    };
+    view! {
+        <Show when=move || state.setup.with(|s| !s.objectives.is_empty()) fallback=move || view! { <p class="hint">{move || t(lang.get(), Text::NoObjectives)}</p> }>
+            <ul class="objective-list">
+                {move || rows().into_iter().map(|(o, r)| view! { <ObjectiveRow objective=o result=r/> }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let id = objective.id.clone();
+    let d = def(&objective.kpi);
+    let unit = d
+        .map(|d| d.unit)
+        .unwrap_or(crate::engine::report::Unit::Count);
+    let currency = state.settings.with_untracked(|s| s.currency.clone());
+    let fmt = move |v: Option<f64>| {
+        v.map(|v| format_value(unit, v, &currency, lang.get_untracked()))
+            .unwrap_or_else(|| "–".into())
+    };
+    let width = result
+        .projection
+        .or(result.attainment)
+        .unwrap_or(0.0)
+        .clamp(0.0, 1.5)
+        / 1.5
+        * 100.0;
+    let pace = (result.pace.clamp(0.0, 1.0) / 1.5 * 100.0).min(100.0);
+    let (del_id, dup_id, edit_id) = (id.clone(), id.clone(), id.clone());
+    let level = result.level;
+    view! {
+        <li class="objective" data-testid=format!("objective-{id}") data-level=level_code(level)>
+            <div class="objective-head">
+                <strong>{d.map(|d| kpi_label(d, lang.get_untracked())).unwrap_or("?")}</strong>
+                " · "{result.scope.clone()}" · "{period_text(&objective.period)}
+                <span class=format!("level {}", level_code(level))>{move || level_label(level, lang.get())}</span>
+            </div>
+            <div class="progress" role="meter" aria-valuemin="0" aria-valuemax="150"
+                aria-valuenow=format!("{:.0}", result.projection.or(result.attainment).unwrap_or(0.0) * 100.0)>
+                <div class=format!("bar {}", level_code(level)) style:width=format!("{width:.1}%")></div>
+                <div class="target-line" style:left=format!("{:.1}%", 100.0 / 1.5)></div>
+                <div class="pace-line" style:left=format!("{pace:.1}%")></div>
+            </div>
+            <p class="objective-facts">
+                {move || t(lang.get(), Text::Actual)}": "{fmt(result.actual)}
+                " · "{move || t(lang.get(), Text::Target)}": "
+                <input type="number" class="target-input" data-testid=format!("target-input-{id}")
+                    prop:value=objective.target.to_string()
+                    on:change=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).replace(',', ".").parse::<f64>() {
+                            let id = edit_id.clone();
+                            state.setup.update(|s| if let Some(o) = s.objectives.iter_mut().find(|o| o.id == id) { o.target = v });
+                        }
+                    }/>
+                " · "{move || t(lang.get(), Text::Projection)}": "{fmt(result.projected_value)}
+                {result.projection.map(|p| format!(" ({})", format_percent(p, lang.get_untracked())))}
+                {result.unavailable.clone().map(|u| format!(" — {u}"))}
+            </p>
+            <div class="objective-actions">
+                <button class="button subtle" data-testid=format!("duplicate-{dup_id}") on:click=move |_| {
+                    let id = dup_id.clone();
+                    let new_id = next_id(state, "o");
+                    state.setup.update(|s| {
+                        if let Some(o) = s.objectives.iter().find(|o| o.id == id).cloned() {
+                            if let Some(p) = o.period.next() {
+                                s.objectives.push(Objective { id: new_id, period: p, ..o });
+                            }
+                        }
+                    });
+                }>{move || t(lang.get(), Text::DuplicateNext)}</button>
+                <button class="button subtle" data-testid=format!("delete-{del_id}") on:click=move |_| {
+                    let id = del_id.clone();
+                    state.setup.update(|s| s.objectives.retain(|o| o.id != id));
+                }>{move || t(lang.get(), Text::Delete)}</button>
+            </div>
+        </li>
+    }
+}
+
+const SCOPES: [Field; 7] = [
+    Field::Rep,
+    Field::Manager,
+    Field::Region,
+    Field::Sector,
+    Field::Segment,
+    Field::Channel,
+    Field::Product,
+];
+
+#[component]
+fn NewObjective(default_period: Memo<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let kpi = RwSignal::new("revenue".to_string());
+    let scope_field = RwSignal::new(String::new());
+    let scope_value = RwSignal::new(String::new());
+    let period = RwSignal::new(String::new());
+    let target = RwSignal::new(String::new());
+    let threshold = RwSignal::new("90".to_string());
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let values = move || {
+        let f: Option<Field> =
+            serde_json::from_value(serde_json::Value::String(scope_field.get())).ok();
+        f.and_then(|f| state.filter_options.with(|o| o.get(&f).cloned()))
+            .unwrap_or_default()
+    };
+    let add = move |_| {
+        let p = if period.get().is_empty() {
+            default_period.get()
+        } else {
+            period.get()
+        };
+        let Some(p) = parse_period(&p) else {
+            return error.set(Some("period"));
+        };
+        let Ok(target) = target.get().replace(',', ".").trim().parse::<f64>() else {
+            return error.set(Some("target"));
+        };
+        let f: Option<Field> =
+            serde_json::from_value(serde_json::Value::String(scope_field.get())).ok();
+        let scope = match f {
+            Some(f) if !scope_value.get().is_empty() => Scope::of(f, &scope_value.get()),
+            _ => Scope::team(),
+        };
+        let o = Objective {
+            id: next_id(state, "o"),
+            kpi: kpi.get(),
+            scope,
+            period: p,
+            target,
+            alert_threshold: threshold
+                .get()
+                .replace(',', ".")
+                .parse::<f64>()
+                .map(|x| x / 100.0)
+                .unwrap_or(0.9),
+            note: note.get(),
+        };
+        error.set(None);
+        state.setup.update(|s| s.objectives.push(o));
+    };
+    view! {
+        <form class="new-objective" data-testid="new-objective" on:submit=|ev| ev.prevent_default()>
+            <h3>{move || t(lang.get(), Text::NewObjective)}</h3>
+            <label><span>{move || t(lang.get(), Text::Indicator)}</span>
+                <select data-testid="objective-kpi" prop:value=move || kpi.get() on:change=move |ev| kpi.set(event_target_value(&ev))>
+                    {CATALOGUE.iter().map(|d| view! { <option value=d.id>{move || kpi_label(d, lang.get())}</option> }).collect_view()}
+                </select>
+            </label>
+            <label><span>{move || t(lang.get(), Text::Scope)}</span>
+                <select data-testid="objective-scope" prop:value=move || scope_field.get() on:change=move |ev| { scope_field.set(event_target_value(&ev)); scope_value.set(String::new()); }>
+                    <option value="">{move || t(lang.get(), Text::Team)}</option>
+                    {SCOPES.iter().map(|f| view! { <option value=f.name()>{move || field_label(*f, lang.get())}</option> }).collect_view()}
+                </select>
+            </label>
+            <Show when=move || !scope_field.get().is_empty()>
+                <label><span>"\u{a0}"</span>
+                    <select data-testid="objective-scope-value" prop:value=move || scope_value.get() on:change=move |ev| scope_value.set(event_target_value(&ev))>
+                        <option value="">"—"</option>
+                        {move || values().into_iter().map(|v| view! { <option value=v.clone()>{v.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <label><span>{move || t(lang.get(), Text::Period)}</span>
+                <input data-testid="objective-period" placeholder=move || default_period.get() prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
+            </label>
+            <label><span>{move || t(lang.get(), Text::Target)}</span>
+                <input data-testid="objective-target" inputmode="decimal" prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev))/>
+            </label>
+            <label><span>{move || t(lang.get(), Text::AlertThreshold)}</span>
+                <input data-testid="objective-threshold" inputmode="decimal" prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>
+            </label>
+            <label class="wide"><span>{move || t(lang.get(), Text::Note)}</span>
+                <input prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
+            </label>
+            <button class="button primary" data-testid="add-objective" on:click=add>{move || t(lang.get(), Text::Add)}</button>
+            <Show when=move || error.get().is_some()>
+                <p class="error" role="alert">{move || t(lang.get(), if error.get() == Some("period") { Text::BadPeriod } else { Text::BadTarget })}</p>
+            </Show>
+        </form>
+    }
+}
+
+#[component]
+fn RepTargets(default_period: Memo<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let kpi = RwSignal::new("revenue".to_string());
+    let period = RwSignal::new(String::new());
+    let targets = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
+    let reps = move || {
+        state
+            .filter_options
+            .with(|o| o.get(&Field::Rep).cloned().unwrap_or_default())
+    };
+    let paste = move |ev: leptos::ev::Event| {
+        let column = parse_column(&event_target_value(&ev));
+        targets.update(|t| {
+            for (rep, v) in reps().into_iter().zip(column) {
+                if let Some(v) = v {
+                    t.insert(rep, v.to_string());
+                }
+            }
+        });
+    };
+    let create = move |_| {
+        let p = if period.get().is_empty() {
+            default_period.get()
+        } else {
+            period.get()
+        };
+        let Some(p) = parse_period(&p) else { return };
+        for (rep, v) in targets.get() {
+            let Ok(target) = v.replace(',', ".").trim().parse::<f64>() else {
+                continue;
+            };
+            let o = Objective {
+                id: next_id(state, "o"),
+                kpi: kpi.get(),
+                scope: Scope::of(Field::Rep, &rep),
+                period: p.clone(),
+                target,
+                alert_threshold: 0.9,
+                note: String::new(),
+            };
+            state.setup.update(|s| {
+                s.objectives
+                    .retain(|x| !(x.kpi == o.kpi && x.scope == o.scope && x.period == o.period));
+                s.objectives.push(o);
+            });
+        }
+        targets.set(Default::default());
+    };
+    view! {
+        <Show when=move || !reps().is_empty()>
+            <section class="rep-targets" data-testid="rep-targets">
+                <h3>{move || t(lang.get(), Text::RepTargets)}</h3>
+                <div class="filters">
+                    <label><span>{move || t(lang.get(), Text::Indicator)}</span>
+                        <select data-testid="rep-targets-kpi" prop:value=move || kpi.get() on:change=move |ev| kpi.set(event_target_value(&ev))>
+                            {CATALOGUE.iter().filter(|d| d.additive || d.unit == crate::engine::report::Unit::Ratio).map(|d| view! { <option value=d.id>{move || kpi_label(d, lang.get())}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label><span>{move || t(lang.get(), Text::Period)}</span>
+                        <input data-testid="rep-targets-period" placeholder=move || default_period.get() prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
+                    </label>
+                </div>
+                <table class="data-table">
+                    <tbody>
+                        {move || reps().into_iter().map(|rep| {
+                            let (r1, r2) = (rep.clone(), rep.clone());
+                            view! {
+                                <tr>
+                                    <th scope="row">{rep.clone()}</th>
+                                    <td><input inputmode="decimal" data-testid=format!("target-{rep}")
+                                        prop:value=move || targets.with(|t| t.get(&r1).cloned().unwrap_or_default())
+                                        on:input=move |ev| { let v = event_target_value(&ev); let r = r2.clone(); targets.update(|t| { t.insert(r, v); }); }/></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <label class="wide"><span>{move || t(lang.get(), Text::PasteColumn)}</span>
+                    <textarea data-testid="paste-targets" rows="3" on:input=paste></textarea>
+                </label>
+                <button class="button primary" data-testid="create-rep-objectives" on:click=create>{move || t(lang.get(), Text::CreateObjectives)}</button>
+            </section>
+        </Show>
+    }
+}
+
+/// Reps ranked by the attainment of their objectives (projected).
+#[component]
+fn Ranking() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let ranked = move || {
+        let mut v: Vec<ObjectiveResult> = state
+            .objectives
+            .get()
+            .into_iter()
+            .filter(|r| r.scope.starts_with("rep: "))
+            .collect();
+        v.sort_by(|a, b| {
+            b.projection
+                .unwrap_or(f64::MIN)
+                .total_cmp(&a.projection.unwrap_or(f64::MIN))
+        });
+        v
+    };
+    view! {
+        <Show when=move || !ranked().is_empty()>
+            <section class="ranking" data-testid="rep-ranking">
+                <h3>{move || t(lang.get(), Text::Ranking)}</h3>
+                <ol>
+                    {move || ranked().into_iter().map(|r| view! {
+                        <li data-level=level_code(r.level)>
+                            {r.scope.trim_start_matches("rep: ").to_string()}" — "
+                            {r.projection.map(|p| format_percent(p, lang.get())).unwrap_or_default()}
+                            " ("{level_label(r.level, lang.get())}")"
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn AlertRules() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let kpi = RwSignal::new("churn_rate".to_string());
+    let when = RwSignal::new("above".to_string());
+    let threshold = RwSignal::new(String::new());
+    let each = RwSignal::new(String::new());
+    let add = move |_| {
+        let Some(d) = def(&kpi.get()) else { return };
+        let Ok(mut v) = threshold.get().replace(',', ".").trim().parse::<f64>() else {
+            return;
+        };
+        if d.unit == crate::engine::report::Unit::Ratio {
+            v /= 100.0; // typed as a percentage
+        }
+        let rule = AlertRule {
+            id: next_id(state, "r"),
+            kpi: d.id.into(),
+            when: if when.get() == "below" {
+                Comparison::Below
+            } else {
+                Comparison::Above
+            },
+            threshold: v,
+            for_each: serde_json::from_value(serde_json::Value::String(each.get())).ok(),
+            note: String::new(),
+        };
+        state.setup.update(|s| s.alert_rules.push(rule));
+    };
+    view! {
+        <section class="alert-rules" data-testid="alert-rules">
+            <h3>{move || t(lang.get(), Text::AlertRules)}</h3>
+            <ul>
+                {move || state.setup.with(|s| s.alert_rules.clone()).into_iter().map(|rule| {
+                    let id = rule.id.clone();
+                    let label = def(&rule.kpi).map(|d| kpi_label(d, lang.get())).unwrap_or("?");
+                    let threshold = def(&rule.kpi).map(|d| format_value(d.unit, rule.threshold, "EUR", lang.get())).unwrap_or_default();
+                    let dir = if rule.when == Comparison::Above { t(lang.get(), Text::Above) } else { t(lang.get(), Text::Below) };
+                    let each = rule.for_each.map(|f| format!(" ({} {})", t(lang.get(), Text::ForEach), field_label(f, lang.get()))).unwrap_or_default();
+                    view! {
+                        <li data-testid=format!("rule-{}", rule.id)>{format!("{label} {dir} {threshold}{each}")}" "
+                            <button class="button subtle" on:click=move |_| { let id = id.clone(); state.setup.update(|s| s.alert_rules.retain(|r| r.id != id)); }>
+                                {move || t(lang.get(), Text::Delete)}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form class="filters" on:submit=|ev| ev.prevent_default()>
+                <label><span>{move || t(lang.get(), Text::Indicator)}</span>
+                    <select data-testid="rule-kpi" prop:value=move || kpi.get() on:change=move |ev| kpi.set(event_target_value(&ev))>
+                        {CATALOGUE.iter().map(|d| view! { <option value=d.id>{move || kpi_label(d, lang.get())}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label><span>"\u{a0}"</span>
+                    <select data-testid="rule-when" prop:value=move || when.get() on:change=move |ev| when.set(event_target_value(&ev))>
+                        <option value="above">{move || t(lang.get(), Text::Above)}</option>
+                        <option value="below">{move || t(lang.get(), Text::Below)}</option>
+                    </select>
+                </label>
+                <label><span>{move || t(lang.get(), Text::Threshold)}</span>
+                    <input data-testid="rule-threshold" inputmode="decimal" prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>
+                </label>
+                <label><span>{move || t(lang.get(), Text::ForEach)}</span>
+                    <select data-testid="rule-each" prop:value=move || each.get() on:change=move |ev| each.set(event_target_value(&ev))>
+                        <option value="">{move || t(lang.get(), Text::Team)}</option>
+                        {SCOPES.iter().map(|f| view! { <option value=f.name()>{move || field_label(*f, lang.get())}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button class="button" data-testid="add-rule" on:click=add>{move || t(lang.get(), Text::Add)}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,157 @@
+//! Team sharing without data: the set-up (objectives, alert rules, mappings,
+//! settings) as a JSON file or a link whose fragment carries it; importing
+//! one shows what will change and merges it on confirmation.
+
+use super::download::download_text;
+use super::state::AppState;
+use super::storage::{self, Settings};
+use crate::engine::objectives::{share, SetUp};
+use crate::engine::Mapping;
+use crate::locale::{t, Lang, Text};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The current set-up, with the mappings and settings of this browser.
+fn current(state: AppState) -> SetUp {
+    let mut s = state.setup.get_untracked();
+    s.version = 1;
+    s.mappings = serde_json::to_value(storage::load_mappings()).unwrap_or_default();
+    s.settings = serde_json::to_value(state.settings.get_untracked()).unwrap_or_default();
+    s
+}
+
+/// Merges an imported set-up: objectives and rules by id, mappings by header, settings replaced.
+fn merge(state: AppState, incoming: SetUp) {
+    state.setup.update(|s| {
+        for o in incoming.objectives {
+            s.objectives.retain(|x| x.id != o.id);
+            s.objectives.push(o);
+        }
+        for r in incoming.alert_rules {
+            s.alert_rules.retain(|x| x.id != r.id);
+            s.alert_rules.push(r);
+        }
+    });
+    if let Ok(m) = serde_json::from_value::<BTreeMap<String, Mapping>>(incoming.mappings) {
+        for (sig, mapping) in m {
+            storage::save_mapping(sig, mapping);
+        }
+    }
+    if let Ok(settings) = serde_json::from_value::<Settings>(incoming.settings) {
+        state.settings.set(settings);
+    }
+}
+
+/// What an import will do, in words.
+fn summary(state: AppState, s: &SetUp, lang: Lang) -> String {
+    let (new_o, replaced_o) = state.setup.with_untracked(|cur| {
+        let replaced = s
+            .objectives
+            .iter()
+            .filter(|o| cur.objectives.iter().any(|x| x.id == o.id))
+            .count();
+        (s.objectives.len() - replaced, replaced)
+    });
+    let rules = s.alert_rules.len();
+    let mappings = s.mappings.as_object().map_or(0, |m| m.len());
+    match lang {
+        Lang::Fr => format!(
+            "{new_o} objectif(s) ajouté(s), {replaced_o} remplacé(s), {rules} règle(s) d'alerte, {mappings} correspondance(s) de colonnes{}.",
+            if s.settings.is_null() { "" } else { ", réglages remplacés" }
+        ),
+        Lang::En => format!(
+            "{new_o} objective(s) added, {replaced_o} replaced, {rules} alert rule(s), {mappings} column mapping(s){}.",
+            if s.settings.is_null() { "" } else { ", settings replaced" }
+        ),
+    }
+}
+
+fn page_url() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn SetupSharing() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let pending = state.pending_setup;
+    let export = move |_| {
+        let json = serde_json::to_string_pretty(&current(state)).unwrap_or_default();
+        download_text("cadran-setup.json", "application/json", &json);
+    };
+    let link = move || {
+        state.setup.track();
+        format!("{}{}", page_url(), share::to_fragment(&current(state)))
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        if let Some(i) = input {
+            i.set_value("");
+        }
+        spawn_local(async move {
+            let text = match JsFuture::from(file.text()).await {
+                Ok(v) => v.as_string().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            pending.set(Some(share::parse(text.as_bytes())));
+        });
+    };
+    view! {
+        <section class="setup-sharing">
+            <h3>{move || t(lang.get(), Text::ShareSetup)}</h3>
+            <p class="hint">{move || t(lang.get(), Text::ShareHint)}</p>
+            <div class="import-actions">
+                <button class="button" data-testid="export-setup" on:click=export>{move || t(lang.get(), Text::ExportSetup)}</button>
+                <label class="button">
+                    <input type="file" class="visually-hidden" data-testid="import-setup" accept=".json,application/json" on:change=on_file/>
+                    {move || t(lang.get(), Text::ImportSetup)}
+                </label>
+            </div>
+            <label class="wide"><span>{move || t(lang.get(), Text::ShareLink)}</span>
+                <input readonly data-testid="share-link" prop:value=link on:focus=|ev| {
+                    if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); }
+                }/>
+            </label>
+            {move || pending.get().map(|p| match p {
+                Ok(s) => {
+                    let text = summary(state, &s, lang.get());
+                    view! {
+                        <div class="setup-preview" role="dialog" aria-label=move || t(lang.get(), Text::ImportSetup)>
+                            <p data-testid="setup-preview">{text}</p>
+                            <button class="button primary" data-testid="confirm-setup" on:click=move |_| {
+                                merge(state, s.clone());
+                                pending.set(None);
+                            }>{move || t(lang.get(), Text::Confirm)}</button>
+                            <button class="button subtle" on:click=move |_| pending.set(None)>{move || t(lang.get(), Text::Cancel)}</button>
+                        </div>
+                    }.into_any()
+                }
+                Err(e) => view! {
+                    <p class="error" role="alert" data-testid="setup-error">{move || t(lang.get(), Text::BadSetup)}" "{e.clone()}</p>
+                }.into_any(),
+            })}
+        </section>
+    }
+}
