@@ -72,6 +72,16 @@ fn additive_kpis_project_their_run_rate() {
     // Ann alone: 60 so far, already the whole target; projected 186.
     assert_eq!((res[3].actual, res[3].attainment), (Some(60.0), Some(1.0)));
     assert_eq!(res[3].scope, "rep: Ann");
+    // January so far: 100 sold, 100 % of the month's target due at its end.
+    assert_eq!(r.cumulative.len(), 1);
+    assert_eq!(
+        (
+            r.cumulative[0].month.as_str(),
+            r.cumulative[0].actual,
+            r.cumulative[0].target
+        ),
+        ("2024-01", 100.0, 310.0)
+    );
     // A scope with no row sold nothing: an alert, not an error.
     assert_eq!(
         (res[4].actual, res[4].level),

@@ -4,11 +4,13 @@
 
 mod breakdown;
 mod customers;
+mod objectives;
 mod pipeline;
 mod revenue;
 
 pub use breakdown::{breakdown_bars, Orientation};
 pub use customers::{cohort_heatmap, new_vs_lost};
+pub use objectives::objective_progress;
 pub use pipeline::funnel;
 pub use revenue::{margin_by_month, revenue_by_month};
 

@@ -121,6 +121,9 @@ pub enum Text {
     BadSetup,
     Alerts,
     Objective,
+    CumulativeActual,
+    TargetPace,
+    ShowCurve,
 }
 
 /// The text in the given language.
@@ -200,6 +203,9 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         BadSetup => ("Configuration refusée :", "Set-up refused:"),
         Alerts => ("Alertes", "Alerts"),
         Objective => ("Objectif", "Objective"),
+        CumulativeActual => ("Réalisé cumulé", "Cumulative actual"),
+        TargetPace => ("Objectif au rythme", "Target at an even pace"),
+        ShowCurve => ("Courbe", "Progress chart"),
         ChartNoDataHere => (
             "Pas de données pour ce graphique sur cette période ou avec ces filtres (ou la colonne nécessaire manque).",
             "No data for this chart in this period or with these filters (or the column it needs is missing).",

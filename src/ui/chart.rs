@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = echarts, js_name = dispose)]
-    fn dispose_chart(el: &web_sys::Element);
+    pub(super) fn dispose_chart(el: &web_sys::Element);
 }
 
 /// `instance.getDataURL(options)`: the chart as a PNG `data:` URL.
@@ -41,13 +41,13 @@ fn png_options() -> JsValue {
 
 /// Numbers on value axes and in tooltips, written the user's way (`1 234 567 €`),
 /// not ECharts' English default.
-struct Formatters {
+pub(super) struct Formatters {
     axis: Closure<dyn Fn(f64) -> String>,
     tooltip: Closure<dyn Fn(JsValue) -> String>,
 }
 
 impl Formatters {
-    fn new(unit: Unit, lang: Lang, currency: String) -> Self {
+    pub(super) fn new(unit: Unit, lang: Lang, currency: String) -> Self {
         let axis = Closure::<dyn Fn(f64) -> String>::new(move |v: f64| match unit {
             Unit::Ratio => format_percent(v, lang),
             _ => format_number(v, 0, lang),
@@ -62,7 +62,7 @@ impl Formatters {
 }
 
 /// The chart's options as a JS object, with the formatters put in, given to ECharts.
-fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatters) {
+pub(super) fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatters) {
     use js_sys::Reflect;
     let Ok(json) = serde_json::to_string(chart) else {
         return;

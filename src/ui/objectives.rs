@@ -2,6 +2,7 @@
 //! to add one, a grid to set one target per rep at once (or paste a column
 //! from a spreadsheet), the reps ranked by attainment, and the alert rules.
 
+use super::chart::{dispose_chart, set_option, Formatters};
 use super::filters::field_label;
 use super::paste::parse_column;
 use super::setup::SetupSharing;
@@ -154,7 +155,11 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
         * 100.0;
     let pace = (result.pace.clamp(0.0, 1.0) / 1.5 * 100.0).min(100.0);
     let (del_id, dup_id, edit_id) = (id.clone(), id.clone(), id.clone());
+    let (curve_testid, chart_id) = (format!("curve-{id}"), format!("objective-chart-{id}"));
     let level = result.level;
+    let show_curve = RwSignal::new(false);
+    let points = result.cumulative.clone();
+    let has_curve = !points.is_empty();
     view! {
         <li class="objective" data-testid=format!("objective-{id}") data-level=level_code(level)>
             <div class="objective-head">
@@ -195,13 +200,51 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                         }
                     });
                 }>{move || t(lang.get(), Text::DuplicateNext)}</button>
+                <Show when=move || has_curve>
+                    <button class="button subtle" data-testid=curve_testid.clone() aria-pressed=move || show_curve.get().to_string()
+                        on:click=move |_| show_curve.update(|v| *v = !*v)>{move || t(lang.get(), Text::ShowCurve)}</button>
+                </Show>
                 <button class="button subtle" data-testid=format!("delete-{del_id}") on:click=move |_| {
                     let id = del_id.clone();
                     state.setup.update(|s| s.objectives.retain(|o| o.id != id));
                 }>{move || t(lang.get(), Text::Delete)}</button>
             </div>
+            <Show when=move || show_curve.get()>
+                <ObjectiveChart id=chart_id.clone() points=points.clone() unit=unit/>
+            </Show>
         </li>
     }
+}
+
+/// The cumulative actual against the target's pace, drawn by ECharts.
+#[component]
+fn ObjectiveChart(
+    id: String,
+    points: Vec<crate::engine::objectives::CumulativePoint>,
+    unit: crate::engine::report::Unit,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let dom_id = id.clone();
+    let instance = StoredValue::new_local(None::<(charming::Echarts, Formatters)>);
+    Effect::new(move |_| {
+        let l = lang.get();
+        let Some(chart) = crate::charts::objective_progress(&points, l) else {
+            return;
+        };
+        let currency = state.settings.with(|s| s.currency.clone());
+        if let Some(el) = document().get_element_by_id(&dom_id) {
+            dispose_chart(&el);
+        }
+        if let Ok(ec) =
+            charming::WasmRenderer::new_opt(None, None).render(&dom_id, &charming::Chart::new())
+        {
+            let f = Formatters::new(unit, l, currency);
+            set_option(&ec, &chart, &f);
+            instance.set_value(Some((ec, f)));
+        }
+    });
+    view! { <div id=id class="chart objective-chart" role="img" aria-label=move || t(lang.get(), Text::ShowCurve)></div> }
 }
 
 const SCOPES: [Field; 7] = [

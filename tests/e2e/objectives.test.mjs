@@ -23,6 +23,9 @@ test('team and per-rep objectives get levels, survive a reload, show in other ta
     await b.page.getByTestId('objective-target').fill(String(Math.round(revenue / 2)));
     await b.page.getByTestId('add-objective').click();
     assert.equal(await level(b.page, 'o1'), 'ahead');
+    // Its cumulative progress against the target's pace, month by month.
+    await b.page.getByTestId('curve-o1').click();
+    await b.page.locator('#objective-chart-o1 canvas').first().waitFor();
     // Raising the target far above the result turns it into an alert.
     await b.page.getByTestId('target-input-o1').fill(String(Math.round(revenue * 3)));
     await b.page.getByTestId('target-input-o1').press('Enter');

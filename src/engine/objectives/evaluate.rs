@@ -1,7 +1,8 @@
 //! Measuring objectives and checking alert rules against the workspace.
 
 use super::{
-    ymd, AlertHit, AlertResult, AlertRule, Comparison, Level, Objective, ObjectiveResult, Scope,
+    ymd, AlertHit, AlertResult, AlertRule, Comparison, CumulativePoint, Level, Objective,
+    ObjectiveResult, Scope,
 };
 use crate::engine::kpi::{self, def, Better, Period, Query, Workspace};
 use crate::engine::report::{PeriodLabel, Report};
@@ -85,6 +86,7 @@ pub fn evaluate(ws: &Workspace, base: &Query, objectives: &[Objective]) -> Vec<O
                 level: None,
                 unavailable: None,
                 note: o.note.clone(),
+                cumulative: Vec::new(),
             };
             let (Some(p), Some(d)) = (period, d) else {
                 out.unavailable = Some(format!("unknown KPI or period in objective {}", o.id));
@@ -108,12 +110,47 @@ pub fn evaluate(ws: &Workspace, base: &Query, objectives: &[Objective]) -> Vec<O
                 Some(actual)
             };
             out.projected_value = projected;
+            out.cumulative = cumulative(r, &o.kpi, o.target, p);
             out.projection = projected.and_then(|v| attainment(v, o.target, d.better));
             out.level = out
                 .projection
                 .or(out.attainment)
                 .map(|a| level(a, o.alert_threshold));
             out
+        })
+        .collect()
+}
+
+/// The monthly series of the additive KPIs that have one.
+fn monthly_series(kpi: &str) -> Option<&'static str> {
+    Some(match kpi {
+        "revenue" => "revenue_by_month",
+        "gross_margin" => "margin_by_month",
+        "won_revenue" => "won_revenue_by_month",
+        "new_customers" => "new_customers_by_month",
+        _ => return None,
+    })
+}
+
+fn cumulative(r: &Report, kpi: &str, target: f64, p: Period) -> Vec<CumulativePoint> {
+    let Some(id) = monthly_series(kpi) else {
+        return Vec::new();
+    };
+    let mut total = 0.0;
+    r.breakdown(id)
+        .iter()
+        .filter_map(|row| {
+            total += row.value;
+            // The month's last day, clipped to the period, tells how much of the target is due.
+            let (y, m) = row.key.split_once('-')?;
+            let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            let end = crate::engine::parse::date::days_from_ymd(ny, nm, 1)? - 1;
+            Some(CumulativePoint {
+                month: row.key.clone(),
+                actual: total,
+                target: target * p.pace(end.min(p.to)),
+            })
         })
         .collect()
 }

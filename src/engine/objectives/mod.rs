@@ -171,6 +171,20 @@ pub struct ObjectiveResult {
     pub unavailable: Option<String>,
     #[serde(skip_serializing_if = "String::is_empty", default)]
     pub note: String,
+    /// Month by month: the cumulative actual and where the target's pace stands
+    /// (for sums and counts with a monthly series).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub cumulative: Vec<CumulativePoint>,
+}
+
+/// One month of an objective's cumulative progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CumulativePoint {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub actual: f64,
+    /// Target × share of the period elapsed at the month's end.
+    pub target: f64,
 }
 
 /// Which way a rule fires.

@@ -1,0 +1,64 @@
+//! An objective's cumulative progress against the pace of its target.
+
+use super::{cents, palette};
+use crate::engine::objectives::CumulativePoint;
+use crate::locale::{month_label, t, Lang, Text};
+use charming::component::{Axis, Grid, Legend};
+use charming::element::{AxisType, LineStyle, LineStyleType, Tooltip, Trigger};
+use charming::series::Line;
+use charming::Chart;
+
+/// Cumulative actual month by month, and the target at an even pace.
+pub fn objective_progress(points: &[CumulativePoint], lang: Lang) -> Option<Chart> {
+    if points.is_empty() {
+        return None;
+    }
+    let months: Vec<String> = points.iter().map(|p| month_label(&p.month, lang)).collect();
+    Some(
+        Chart::new()
+            .color(palette())
+            .legend(Legend::new().top(0))
+            .tooltip(Tooltip::new().trigger(Trigger::Axis))
+            .grid(Grid::new().left(72).right(16).top(32).bottom(32))
+            .x_axis(Axis::new().type_(AxisType::Category).data(months))
+            .y_axis(Axis::new().type_(AxisType::Value))
+            .series(
+                Line::new()
+                    .name(t(lang, Text::CumulativeActual))
+                    .data(points.iter().map(|p| cents(p.actual)).collect()),
+            )
+            .series(
+                Line::new()
+                    .name(t(lang, Text::TargetPace))
+                    .line_style(LineStyle::new().type_(LineStyleType::Dashed))
+                    .data(points.iter().map(|p| cents(p.target)).collect()),
+            ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn actual_against_the_pace_line() {
+        let points = vec![
+            CumulativePoint {
+                month: "2025-10".into(),
+                actual: 90.0,
+                target: 100.0,
+            },
+            CumulativePoint {
+                month: "2025-11".into(),
+                actual: 210.0,
+                target: 200.0,
+            },
+        ];
+        let v = serde_json::to_value(objective_progress(&points, Lang::En).unwrap()).unwrap();
+        assert_eq!(v["xAxis"]["data"], json!(["Oct 2025", "Nov 2025"]));
+        assert_eq!(v["series"][0]["data"], json!([90.0, 210.0]));
+        assert_eq!(v["series"][1]["lineStyle"], json!({"type": "dashed"}));
+        assert!(objective_progress(&[], Lang::En).is_none());
+    }
+}
