@@ -62,3 +62,53 @@ mod tests {
         assert!(objective_progress(&[], Lang::En).is_none());
     }
 }
+
+/// A gauge of projected attainment (0–150 %), red below the alert threshold,
+/// amber up to the target, green beyond.
+pub fn objective_gauge(projection: f64, threshold: f64, name: &str) -> Chart {
+    use charming::element::{AxisLine, AxisLineStyle, Formatter};
+    use charming::series::{Gauge, GaugeDetail, GaugeTitle};
+    let pct = (projection * 100.0).clamp(0.0, 150.0);
+    Chart::new().series(
+        Gauge::new()
+            .name(name)
+            .min(0.0)
+            .max(150.0)
+            .split_number(3.0)
+            .axis_line(
+                AxisLine::new().line_style(
+                    AxisLineStyle::new()
+                        .width(12.0)
+                        .color(((threshold / 1.5).clamp(0.0, 1.0), "#b3261e"))
+                        .color((1.0 / 1.5, "#b36b00"))
+                        .color((1.0, "#00734f")),
+                ),
+            )
+            .title(GaugeTitle::new().offset_center(("0%".to_string(), "78%".to_string())))
+            .detail(
+                GaugeDetail::new()
+                    .formatter(Formatter::String("{value} %".into()))
+                    .font_size(20.0),
+            )
+            .data(vec![((pct * 10.0).round() / 10.0, name)]),
+    )
+}
+
+#[cfg(test)]
+mod gauge_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn gauge_bands_follow_the_levels() {
+        let v = serde_json::to_value(objective_gauge(0.95, 0.9, "CA")).unwrap();
+        let s = &v["series"][0];
+        assert_eq!(s["type"], json!("gauge"));
+        assert_eq!(s["max"], json!(150.0));
+        assert_eq!(
+            s["axisLine"]["lineStyle"]["color"][0],
+            json!([0.6, "#b3261e"])
+        );
+        assert_eq!(s["data"][0], json!({"value": 95.0, "name": "CA"}));
+    }
+}

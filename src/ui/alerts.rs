@@ -1,6 +1,7 @@
 //! The alerts strip at the top of the dashboard: objectives in `alert` and
 //! triggered alert rules, each linking to the chart that explains it.
 
+use super::objectives::scope_text;
 use super::state::AppState;
 use crate::engine::kpi::def;
 use crate::engine::objectives::{Comparison, Level};
@@ -55,7 +56,7 @@ pub fn AlertsStrip() -> impl IntoView {
                 format!(
                     "{} ({}) : {} {projection} / {} {target}",
                     kpi_label(d, l),
-                    o.scope,
+                    scope_text(&o.scope, l),
                     t(l, Text::Projection),
                     t(l, Text::Target)
                 ),

@@ -30,6 +30,21 @@ pub fn level_label(l: Option<Level>, lang: Lang) -> &'static str {
     }
 }
 
+/// `team` → "Toute l'équipe", `rep: Ann` → "Commercial : Ann".
+pub fn scope_text(scope: &str, lang: Lang) -> String {
+    match scope.split_once(": ") {
+        Some((field, value)) => {
+            let f: Option<Field> =
+                serde_json::from_value(serde_json::Value::String(field.into())).ok();
+            let label = f
+                .map(|f| field_label(f, lang))
+                .unwrap_or_else(|| field.to_string());
+            format!("{label} : {value}").replace(" : ", if lang == Lang::Fr { " : " } else { ": " })
+        }
+        None => t(lang, Text::Team).to_string(),
+    }
+}
+
 pub fn level_code(l: Option<Level>) -> &'static str {
     match l {
         Some(Level::Ahead) => "ahead",
@@ -99,6 +114,7 @@ pub fn ObjectivesPage() -> impl IntoView {
     view! {
         <section class="objectives-page">
             <h2>{move || t(lang.get(), Text::Objectives)}</h2>
+            <TeamGauges/>
             <ObjectiveList/>
             <NewObjective default_period=default_period/>
             <RepTargets default_period=default_period/>
@@ -164,7 +180,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
         <li class="objective" data-testid=format!("objective-{id}") data-level=level_code(level)>
             <div class="objective-head">
                 <strong>{d.map(|d| kpi_label(d, lang.get_untracked())).unwrap_or("?")}</strong>
-                " · "{result.scope.clone()}" · "{period_text(&objective.period)}
+                " · "{let sc = result.scope.clone(); move || scope_text(&sc, lang.get())}" · "{period_text(&objective.period)}
                 <span class=format!("level {}", level_code(level))>{move || level_label(level, lang.get())}</span>
             </div>
             <div class="progress" role="meter" aria-valuemin="0" aria-valuemax="150"
@@ -214,6 +230,57 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
             </Show>
         </li>
     }
+}
+
+/// A gauge per team objective: the projected attainment against the three levels.
+#[component]
+fn TeamGauges() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let team = move || {
+        state
+            .objectives
+            .get()
+            .into_iter()
+            .filter(|o| o.scope == "team" && o.projection.or(o.attainment).is_some())
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <Show when=move || !team().is_empty()>
+            <div class="gauges">
+                {move || team().into_iter().map(|o| {
+                    let threshold = state.setup.with_untracked(|s| s.objectives.iter().find(|x| x.id == o.id).map_or(0.9, |x| x.alert_threshold));
+                    let name = def(&o.kpi).map(|d| kpi_label(d, lang.get())).unwrap_or("?").to_string();
+                    let chart = crate::charts::objective_gauge(o.projection.or(o.attainment).unwrap_or(0.0), threshold, &name);
+                    view! { <GaugeChart id=format!("gauge-{}", o.id) chart=chart/> }
+                }).collect_view()}
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn GaugeChart(id: String, chart: charming::Chart) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dom_id = id.clone();
+    let instance = StoredValue::new_local(None::<(charming::Echarts, Formatters)>);
+    Effect::new(move |_| {
+        if let Some(el) = document().get_element_by_id(&dom_id) {
+            dispose_chart(&el);
+        }
+        if let Ok(ec) =
+            charming::WasmRenderer::new_opt(None, None).render(&dom_id, &charming::Chart::new())
+        {
+            let f = Formatters::new(
+                crate::engine::report::Unit::Count,
+                state.lang.get_untracked(),
+                String::new(),
+            );
+            set_option(&ec, &chart, &f);
+            instance.set_value(Some((ec, f)));
+        }
+    });
+    view! { <div id=id.clone() data-testid=id class="gauge" role="img" aria-label="gauge"></div> }
 }
 
 /// The cumulative actual against the target's pace, drawn by ECharts.

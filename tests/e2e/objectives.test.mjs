@@ -26,6 +26,8 @@ test('team and per-rep objectives get levels, survive a reload, show in other ta
     // Its cumulative progress against the target's pace, month by month.
     await b.page.getByTestId('curve-o1').click();
     await b.page.locator('#objective-chart-o1 canvas').first().waitFor();
+    // Team objectives also get a gauge with the three levels.
+    await b.page.locator('[data-testid="gauge-o1"] canvas').first().waitFor();
     // Raising the target far above the result turns it into an alert.
     await b.page.getByTestId('target-input-o1').fill(String(Math.round(revenue * 3)));
     await b.page.getByTestId('target-input-o1').press('Enter');
@@ -61,7 +63,7 @@ test('team and per-rep objectives get levels, survive a reload, show in other ta
     await b.page.getByTestId('nav-dashboard').click();
     const strip = b.page.getByTestId('alerts-strip');
     await strip.waitFor();
-    assert.match(await strip.textContent(), /Revenue \(team\).*Revenue above/s);
+    assert.match(await strip.textContent(), /Revenue \(The whole team\).*Revenue above/s);
     assert.equal(await b.page.getByTestId('kpi-objective-revenue').getAttribute('data-level'), 'alert');
     b.assertClean(server.origin);
   } finally {
