@@ -39,6 +39,11 @@ pub fn AlertsStrip() -> impl IntoView {
     let items = move || {
         let l = lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
+        let colon = if l == crate::locale::Lang::Fr {
+            " :"
+        } else {
+            ":"
+        };
         let mut out: Vec<(String, &'static str)> = Vec::new();
         for o in state
             .objectives
@@ -54,7 +59,7 @@ pub fn AlertsStrip() -> impl IntoView {
             let target = format_value(d.unit, o.target, &currency, l);
             out.push((
                 format!(
-                    "{} ({}) : {} {projection} / {} {target}",
+                    "{} ({}){colon} {} {projection} / {} {target}",
                     kpi_label(d, l),
                     scope_text(&o.scope, l),
                     t(l, Text::Projection),
@@ -77,7 +82,7 @@ pub fn AlertsStrip() -> impl IntoView {
                 .collect();
             out.push((
                 format!(
-                    "{} {dir} {} : {}",
+                    "{} {dir} {}{colon} {}",
                     kpi_label(d, l),
                     format_value(d.unit, a.threshold, &currency, l),
                     who.join(", ")

@@ -200,6 +200,18 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                             state.setup.update(|s| if let Some(o) = s.objectives.iter_mut().find(|o| o.id == id) { o.target = v });
                         }
                     }/>
+                " · "{move || t(lang.get(), Text::AlertThreshold)}": "
+                <input type="number" class="target-input threshold-input" data-testid=format!("threshold-input-{id}") min="0" max="100"
+                    prop:value=format!("{:.0}", objective.alert_threshold * 100.0)
+                    on:change={
+                        let id = id.clone();
+                        move |ev| {
+                            if let Ok(v) = event_target_value(&ev).replace(',', ".").parse::<f64>() {
+                                let id = id.clone();
+                                state.setup.update(|s| if let Some(o) = s.objectives.iter_mut().find(|o| o.id == id) { o.alert_threshold = (v / 100.0).clamp(0.0, 1.0) });
+                            }
+                        }
+                    }/>
                 " · "{move || t(lang.get(), Text::Projection)}": "{fmt(result.projected_value)}
                 {result.projection.map(|p| format!(" ({})", format_percent(p, lang.get_untracked())))}
                 {result.unavailable.clone().map(|u| format!(" — {u}"))}

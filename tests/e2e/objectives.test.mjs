@@ -33,11 +33,15 @@ test('team and per-rep objectives get levels, survive a reload, show in other ta
     await b.page.getByTestId('target-input-o1').press('Enter');
     await b.page.getByTestId('target-input-o1').blur();
     await b.page.locator('[data-testid="objective-o1"][data-level="alert"]').waitFor();
+    // With the alert threshold lowered to 30 %, the same projection is on balance.
+    await b.page.getByTestId('threshold-input-o1').fill('30');
+    await b.page.getByTestId('threshold-input-o1').blur();
+    await b.page.locator('[data-testid="objective-o1"][data-level="balance"]').waitFor();
     // One target per rep, pasted from a spreadsheet column (French writing).
     const reps = await b.page.getByTestId('rep-targets').locator('tbody th').allTextContents();
     assert.ok(reps.length >= 10);
     await b.page.getByTestId('rep-targets-period').fill('2024-01-01..2025-12-31');
-    await b.page.getByTestId('paste-targets').fill(reps.map((_, i) => (i % 2 ? '1 000 000,00' : '10')).join('\n'));
+    await b.page.getByTestId('paste-targets').fill(reps.map((_, i) => (i % 2 ? '100 000 000,00' : '10')).join('\n'));
     await b.page.getByTestId('create-rep-objectives').click();
     const perRep = b.page.locator('[data-testid^="objective-o"]');
     await b.page.waitForFunction((n) => document.querySelectorAll('[data-testid^="objective-o"]').length === n, 1 + reps.length);
@@ -63,8 +67,8 @@ test('team and per-rep objectives get levels, survive a reload, show in other ta
     await b.page.getByTestId('nav-dashboard').click();
     const strip = b.page.getByTestId('alerts-strip');
     await strip.waitFor();
-    assert.match(await strip.textContent(), /Revenue \(The whole team\).*Revenue above/s);
-    assert.equal(await b.page.getByTestId('kpi-objective-revenue').getAttribute('data-level'), 'alert');
+    assert.match(await strip.textContent(), /Revenue \(Rep: [^)]+\): Projection .*Revenue above €1\.00: team/s);
+    assert.equal(await b.page.getByTestId('kpi-objective-revenue').getAttribute('data-level'), 'balance');
     b.assertClean(server.origin);
   } finally {
     await b.close();
