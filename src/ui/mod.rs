@@ -7,6 +7,8 @@ pub mod paste;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]
+mod alert_rules;
+#[cfg(target_arch = "wasm32")]
 mod alerts;
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -29,7 +31,11 @@ mod import;
 #[cfg(target_arch = "wasm32")]
 mod mapping;
 #[cfg(target_arch = "wasm32")]
+mod objective_charts;
+#[cfg(target_arch = "wasm32")]
 mod objectives;
+#[cfg(target_arch = "wasm32")]
+mod rep_targets;
 #[cfg(target_arch = "wasm32")]
 mod reps;
 #[cfg(target_arch = "wasm32")]

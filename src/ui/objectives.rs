@@ -2,15 +2,14 @@
 //! to add one, a grid to set one target per rep at once (or paste a column
 //! from a spreadsheet), the reps ranked by attainment, and the alert rules.
 
-use super::chart::{dispose_chart, set_option, Formatters};
+use super::alert_rules::AlertRules;
 use super::filters::field_label;
-use super::paste::parse_column;
+use super::objective_charts::{ObjectiveChart, TeamGauges};
+use super::rep_targets::{Ranking, RepTargets};
 use super::setup::SetupSharing;
 use super::state::AppState;
 use crate::engine::kpi::{data_span, def, CATALOGUE};
-use crate::engine::objectives::{
-    AlertRule, Comparison, Level, Objective, ObjectivePeriod, ObjectiveResult, Scope,
-};
+use crate::engine::objectives::{Level, Objective, ObjectivePeriod, ObjectiveResult, Scope};
 use crate::engine::parse::date::ymd_from_days;
 use crate::engine::Field;
 use crate::locale::{format_percent, format_value, kpi_label, t, Lang, Text};
@@ -64,7 +63,7 @@ fn period_text(p: &ObjectivePeriod) -> String {
 }
 
 /// `2025-Q4`, `2025-11`, `2025` or `2025-01-01..2025-03-31`.
-fn parse_period(s: &str) -> Option<ObjectivePeriod> {
+pub fn parse_period(s: &str) -> Option<ObjectivePeriod> {
     let s = s.trim();
     let p = if let Some((a, b)) = s.split_once("..") {
         ObjectivePeriod::Custom {
@@ -81,7 +80,7 @@ fn parse_period(s: &str) -> Option<ObjectivePeriod> {
     p.period().map(|_| p)
 }
 
-fn next_id(state: AppState, prefix: &str) -> String {
+pub fn next_id(state: AppState, prefix: &str) -> String {
     let n = state
         .setup
         .with_untracked(|s| s.objectives.len() + s.alert_rules.len());
@@ -244,89 +243,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
     }
 }
 
-/// A gauge per team objective: the projected attainment against the three levels.
-#[component]
-fn TeamGauges() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let team = move || {
-        state
-            .objectives
-            .get()
-            .into_iter()
-            .filter(|o| o.scope == "team" && o.projection.or(o.attainment).is_some())
-            .collect::<Vec<_>>()
-    };
-    view! {
-        <Show when=move || !team().is_empty()>
-            <div class="gauges">
-                {move || team().into_iter().map(|o| {
-                    let threshold = state.setup.with_untracked(|s| s.objectives.iter().find(|x| x.id == o.id).map_or(0.9, |x| x.alert_threshold));
-                    let name = def(&o.kpi).map(|d| kpi_label(d, lang.get())).unwrap_or("?").to_string();
-                    let chart = crate::charts::objective_gauge(o.projection.or(o.attainment).unwrap_or(0.0), threshold, &name);
-                    view! { <GaugeChart id=format!("gauge-{}", o.id) chart=chart/> }
-                }).collect_view()}
-            </div>
-        </Show>
-    }
-}
-
-#[component]
-fn GaugeChart(id: String, chart: charming::Chart) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let dom_id = id.clone();
-    let instance = StoredValue::new_local(None::<(charming::Echarts, Formatters)>);
-    Effect::new(move |_| {
-        if let Some(el) = document().get_element_by_id(&dom_id) {
-            dispose_chart(&el);
-        }
-        if let Ok(ec) =
-            charming::WasmRenderer::new_opt(None, None).render(&dom_id, &charming::Chart::new())
-        {
-            let f = Formatters::new(
-                crate::engine::report::Unit::Count,
-                state.lang.get_untracked(),
-                String::new(),
-            );
-            set_option(&ec, &chart, &f);
-            instance.set_value(Some((ec, f)));
-        }
-    });
-    view! { <div id=id.clone() data-testid=id class="gauge" role="img" aria-label="gauge"></div> }
-}
-
-/// The cumulative actual against the target's pace, drawn by ECharts.
-#[component]
-fn ObjectiveChart(
-    id: String,
-    points: Vec<crate::engine::objectives::CumulativePoint>,
-    unit: crate::engine::report::Unit,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let dom_id = id.clone();
-    let instance = StoredValue::new_local(None::<(charming::Echarts, Formatters)>);
-    Effect::new(move |_| {
-        let l = lang.get();
-        let Some(chart) = crate::charts::objective_progress(&points, l) else {
-            return;
-        };
-        let currency = state.settings.with(|s| s.currency.clone());
-        if let Some(el) = document().get_element_by_id(&dom_id) {
-            dispose_chart(&el);
-        }
-        if let Ok(ec) =
-            charming::WasmRenderer::new_opt(None, None).render(&dom_id, &charming::Chart::new())
-        {
-            let f = Formatters::new(unit, l, currency);
-            set_option(&ec, &chart, &f);
-            instance.set_value(Some((ec, f)));
-        }
-    });
-    view! { <div id=id class="chart objective-chart" role="img" aria-label=move || t(lang.get(), Text::ShowCurve)></div> }
-}
-
-const SCOPES: [Field; 7] = [
+pub const SCOPES: [Field; 7] = [
     Field::Rep,
     Field::Manager,
     Field::Region,
@@ -428,206 +345,5 @@ fn NewObjective(default_period: Memo<String>) -> impl IntoView {
                 <p class="error" role="alert">{move || t(lang.get(), if error.get() == Some("period") { Text::BadPeriod } else { Text::BadTarget })}</p>
             </Show>
         </form>
-    }
-}
-
-#[component]
-fn RepTargets(default_period: Memo<String>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let kpi = RwSignal::new("revenue".to_string());
-    let period = RwSignal::new(String::new());
-    let targets = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
-    let reps = move || {
-        state
-            .filter_options
-            .with(|o| o.get(&Field::Rep).cloned().unwrap_or_default())
-    };
-    let paste = move |ev: leptos::ev::Event| {
-        let column = parse_column(&event_target_value(&ev));
-        targets.update(|t| {
-            for (rep, v) in reps().into_iter().zip(column) {
-                if let Some(v) = v {
-                    t.insert(rep, v.to_string());
-                }
-            }
-        });
-    };
-    let create = move |_| {
-        let p = if period.get().is_empty() {
-            default_period.get()
-        } else {
-            period.get()
-        };
-        let Some(p) = parse_period(&p) else { return };
-        for (rep, v) in targets.get() {
-            let Ok(target) = v.replace(',', ".").trim().parse::<f64>() else {
-                continue;
-            };
-            let o = Objective {
-                id: next_id(state, "o"),
-                kpi: kpi.get(),
-                scope: Scope::of(Field::Rep, &rep),
-                period: p.clone(),
-                target,
-                alert_threshold: 0.9,
-                note: String::new(),
-            };
-            state.setup.update(|s| {
-                s.objectives
-                    .retain(|x| !(x.kpi == o.kpi && x.scope == o.scope && x.period == o.period));
-                s.objectives.push(o);
-            });
-        }
-        targets.set(Default::default());
-    };
-    view! {
-        <Show when=move || !reps().is_empty()>
-            <section class="rep-targets" data-testid="rep-targets">
-                <h3>{move || t(lang.get(), Text::RepTargets)}</h3>
-                <div class="filters">
-                    <label><span>{move || t(lang.get(), Text::Indicator)}</span>
-                        <select data-testid="rep-targets-kpi" prop:value=move || kpi.get() on:change=move |ev| kpi.set(event_target_value(&ev))>
-                            {CATALOGUE.iter().filter(|d| d.additive || d.unit == crate::engine::report::Unit::Ratio).map(|d| view! { <option value=d.id>{move || kpi_label(d, lang.get())}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    <label><span>{move || t(lang.get(), Text::Period)}</span>
-                        <input data-testid="rep-targets-period" placeholder=move || default_period.get() prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
-                    </label>
-                </div>
-                <table class="data-table">
-                    <tbody>
-                        {move || reps().into_iter().map(|rep| {
-                            let (r1, r2) = (rep.clone(), rep.clone());
-                            view! {
-                                <tr>
-                                    <th scope="row">{rep.clone()}</th>
-                                    <td><input inputmode="decimal" data-testid=format!("target-{rep}")
-                                        prop:value=move || targets.with(|t| t.get(&r1).cloned().unwrap_or_default())
-                                        on:input=move |ev| { let v = event_target_value(&ev); let r = r2.clone(); targets.update(|t| { t.insert(r, v); }); }/></td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                <label class="wide"><span>{move || t(lang.get(), Text::PasteColumn)}</span>
-                    <textarea data-testid="paste-targets" rows="3" on:input=paste></textarea>
-                </label>
-                <button class="button primary" data-testid="create-rep-objectives" on:click=create>{move || t(lang.get(), Text::CreateObjectives)}</button>
-            </section>
-        </Show>
-    }
-}
-
-/// Reps ranked by the attainment of their objectives (projected).
-#[component]
-fn Ranking() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let ranked = move || {
-        let mut v: Vec<ObjectiveResult> = state
-            .objectives
-            .get()
-            .into_iter()
-            .filter(|r| r.scope.starts_with("rep: "))
-            .collect();
-        v.sort_by(|a, b| {
-            b.projection
-                .unwrap_or(f64::MIN)
-                .total_cmp(&a.projection.unwrap_or(f64::MIN))
-        });
-        v
-    };
-    view! {
-        <Show when=move || !ranked().is_empty()>
-            <section class="ranking" data-testid="rep-ranking">
-                <h3>{move || t(lang.get(), Text::Ranking)}</h3>
-                <ol>
-                    {move || ranked().into_iter().map(|r| view! {
-                        <li data-level=level_code(r.level)>
-                            {r.scope.trim_start_matches("rep: ").to_string()}" — "
-                            {r.projection.map(|p| format_percent(p, lang.get())).unwrap_or_default()}
-                            " ("{level_label(r.level, lang.get())}")"
-                        </li>
-                    }).collect_view()}
-                </ol>
-            </section>
-        </Show>
-    }
-}
-
-#[component]
-fn AlertRules() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let kpi = RwSignal::new("churn_rate".to_string());
-    let when = RwSignal::new("above".to_string());
-    let threshold = RwSignal::new(String::new());
-    let each = RwSignal::new(String::new());
-    let add = move |_| {
-        let Some(d) = def(&kpi.get()) else { return };
-        let Ok(mut v) = threshold.get().replace(',', ".").trim().parse::<f64>() else {
-            return;
-        };
-        if d.unit == crate::engine::report::Unit::Ratio {
-            v /= 100.0; // typed as a percentage
-        }
-        let rule = AlertRule {
-            id: next_id(state, "r"),
-            kpi: d.id.into(),
-            when: if when.get() == "below" {
-                Comparison::Below
-            } else {
-                Comparison::Above
-            },
-            threshold: v,
-            for_each: serde_json::from_value(serde_json::Value::String(each.get())).ok(),
-            note: String::new(),
-        };
-        state.setup.update(|s| s.alert_rules.push(rule));
-    };
-    view! {
-        <section class="alert-rules" data-testid="alert-rules">
-            <h3>{move || t(lang.get(), Text::AlertRules)}</h3>
-            <ul>
-                {move || state.setup.with(|s| s.alert_rules.clone()).into_iter().map(|rule| {
-                    let id = rule.id.clone();
-                    let label = def(&rule.kpi).map(|d| kpi_label(d, lang.get())).unwrap_or("?");
-                    let threshold = def(&rule.kpi).map(|d| format_value(d.unit, rule.threshold, "EUR", lang.get())).unwrap_or_default();
-                    let dir = if rule.when == Comparison::Above { t(lang.get(), Text::Above) } else { t(lang.get(), Text::Below) };
-                    let each = rule.for_each.map(|f| format!(" ({} {})", t(lang.get(), Text::ForEach), field_label(f, lang.get()))).unwrap_or_default();
-                    view! {
-                        <li data-testid=format!("rule-{}", rule.id)>{format!("{label} {dir} {threshold}{each}")}" "
-                            <button class="button subtle" on:click=move |_| { let id = id.clone(); state.setup.update(|s| s.alert_rules.retain(|r| r.id != id)); }>
-                                {move || t(lang.get(), Text::Delete)}
-                            </button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <form class="filters" on:submit=|ev| ev.prevent_default()>
-                <label><span>{move || t(lang.get(), Text::Indicator)}</span>
-                    <select data-testid="rule-kpi" prop:value=move || kpi.get() on:change=move |ev| kpi.set(event_target_value(&ev))>
-                        {CATALOGUE.iter().map(|d| view! { <option value=d.id>{move || kpi_label(d, lang.get())}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label><span>"\u{a0}"</span>
-                    <select data-testid="rule-when" prop:value=move || when.get() on:change=move |ev| when.set(event_target_value(&ev))>
-                        <option value="above">{move || t(lang.get(), Text::Above)}</option>
-                        <option value="below">{move || t(lang.get(), Text::Below)}</option>
-                    </select>
-                </label>
-                <label><span>{move || t(lang.get(), Text::Threshold)}</span>
-                    <input data-testid="rule-threshold" inputmode="decimal" prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>
-                </label>
-                <label><span>{move || t(lang.get(), Text::ForEach)}</span>
-                    <select data-testid="rule-each" prop:value=move || each.get() on:change=move |ev| each.set(event_target_value(&ev))>
-                        <option value="">{move || t(lang.get(), Text::Team)}</option>
-                        {SCOPES.iter().map(|f| view! { <option value=f.name()>{move || field_label(*f, lang.get())}</option> }).collect_view()}
-                    </select>
-                </label>
-                <button class="button" data-testid="add-rule" on:click=add>{move || t(lang.get(), Text::Add)}</button>
-            </form>
-        </section>
     }
 }

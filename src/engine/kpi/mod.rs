@@ -15,6 +15,7 @@ mod marketing;
 mod model;
 mod period;
 mod pipeline;
+mod pipeline_breakdowns;
 mod prospecting;
 mod receivables;
 mod sales;

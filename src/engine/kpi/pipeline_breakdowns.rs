@@ -1,0 +1,165 @@
+//! Pipeline breakdowns: the funnel by stage, the sales cycle histogram, and
+//! won revenue and win rate by rep, manager, region, product and sector.
+
+use super::breakdown::{row, sort_desc, Grouped, Monthly};
+use super::model::Model;
+use super::period::{month_index, Period};
+use super::pipeline::{Opps, Status};
+use super::stats::ratio;
+use super::Sum;
+use crate::engine::report::{Report, StageRow};
+use crate::engine::schema::Field;
+use crate::engine::table::MISSING_CODE;
+
+/// Bins of the sales cycle histogram, in days.
+const CYCLE_BINS: [(f64, &str); 7] = [
+    (7.0, "0-7"),
+    (14.0, "8-14"),
+    (30.0, "15-30"),
+    (60.0, "31-60"),
+    (90.0, "61-90"),
+    (180.0, "91-180"),
+    (f64::INFINITY, ">180"),
+];
+
+pub fn histogram(cycles: &[f64], r: &mut Report) {
+    let mut counts = [0usize; CYCLE_BINS.len()];
+    for &c in cycles {
+        if let Some(i) = CYCLE_BINS.iter().position(|&(hi, _)| c <= hi) {
+            counts[i] += 1;
+        }
+    }
+    let total = cycles.len() as f64;
+    let rows = CYCLE_BINS
+        .iter()
+        .zip(counts)
+        .map(|(&(_, k), n)| row(k.into(), n as f64, total))
+        .collect();
+    r.breakdowns.insert("sales_cycle_distribution".into(), rows);
+}
+
+/// Deals by stage: open ones as of the period's end and those closed in it,
+/// open stages by rising probability (the funnel), then won, then lost.
+pub fn funnel(o: &Opps, p: Period, r: &mut Report) {
+    let Some(stage) = &o.stage else { return };
+    let n = stage.distinct();
+    let mut rows: Vec<StageRow> = (0..n as u32)
+        .map(|c| StageRow {
+            stage: stage.name(c).to_string(),
+            status: "open".into(),
+            count: 0,
+            amount: 0.0,
+            weighted: 0.0,
+        })
+        .collect();
+    let mut probability = vec![0.0; n];
+    for i in 0..o.rows() {
+        let c = stage.code(i);
+        if c == MISSING_CODE || !(o.open_at(i, p) || o.closed_in(i, p)) {
+            continue;
+        }
+        let row = &mut rows[c as usize];
+        row.status = match o.status[i] {
+            Status::Open => "open",
+            Status::Won => "won",
+            Status::Lost => "lost",
+        }
+        .into();
+        row.count += 1;
+        probability[c as usize] = o.probability[i];
+        if !o.amount[i].is_nan() {
+            row.amount += o.amount[i];
+            let w = if o.status[i] == Status::Open {
+                o.probability[i]
+            } else if o.status[i] == Status::Won {
+                1.0
+            } else {
+                0.0
+            };
+            row.weighted += o.amount[i] * w;
+        }
+    }
+    let rank = |s: &str| match s {
+        "open" => 0,
+        "won" => 1,
+        _ => 2,
+    };
+    let mut order: Vec<usize> = (0..n).filter(|&c| rows[c].count > 0).collect();
+    order.sort_by(|&a, &b| {
+        rank(&rows[a].status)
+            .cmp(&rank(&rows[b].status))
+            .then(probability[a].total_cmp(&probability[b]))
+            .then(rows[a].stage.cmp(&rows[b].stage))
+    });
+    let total: f64 = order.iter().map(|&c| rows[c].count as f64).sum();
+    r.breakdowns.insert(
+        "pipeline_by_stage".into(),
+        order
+            .iter()
+            .map(|&c| row(rows[c].stage.clone(), rows[c].count as f64, total))
+            .collect(),
+    );
+    r.funnel = order.into_iter().map(|c| rows[c].clone()).collect();
+}
+
+pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
+    if o.closed.is_none() {
+        return;
+    }
+    let mut won_total = Sum::default();
+    let (m0, m1) = (month_index(p.from), month_index(p.to));
+    let mut monthly = Monthly::span(m0, m1);
+    for i in 0..o.rows() {
+        if o.closed_in(i, p) && o.status[i] == Status::Won && !o.amount[i].is_nan() {
+            won_total.add(o.amount[i]);
+            if let Some(d) = o.closed.as_ref().and_then(|c| c.get(i)) {
+                monthly.add(month_index(*d), o.amount[i]);
+            }
+        }
+    }
+    let total = won_total.value();
+    r.breakdowns
+        .insert("won_revenue_by_month".into(), monthly.rows(total));
+    for (field, name) in [
+        (Field::Rep, "rep"),
+        (Field::Manager, "manager"),
+        (Field::Region, "region"),
+        (Field::Product, "product"),
+        (Field::Sector, "sector"),
+    ] {
+        let Some(attr) = model.attr(o.fact, field) else {
+            continue;
+        };
+        let mut won = Grouped::new(attr.distinct());
+        let mut closed = vec![(0.0f64, 0.0f64); attr.distinct()];
+        for i in 0..o.rows() {
+            if !o.closed_in(i, p) {
+                continue;
+            }
+            let c = attr.code(i);
+            let is_won = o.status[i] == Status::Won;
+            if is_won && !o.amount[i].is_nan() {
+                won.add(c, o.amount[i]);
+            }
+            if let Some(x) = closed.get_mut(c as usize) {
+                x.1 += 1.0;
+                if is_won {
+                    x.0 += 1.0;
+                }
+            }
+        }
+        r.breakdowns
+            .insert(format!("won_revenue_by_{name}"), won.rows(&attr, total));
+        if field == Field::Rep {
+            let mut rates: Vec<_> = closed
+                .iter()
+                .enumerate()
+                .filter_map(|(c, &(w, n))| {
+                    Some(row(attr.name(c as u32).to_string(), ratio(w, n)?, f64::NAN))
+                })
+                .collect();
+            sort_desc(&mut rates);
+            r.breakdowns.insert("win_rate_by_rep".into(), rates);
+        }
+    }
+}

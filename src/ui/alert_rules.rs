@@ -1,0 +1,86 @@
+//! Alert rules: a KPI above or below a threshold, for the team or each rep, region…
+
+use super::filters::field_label;
+use super::objectives::{next_id, SCOPES};
+use super::state::AppState;
+use crate::engine::kpi::{def, CATALOGUE};
+use crate::engine::objectives::{AlertRule, Comparison};
+use crate::locale::format_value;
+use crate::locale::{kpi_label, t, Text};
+use leptos::prelude::*;
+
+#[component]
+pub fn AlertRules() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let kpi = RwSignal::new("churn_rate".to_string());
+    let when = RwSignal::new("above".to_string());
+    let threshold = RwSignal::new(String::new());
+    let each = RwSignal::new(String::new());
+    let add = move |_| {
+        let Some(d) = def(&kpi.get()) else { return };
+        let Ok(mut v) = threshold.get().replace(',', ".").trim().parse::<f64>() else {
+            return;
+        };
+        if d.unit == crate::engine::report::Unit::Ratio {
+            v /= 100.0; // typed as a percentage
+        }
+        let rule = AlertRule {
+            id: next_id(state, "r"),
+            kpi: d.id.into(),
+            when: if when.get() == "below" {
+                Comparison::Below
+            } else {
+                Comparison::Above
+            },
+            threshold: v,
+            for_each: serde_json::from_value(serde_json::Value::String(each.get())).ok(),
+            note: String::new(),
+        };
+        state.setup.update(|s| s.alert_rules.push(rule));
+    };
+    view! {
+        <section class="alert-rules" data-testid="alert-rules">
+            <h3>{move || t(lang.get(), Text::AlertRules)}</h3>
+            <ul>
+                {move || state.setup.with(|s| s.alert_rules.clone()).into_iter().map(|rule| {
+                    let id = rule.id.clone();
+                    let label = def(&rule.kpi).map(|d| kpi_label(d, lang.get())).unwrap_or("?");
+                    let threshold = def(&rule.kpi).map(|d| format_value(d.unit, rule.threshold, "EUR", lang.get())).unwrap_or_default();
+                    let dir = if rule.when == Comparison::Above { t(lang.get(), Text::Above) } else { t(lang.get(), Text::Below) };
+                    let each = rule.for_each.map(|f| format!(" ({} {})", t(lang.get(), Text::ForEach), field_label(f, lang.get()))).unwrap_or_default();
+                    view! {
+                        <li data-testid=format!("rule-{}", rule.id)>{format!("{label} {dir} {threshold}{each}")}" "
+                            <button class="button subtle" on:click=move |_| { let id = id.clone(); state.setup.update(|s| s.alert_rules.retain(|r| r.id != id)); }>
+                                {move || t(lang.get(), Text::Delete)}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form class="filters" on:submit=|ev| ev.prevent_default()>
+                <label><span>{move || t(lang.get(), Text::Indicator)}</span>
+                    <select data-testid="rule-kpi" prop:value=move || kpi.get() on:change=move |ev| kpi.set(event_target_value(&ev))>
+                        {CATALOGUE.iter().map(|d| view! { <option value=d.id>{move || kpi_label(d, lang.get())}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label><span>"\u{a0}"</span>
+                    <select data-testid="rule-when" prop:value=move || when.get() on:change=move |ev| when.set(event_target_value(&ev))>
+                        <option value="above">{move || t(lang.get(), Text::Above)}</option>
+                        <option value="below">{move || t(lang.get(), Text::Below)}</option>
+                    </select>
+                </label>
+                <label><span>{move || t(lang.get(), Text::Threshold)}</span>
+                    <input data-testid="rule-threshold" inputmode="decimal" prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>
+                </label>
+                <label><span>{move || t(lang.get(), Text::ForEach)}</span>
+                    <select data-testid="rule-each" prop:value=move || each.get() on:change=move |ev| each.set(event_target_value(&ev))>
+                        <option value="">{move || t(lang.get(), Text::Team)}</option>
+                        {SCOPES.iter().map(|f| view! { <option value=f.name()>{move || field_label(*f, lang.get())}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button class="button" data-testid="add-rule" on:click=add>{move || t(lang.get(), Text::Add)}</button>
+            </form>
+        </section>
+    }
+}

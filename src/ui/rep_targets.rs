@@ -1,0 +1,137 @@
+//! Individual objectives: one target per rep at once, typed or pasted from a
+//! spreadsheet column, and the reps ranked by attainment.
+
+use super::objectives::{level_code, level_label, next_id, parse_period};
+use super::paste::parse_column;
+use super::state::AppState;
+use crate::engine::kpi::CATALOGUE;
+use crate::engine::objectives::{Objective, ObjectiveResult, Scope};
+use crate::engine::Field;
+use crate::locale::format_percent;
+use crate::locale::{kpi_label, t, Text};
+use leptos::prelude::*;
+
+#[component]
+pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let kpi = RwSignal::new("revenue".to_string());
+    let period = RwSignal::new(String::new());
+    let targets = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
+    let reps = move || {
+        state
+            .filter_options
+            .with(|o| o.get(&Field::Rep).cloned().unwrap_or_default())
+    };
+    let paste = move |ev: leptos::ev::Event| {
+        let column = parse_column(&event_target_value(&ev));
+        targets.update(|t| {
+            for (rep, v) in reps().into_iter().zip(column) {
+                if let Some(v) = v {
+                    t.insert(rep, v.to_string());
+                }
+            }
+        });
+    };
+    let create = move |_| {
+        let p = if period.get().is_empty() {
+            default_period.get()
+        } else {
+            period.get()
+        };
+        let Some(p) = parse_period(&p) else { return };
+        for (rep, v) in targets.get() {
+            let Ok(target) = v.replace(',', ".").trim().parse::<f64>() else {
+                continue;
+            };
+            let o = Objective {
+                id: next_id(state, "o"),
+                kpi: kpi.get(),
+                scope: Scope::of(Field::Rep, &rep),
+                period: p.clone(),
+                target,
+                alert_threshold: 0.9,
+                note: String::new(),
+            };
+            state.setup.update(|s| {
+                s.objectives
+                    .retain(|x| !(x.kpi == o.kpi && x.scope == o.scope && x.period == o.period));
+                s.objectives.push(o);
+            });
+        }
+        targets.set(Default::default());
+    };
+    view! {
+        <Show when=move || !reps().is_empty()>
+            <section class="rep-targets" data-testid="rep-targets">
+                <h3>{move || t(lang.get(), Text::RepTargets)}</h3>
+                <div class="filters">
+                    <label><span>{move || t(lang.get(), Text::Indicator)}</span>
+                        <select data-testid="rep-targets-kpi" prop:value=move || kpi.get() on:change=move |ev| kpi.set(event_target_value(&ev))>
+                            {CATALOGUE.iter().filter(|d| d.additive || d.unit == crate::engine::report::Unit::Ratio).map(|d| view! { <option value=d.id>{move || kpi_label(d, lang.get())}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label><span>{move || t(lang.get(), Text::Period)}</span>
+                        <input data-testid="rep-targets-period" placeholder=move || default_period.get() prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
+                    </label>
+                </div>
+                <table class="data-table">
+                    <tbody>
+                        {move || reps().into_iter().map(|rep| {
+                            let (r1, r2) = (rep.clone(), rep.clone());
+                            view! {
+                                <tr>
+                                    <th scope="row">{rep.clone()}</th>
+                                    <td><input inputmode="decimal" data-testid=format!("target-{rep}")
+                                        prop:value=move || targets.with(|t| t.get(&r1).cloned().unwrap_or_default())
+                                        on:input=move |ev| { let v = event_target_value(&ev); let r = r2.clone(); targets.update(|t| { t.insert(r, v); }); }/></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <label class="wide"><span>{move || t(lang.get(), Text::PasteColumn)}</span>
+                    <textarea data-testid="paste-targets" rows="3" on:input=paste></textarea>
+                </label>
+                <button class="button primary" data-testid="create-rep-objectives" on:click=create>{move || t(lang.get(), Text::CreateObjectives)}</button>
+            </section>
+        </Show>
+    }
+}
+
+/// Reps ranked by the attainment of their objectives (projected).
+#[component]
+pub fn Ranking() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let ranked = move || {
+        let mut v: Vec<ObjectiveResult> = state
+            .objectives
+            .get()
+            .into_iter()
+            .filter(|r| r.scope.starts_with("rep: "))
+            .collect();
+        v.sort_by(|a, b| {
+            b.projection
+                .unwrap_or(f64::MIN)
+                .total_cmp(&a.projection.unwrap_or(f64::MIN))
+        });
+        v
+    };
+    view! {
+        <Show when=move || !ranked().is_empty()>
+            <section class="ranking" data-testid="rep-ranking">
+                <h3>{move || t(lang.get(), Text::Ranking)}</h3>
+                <ol>
+                    {move || ranked().into_iter().map(|r| view! {
+                        <li data-level=level_code(r.level)>
+                            {r.scope.trim_start_matches("rep: ").to_string()}" — "
+                            {r.projection.map(|p| format_percent(p, lang.get())).unwrap_or_default()}
+                            " ("{level_label(r.level, lang.get())}")"
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        </Show>
+    }
+}
