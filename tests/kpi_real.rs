@@ -149,26 +149,13 @@ fn superstore_through_the_library() {
     }
 }
 
-fn cli(args: &[String]) -> Report {
-    let out = Command::new(env!("CARGO_BIN_EXE_cadran"))
-        .args(args)
-        .output()
-        .expect("cadran runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("cadran kpis prints the report")
-}
-
 fn path(rel: &str) -> String {
     common::shared(rel).display().to_string()
 }
 
 #[test]
 fn superstore_through_the_command_line() {
-    check_superstore(&cli(&["kpis".into(), path(SUPERSTORE)]));
+    check_superstore(&common::cli(&["kpis".into(), path(SUPERSTORE)]));
 }
 
 fn check_crm(r: &Report) {
@@ -240,7 +227,7 @@ fn crm_tables_through_the_library() {
 fn crm_tables_through_the_command_line() {
     let mut args = vec!["kpis".to_string()];
     args.extend(CRM.iter().map(|f| path(f)));
-    check_crm(&cli(&args));
+    check_crm(&common::cli(&args));
 }
 
 #[test]
@@ -267,7 +254,7 @@ fn filters_go_through_joins() {
     ];
     args.extend(CRM.iter().map(|f| path(f)));
     close(
-        value(&cli(&args), "won_revenue"),
+        value(&common::cli(&args), "won_revenue"),
         want,
         "cli --where manager",
     );

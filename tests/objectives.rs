@@ -6,7 +6,7 @@ mod common;
 use cadran::engine::kpi::{Query, Workspace};
 use cadran::engine::objectives::{self, Level, Objective, ObjectivePeriod, Scope};
 use cadran::engine::parse::date::days_from_ymd;
-use cadran::engine::{self, Field, Options, Report};
+use cadran::engine::{self, Field, Options};
 use std::process::Command;
 
 fn ws(files: &[(&str, &str)]) -> Workspace {
@@ -135,26 +135,13 @@ fn lower_is_better_kpis_and_ratios() {
         .contains("unknown KPI"));
 }
 
-fn cli(args: &[&str]) -> Report {
-    let out = Command::new(env!("CARGO_BIN_EXE_cadran"))
-        .args(args)
-        .output()
-        .expect("cadran runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("a report")
-}
-
 #[test]
 fn superstore_set_up_through_the_command_line() {
     let file = common::shared("superstore/Superstore.csv")
         .display()
         .to_string();
     let setup = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/superstore-setup.json");
-    let r = cli(&[
+    let r = common::cli(&[
         "kpis",
         &file,
         "--from",
@@ -171,7 +158,7 @@ fn superstore_set_up_through_the_command_line() {
             .unwrap_or_else(|| panic!("{id}"))
     };
     // Each actual is the KPI of the same period and scope, as `cadran kpis --where` computes it.
-    let west = cli(&[
+    let west = common::cli(&[
         "kpis",
         &file,
         "--from",

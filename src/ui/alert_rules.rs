@@ -1,8 +1,9 @@
 //! Alert rules: a KPI above or below a threshold, for the team or each rep, region…
 
 use super::filters::field_label;
-use super::objectives::{next_id, SCOPES};
+use super::objectives::next_id;
 use super::state::AppState;
+use crate::engine::kpi::FILTER_FIELDS;
 use crate::engine::kpi::{def, CATALOGUE};
 use crate::engine::objectives::{AlertRule, Comparison};
 use crate::locale::format_value;
@@ -76,7 +77,7 @@ pub fn AlertRules() -> impl IntoView {
                 <label><span>{move || t(lang.get(), Text::ForEach)}</span>
                     <select data-testid="rule-each" prop:value=move || each.get() on:change=move |ev| each.set(event_target_value(&ev))>
                         <option value="">{move || t(lang.get(), Text::Team)}</option>
-                        {SCOPES.iter().map(|f| view! { <option value=f.name()>{move || field_label(*f, lang.get())}</option> }).collect_view()}
+                        {FILTER_FIELDS.iter().map(|f| view! { <option value=f.name()>{move || field_label(*f, lang.get())}</option> }).collect_view()}
                     </select>
                 </label>
                 <button class="button" data-testid="add-rule" on:click=add>{move || t(lang.get(), Text::Add)}</button>

@@ -13,18 +13,6 @@ use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
 use crate::locale::{date_label, family_label, kpi_label, t, Lang, Text};
 use leptos::prelude::*;
 
-const FAMILIES: [Family; 9] = [
-    Family::Revenue,
-    Family::Customers,
-    Family::Pipeline,
-    Family::Prospecting,
-    Family::Activity,
-    Family::Marketing,
-    Family::Satisfaction,
-    Family::Receivables,
-    Family::Team,
-];
-
 /// The family's KPIs in the user's order (then the catalogue's).
 fn defs(f: Family, layout: &Layout) -> Vec<&'static KpiDef> {
     let mut v: Vec<&'static KpiDef> = CATALOGUE.iter().filter(|d| d.family == f).collect();
@@ -81,7 +69,7 @@ pub fn Dashboard() -> impl IntoView {
                 <p class="period" data-testid="period">{period}</p>
                 <AlertsStrip/>
                 <PinnedRow/>
-                {FAMILIES.iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
+                {Family::ALL.iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
                 <div class="charts">
                     {CHARTS.iter().map(|spec| view! { <ChartPanel spec=spec/> }).collect_view()}
                 </div>

@@ -8,7 +8,7 @@ use super::objective_charts::{ObjectiveChart, TeamGauges};
 use super::rep_targets::{Ranking, RepTargets};
 use super::setup::SetupSharing;
 use super::state::AppState;
-use crate::engine::kpi::{data_span, def, CATALOGUE};
+use crate::engine::kpi::{data_span, def, CATALOGUE, FILTER_FIELDS};
 use crate::engine::objectives::{Level, Objective, ObjectivePeriod, ObjectiveResult, Scope};
 use crate::engine::parse::date::ymd_from_days;
 use crate::engine::Field;
@@ -243,16 +243,6 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
     }
 }
 
-pub const SCOPES: [Field; 7] = [
-    Field::Rep,
-    Field::Manager,
-    Field::Region,
-    Field::Sector,
-    Field::Segment,
-    Field::Channel,
-    Field::Product,
-];
-
 #[component]
 fn NewObjective(default_period: Memo<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -317,7 +307,7 @@ fn NewObjective(default_period: Memo<String>) -> impl IntoView {
             <label><span>{move || t(lang.get(), Text::Scope)}</span>
                 <select data-testid="objective-scope" prop:value=move || scope_field.get() on:change=move |ev| { scope_field.set(event_target_value(&ev)); scope_value.set(String::new()); }>
                     <option value="">{move || t(lang.get(), Text::Team)}</option>
-                    {SCOPES.iter().map(|f| view! { <option value=f.name()>{move || field_label(*f, lang.get())}</option> }).collect_view()}
+                    {FILTER_FIELDS.iter().map(|f| view! { <option value=f.name()>{move || field_label(*f, lang.get())}</option> }).collect_view()}
                 </select>
             </label>
             <Show when=move || !scope_field.get().is_empty()>

@@ -53,3 +53,17 @@ pub fn demo_workspace(seed: u64, order_lines: usize) -> cadran::engine::kpi::Wor
         .collect();
     cadran::engine::kpi::Workspace { tables }
 }
+
+/// `cadran ARGS…` (the binary of this build), its report parsed from stdout.
+pub fn cli<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> cadran::engine::Report {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cadran"))
+        .args(args)
+        .output()
+        .expect("cadran runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("cadran kpis prints the report")
+}

@@ -28,6 +28,21 @@ pub enum Family {
     Team,
 }
 
+impl Family {
+    /// Every family, in dashboard order.
+    pub const ALL: [Family; 9] = [
+        Family::Revenue,
+        Family::Customers,
+        Family::Pipeline,
+        Family::Prospecting,
+        Family::Activity,
+        Family::Marketing,
+        Family::Satisfaction,
+        Family::Receivables,
+        Family::Team,
+    ];
+}
+
 /// One scalar KPI.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct KpiDef {

@@ -235,16 +235,7 @@ pub fn report(ws: &Workspace, q: &Query) -> Report {
         team::add(&model, with_totals, opps.as_ref(), p, &mut r);
     }
     if let Some(p) = period {
-        for family in [
-            Family::Revenue,
-            Family::Customers,
-            Family::Pipeline,
-            Family::Prospecting,
-            Family::Activity,
-            Family::Marketing,
-            Family::Satisfaction,
-            Family::Receivables,
-        ] {
+        for family in Family::ALL {
             let Some(inputs) = inputs(&model, family, p) else {
                 continue;
             };
