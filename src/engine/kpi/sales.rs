@@ -334,10 +334,23 @@ fn breakdowns(model: &Model, s: &Sales, p: Period, total: f64, r: &mut Report) {
     if s.has_margin() {
         b.insert("margin_by_month".into(), margin.rows(total));
     }
-    for (id, field) in DIMENSIONS {
-        if let Some(attr) = model.attr(s.fact, field) {
-            r.breakdowns.insert(id.into(), revenue_by(s, &attr, p));
+    // Every dimension in one walk over the period's rows.
+    let attrs: Vec<(&str, Attr)> = DIMENSIONS
+        .iter()
+        .filter_map(|&(id, field)| Some((id, model.attr(s.fact, field)?)))
+        .collect();
+    let mut groups: Vec<Grouped> = attrs
+        .iter()
+        .map(|(_, a)| Grouped::new(a.distinct()))
+        .collect();
+    s.each_in(p, |row, _| {
+        let a = s.amount(row);
+        for (g, (_, attr)) in groups.iter_mut().zip(&attrs) {
+            g.add(attr.code(row), a);
         }
+    });
+    for (g, (id, attr)) in groups.into_iter().zip(&attrs) {
+        r.breakdowns.insert((*id).into(), g.rows(attr, total));
     }
 }
 
@@ -349,15 +362,3 @@ const DIMENSIONS: [(&str, Field); 5] = [
     ("revenue_by_channel", Field::Channel),
     ("revenue_by_product", Field::Product),
 ];
-
-/// Revenue of the period per value of `attr`, largest first.
-pub fn revenue_by(s: &Sales, attr: &Attr, p: Period) -> Vec<crate::engine::report::BreakdownRow> {
-    let mut g = Grouped::new(attr.distinct());
-    let mut total = Sum::default();
-    s.each_in(p, |row, _| {
-        let a = s.amount(row);
-        g.add(attr.code(row), a);
-        total.add(a);
-    });
-    g.rows(attr, total.value())
-}
