@@ -3,19 +3,14 @@
 //! first seen before the period, open deals without a created date, and zero
 //! denominators (unavailable, never 0).
 
+mod common;
+
 use cadran::engine::kpi::{self, Period, Query, Workspace};
 use cadran::engine::parse::date::days_from_ymd;
-use cadran::engine::{self, Field, Options, Report};
+use cadran::engine::{self, Field, Report};
 
 fn ws(files: &[(&str, &str)]) -> Workspace {
-    Workspace {
-        tables: files
-            .iter()
-            .map(|(name, text)| {
-                engine::read(name, text.as_bytes(), &Options::default()).expect(name)
-            })
-            .collect(),
-    }
+    common::workspace_of(files)
 }
 
 fn period(from: (i32, u32, u32), to: (i32, u32, u32)) -> Query {

@@ -6,16 +6,11 @@ mod common;
 use cadran::engine::kpi::{Query, Workspace};
 use cadran::engine::objectives::{self, Level, Objective, ObjectivePeriod, Scope};
 use cadran::engine::parse::date::days_from_ymd;
-use cadran::engine::{self, Field, Options};
+use cadran::engine::Field;
 use std::process::Command;
 
 fn ws(files: &[(&str, &str)]) -> Workspace {
-    Workspace {
-        tables: files
-            .iter()
-            .map(|(n, t)| engine::read(n, t.as_bytes(), &Options::default()).expect(n))
-            .collect(),
-    }
+    common::workspace_of(files)
 }
 
 fn objective(id: &str, kpi: &str, period: ObjectivePeriod, target: f64, scope: Scope) -> Objective {

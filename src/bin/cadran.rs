@@ -106,13 +106,8 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 }
 
 fn parse_day(s: &str) -> Result<i32, String> {
-    let mut it = s.splitn(3, '-').map(str::parse::<u32>);
-    match (it.next(), it.next(), it.next()) {
-        (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) => {
-            date::days_from_ymd(y as i32, m, d).ok_or_else(|| format!("no such date: {s}"))
-        }
-        _ => Err(format!("dates are written YYYY-MM-DD, not {s:?}")),
-    }
+    date::parse_iso_day(s)
+        .ok_or_else(|| format!("dates are written YYYY-MM-DD (an existing day), not {s:?}"))
 }
 
 fn file_name(path: &Path) -> String {

@@ -4,7 +4,7 @@
 //! localStorage.
 
 use crate::engine::kpi::{Period, Preset, Query};
-use crate::engine::parse::date::days_from_ymd;
+use crate::engine::parse::date::parse_iso_day;
 use crate::engine::Field;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -65,11 +65,6 @@ fn preset_from(s: &str) -> Option<Preset> {
 
 fn field_from(s: &str) -> Option<Field> {
     serde_json::from_value(serde_json::Value::String(s.into())).ok()
-}
-
-fn parse_day(s: &str) -> Option<i32> {
-    let mut it = s.splitn(3, '-').map(|x| x.parse::<u32>().ok());
-    days_from_ymd(it.next()?? as i32, it.next()??, it.next()??)
 }
 
 /// `%`-encodes what a fragment parameter cannot hold as is.
@@ -154,8 +149,8 @@ impl ViewState {
                         v.period = PeriodChoice::Preset(p);
                     }
                 }
-                "from" if parse_day(&val).is_some() => from = Some(val),
-                "to" if parse_day(&val).is_some() => to = Some(val),
+                "from" if parse_iso_day(&val).is_some() => from = Some(val),
+                "to" if parse_iso_day(&val).is_some() => to = Some(val),
                 _ => {
                     if let Some(f) = field_from(k) {
                         if !val.is_empty() {
@@ -182,7 +177,7 @@ impl ViewState {
             PeriodChoice::All => {}
             PeriodChoice::Preset(p) => q.preset = Some(*p),
             PeriodChoice::Custom(f, t) => {
-                if let (Some(f), Some(t)) = (parse_day(f), parse_day(t)) {
+                if let (Some(f), Some(t)) = (parse_iso_day(f), parse_iso_day(t)) {
                     q.period = Some(Period::new(f, t));
                 }
             }

@@ -67,3 +67,16 @@ pub fn cli<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> cadran::engine::Report {
     );
     serde_json::from_slice(&out.stdout).expect("cadran kpis prints the report")
 }
+
+/// A workspace of small in-memory files: (file name, CSV text).
+pub fn workspace_of(files: &[(&str, &str)]) -> cadran::engine::kpi::Workspace {
+    cadran::engine::kpi::Workspace {
+        tables: files
+            .iter()
+            .map(|(name, text)| {
+                cadran::engine::read(name, text.as_bytes(), &cadran::engine::Options::default())
+                    .expect(name)
+            })
+            .collect(),
+    }
+}

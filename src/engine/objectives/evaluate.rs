@@ -1,10 +1,11 @@
 //! Measuring objectives and checking alert rules against the workspace.
 
 use super::{
-    ymd, AlertHit, AlertResult, AlertRule, Comparison, CumulativePoint, Level, Objective,
+    AlertHit, AlertResult, AlertRule, Comparison, CumulativePoint, Level, Objective,
     ObjectiveResult, Scope,
 };
 use crate::engine::kpi::{self, def, Better, Period, Query, Workspace};
+use crate::engine::parse::date::parse_iso_day;
 use crate::engine::report::{PeriodLabel, Report};
 
 /// actual / target when higher is better, target / actual when lower is better.
@@ -182,7 +183,7 @@ pub fn evaluate_rules(
     let period = team
         .period
         .as_ref()
-        .and_then(|p| Some(Period::new(ymd(&p.from)?, ymd(&p.to)?)));
+        .and_then(|p| Some(Period::new(parse_iso_day(&p.from)?, parse_iso_day(&p.to)?)));
     rules
         .iter()
         .map(|rule| {

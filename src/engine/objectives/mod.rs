@@ -9,7 +9,7 @@ pub mod share;
 pub use evaluate::{evaluate, evaluate_rules};
 
 use crate::engine::kpi::Period;
-use crate::engine::parse::date::days_from_ymd;
+use crate::engine::parse::date::{days_from_ymd, parse_iso_day};
 use crate::engine::schema::Field;
 use serde::{Deserialize, Serialize};
 
@@ -52,12 +52,6 @@ pub enum ObjectivePeriod {
     Custom { from: String, to: String },
 }
 
-/// `YYYY-MM-DD` as a day number.
-pub(crate) fn ymd(s: &str) -> Option<i32> {
-    let mut it = s.splitn(3, '-').map(|x| x.parse::<u32>().ok());
-    days_from_ymd(it.next()?? as i32, it.next()??, it.next()??)
-}
-
 fn month_bounds(y: i32, m: u32, months: u32) -> Option<Period> {
     let from = days_from_ymd(y, m, 1)?;
     let end_m = m + months;
@@ -85,7 +79,9 @@ impl ObjectivePeriod {
                 month_bounds(y.parse().ok()?, (q - 1) * 3 + 1, 3)
             }
             ObjectivePeriod::Year(y) => month_bounds(*y, 1, 12),
-            ObjectivePeriod::Custom { from, to } => Some(Period::new(ymd(from)?, ymd(to)?)),
+            ObjectivePeriod::Custom { from, to } => {
+                Some(Period::new(parse_iso_day(from)?, parse_iso_day(to)?))
+            }
         }
     }
 

@@ -48,6 +48,12 @@ pub fn days_from_ymd(y: i32, m: u32, d: u32) -> Option<Days> {
     NaiveDate::from_ymd_opt(y, m, d).map(|nd| nd.num_days_from_ce() - EPOCH_FROM_CE)
 }
 
+/// `YYYY-MM-DD` (as periods, objectives and the command line write days).
+pub fn parse_iso_day(s: &str) -> Option<Days> {
+    let mut it = s.trim().splitn(3, '-').map(|x| x.parse::<u32>().ok());
+    days_from_ymd(it.next()?? as i32, it.next()??, it.next()??)
+}
+
 /// The calendar date of a day number.
 pub fn ymd_from_days(days: Days) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days.checked_add(EPOCH_FROM_CE)?)
@@ -329,6 +335,14 @@ mod tests {
     }
     fn exact(s: &str) -> (Days, Option<u32>) {
         resolve(parse(s).unwrap().0, Order::DayFirst).unwrap()
+    }
+
+    #[test]
+    fn iso_days() {
+        assert_eq!(parse_iso_day("2024-03-05"), Some(ymd(2024, 3, 5)));
+        assert_eq!(parse_iso_day("2024-02-30"), None);
+        assert_eq!(parse_iso_day("2024-03"), None);
+        assert_eq!(parse_iso_day("x"), None);
     }
 
     #[test]
