@@ -10,3 +10,13 @@ init({ module_or_path: new URL('./cadran-web_bg.wasm', import.meta.url) }).catch
   p.textContent = 'Cadran ne peut pas démarrer dans ce navigateur (WebAssembly requis). / Cadran cannot start in this browser (WebAssembly required).';
   document.body.append(p);
 });
+
+// The offline cache (public/sw.js), once the page has loaded: it must not
+// compete with the first download. Browsers allow it on https and localhost.
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch((err) => {
+      console.warn('Cadran works, but not offline:', err);
+    });
+  });
+}

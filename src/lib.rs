@@ -9,3 +9,4 @@ pub mod charts;
 pub mod engine;
 pub mod locale;
 pub mod ui;
+pub mod worker;

@@ -35,6 +35,8 @@ fn every_file_gets_its_kind() {
     for (i, k) in expected.iter().enumerate() {
         assert_eq!(kinds[i].1, *k, "{}", kinds[i].0);
     }
+    // The page waits for this many demo tables before its first report.
+    assert_eq!(kinds.len(), demo::FILE_COUNT);
     for t in &ws.tables {
         assert!(t.mapping.complete(), "{}", t.summary.file);
     }

@@ -2,14 +2,14 @@
 //! odd, said with its line and column). Messages speak to a sales manager,
 //! not to a programmer.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The engine's result type.
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// Why a whole file could not be read. Everything less serious is a [`Warning`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Error {
     /// No bytes, or only blank lines.
@@ -69,7 +69,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// What kind of problem a warning is about; the UI words it in the user's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WarningKind {
     /// A row has fewer fields than the header; missing cells are empty.
@@ -95,7 +95,7 @@ pub enum WarningKind {
 }
 
 /// One problem, grouped: `count` occurrences, the first at `line`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     pub kind: WarningKind,
     /// 1-based line of the first occurrence in the file, when it has one.

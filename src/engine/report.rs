@@ -19,17 +19,17 @@ pub enum Unit {
 /// A scalar KPI: its value over the period and the comparisons, or why it is unavailable.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct KpiValue {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub median: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub previous: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_year: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unit: Option<Unit>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unavailable: Option<String>,
     /// Which table, and how many of its rows (dated in the period, kept by the filters), it read.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -62,7 +62,7 @@ impl KpiValue {
 pub struct BreakdownRow {
     pub key: String,
     pub value: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub share: Option<f64>,
 }
 

@@ -3,7 +3,7 @@
 
 use super::parse::date::Days;
 use super::parse::number::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Code of a missing text cell.
 pub const MISSING_CODE: u32 = u32::MAX;
@@ -13,7 +13,7 @@ pub const MISSING_DAY: Days = i32::MIN;
 pub const MISSING_SECS: i64 = i64::MIN;
 
 /// The type a column was read as (the `type` of `cadran inspect`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ColumnType {
     Number,

@@ -1,13 +1,15 @@
 //! The app: header, navigation and pages, with the state provided through context.
 
 use super::dashboard::Dashboard;
+use super::device_panel::DeviceData;
 use super::import::{load_demo, ImportPanel, TablesInUse};
+use super::notices::Notices;
 use super::objectives::ObjectivesPage;
 use super::reps::RepView;
 use super::state::AppState;
-use super::storage;
 use super::view_state::Page;
 use super::{bench, settings::SettingsPanel};
+use super::{engine, storage};
 use crate::locale::{t, Lang, Text};
 use leptos::prelude::*;
 
@@ -26,15 +28,19 @@ pub fn App() -> impl IntoView {
             state.view.update(|v| v.page = Page::Objectives);
         }
     }
-    // The demo was open before this reload: open it again.
+    engine::start(state);
+    // The demo was open before this reload: open it again; and the files
+    // kept on this device.
     if storage::demo_open() {
         load_demo(state);
     }
+    engine::restore(state);
+    super::device_panel::notice_after_forget(state);
     let lang = state.lang;
     let page = move || state.view.with(|v| v.page);
     let show_import = move || {
         page() == Page::Data
-            || state.workspace.with(|w| w.tables.is_empty())
+            || state.tables.with(Vec::is_empty)
             || state.pending.with(|p| !p.is_empty())
     };
     view! {
@@ -47,6 +53,7 @@ pub fn App() -> impl IntoView {
             <LanguageSwitch/>
         </header>
         <main class="app-main">
+            <Notices/>
             <Show when=show_import>
                 <ImportPanel/>
             </Show>
@@ -54,9 +61,9 @@ pub fn App() -> impl IntoView {
                 Page::Dashboard => view! { <Dashboard/> }.into_any(),
                 Page::Reps => view! { <RepView/> }.into_any(),
                 Page::Objectives => view! { <ObjectivesPage/> }.into_any(),
-                Page::Data => view! { <TablesInUse/><SettingsPanel/> }.into_any(),
+                Page::Data => view! { <TablesInUse/><DeviceData/><SettingsPanel/> }.into_any(),
             }}
-            <Show when=move || page() != Page::Data && state.workspace.with(|w| w.tables.is_empty()) && state.pending.with(Vec::is_empty)>
+            <Show when=move || page() != Page::Data && state.tables.with(Vec::is_empty) && state.pending.with(Vec::is_empty) && state.progress.with(Option::is_none)>
                 <p class="empty-state">{move || t(lang.get(), Text::NoSalesYet)}</p>
             </Show>
         </main>

@@ -32,7 +32,7 @@ pub fn Dashboard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let report = state.report;
-    let has_data = move || state.workspace.with(|w| !w.tables.is_empty());
+    let has_data = move || state.tables.with(|t| !t.is_empty());
     let period = move || {
         report.with(|r| {
             r.period.as_ref().map(|p| {

@@ -2,48 +2,57 @@
 //! file read is shown with its summary and mapping editor until the user
 //! confirms; then the tables in use, their relations, and a way to remove them.
 
+use super::device_store::{self, StoredFile};
+use super::engine;
 use super::mapping::MappingEditor;
-use super::state::{AppState, Failed, Pending};
+use super::state::{AppState, InUse};
 use super::storage;
-use crate::engine::{self, demo, Imported};
+use crate::locale::device::{dt, DeviceText};
 use crate::locale::{t, Lang, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-fn read(state: AppState, name: &str, bytes: &[u8]) -> Result<Imported, Failed> {
-    let opts = engine::Options {
-        french: state.lang.get_untracked() == Lang::Fr,
-        preview_rows: 5,
-        ..engine::Options::default()
+/// Keeps a confirmed file on the device (unless in private mode).
+fn keep(state: AppState, t: &InUse) {
+    if state.private.get_untracked() {
+        return;
+    }
+    let Some(blob) = engine::source_blob(t.id) else {
+        return;
     };
-    engine::read(name, bytes, &opts).map_err(|e| Failed {
-        name: name.to_string(),
-        fr: e.message_fr(),
-        en: e.to_string(),
-    })
+    let file = StoredFile {
+        name: t.info.summary.file.clone(),
+        size: blob.size(),
+        blob,
+        mapping: Some(t.info.mapping.clone()),
+        saved: js_sys::Date::now(),
+    };
+    spawn_local(async move {
+        if let Err(e) = device_store::save(&file).await {
+            state.notify_store_error(&e);
+        }
+    });
 }
 
-/// A file read: it waits for confirmation, with a mapping remembered for its header.
-fn add_pending(state: AppState, name: String, bytes: &[u8]) {
-    state.failed.update(|f| f.retain(|x| x.name != name));
-    match read(state, &name, bytes) {
-        Ok(mut imported) => {
-            if let Some(m) = storage::load_mappings().remove(&imported.header_signature()) {
-                imported.set_mapping(m);
-            }
-            state.pending.update(|p| {
-                p.retain(|x| x.imported.summary.file != name);
-                let id = p.iter().map(|x| x.id).max().unwrap_or(0) + 1;
-                p.push(Pending { id, imported });
-            });
-        }
-        Err(f) => state.failed.update(|all| all.push(f)),
+/// Keeps every table on the dashboard (private mode turned off).
+pub fn keep_all(state: AppState) {
+    for t in state.tables.get_untracked() {
+        keep(state, &t);
     }
 }
 
-/// Moves the pending files into the workspace and remembers their mappings.
+/// Forgets a file kept on the device.
+fn unkeep(state: AppState, name: String) {
+    spawn_local(async move {
+        if let Err(e) = device_store::forget(&name).await {
+            state.notify_store_error(&e);
+        }
+    });
+}
+
+/// Moves the pending files onto the dashboard, keeps them on the device and
+/// remembers their mappings.
 fn confirm(state: AppState) {
     let pending = state.pending.get_untracked();
     if pending.is_empty() {
@@ -51,68 +60,102 @@ fn confirm(state: AppState) {
     }
     let was_demo = storage::demo_open();
     storage::set_demo_open(false);
-    state.workspace.update(|ws| {
-        if was_demo {
-            ws.tables.clear();
-        }
-        for p in pending {
-            storage::save_mapping(p.imported.header_signature(), p.imported.mapping.clone());
-            ws.tables
-                .retain(|t| t.summary.file != p.imported.summary.file);
-            ws.tables.push(p.imported);
-        }
-    });
+    let names: Vec<String> = pending
+        .iter()
+        .map(|p| p.info.summary.file.clone())
+        .collect();
+    let (kept, replaced): (Vec<InUse>, Vec<InUse>) =
+        state.tables.get_untracked().into_iter().partition(|t| {
+            !was_demo && !engine::is_demo(t.id) && !names.contains(&t.info.summary.file)
+        });
+    engine::drop_tables(replaced.iter().map(|t| t.id).collect());
+    let mut tables = kept;
+    for p in pending {
+        storage::save_mapping(p.info.signature.clone(), p.info.mapping.clone());
+        let t = InUse {
+            id: p.id,
+            info: p.info,
+        };
+        keep(state, &t);
+        tables.push(t);
+    }
+    engine::use_tables(tables.iter().map(|t| t.id).collect());
+    state.tables.set(tables);
     state.pending.set(Vec::new());
-}
-
-async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buf = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 fn read_files(state: AppState, list: Option<web_sys::FileList>) {
     let Some(list) = list else { return };
     let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-    if files.is_empty() {
-        return;
-    }
-    state.busy.set(true);
-    spawn_local(async move {
-        for file in files {
-            match file_bytes(&file).await {
-                Ok(bytes) => add_pending(state, file.name(), &bytes),
-                Err(e) => state.failed.update(|f| {
-                    f.push(Failed {
-                        name: file.name(),
-                        fr: e.clone(),
-                        en: e,
-                    })
-                }),
-            }
-        }
-        state.busy.set(false);
-    });
+    engine::load_files(state, files);
 }
 
 /// Opens the demo company's files, ready to use.
 pub fn load_demo(state: AppState) {
-    let tables: Vec<Imported> = demo::files(demo::DEFAULT_SEED)
-        .into_iter()
-        .filter_map(|(name, bytes)| read(state, &name, &bytes).ok())
-        .collect();
-    state.pending.set(Vec::new());
-    state.failed.set(Vec::new());
-    state.workspace.update(|ws| ws.tables = tables);
-    storage::set_demo_open(true);
+    engine::load_demo(state);
+}
+
+/// Takes a table off the dashboard and off the device.
+pub fn remove(state: AppState, id: u32) {
+    let name = state.tables.with_untracked(|t| {
+        t.iter()
+            .find(|x| x.id == id)
+            .map(|x| x.info.summary.file.clone())
+    });
+    engine::drop_tables(vec![id]);
+    state.tables.update(|t| t.retain(|x| x.id != id));
+    if let Some(n) = name.filter(|_| !engine::is_demo(id)) {
+        unkeep(state, n);
+    }
 }
 
 fn clear(state: AppState) {
-    state.workspace.update(|ws| ws.tables.clear());
+    for id in state.table_ids() {
+        remove(state, id);
+    }
+    let pending: Vec<u32> = state
+        .pending
+        .with_untracked(|p| p.iter().map(|x| x.id).collect());
+    engine::drop_tables(pending);
     state.pending.set(Vec::new());
     state.failed.set(Vec::new());
     storage::set_demo_open(false);
+}
+
+/// The file being read: phase, share done, rows, and a way to stop.
+#[component]
+fn ImportProgress() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        {move || state.progress.get().map(|p| {
+            let l = lang.get();
+            let phase = match p.phase {
+                None => DeviceText::Queued,
+                Some(crate::worker::protocol::Phase::Reading) => DeviceText::Reading,
+                Some(crate::worker::protocol::Phase::Parsing) => DeviceText::Parsing,
+                Some(crate::worker::protocol::Phase::Typing) => DeviceText::Typing,
+            };
+            let mb = crate::locale::format_number(p.bytes as f64 / 1e6, 1, l);
+            let rows = if p.rows > 0 {
+                format!(" · {} {}", crate::locale::format_number(p.rows as f64, 0, l), t(l, Text::Rows))
+            } else {
+                String::new()
+            };
+            view! {
+                <div class="progress" role="status" data-testid="progress" data-phase=format!("{:?}", p.phase).to_lowercase()>
+                    <p>
+                        <strong>{p.name.clone()}</strong>
+                        {format!(" — {} ({mb} {}){rows}", dt(l, phase), if l == Lang::Fr { "Mo" } else { "MB" })}
+                    </p>
+                    <progress max="1" value=p.done aria-label=dt(l, phase)></progress>
+                    <button class="button subtle" data-testid="cancel-import" on:click=move |_| engine::cancel(state)>
+                        {dt(l, DeviceText::Cancel)}
+                    </button>
+                </div>
+            }
+        })}
+    }
 }
 
 #[component]
@@ -135,8 +178,7 @@ pub fn ImportPanel() -> impl IntoView {
             input.set_value("");
         }
     };
-    let compact =
-        move || state.workspace.with(|w| !w.tables.is_empty()) && state.pending.with(Vec::is_empty);
+    let compact = move || state.tables.with(|t| !t.is_empty()) && state.pending.with(Vec::is_empty);
     view! {
         <section
             class="import"
@@ -167,9 +209,7 @@ pub fn ImportPanel() -> impl IntoView {
                     {move || t(lang.get(), Text::TryDemo)}
                 </button>
             </div>
-            <Show when=move || state.busy.get()>
-                <p class="busy" role="status">{move || t(lang.get(), Text::Loading)}</p>
-            </Show>
+            <ImportProgress/>
             <Failures/>
             <PendingFiles/>
         </section>
@@ -208,7 +248,11 @@ fn PendingFiles() -> impl IntoView {
                     <button class="button primary" data-testid="confirm-import" on:click=move |_| confirm(state)>
                         {move || t(lang.get(), Text::ConfirmImport)}
                     </button>
-                    <button class="button subtle" on:click=move |_| state.pending.set(Vec::new())>
+                    <button class="button subtle" on:click=move |_| {
+                        let ids = state.pending.with_untracked(|p| p.iter().map(|x| x.id).collect());
+                        engine::drop_tables(ids);
+                        state.pending.set(Vec::new());
+                    }>
                         {move || t(lang.get(), Text::Cancel)}
                     </button>
                 </div>
@@ -223,15 +267,17 @@ pub fn TablesInUse() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let rows = move || {
-        state.workspace.with(|ws| {
-            ws.tables
+        state.tables.with(|tables| {
+            tables
                 .iter()
                 .map(|t| {
+                    let s = &t.info.summary;
                     (
-                        t.summary.file.clone(),
-                        t.summary.kind.name(),
-                        t.summary.rows,
-                        t.summary.encoding.name(),
+                        t.id,
+                        s.file.clone(),
+                        s.kind.name(),
+                        s.rows,
+                        s.encoding.name(),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -239,7 +285,7 @@ pub fn TablesInUse() -> impl IntoView {
     };
     let relations = move || state.report.with(|r| r.relations.clone());
     view! {
-        <Show when=move || state.workspace.with(|w| !w.tables.is_empty())>
+        <Show when=move || state.tables.with(|t| !t.is_empty())>
             <section class="tables-in-use">
                 <h2>{move || t(lang.get(), Text::ImportedFiles)}</h2>
                 <table class="data-table" data-testid="tables-in-use">
@@ -253,8 +299,7 @@ pub fn TablesInUse() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || rows().into_iter().map(|(file, kind, n, enc)| {
-                            let name = file.clone();
+                        {move || rows().into_iter().map(|(id, file, kind, n, enc)| {
                             view! {
                                 <tr>
                                     <th scope="row">{file}</th>
@@ -262,10 +307,9 @@ pub fn TablesInUse() -> impl IntoView {
                                     <td class="num">{crate::locale::format_number(n as f64, 0, lang.get())}</td>
                                     <td>{enc}</td>
                                     <td>
-                                        <button class="button subtle" on:click=move |_| {
-                                            let n = name.clone();
-                                            state.workspace.update(|ws| ws.tables.retain(|t| t.summary.file != n));
-                                        }>{move || t(lang.get(), Text::Remove)}</button>
+                                        <button class="button subtle" on:click=move |_| remove(state, id)>
+                                            {move || t(lang.get(), Text::Remove)}
+                                        </button>
                                     </td>
                                 </tr>
                             }

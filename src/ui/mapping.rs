@@ -2,23 +2,17 @@
 //! warnings with their lines), the detected kind, and which column is which
 //! field — each correctable — with a preview of the first rows.
 
+use super::engine;
 use super::state::AppState;
-use crate::engine::{Field, Imported, Kind, Mapping};
+use crate::engine::{Field, Kind};
 use crate::locale::{t, warning, Lang, Text};
+use crate::worker::protocol::TableInfo;
 use leptos::prelude::*;
 
-fn with_pending<R>(state: AppState, id: u32, f: impl FnOnce(&Imported) -> R) -> Option<R> {
+fn with_pending<R>(state: AppState, id: u32, f: impl FnOnce(&TableInfo) -> R) -> Option<R> {
     state
         .pending
-        .with(|p| p.iter().find(|x| x.id == id).map(|x| f(&x.imported)))
-}
-
-fn update_pending(state: AppState, id: u32, f: impl FnOnce(&mut Imported)) {
-    state.pending.update(|p| {
-        if let Some(x) = p.iter_mut().find(|x| x.id == id) {
-            f(&mut x.imported);
-        }
-    });
+        .with(|p| p.iter().find(|x| x.id == id).map(|x| f(&x.info)))
 }
 
 fn kind_label(k: Kind, lang: Lang) -> &'static str {
@@ -43,23 +37,26 @@ fn kind_label(k: Kind, lang: Lang) -> &'static str {
     }
 }
 
-/// Sets `column` to `field` (or to nothing), keeping the other choices.
-fn choose(im: &mut Imported, column: &str, field: Option<Field>) {
-    let mut m: Mapping = im.mapping.clone();
+/// Sets `column` to `field` (or to nothing), keeping the other choices; the
+/// engine answers with the updated summary.
+fn choose(state: AppState, id: u32, column: &str, field: Option<Field>) {
+    let Some(mut m) = with_pending(state, id, |info| info.mapping.clone()) else {
+        return;
+    };
     m.fields.retain(|_, c| c != column);
     if let Some(f) = field {
         m.fields.insert(f, column.to_string());
     }
-    im.set_mapping(m);
+    engine::set_mapping(id, m);
 }
 
 #[component]
 pub fn MappingEditor(id: u32) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let summary = move || with_pending(state, id, |im| im.summary.clone());
-    let kind = move || with_pending(state, id, |im| im.mapping.kind).unwrap_or(Kind::Unknown);
-    let complete = move || with_pending(state, id, |im| im.mapping.complete()).unwrap_or(false);
+    let summary = move || with_pending(state, id, |info| info.summary.clone());
+    let kind = move || with_pending(state, id, |info| info.mapping.kind).unwrap_or(Kind::Unknown);
+    let complete = move || with_pending(state, id, |info| info.mapping.complete()).unwrap_or(false);
     view! {
         <article class="mapping" data-testid="mapping-editor">
             {move || summary().map(|s| {
@@ -89,7 +86,7 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                     prop:value=move || kind().name()
                     on:change=move |ev| {
                         let k = Kind::from_name(&event_target_value(&ev));
-                        update_pending(state, id, |im| im.remap(k, &Default::default()));
+                        engine::remap(id, k);
                     }
                 >
                     {Kind::ALL.iter().chain([Kind::Unknown].iter()).map(|&k| view! {
@@ -130,7 +127,7 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                                                     let v = event_target_value(&ev);
                                                     let f: Option<Field> = serde_json::from_value(serde_json::Value::String(v)).ok();
                                                     let col = name.clone();
-                                                    update_pending(state, id, |im| choose(im, &col, f));
+                                                    choose(state, id, &col, f);
                                                 }
                                             >
                                                 <option value="">"—"</option>

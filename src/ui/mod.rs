@@ -23,13 +23,21 @@ mod chart_list;
 #[cfg(target_arch = "wasm32")]
 mod dashboard;
 #[cfg(target_arch = "wasm32")]
+mod device_panel;
+#[cfg(target_arch = "wasm32")]
+mod device_store;
+#[cfg(target_arch = "wasm32")]
 mod download;
+#[cfg(target_arch = "wasm32")]
+mod engine;
 #[cfg(target_arch = "wasm32")]
 mod filters;
 #[cfg(target_arch = "wasm32")]
 mod import;
 #[cfg(target_arch = "wasm32")]
 mod mapping;
+#[cfg(target_arch = "wasm32")]
+mod notices;
 #[cfg(target_arch = "wasm32")]
 mod objective_charts;
 #[cfg(target_arch = "wasm32")]

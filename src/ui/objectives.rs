@@ -8,7 +8,7 @@ use super::objective_charts::{ObjectiveChart, TeamGauges};
 use super::rep_targets::{Ranking, RepTargets};
 use super::setup::SetupSharing;
 use super::state::AppState;
-use crate::engine::kpi::{data_span, def, CATALOGUE, FILTER_FIELDS};
+use crate::engine::kpi::{def, CATALOGUE, FILTER_FIELDS};
 use crate::engine::objectives::{Level, Objective, ObjectivePeriod, ObjectiveResult, Scope};
 use crate::engine::parse::date::ymd_from_days;
 use crate::engine::Field;
@@ -104,8 +104,8 @@ pub fn ObjectivesPage() -> impl IntoView {
     // The quarter the data ends in: where new objectives start.
     let default_period = Memo::new(move |_| {
         state
-            .workspace
-            .with(data_span)
+            .data_span
+            .get()
             .and_then(|p| ymd_from_days(p.to))
             .map(|d| format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1))
             .unwrap_or_else(|| "2025-Q1".into())

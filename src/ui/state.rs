@@ -3,18 +3,27 @@
 
 use super::storage::{self, Layout, Settings};
 use super::view_state::ViewState;
-use crate::engine::kpi::{self, Query, Workspace};
-use crate::engine::objectives::{self, share, AlertResult, ObjectiveResult, SetUp};
-use crate::engine::{Field, Imported, Report};
+use crate::engine::kpi::{self, Period, Query, Workspace};
+use crate::engine::objectives::{share, AlertResult, ObjectiveResult, SetUp};
+use crate::engine::{Field, Report};
+use crate::locale::device::{dt, DeviceText};
 use crate::locale::Lang;
+use crate::worker::protocol::{Phase, TableInfo};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// A file read but not yet confirmed: its summary and mapping can be corrected.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pending {
     pub id: u32,
-    pub imported: Imported,
+    pub info: TableInfo,
+}
+
+/// A table on the dashboard (its rows live in the engine worker).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InUse {
+    pub id: u32,
+    pub info: TableInfo,
 }
 
 /// A file that could not be read at all, with the reason in French and English.
@@ -25,6 +34,40 @@ pub struct Failed {
     pub en: String,
 }
 
+/// Something the user should know that is not an error of theirs: a stored
+/// value set aside, a full storage, a cancelled import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub fr: String,
+    pub en: String,
+}
+
+/// How far the engine is with a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub id: u32,
+    pub name: String,
+    /// `None`: sent, not started (another file is being read).
+    pub phase: Option<Phase>,
+    pub done: f64,
+    pub rows: usize,
+    pub bytes: u64,
+}
+
+impl Progress {
+    pub fn queued(id: u32, name: &str, bytes: f64) -> Self {
+        Progress {
+            id,
+            name: name.to_string(),
+            phase: None,
+            done: 0.0,
+            rows: 0,
+            bytes: bytes as u64,
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
@@ -33,18 +76,28 @@ pub struct AppState {
     /// Objectives and alert rules.
     pub setup: RwSignal<SetUp>,
     /// The objectives measured against the data (independent of the dashboard's filters).
-    pub objectives: Memo<Vec<ObjectiveResult>>,
+    pub objectives: RwSignal<Vec<ObjectiveResult>>,
     /// The alert rules checked over the dashboard's period and filters.
-    pub alerts: Memo<Vec<AlertResult>>,
+    pub alerts: RwSignal<Vec<AlertResult>>,
     /// A set-up read from a file or a link, waiting for the user's confirmation.
     pub pending_setup: RwSignal<Option<Result<SetUp, String>>>,
-    pub workspace: RwSignal<Workspace>,
+    /// The tables on the dashboard, in order.
+    pub tables: RwSignal<Vec<InUse>>,
     pub pending: RwSignal<Vec<Pending>>,
     pub failed: RwSignal<Vec<Failed>>,
-    pub busy: RwSignal<bool>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// The file the engine is reading, if any.
+    pub progress: RwSignal<Option<Progress>>,
+    /// A report is being computed for the current view.
+    pub computing: RwSignal<bool>,
     pub view: RwSignal<ViewState>,
-    pub report: Memo<Report>,
-    pub filter_options: Memo<BTreeMap<Field, Vec<String>>>,
+    /// Computed by the engine worker for the current view.
+    pub report: RwSignal<Report>,
+    pub filter_options: RwSignal<BTreeMap<Field, Vec<String>>>,
+    /// The first and last day of the data.
+    pub data_span: RwSignal<Option<Period>>,
+    /// Private mode: nothing kept on this device.
+    pub private: RwSignal<bool>,
 }
 
 fn location_hash() -> String {
@@ -66,39 +119,14 @@ impl AppState {
             .or_else(storage::load_view)
             .unwrap_or_default();
         let view = RwSignal::new(view);
-        let workspace = RwSignal::new(Workspace::default());
-        let report = Memo::new(move |_| {
-            let q = settings.with(|s| view.with(|v| v.query(&s.currency, &s.stage_probabilities)));
-            workspace.with(|ws| kpi::report(ws, &q))
-        });
-        let filter_options = Memo::new(move |_| workspace.with(kpi::filter_options));
-        let objectives = Memo::new(move |_| {
-            let q = settings.with(|s| Query {
-                currency: Some(s.currency.clone()),
-                stage_probabilities: s.stage_probabilities.clone(),
-                ..Query::default()
-            });
-            setup.with(|su| {
-                if su.objectives.is_empty() {
-                    return Vec::new();
-                }
-                workspace.with(|ws| objectives::evaluate(ws, &q, &su.objectives))
-            })
-        });
-        let alerts = Memo::new(move |_| {
-            let q = settings.with(|s| view.with(|v| v.query(&s.currency, &s.stage_probabilities)));
-            setup.with(|su| {
-                if su.alert_rules.is_empty() {
-                    return Vec::new();
-                }
-                report.with(|r| {
-                    workspace.with(|ws| objectives::evaluate_rules(ws, &q, r, &su.alert_rules))
-                })
-            })
-        });
-        Effect::new(move |_| {
+        // The empty report, until the engine worker answers.
+        let report = RwSignal::new(kpi::report(&Workspace::default(), &Query::default()));
+        // Saves run on changes only: opening the app writes nothing.
+        Effect::new(move |first: Option<()>| {
             let l = lang.get();
-            storage::save_lang(l);
+            if first.is_some() {
+                storage::save_lang(l);
+            }
             if let Some(root) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
@@ -106,22 +134,44 @@ impl AppState {
                 let _ = root.set_attribute("lang", l.code());
             }
         });
-        Effect::new(move |_| settings.with(storage::save_settings));
-        Effect::new(move |_| layout.with(storage::save_layout));
-        Effect::new(move |_| setup.with(storage::save_setup));
-        // Another tab of the same browser changed the objectives: show them here too.
-        let storage_handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().as_deref() == Some(storage::SETUP_KEY) {
-                let fresh = storage::load_setup();
-                if setup.with_untracked(|s| *s != fresh) {
-                    setup.set(fresh);
+        fn save_on_change<T: Send + Sync + 'static>(s: RwSignal<T>, save: fn(&T)) {
+            Effect::new(move |first: Option<()>| {
+                s.track();
+                if first.is_some() {
+                    s.with_untracked(save);
                 }
+            });
+        }
+        save_on_change(settings, storage::save_settings);
+        save_on_change(layout, storage::save_layout);
+        save_on_change(setup, storage::save_setup);
+        // Another tab of the same browser changed something kept: take it
+        // here too, so that this tab never writes back a stale copy over it.
+        let storage_handle = window_event_listener(leptos::ev::storage, move |ev| {
+            let key = ev.key().unwrap_or_default();
+            fn sync<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, fresh: T) {
+                if s.with_untracked(|cur| *cur != fresh) {
+                    s.set(fresh);
+                }
+            }
+            match key.as_str() {
+                storage::SETUP_KEY => sync(setup, storage::load_setup()),
+                storage::SETTINGS_KEY => sync(settings, storage::load_settings()),
+                storage::LAYOUT_KEY => sync(layout, storage::load_layout()),
+                storage::LANG_KEY => {
+                    if let Some(l) = storage::load_lang() {
+                        sync(lang, l);
+                    }
+                }
+                _ => {}
             }
         });
         on_cleanup(move || storage_handle.remove());
-        Effect::new(move |_| {
+        Effect::new(move |first: Option<()>| {
             let v = view.get();
-            storage::save_view(&v);
+            if first.is_some() {
+                storage::save_view(&v);
+            }
             let fragment = v.to_fragment();
             if fragment != location_hash() {
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -151,21 +201,53 @@ impl AppState {
             }
         });
         on_cleanup(move || handle.remove());
-        AppState {
+        let state = AppState {
             lang,
             settings,
             layout,
             setup,
-            objectives,
-            alerts,
+            objectives: RwSignal::new(Vec::new()),
+            alerts: RwSignal::new(Vec::new()),
             pending_setup,
-            workspace,
+            tables: RwSignal::new(Vec::new()),
             pending: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),
-            busy: RwSignal::new(false),
+            notices: RwSignal::new(Vec::new()),
+            progress: RwSignal::new(None),
+            computing: RwSignal::new(false),
             view,
             report,
-            filter_options,
+            filter_options: RwSignal::new(BTreeMap::new()),
+            data_span: RwSignal::new(None),
+            private: RwSignal::new(storage::private_mode()),
+        };
+        for key in storage::take_set_aside() {
+            state.notify(
+                format!("{} {key}", dt(Lang::Fr, DeviceText::SetAside)),
+                format!("{} {key}", dt(Lang::En, DeviceText::SetAside)),
+            );
         }
+        // The report follows the tables, the view, the settings and the set-up.
+        Effect::new(move |_| {
+            state.tables.track();
+            view.track();
+            settings.track();
+            setup.track();
+            super::engine::compute(state);
+        });
+        // A value that could not be written (storage full): say it once.
+        Effect::new(move |_| {
+            settings.track();
+            layout.track();
+            setup.track();
+            view.track();
+            if storage::take_save_failed() {
+                state.notify(
+                    dt(Lang::Fr, DeviceText::StorageFull).into(),
+                    dt(Lang::En, DeviceText::StorageFull).into(),
+                );
+            }
+        });
+        state
     }
 }

@@ -218,6 +218,9 @@ impl Company {
     }
 }
 
+/// How many files the demo workspace has (one per table kind it shows).
+pub const FILE_COUNT: usize = 10;
+
 /// The demo workspace's files: (file name, bytes), for about 6 000 order lines.
 pub fn files(seed: u64) -> Vec<(String, Vec<u8>)> {
     workspace_files(seed, 6_000)

@@ -17,7 +17,7 @@ use super::table::{Column, ColumnType, Table, MISSING_CODE};
 use builder::ColumnBuilder;
 use csv::{ByteRecord, ReaderBuilder};
 use hashbrown::DefaultHashBuilder;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What the user (or the caller) decides instead of the guesses.
@@ -34,23 +34,23 @@ pub struct Options {
 }
 
 /// One column as the import summary shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnSummary {
     pub name: String,
     #[serde(rename = "type")]
     pub column_type: ColumnType,
     pub field: Option<Field>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub format: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub decimal: Option<Decimal>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub ambiguous: bool,
     pub missing: usize,
 }
 
 /// Everything the import step tells the user about a file (`cadran inspect`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportSummary {
     pub file: String,
     pub encoding: Encoding,
@@ -60,11 +60,11 @@ pub struct ImportSummary {
     pub ignored_rows: usize,
     pub kind: Kind,
     /// Fields computed from others (`amount` = quantity × unit price).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub derived: Vec<Field>,
     pub columns: Vec<ColumnSummary>,
     pub warnings: Vec<Warning>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub preview: Vec<Vec<String>>,
 }
 
@@ -112,7 +112,23 @@ fn unique_headers(raw: Vec<String>, warnings: &mut Warnings, offset: u64) -> Vec
 
 /// Reads a whole file. Only a file with no table in it is an error.
 pub fn read(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported> {
+    read_with_progress(file, bytes, opts, &mut |_, _| {})
+}
+
+/// Rows between two progress reports: often enough for a smooth bar, rare
+/// enough to cost nothing.
+const PROGRESS_EVERY: usize = 1 << 16;
+
+/// [`read`], telling `progress` how far it is (the share of the text read,
+/// 0 to 1, and the rows so far) every [`PROGRESS_EVERY`] rows.
+pub fn read_with_progress(
+    file: &str,
+    bytes: &[u8],
+    opts: &Options,
+    progress: &mut dyn FnMut(f64, usize),
+) -> Result<Imported> {
     let decoded = decode(bytes)?;
+    let text_len = decoded.bytes.len().max(1) as f64;
     let Dialect {
         delimiter,
         header_index,
@@ -182,6 +198,9 @@ pub fn read(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported> {
             b.push(rec.get(i).unwrap_or_default(), &hasher);
         }
         offsets.push(at);
+        if offsets.len().is_multiple_of(PROGRESS_EVERY) {
+            progress(at as f64 / text_len, offsets.len());
+        }
     }
     let Some((names, header_at)) = header else {
         return Err(Error::NoTable);

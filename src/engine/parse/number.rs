@@ -4,10 +4,10 @@
 //! decimal separator from all its values ([`Decimal`]) and each value is then
 //! read with it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The decimal separator a number column uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Decimal {
     #[serde(rename = ".")]
     Dot,

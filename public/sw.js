@@ -1,0 +1,63 @@
+// The offline cache: the app shell (and nothing else — never a user's file)
+// is kept on first visit, so Cadran opens and works with the network off.
+// VERSION is a hash of the built files, written by Trunk's post_build hook
+// (Trunk.toml): a new deploy changes this file, the browser installs the new
+// worker in the background, and the update applies on the next load.
+const VERSION = '__CADRAN_VERSION__';
+const CACHE = 'cadran-' + VERSION;
+const SHELL = [
+  './',
+  'index.html',
+  'app.js',
+  'worker.js',
+  'cadran-web.js',
+  'cadran-web_bg.wasm',
+  'echarts.min.js',
+  'main.css',
+  'favicon.svg',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(
+        keys.filter((k) => k.startsWith('cadran-') && k !== CACHE).map((k) => caches.delete(k)),
+      ))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  // Only this origin's GETs; there are no others (the CSP forbids them).
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(request, { ignoreSearch: true });
+    if (hit) {
+      return hit;
+    }
+    try {
+      return await fetch(request);
+    } catch (err) {
+      // Offline and not in the shell: a navigation still gets the app.
+      if (request.mode === 'navigate') {
+        const shell = await cache.match('./');
+        if (shell) {
+          return shell;
+        }
+      }
+      throw err;
+    }
+  })());
+});

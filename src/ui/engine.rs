@@ -1,0 +1,578 @@
+//! The page's side of the engine worker (`crate::worker`): files go to it as
+//! `Blob`s, summaries, progress and reports come back. The page keeps each
+//! table's source (a `Blob` handle, not its bytes) so that a new worker —
+//! after a cancel, or when the last one ran out of memory — can read them
+//! again, and nothing the user confirmed is lost.
+
+use super::state::{AppState, Failed, InUse, Notice, Pending, Progress};
+use super::{device_store, storage};
+use crate::engine::{Field, Kind, Mapping};
+use crate::locale::device::{dt, DeviceText};
+use crate::worker::protocol::{ComputeRequest, Reply, Request};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, File, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// Larger files are refused before reading: Wasm has 4 GB of memory at most,
+/// and reading needs the file plus its columns.
+const MAX_FILE_BYTES: f64 = 1.0e9;
+/// Ids reserved for the demo company's files.
+const DEMO_IDS: u32 = 32;
+
+/// Where a table comes from: a file (kept as a handle) or the demo.
+struct Source {
+    name: String,
+    blob: Option<Blob>,
+}
+
+#[derive(Default)]
+struct Engine {
+    worker: Option<Worker>,
+    ready: bool,
+    /// Messages written before the worker was ready.
+    queue: Vec<(String, Option<Blob>)>,
+    sources: BTreeMap<u32, Source>,
+    /// Ids that go straight to the dashboard once read (restored, demo).
+    straight_in: BTreeSet<u32>,
+    /// Ids sent to the worker and not answered yet.
+    loading: BTreeSet<u32>,
+    next_id: u32,
+    demo_first: Option<u32>,
+    seq: u64,
+    computing: bool,
+    dirty: bool,
+    handlers: Vec<Closure<dyn FnMut(MessageEvent)>>,
+    error_handler: Option<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+thread_local! {
+    static ENGINE: RefCell<Engine> = RefCell::new(Engine::default());
+}
+
+fn with<R>(f: impl FnOnce(&mut Engine) -> R) -> R {
+    ENGINE.with(|e| f(&mut e.borrow_mut()))
+}
+
+fn send_now(worker: &Worker, msg: &str, blob: Option<&Blob>) {
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"msg".into(), &JsValue::from_str(msg));
+    if let Some(b) = blob {
+        let _ = js_sys::Reflect::set(&data, &"blob".into(), b);
+    }
+    let _ = worker.post_message(&data);
+}
+
+fn send(req: &Request, blob: Option<Blob>) {
+    let Ok(msg) = serde_json::to_string(req) else {
+        return;
+    };
+    with(|e| match (&e.worker, e.ready) {
+        (Some(w), true) => send_now(w, &msg, blob.as_ref()),
+        _ => e.queue.push((msg, blob)),
+    });
+}
+
+/// Starts the worker (again): replies go to `state`.
+pub fn start(state: AppState) {
+    let opts = WorkerOptions::new();
+    opts.set_type(WorkerType::Module);
+    let worker = match Worker::new_with_options("./worker.js", &opts) {
+        Ok(w) => w,
+        Err(e) => {
+            state.notify(
+                format!(
+                    "{} ({e:?})",
+                    dt(crate::locale::Lang::Fr, DeviceText::NoWorker)
+                ),
+                format!(
+                    "{} ({e:?})",
+                    dt(crate::locale::Lang::En, DeviceText::NoWorker)
+                ),
+            );
+            return;
+        }
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let Some(text) = ev.data().as_string() else {
+            return;
+        };
+        match serde_json::from_str::<Reply>(&text) {
+            Ok(reply) => on_reply(state, reply),
+            Err(e) => web_sys::console::error_1(&format!("engine reply: {e}").into()),
+        }
+    });
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        ev.prevent_default();
+        let message = ev
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .unwrap_or_default();
+        restart(state, Some(message));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    with(|e| {
+        e.worker = Some(worker);
+        e.ready = false;
+        e.computing = false;
+        e.handlers = vec![on_message];
+        e.error_handler = Some(on_error);
+    });
+}
+
+fn on_reply(state: AppState, reply: Reply) {
+    match reply {
+        Reply::Ready => {
+            let queue = with(|e| {
+                e.ready = true;
+                std::mem::take(&mut e.queue)
+            });
+            with(|e| {
+                if let Some(w) = &e.worker {
+                    for (msg, blob) in &queue {
+                        send_now(w, msg, blob.as_ref());
+                    }
+                }
+            });
+        }
+        Reply::Progress {
+            id,
+            name,
+            phase,
+            done,
+            rows,
+            bytes,
+        } => state.progress.set(Some(Progress {
+            id,
+            name,
+            phase: Some(phase),
+            done,
+            rows,
+            bytes,
+        })),
+        Reply::Loaded { id, table } => {
+            let (straight, restoring) = with(|e| {
+                let was_loading = e.loading.remove(&id);
+                let straight = e.straight_in.contains(&id);
+                let restoring = e.loading.iter().any(|i| e.straight_in.contains(i));
+                (straight, (was_loading, restoring))
+            });
+            let info = *table;
+            if straight {
+                state
+                    .tables
+                    .update(|t| match t.iter_mut().find(|x| x.id == id) {
+                        Some(x) => x.info = info,
+                        None => t.push(InUse { id, info }),
+                    });
+                send(
+                    &Request::Use {
+                        ids: state.table_ids(),
+                    },
+                    None,
+                );
+            } else if state
+                .pending
+                .with_untracked(|p| p.iter().any(|x| x.id == id))
+            {
+                state.pending.update(|p| {
+                    if let Some(x) = p.iter_mut().find(|x| x.id == id) {
+                        x.info = info;
+                    }
+                });
+            } else {
+                let name = info.summary.file.clone();
+                let stale: Vec<u32> = state.pending.with_untracked(|p| {
+                    p.iter()
+                        .filter(|x| x.info.summary.file == name)
+                        .map(|x| x.id)
+                        .collect()
+                });
+                if !stale.is_empty() {
+                    send(&Request::Drop { ids: stale.clone() }, None);
+                }
+                let remembered = storage::load_mappings().remove(&info.signature);
+                if let Some(m) = remembered.filter(|m| *m != info.mapping) {
+                    send(&Request::SetMapping { id, mapping: m }, None);
+                }
+                state.pending.update(|p| {
+                    p.retain(|x| !stale.contains(&x.id));
+                    p.push(Pending { id, info });
+                });
+            }
+            loading_done(state, restoring.1);
+        }
+        Reply::Failed { id, name, fr, en } => {
+            let restoring = with(|e| {
+                e.loading.remove(&id);
+                e.sources.remove(&id);
+                e.loading.iter().any(|i| e.straight_in.contains(i))
+            });
+            state.failed.update(|f| {
+                f.retain(|x| x.name != name);
+                f.push(Failed { name, fr, en });
+            });
+            loading_done(state, restoring);
+        }
+        Reply::Computed(c) => {
+            let again = with(|e| {
+                e.computing = false;
+                std::mem::take(&mut e.dirty)
+            });
+            if c.seq == with(|e| e.seq) {
+                let c = *c;
+                state.report.set(c.report);
+                state.filter_options.set(c.filter_options);
+                state.objectives.set(c.objectives);
+                state.alerts.set(c.alerts);
+                state.data_span.set(c.data_span);
+                state.computing.set(false);
+            }
+            if again {
+                compute(state);
+            }
+        }
+        Reply::Crashed { message } => restart(state, Some(message)),
+    }
+}
+
+/// After a file's answer: hide the progress bar when nothing is left, and
+/// compute once a restore is complete.
+fn loading_done(state: AppState, still_restoring: bool) {
+    if with(|e| e.loading.is_empty()) {
+        state.progress.set(None);
+    }
+    if !still_restoring {
+        compute(state);
+    }
+}
+
+/// Asks for the report of the current view (at most one request in flight:
+/// a change made meanwhile is sent when the answer comes).
+pub fn compute(state: AppState) {
+    let restoring = with(|e| e.loading.iter().any(|i| e.straight_in.contains(i)));
+    if restoring {
+        return;
+    }
+    let seq = with(|e| {
+        if e.computing {
+            e.dirty = true;
+            return None;
+        }
+        e.computing = true;
+        e.seq += 1;
+        Some(e.seq)
+    });
+    let Some(seq) = seq else { return };
+    state.computing.set(true);
+    let (currency, stage_probabilities) = state
+        .settings
+        .with_untracked(|s| (s.currency.clone(), s.stage_probabilities.clone()));
+    let req = ComputeRequest {
+        seq,
+        view: state.view.get_untracked(),
+        currency,
+        stage_probabilities,
+        setup: state.setup.get_untracked(),
+    };
+    send(&Request::Compute(Box::new(req)), None);
+}
+
+fn new_id() -> u32 {
+    with(|e| {
+        e.next_id += 1;
+        e.next_id
+    })
+}
+
+fn french(state: AppState) -> bool {
+    state.lang.get_untracked() == crate::locale::Lang::Fr
+}
+
+/// Sends a file to be read; `straight` files skip the confirmation step.
+fn load(state: AppState, name: String, blob: Blob, mapping: Option<Mapping>, straight: bool) {
+    let id = new_id();
+    if blob.size() > MAX_FILE_BYTES {
+        let mb = (blob.size() / 1e6).round();
+        state.failed.update(|f| {
+            f.push(Failed {
+                name,
+                fr: format!(
+                    "{} ({mb} Mo)",
+                    dt(crate::locale::Lang::Fr, DeviceText::TooLarge)
+                ),
+                en: format!(
+                    "{} ({mb} MB)",
+                    dt(crate::locale::Lang::En, DeviceText::TooLarge)
+                ),
+            })
+        });
+        return;
+    }
+    with(|e| {
+        e.sources.insert(
+            id,
+            Source {
+                name: name.clone(),
+                blob: Some(blob.clone()),
+            },
+        );
+        e.loading.insert(id);
+        if straight {
+            e.straight_in.insert(id);
+        }
+    });
+    state.failed.update(|f| f.retain(|x| x.name != name));
+    state
+        .progress
+        .set(Some(Progress::queued(id, &name, blob.size())));
+    let req = Request::Load {
+        id,
+        name,
+        french: french(state),
+        mapping,
+    };
+    send(&req, Some(blob));
+}
+
+/// Files chosen or dropped by the user: read, then shown for confirmation.
+pub fn load_files(state: AppState, files: Vec<File>) {
+    for f in files {
+        let name = f.name();
+        load(state, name, f.into(), None, false);
+    }
+}
+
+/// Files kept on this device, read again after a reload.
+pub fn load_stored(state: AppState, files: Vec<device_store::StoredFile>) {
+    for f in files {
+        load(state, f.name, f.blob, f.mapping, true);
+    }
+}
+
+/// Opens the demo company's files, ready to use, in place of any other table.
+pub fn load_demo(state: AppState) {
+    let old = state.table_ids();
+    let first = with(|e| {
+        let first = e.next_id + 1;
+        e.next_id += DEMO_IDS;
+        e.demo_first = Some(first);
+        for id in &old {
+            e.sources.remove(id);
+        }
+        for id in first..first + DEMO_IDS {
+            e.straight_in.insert(id);
+        }
+        first
+    });
+    send(&Request::Drop { ids: old }, None);
+    state.tables.set(Vec::new());
+    state.pending.set(Vec::new());
+    state.failed.set(Vec::new());
+    send_demo(first);
+    storage::set_demo_open(true);
+}
+
+/// The demo's tables count as loading until all are read: one report, not ten.
+fn send_demo(first: u32) {
+    with(|e| {
+        e.loading
+            .extend(first..first + crate::engine::demo::FILE_COUNT as u32)
+    });
+    send(&Request::Demo { first_id: first }, None);
+}
+
+pub fn is_demo(id: u32) -> bool {
+    with(|e| {
+        e.demo_first
+            .is_some_and(|f| (f..f + DEMO_IDS).contains(&id))
+    })
+}
+
+pub fn remap(id: u32, kind: Option<Kind>) {
+    let overrides: BTreeMap<Field, String> = BTreeMap::new();
+    send(
+        &Request::Remap {
+            id,
+            kind,
+            overrides,
+        },
+        None,
+    );
+}
+
+pub fn set_mapping(id: u32, mapping: Mapping) {
+    send(&Request::SetMapping { id, mapping }, None);
+}
+
+/// The blob behind a table, to keep it on the device.
+pub fn source_blob(id: u32) -> Option<Blob> {
+    with(|e| e.sources.get(&id).and_then(|s| s.blob.clone()))
+}
+
+/// Puts the confirmed tables on the dashboard (the demo makes way).
+pub fn use_tables(ids: Vec<u32>) {
+    with(|e| {
+        for id in &ids {
+            e.straight_in.insert(*id);
+        }
+    });
+    send(&Request::Use { ids }, None);
+}
+
+/// Forgets tables, on the dashboard or waiting for confirmation.
+pub fn drop_tables(ids: Vec<u32>) {
+    with(|e| {
+        for id in &ids {
+            e.sources.remove(id);
+            e.straight_in.remove(id);
+            e.loading.remove(id);
+        }
+    });
+    send(&Request::Drop { ids }, None);
+}
+
+/// Stops the file being read: the worker is replaced and the tables already
+/// there are read again from their sources.
+pub fn cancel(state: AppState) {
+    restart(state, None);
+    state.notify(
+        dt(crate::locale::Lang::Fr, DeviceText::Cancelled).to_string(),
+        dt(crate::locale::Lang::En, DeviceText::Cancelled).to_string(),
+    );
+}
+
+/// Replaces the worker. `crash` says why when it stopped by itself.
+fn restart(state: AppState, crash: Option<String>) {
+    let (lost, worker) = with(|e| {
+        let lost: Vec<(u32, String)> = e
+            .loading
+            .iter()
+            .filter(|id| !e.straight_in.contains(id))
+            .filter_map(|id| e.sources.get(id).map(|s| (*id, s.name.clone())))
+            .collect();
+        for (id, _) in &lost {
+            e.sources.remove(id);
+        }
+        e.loading.clear();
+        e.queue.clear();
+        (lost, e.worker.take())
+    });
+    if let Some(w) = worker {
+        w.terminate();
+    }
+    state.progress.set(None);
+    if let Some(message) = crash {
+        web_sys::console::warn_1(&format!("engine worker stopped: {message}").into());
+        for (_, name) in &lost {
+            let name = name.clone();
+            state.failed.update(|f| {
+                f.push(Failed {
+                    name,
+                    fr: dt(crate::locale::Lang::Fr, DeviceText::OutOfMemory).into(),
+                    en: dt(crate::locale::Lang::En, DeviceText::OutOfMemory).into(),
+                })
+            });
+        }
+    }
+    start(state);
+    // Read again what the dashboard and the import step had.
+    let in_use = state.tables.get_untracked();
+    let pending = state.pending.get_untracked();
+    let mut demo = false;
+    for t in &in_use {
+        if is_demo(t.id) {
+            demo = true;
+            continue;
+        }
+        reload(state, t.id, &t.info.mapping);
+    }
+    if demo {
+        if let Some(first) = with(|e| e.demo_first) {
+            send_demo(first);
+        }
+    }
+    for p in &pending {
+        reload(state, p.id, &p.info.mapping);
+    }
+    compute(state);
+}
+
+fn reload(state: AppState, id: u32, mapping: &Mapping) {
+    let Some((name, blob)) = with(|e| {
+        e.sources
+            .get(&id)
+            .and_then(|s| s.blob.clone().map(|b| (s.name.clone(), b)))
+    }) else {
+        return;
+    };
+    with(|e| e.loading.insert(id));
+    let req = Request::Load {
+        id,
+        name,
+        french: french(state),
+        mapping: Some(mapping.clone()),
+    };
+    send(&req, Some(blob));
+}
+
+/// Reads the files kept on this device (unless in private mode).
+pub fn restore(state: AppState) {
+    if storage::private_mode() {
+        return;
+    }
+    spawn_local(async move {
+        match device_store::load_all().await {
+            Ok((files, set_aside)) => {
+                if set_aside > 0 {
+                    state.notify(
+                        format!(
+                            "{set_aside} {}",
+                            dt(crate::locale::Lang::Fr, DeviceText::DamagedFiles)
+                        ),
+                        format!(
+                            "{set_aside} {}",
+                            dt(crate::locale::Lang::En, DeviceText::DamagedFiles)
+                        ),
+                    );
+                }
+                load_stored(state, files);
+            }
+            Err(e) => state.notify_store_error(&e),
+        }
+    });
+}
+
+impl AppState {
+    pub fn notify(&self, fr: String, en: String) {
+        self.notices.update(|n| {
+            if !n.iter().any(|x| x.en == en) {
+                let id = n.iter().map(|x| x.id).max().unwrap_or(0) + 1;
+                n.push(Notice { id, fr, en });
+            }
+        });
+    }
+
+    pub fn notify_store_error(&self, e: &device_store::StoreError) {
+        use crate::locale::Lang::{En, Fr};
+        match e {
+            device_store::StoreError::Full => self.notify(
+                dt(Fr, DeviceText::StorageFull).into(),
+                dt(En, DeviceText::StorageFull).into(),
+            ),
+            device_store::StoreError::Unavailable(why) => self.notify(
+                format!("{} ({why})", dt(Fr, DeviceText::StorageUnavailable)),
+                format!("{} ({why})", dt(En, DeviceText::StorageUnavailable)),
+            ),
+        }
+    }
+
+    pub fn table_ids(&self) -> Vec<u32> {
+        self.tables
+            .with_untracked(|t| t.iter().map(|x| x.id).collect())
+    }
+}

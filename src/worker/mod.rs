@@ -1,0 +1,8 @@
+//! The engine worker: ingest and KPI computation off the page's thread, so
+//! that a million-row file never freezes the dashboard. [`protocol`] is the
+//! contract, [`session`] the state (tested natively), `web` the browser glue.
+
+pub mod protocol;
+pub mod session;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

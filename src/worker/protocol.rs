@@ -1,0 +1,118 @@
+//! What the page and the engine worker say to each other: JSON messages, so
+//! that one serde type on each side is the whole contract. A file's bytes
+//! travel beside the message as a `Blob`, never inside it.
+
+use crate::engine::kpi::Period;
+use crate::engine::objectives::{AlertResult, ObjectiveResult, SetUp};
+use crate::engine::{Field, ImportSummary, Kind, Mapping, Report};
+use crate::ui::view_state::ViewState;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A request from the page. Tables are named by ids the page chooses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    /// Read the file sent with the message; it waits, pending, until `Use`.
+    Load {
+        id: u32,
+        name: String,
+        french: bool,
+        /// A mapping to apply (remembered for this header, or kept with the file).
+        #[serde(default)]
+        mapping: Option<Mapping>,
+    },
+    /// Generate and read the demo company's files, with ids from `first_id`.
+    Demo { first_id: u32 },
+    /// Propose the mapping again for another kind, keeping the user's overrides.
+    Remap {
+        id: u32,
+        kind: Option<Kind>,
+        #[serde(default)]
+        overrides: BTreeMap<Field, String>,
+    },
+    /// Set the field → column mapping exactly as the user chose it.
+    SetMapping { id: u32, mapping: Mapping },
+    /// The tables of the dashboard, in order. Others stay pending.
+    Use { ids: Vec<u32> },
+    /// Forget these tables, pending or in use.
+    Drop { ids: Vec<u32> },
+    /// Compute everything the pages show for this view.
+    Compute(Box<ComputeRequest>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComputeRequest {
+    /// Answers carry it back, so that a stale answer is recognised.
+    pub seq: u64,
+    pub view: ViewState,
+    pub currency: String,
+    #[serde(default)]
+    pub stage_probabilities: BTreeMap<String, f64>,
+    pub setup: SetUp,
+}
+
+/// What the page sees of a table: never its rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableInfo {
+    pub summary: ImportSummary,
+    pub mapping: Mapping,
+    /// The folded header, to remember a corrected mapping for the next file like it.
+    pub signature: String,
+}
+
+/// What the engine is doing with a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Copying the file's bytes in, slice by slice.
+    Reading,
+    /// Splitting rows and cells.
+    Parsing,
+    /// Deciding each column's type and the table's kind.
+    Typing,
+}
+
+/// Everything the pages show for one view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Computed {
+    pub seq: u64,
+    pub report: Report,
+    pub filter_options: BTreeMap<Field, Vec<String>>,
+    pub objectives: Vec<ObjectiveResult>,
+    pub alerts: Vec<AlertResult>,
+    pub data_span: Option<Period>,
+}
+
+/// A message from the engine worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Reply {
+    /// The worker has started and waits for requests.
+    Ready,
+    Progress {
+        id: u32,
+        name: String,
+        phase: Phase,
+        /// Share of the phase done, 0 to 1.
+        done: f64,
+        rows: usize,
+        bytes: u64,
+    },
+    Loaded {
+        id: u32,
+        table: Box<TableInfo>,
+    },
+    /// The file could not be read; the reason in French and English.
+    Failed {
+        id: u32,
+        name: String,
+        fr: String,
+        en: String,
+    },
+    Computed(Box<Computed>),
+    /// The engine stopped (out of memory, most likely): the page starts a new one.
+    Crashed {
+        message: String,
+    },
+}

@@ -1,0 +1,174 @@
+//! The engine worker's state and what it does with each request, free of any
+//! browser API so that it is tested natively like the rest of the engine.
+
+use super::protocol::{ComputeRequest, Computed, Phase, Reply, Request, TableInfo};
+use crate::engine::kpi::{self, Query, Workspace};
+use crate::engine::objectives;
+use crate::engine::{self, demo, Imported, Mapping};
+use std::collections::BTreeMap;
+
+/// The tables read so far: pending ones wait for the user's confirmation,
+/// the others make the workspace every report is computed over.
+#[derive(Default)]
+pub struct Session {
+    pending: BTreeMap<u32, Imported>,
+    /// The ids of `workspace.tables`, in the same order.
+    in_use: Vec<u32>,
+    workspace: Workspace,
+}
+
+pub fn info(im: &Imported) -> TableInfo {
+    TableInfo {
+        summary: im.summary.clone(),
+        mapping: im.mapping.clone(),
+        signature: im.header_signature(),
+    }
+}
+
+impl Session {
+    /// Reads one file's bytes, reporting progress through `out`.
+    pub fn load(
+        &mut self,
+        id: u32,
+        name: &str,
+        bytes: &[u8],
+        french: bool,
+        mapping: Option<Mapping>,
+        out: &mut dyn FnMut(Reply),
+    ) {
+        let opts = engine::Options {
+            french,
+            preview_rows: 5,
+            ..engine::Options::default()
+        };
+        let size = bytes.len() as u64;
+        let mut report = |done: f64, rows: usize| {
+            out(Reply::Progress {
+                id,
+                name: name.to_string(),
+                phase: Phase::Parsing,
+                done,
+                rows,
+                bytes: size,
+            })
+        };
+        let read = engine::ingest::read_with_progress(name, bytes, &opts, &mut report);
+        let reply = match read {
+            Ok(mut imported) => {
+                if let Some(m) = mapping {
+                    imported.set_mapping(m);
+                }
+                let table = Box::new(info(&imported));
+                self.forget(id);
+                self.pending.insert(id, imported);
+                Reply::Loaded { id, table }
+            }
+            Err(e) => Reply::Failed {
+                id,
+                name: name.to_string(),
+                fr: e.message_fr(),
+                en: e.to_string(),
+            },
+        };
+        out(reply);
+    }
+
+    fn forget(&mut self, id: u32) {
+        self.pending.remove(&id);
+        if let Some(i) = self.in_use.iter().position(|&x| x == id) {
+            self.in_use.remove(i);
+            self.workspace.tables.remove(i);
+        }
+    }
+
+    fn table_mut(&mut self, id: u32) -> Option<&mut Imported> {
+        if let Some(i) = self.in_use.iter().position(|&x| x == id) {
+            return self.workspace.tables.get_mut(i);
+        }
+        self.pending.get_mut(&id)
+    }
+
+    /// Every request but a file's bytes (see [`Session::load`]).
+    pub fn handle(&mut self, req: Request, out: &mut dyn FnMut(Reply)) {
+        match req {
+            Request::Load { id, name, .. } => out(Reply::Failed {
+                id,
+                name,
+                fr: "le fichier n'est pas arrivé jusqu'au moteur".into(),
+                en: "the file did not reach the engine".into(),
+            }),
+            Request::Demo { first_id } => {
+                for (i, (name, bytes)) in demo::files(demo::DEFAULT_SEED).into_iter().enumerate() {
+                    self.load(first_id + i as u32, &name, &bytes, true, None, out);
+                }
+            }
+            Request::Remap {
+                id,
+                kind,
+                overrides,
+            } => {
+                if let Some(im) = self.table_mut(id) {
+                    im.remap(kind, &overrides);
+                    let table = Box::new(info(im));
+                    out(Reply::Loaded { id, table });
+                }
+            }
+            Request::SetMapping { id, mapping } => {
+                if let Some(im) = self.table_mut(id) {
+                    im.set_mapping(mapping);
+                    let table = Box::new(info(im));
+                    out(Reply::Loaded { id, table });
+                }
+            }
+            Request::Use { ids } => self.use_tables(&ids),
+            Request::Drop { ids } => ids.into_iter().for_each(|id| self.forget(id)),
+            Request::Compute(c) => out(Reply::Computed(Box::new(self.compute(&c)))),
+        }
+    }
+
+    fn use_tables(&mut self, ids: &[u32]) {
+        let mut current: BTreeMap<u32, Imported> = self
+            .in_use
+            .drain(..)
+            .zip(self.workspace.tables.drain(..))
+            .collect();
+        for &id in ids {
+            let table = current.remove(&id).or_else(|| self.pending.remove(&id));
+            if let Some(t) = table {
+                self.in_use.push(id);
+                self.workspace.tables.push(t);
+            }
+        }
+        // Tables taken out of the dashboard are forgotten, not kept pending.
+        drop(current);
+    }
+
+    pub fn compute(&self, c: &ComputeRequest) -> Computed {
+        let ws = &self.workspace;
+        let q = c.view.query(&c.currency, &c.stage_probabilities);
+        let report = kpi::report(ws, &q);
+        let objectives = if c.setup.objectives.is_empty() {
+            Vec::new()
+        } else {
+            let base = Query {
+                currency: Some(c.currency.clone()),
+                stage_probabilities: c.stage_probabilities.clone(),
+                ..Query::default()
+            };
+            objectives::evaluate(ws, &base, &c.setup.objectives)
+        };
+        let alerts = if c.setup.alert_rules.is_empty() {
+            Vec::new()
+        } else {
+            objectives::evaluate_rules(ws, &q, &report, &c.setup.alert_rules)
+        };
+        Computed {
+            seq: c.seq,
+            filter_options: kpi::filter_options(ws),
+            data_span: kpi::data_span(ws),
+            report,
+            objectives,
+            alerts,
+        }
+    }
+}

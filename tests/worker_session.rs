@@ -1,0 +1,161 @@
+//! The engine worker's session, natively: what the page sends (as JSON, as the
+//! browser does) and what it gets back, including progress on a big file.
+
+mod common;
+
+use cadran::engine::kpi::{self, Query};
+use cadran::engine::{demo, Field, Kind};
+use cadran::ui::view_state::ViewState;
+use cadran::worker::protocol::{ComputeRequest, Phase, Reply, Request};
+use cadran::worker::session::Session;
+
+/// Sends a request through JSON both ways, as `postMessage` carries it.
+fn ask(s: &mut Session, req: Request) -> Vec<Reply> {
+    let req: Request = serde_json::from_str(&serde_json::to_string(&req).unwrap()).unwrap();
+    let mut out = Vec::new();
+    s.handle(req, &mut |r| {
+        out.push(serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap())
+    });
+    out
+}
+
+fn compute(s: &mut Session, seq: u64) -> cadran::worker::protocol::Computed {
+    let req = ComputeRequest {
+        seq,
+        view: ViewState::default(),
+        currency: "EUR".into(),
+        stage_probabilities: Default::default(),
+        setup: Default::default(),
+    };
+    match ask(s, Request::Compute(Box::new(req))).pop() {
+        Some(Reply::Computed(c)) => *c,
+        other => panic!("expected a report, got {other:?}"),
+    }
+}
+
+#[test]
+fn demo_tables_in_use_give_the_engines_report() {
+    let mut s = Session::default();
+    let replies = ask(&mut s, Request::Demo { first_id: 100 });
+    let ids: Vec<u32> = replies
+        .iter()
+        .filter_map(|r| match r {
+            Reply::Loaded { id, .. } => Some(*id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        (100..100 + demo::FILE_COUNT as u32).collect::<Vec<_>>()
+    );
+    // Pending tables are not on the dashboard yet.
+    assert!(compute(&mut s, 1)
+        .report
+        .kpis
+        .get("revenue")
+        .and_then(|k| k.value)
+        .is_none());
+    ask(&mut s, Request::Use { ids: ids.clone() });
+    let c = compute(&mut s, 2);
+    assert_eq!(c.seq, 2);
+    let direct = kpi::report(
+        &common::demo_workspace(demo::DEFAULT_SEED, 6_000),
+        &Query {
+            currency: Some("EUR".into()),
+            ..Query::default()
+        },
+    );
+    assert_eq!(c.report, direct);
+    assert!(c.data_span.is_some());
+    assert!(!c
+        .filter_options
+        .get(&Field::Rep)
+        .map_or(true, Vec::is_empty));
+    // Taking the sales table off the dashboard forgets it.
+    ask(&mut s, Request::Drop { ids: vec![100] });
+    assert!(compute(&mut s, 3).report.kpis["revenue"].value.is_none());
+}
+
+#[test]
+fn progress_is_reported_while_a_big_file_is_read() {
+    let bytes = demo::sales_csv(7, 200_000);
+    let mut s = Session::default();
+    let mut replies = Vec::new();
+    s.load(1, "big.csv", &bytes, true, None, &mut |r| replies.push(r));
+    let shares: Vec<(f64, usize)> = replies
+        .iter()
+        .filter_map(|r| match r {
+            Reply::Progress {
+                phase: Phase::Parsing,
+                done,
+                rows,
+                ..
+            } => Some((*done, *rows)),
+            _ => None,
+        })
+        .collect();
+    // One report per 65 536 rows: 3 for 200 000 rows, growing, below 1.
+    assert_eq!(shares.len(), 3, "{shares:?}");
+    assert!(shares
+        .windows(2)
+        .all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+    assert!(shares.iter().all(|&(d, _)| d > 0.0 && d < 1.0));
+    match replies.last() {
+        Some(Reply::Loaded { id: 1, table }) => {
+            assert_eq!(table.summary.rows, 200_000);
+            assert_eq!(table.mapping.kind, Kind::Sales);
+        }
+        other => panic!("expected the table, got {other:?}"),
+    }
+}
+
+#[test]
+fn mapping_changes_come_back_as_summaries_and_bad_files_as_reasons() {
+    let mut s = Session::default();
+    let mut replies = Vec::new();
+    s.load(
+        5,
+        "ventes.csv",
+        b"Date;Client;Montant\n05/03/2024;Durand;1 234,50\n",
+        true,
+        None,
+        &mut |r| replies.push(r),
+    );
+    assert!(matches!(replies.last(), Some(Reply::Loaded { id: 5, .. })));
+    let back = ask(
+        &mut s,
+        Request::Remap {
+            id: 5,
+            kind: Some(Kind::Invoices),
+            overrides: Default::default(),
+        },
+    );
+    match back.as_slice() {
+        [Reply::Loaded { id: 5, table }] => assert_eq!(table.mapping.kind, Kind::Invoices),
+        other => panic!("{other:?}"),
+    }
+    replies.clear();
+    s.load(
+        6,
+        "photo.png",
+        &[0x89, b'P', b'N', b'G', 0, 0, 1, 2],
+        true,
+        None,
+        &mut |r| replies.push(r),
+    );
+    match replies.as_slice() {
+        [Reply::Failed { id: 6, fr, en, .. }] => assert!(!fr.is_empty() && !en.is_empty()),
+        other => panic!("{other:?}"),
+    }
+    // A load without its file is refused with a reason, not a crash.
+    let lost = ask(
+        &mut s,
+        Request::Load {
+            id: 7,
+            name: "x.csv".into(),
+            french: true,
+            mapping: None,
+        },
+    );
+    assert!(matches!(lost.as_slice(), [Reply::Failed { id: 7, .. }]));
+}
