@@ -67,10 +67,10 @@ fn demo_tables_in_use_give_the_engines_report() {
     );
     assert_eq!(c.report, direct);
     assert!(c.data_span.is_some());
-    assert!(!c
+    assert!(c
         .filter_options
         .get(&Field::Rep)
-        .map_or(true, Vec::is_empty));
+        .is_some_and(|reps| !reps.is_empty()));
     // Taking the sales table off the dashboard forgets it.
     ask(&mut s, Request::Drop { ids: vec![100] });
     assert!(compute(&mut s, 3).report.kpis["revenue"].value.is_none());
