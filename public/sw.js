@@ -48,7 +48,13 @@ self.addEventListener('fetch', (event) => {
       return hit;
     }
     try {
-      return await fetch(request);
+      const response = await fetch(request);
+      // The cache was emptied ("forget everything"): the shell fills it again.
+      const file = new URL(request.url).pathname.split('/').pop() || './';
+      if (response.ok && (request.mode === 'navigate' || SHELL.includes(file))) {
+        cache.put(request.mode === 'navigate' ? './' : request, response.clone());
+      }
+      return response;
     } catch (err) {
       // Offline and not in the shell: a navigation still gets the app.
       if (request.mode === 'navigate') {

@@ -11,7 +11,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
 const DB_NAME: &str = "cadran";
-const DB_VERSION: u32 = 1;
 const FILES: &str = "files";
 
 /// One file kept on the device.
@@ -43,13 +42,10 @@ fn unavailable(e: impl std::fmt::Display) -> StoreError {
     }
 }
 
-async fn open() -> Result<Database, StoreError> {
+async fn open_at(version: Option<u32>) -> Result<Database, StoreError> {
     let factory = Factory::new().map_err(unavailable)?;
-    let mut request = factory
-        .open(DB_NAME, Some(DB_VERSION))
-        .map_err(unavailable)?;
+    let mut request = factory.open(DB_NAME, version).map_err(unavailable)?;
     request.on_upgrade_needed(|event| {
-        // Version 1 is the first: create the store; later versions migrate here.
         if let Ok(db) = event.database() {
             if !db.store_names().iter().any(|n| n == FILES) {
                 let _ = db.create_object_store(FILES, idb::ObjectStoreParams::new());
@@ -57,6 +53,18 @@ async fn open() -> Result<Database, StoreError> {
         }
     });
     request.await.map_err(unavailable)
+}
+
+/// Opens the database at whatever version it is; when the store is missing
+/// (created by something else, or damaged), a version up creates it.
+async fn open() -> Result<Database, StoreError> {
+    let db = open_at(None).await?;
+    if db.store_names().iter().any(|n| n == FILES) {
+        return Ok(db);
+    }
+    let next = db.version().map_err(unavailable)? + 1;
+    db.close();
+    open_at(Some(next)).await
 }
 
 async fn with_store<R>(
