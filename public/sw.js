@@ -20,7 +20,9 @@ const SHELL = [
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
+      // From the HTTP cache when the page has just downloaded them: a first
+      // visit does not transfer the app twice.
+      .then((cache) => cache.addAll(SHELL.map((url) => new Request(url, { cache: 'force-cache' }))))
       .then(() => self.skipWaiting()),
   );
 });

@@ -225,6 +225,7 @@ fn on_reply(state: AppState, reply: Reply) {
             });
             if c.seq == with(|e| e.seq) {
                 let c = *c;
+                publish_memory(c.engine_memory);
                 state.report.set(c.report);
                 state.filter_options.set(c.filter_options);
                 state.objectives.set(c.objectives);
@@ -238,6 +239,17 @@ fn on_reply(state: AppState, reply: Reply) {
         }
         Reply::Crashed { message } => restart(state, Some(message)),
     }
+}
+
+/// Memory figures for the benchmark (`tests/e2e/bench-dashboard.mjs`):
+/// `window.cadranMemory = {engine, page}`, Wasm bytes of the worker and the page.
+fn publish_memory(engine: u64) {
+    let Some(w) = web_sys::window() else { return };
+    let o = js_sys::Object::new();
+    let page = crate::worker::web::wasm_memory_bytes();
+    let _ = js_sys::Reflect::set(&o, &"engine".into(), &JsValue::from_f64(engine as f64));
+    let _ = js_sys::Reflect::set(&o, &"page".into(), &JsValue::from_f64(page as f64));
+    let _ = js_sys::Reflect::set(&w, &"cadranMemory".into(), &o);
 }
 
 /// After a file's answer: hide the progress bar when nothing is left, and

@@ -82,6 +82,9 @@ pub struct Computed {
     pub objectives: Vec<ObjectiveResult>,
     pub alerts: Vec<AlertResult>,
     pub data_span: Option<Period>,
+    /// The engine's memory (its Wasm memory, which never shrinks: the peak), in bytes.
+    #[serde(default)]
+    pub engine_memory: u64,
 }
 
 /// A message from the engine worker.

@@ -169,6 +169,7 @@ impl Session {
             report,
             objectives,
             alerts,
+            engine_memory: 0,
         }
     }
 }

@@ -73,6 +73,11 @@ fn read_blob(id: u32, name: &str, blob: &Blob) -> Result<Vec<u8>, Reply> {
     Ok(bytes)
 }
 
+/// This instance's Wasm memory, in bytes.
+pub fn wasm_memory_bytes() -> u64 {
+    core::arch::wasm32::memory_size(0) as u64 * 65_536
+}
+
 /// One message from the page: the request as JSON, and the file for a `load`.
 #[wasm_bindgen(js_name = cadranWorkerHandle)]
 pub fn handle(msg: &str, blob: Option<Blob>) {
@@ -105,7 +110,12 @@ pub fn handle(msg: &str, blob: Option<Blob>) {
                 };
                 session.load(id, &name, &bytes, french, mapping, &mut |r| post(&r));
             }
-            (req, _) => session.handle(req, &mut |r| post(&r)),
+            (req, _) => session.handle(req, &mut |mut r| {
+                if let Reply::Computed(c) = &mut r {
+                    c.engine_memory = wasm_memory_bytes();
+                }
+                post(&r)
+            }),
         }
     });
 }

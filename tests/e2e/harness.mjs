@@ -22,10 +22,27 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `dir` under `prefix` (e.g. '/tools/cadran/') on an ephemeral port of 127.0.0.1. */
-export async function serve(dir = DIST, prefix = '/') {
+/**
+ * Serves `dir` under `prefix` (e.g. '/tools/cadran/') on an ephemeral port of
+ * 127.0.0.1; `mounts` serves other folders beside it ({'/bench/': dir}).
+ */
+export async function serve(dir = DIST, prefix = '/', mounts = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    for (const [p, d] of Object.entries(mounts)) {
+      if (url.pathname.startsWith(p)) {
+        try {
+          const file = normalize(join(d, decodeURIComponent(url.pathname.slice(p.length))));
+          if (!file.startsWith(normalize(d))) throw new Error('outside');
+          const body = await readFile(file);
+          res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+          res.end(body);
+        } catch {
+          res.writeHead(404).end('not found');
+        }
+        return;
+      }
+    }
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;

@@ -1,0 +1,166 @@
+// Time to dashboard in headless Chromium, beside DuckDB-Wasm on the same
+// files in the same browser run. For each case: from file selection to a
+// complete dashboard (the revenue card at the right value and its chart
+// drawn), longest main-thread task, peak JS heap, Wasm memory of the page and
+// of the engine worker; then DuckDB-Wasm (npm, served from 127.0.0.1) loading
+// the sales file and answering revenue by month and the top 10 customers.
+// Also the first visit's transfer, gzip-compressed. Prints a table and writes
+// bench-results/dashboard.json. Not a test: it asserts nothing about speed.
+// Usage (after trunk build --release): node tests/e2e/bench-dashboard.mjs [--quick]
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile, copyFile, readFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { serve, open, ready, waitForKpi, ROOT, DIST } from './harness.mjs';
+
+const quick = process.argv.includes('--quick');
+const BENCH = join(ROOT, 'target', 'bench-dashboard');
+const DUCK = join(ROOT, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist');
+const CASES = [
+  { name: 'sales 100k', lines: 100_000, all: false },
+  ...(quick ? [] : [
+    { name: 'sales 1M', lines: 1_000_000, all: false },
+    { name: '1M + every table', lines: 1_000_000, all: true },
+  ]),
+];
+
+async function prepare() {
+  await mkdir(join(BENCH, 'duckdb'), { recursive: true });
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [
+    join(ROOT, 'tests', 'e2e', 'bench', 'duckdb-entry.mjs'), '--bundle', '--format=esm', '--log-level=warning',
+    `--outfile=${join(BENCH, 'duckdb', 'duckdb-bench.js')}`,
+  ]);
+  await copyFile(join(ROOT, 'tests', 'e2e', 'bench', 'duckdb.html'), join(BENCH, 'duckdb', 'duckdb.html'));
+  for (const f of ['duckdb-browser-eh.worker.js', 'duckdb-eh.wasm']) {
+    await copyFile(join(DUCK, f), join(BENCH, 'duckdb', f));
+  }
+  for (const lines of new Set(CASES.map((c) => c.lines))) {
+    const dir = join(BENCH, `data-${lines}`);
+    if (!existsSync(join(dir, 'demo-ventes.csv'))) {
+      execFileSync('cargo', ['run', '-q', '--release', '--example', 'demo_files', '--', dir, String(lines)], { cwd: ROOT });
+    }
+  }
+}
+
+function expectedRevenue(files) {
+  const out = execFileSync('cargo', ['run', '-q', '--release', '--bin', 'cadran', '--', 'kpis', ...files], {
+    cwd: ROOT, maxBuffer: 256 << 20,
+  });
+  return JSON.parse(out).kpis.revenue.value;
+}
+
+async function cadranCase(server, files, revenue) {
+  const b = await open();
+  try {
+    await b.page.goto(server.url);
+    await ready(b.page);
+    // Timed inside the page, from the input's change event (Playwright's own
+    // file transfer excluded) to the revenue card at the right value with its
+    // chart drawn; the import is confirmed as soon as it can be.
+    await b.page.evaluate((expected) => {
+      window.__long = 0;
+      window.__heap = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long = Math.max(window.__long, e.duration);
+      }).observe({ type: 'longtask' });
+      setInterval(() => { window.__heap = Math.max(window.__heap, performance.memory.usedJSHeapSize); }, 20);
+      document.addEventListener('change', (e) => {
+        if (e.target.matches('[data-testid="file-input"]')) window.__t0 = performance.now();
+      }, true);
+      window.__done = new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          const confirm = document.querySelector('[data-testid="confirm-import"]');
+          if (confirm && !window.__tRead) {
+            window.__tRead = performance.now();
+            confirm.click();
+          }
+          const card = document.querySelector('[data-testid="kpi-revenue"]');
+          const canvas = document.querySelector('[data-testid="chart-revenue-by-month"] canvas');
+          if (card && canvas && Math.abs(Number(card.getAttribute('data-value')) - expected) < 0.5) {
+            obs.disconnect();
+            resolve(performance.now());
+          }
+        });
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+    }, revenue);
+    await b.page.getByTestId('file-input').setInputFiles(files);
+    const tEnd = await b.page.evaluate(() => window.__done);
+    const m = await b.page.evaluate(() => ({ t0: window.__t0, tRead: window.__tRead, long: window.__long, heap: window.__heap, mem: window.cadranMemory }));
+    const ms = Math.round(tEnd - m.t0);
+    const tConfirm = m.tRead - m.t0;
+    b.assertClean(server.origin);
+    return { ms, read_ms: Math.round(tConfirm), longest_task_ms: m.long, peak_js_heap_mb: m.heap / 1e6, page_wasm_mb: m.mem.page / 1e6, engine_wasm_mb: m.mem.engine / 1e6 };
+  } finally {
+    await b.close();
+  }
+}
+
+async function duckdbCase(server, sales) {
+  const b = await open();
+  try {
+    await b.page.goto(`${server.origin}/bench/duckdb/duckdb.html`);
+    await b.page.waitForFunction(() => typeof window.duckdbBench === 'function');
+    await b.page.locator('#file').setInputFiles(sales);
+    return await b.page.evaluate(() => window.duckdbBench(document.getElementById('file').files[0]));
+  } finally {
+    await b.close();
+  }
+}
+
+/** What a first visit downloads, gzip-compressed, and the files it asks for. */
+async function firstVisit(server) {
+  const b = await open();
+  try {
+    const seen = new Set();
+    b.context.on('request', (r) => seen.add(new URL(r.url()).pathname.replace(/^\/$/, '/index.html')));
+    await b.page.goto(server.url);
+    await ready(b.page);
+    await b.page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.active, null, { timeout: 20_000 });
+    let gz = 0;
+    const files = [];
+    for (const path of seen) {
+      const file = join(DIST, path.slice(1));
+      if (!existsSync(file)) continue;
+      const n = gzipSync(await readFile(file), { level: 9 }).length;
+      files.push({ file: path.slice(1), gzip_kb: +(n / 1e3).toFixed(1) });
+      gz += n;
+    }
+    return { gzip_kb: +(gz / 1e3).toFixed(1), files };
+  } finally {
+    await b.close();
+  }
+}
+
+await prepare();
+const server = await serve(DIST, '/', { '/bench/': BENCH });
+const results = [];
+try {
+  const visit = await firstVisit(server);
+  console.log(`first visit: ${visit.gzip_kb} kB gzip (${visit.files.map((f) => `${f.file} ${f.gzip_kb}`).join(', ')})`);
+  console.log(['case', 'MB', 'cadran ms', 'read ms', 'longest task', 'JS heap MB', 'wasm page/engine MB', 'duckdb load+query', 'duckdb +init', 'ratio'].join(' | '));
+  for (const c of CASES) {
+    const dir = join(BENCH, `data-${c.lines}`);
+    const names = c.all ? (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort() : ['demo-ventes.csv'];
+    const files = names.map((n) => join(dir, n));
+    const sales = join(dir, 'demo-ventes.csv');
+    let bytes = 0;
+    for (const f of files) bytes += (await readFile(f)).length;
+    const revenue = expectedRevenue(files);
+    const cad = await cadranCase(server, files, revenue);
+    const duck = await duckdbCase(server, sales);
+    if (Math.abs(duck.revenue - revenue) > 1) console.log(`  (DuckDB revenue ${duck.revenue} vs Cadran ${revenue})`);
+    const duckMs = duck.load_ms + duck.query_ms;
+    const r = { case: c.name, mb: +(bytes / 1e6).toFixed(1), ...cad, duckdb: duck, duckdb_load_query_ms: Math.round(duckMs), ratio: +(cad.ms / duckMs).toFixed(2) };
+    results.push(r);
+    console.log([c.name, r.mb, cad.ms, cad.read_ms, cad.longest_task_ms.toFixed(0), cad.peak_js_heap_mb.toFixed(0),
+      `${cad.page_wasm_mb.toFixed(0)}/${cad.engine_wasm_mb.toFixed(0)}`, Math.round(duckMs),
+      Math.round(duckMs + duck.instantiate_ms), `${r.ratio}x`].join(' | '));
+  }
+  await mkdir(join(ROOT, 'bench-results'), { recursive: true });
+  await writeFile(join(ROOT, 'bench-results', 'dashboard.json'), JSON.stringify({ bench: 'dashboard-chromium', first_visit: visit, results }, null, 2) + '\n');
+  console.log('written to bench-results/dashboard.json');
+} finally {
+  await server.close();
+}
