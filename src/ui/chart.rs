@@ -110,6 +110,39 @@ pub(super) fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Fo
     }
 }
 
+thread_local! {
+    static DRAWS: std::cell::RefCell<std::collections::VecDeque<Box<dyn FnOnce()>>> =
+        std::cell::RefCell::new(std::collections::VecDeque::new());
+}
+
+/// Queues a drawing; the queue is worked through one drawing per task, so
+/// the page stays responsive while a dashboard fills in.
+fn draw_later(f: impl FnOnce() + 'static) {
+    let start = DRAWS.with(|q| {
+        let mut q = q.borrow_mut();
+        q.push_back(Box::new(f));
+        q.len() == 1
+    });
+    if start {
+        next_draw();
+    }
+}
+
+fn next_draw() {
+    set_timeout(
+        || {
+            let f = DRAWS.with(|q| q.borrow_mut().pop_front());
+            if let Some(f) = f {
+                f();
+            }
+            if DRAWS.with(|q| !q.borrow().is_empty()) {
+                next_draw();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 #[component]
 pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -128,27 +161,35 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             instance.set_value(None);
             return;
         };
-        if instance.with_value(Option::is_none) {
-            // The element is new when the panel was shown again: start from a fresh instance.
-            if let Some(el) = document().get_element_by_id(id) {
+        // Drawn one chart per task: twenty charts at once would hold the page
+        // for a few hundred milliseconds.
+        draw_later(move || {
+            let Some(empty) = instance.try_with_value(Option::is_none) else {
+                return; // the panel is gone
+            };
+            if empty {
+                // The element is new when the panel was shown again: start from a fresh instance.
+                let Some(el) = document().get_element_by_id(id) else {
+                    return;
+                };
                 dispose_chart(&el);
-            }
-            match WasmRenderer::new_opt(None, None).render(id, &charming::Chart::new()) {
-                Ok(ec) => instance.set_value(Some(ec)),
-                Err(e) => leptos::logging::warn!("chart {id}: {e}"),
-            }
-        }
-        // New formatters only when the language or currency changes: ECharts keeps calling them.
-        let key = (l, currency.clone());
-        if formatters.with_value(|f| f.as_ref().map(|(k, _)| k != &key).unwrap_or(true)) {
-            formatters.set_value(Some((key, Formatters::new(spec.unit, l, currency))));
-        }
-        formatters.with_value(|f| {
-            instance.with_value(|ec| {
-                if let (Some(ec), Some((_, f))) = (ec, f) {
-                    set_option(ec, &chart, f);
+                match WasmRenderer::new_opt(None, None).render(id, &charming::Chart::new()) {
+                    Ok(ec) => instance.set_value(Some(ec)),
+                    Err(e) => leptos::logging::warn!("chart {id}: {e}"),
                 }
-            })
+            }
+            // New formatters only when the language or currency changes: ECharts keeps calling them.
+            let key = (l, currency.clone());
+            if formatters.with_value(|f| f.as_ref().map(|(k, _)| k != &key).unwrap_or(true)) {
+                formatters.set_value(Some((key, Formatters::new(spec.unit, l, currency))));
+            }
+            formatters.with_value(|f| {
+                instance.with_value(|ec| {
+                    if let (Some(ec), Some((_, f))) = (ec, f) {
+                        set_option(ec, &chart, f);
+                    }
+                })
+            });
         });
     });
     let handle = window_event_listener(leptos::ev::resize, move |_| {
