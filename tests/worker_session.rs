@@ -94,8 +94,21 @@ fn progress_is_reported_while_a_big_file_is_read() {
             _ => None,
         })
         .collect();
-    // One report per 65 536 rows: 3 for 200 000 rows, growing, below 1.
+    // One report per 65 536 rows: 3 for 200 000 rows, growing, below 1;
+    // then typing the columns, once every row is split.
     assert_eq!(shares.len(), 3, "{shares:?}");
+    let typing: Vec<usize> = replies
+        .iter()
+        .filter_map(|r| match r {
+            Reply::Progress {
+                phase: Phase::Typing,
+                rows,
+                ..
+            } => Some(*rows),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(typing, vec![200_000]);
     assert!(shares
         .windows(2)
         .all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));

@@ -245,7 +245,13 @@ fn PendingFiles() -> impl IntoView {
                     <MappingEditor id=id/>
                 </For>
                 <div class="import-actions">
-                    <button class="button primary" data-testid="confirm-import" on:click=move |_| confirm(state)>
+                    <button
+                        class="button primary"
+                        data-testid="confirm-import"
+                        // Files still being read would miss the confirmation.
+                        disabled=move || state.progress.with(Option::is_some)
+                        on:click=move |_| confirm(state)
+                    >
                         {move || t(lang.get(), Text::ConfirmImport)}
                     </button>
                     <button class="button subtle" on:click=move |_| {

@@ -46,7 +46,11 @@ impl Session {
             out(Reply::Progress {
                 id,
                 name: name.to_string(),
-                phase: Phase::Parsing,
+                phase: if done >= 1.0 {
+                    Phase::Typing
+                } else {
+                    Phase::Parsing
+                },
                 done,
                 rows,
                 bytes: size,

@@ -71,7 +71,8 @@ async function cadranCase(server, files, revenue) {
       window.__done = new Promise((resolve) => {
         const obs = new MutationObserver(() => {
           const confirm = document.querySelector('[data-testid="confirm-import"]');
-          if (confirm && !window.__tRead) {
+          // Every file read (several files: the button shows with the first).
+          if (confirm && !confirm.disabled && !window.__tRead && !document.querySelector('[data-testid="progress"]')) {
             window.__tRead = performance.now();
             confirm.click();
           }

@@ -92,6 +92,7 @@ test('a big file is read in the worker with progress; cancel keeps the dashboard
     const phases = await b.page.evaluate(() => window.__phases);
     assert.ok(phases.some((p) => p.includes('reading')), `phases ${[...new Set(phases)]}`);
     assert.ok(phases.some((p) => p.includes('parsing')), `phases ${[...new Set(phases)]}`);
+    assert.ok(phases.some((p) => p.includes('typing')), `phases ${[...new Set(phases)]}`);
     const summary = await b.page.getByTestId('import-summary').textContent();
     assert.match(summary.replace(/\s/g, ''), /1200000/);
     await b.page.getByTestId('confirm-import').click();

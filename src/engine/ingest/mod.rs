@@ -120,7 +120,8 @@ pub fn read(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported> {
 const PROGRESS_EVERY: usize = 1 << 16;
 
 /// [`read`], telling `progress` how far it is (the share of the text read,
-/// 0 to 1, and the rows so far) every [`PROGRESS_EVERY`] rows.
+/// 0 to 1, and the rows so far) every [`PROGRESS_EVERY`] rows, and with 1
+/// once every row is split (the columns' types come next).
 pub fn read_with_progress(
     file: &str,
     bytes: &[u8],
@@ -202,6 +203,8 @@ pub fn read_with_progress(
             progress(at as f64 / text_len, offsets.len());
         }
     }
+    // Every row is split: what is left is typing the columns.
+    progress(1.0, offsets.len());
     let Some((names, header_at)) = header else {
         return Err(Error::NoTable);
     };
