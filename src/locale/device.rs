@@ -38,6 +38,12 @@ pub enum DeviceText {
     Restoring,
 }
 
+/// The French and English texts, each passed through `wrap` (to add a count,
+/// a size or a reason around it).
+pub fn both(key: DeviceText, wrap: impl Fn(&'static str) -> String) -> (String, String) {
+    (wrap(dt(Lang::Fr, key)), wrap(dt(Lang::En, key)))
+}
+
 pub fn dt(lang: Lang, key: DeviceText) -> &'static str {
     use DeviceText::*;
     let (fr, en) = match key {

@@ -6,7 +6,7 @@
 use super::device_store::{self, StoredFile};
 use super::state::AppState;
 use super::{engine, storage};
-use crate::locale::device::{dt, DeviceText};
+use crate::locale::device::{both, dt, DeviceText};
 use crate::locale::{format_number, t, Lang, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -153,10 +153,7 @@ pub fn notice_after_forget(state: AppState) {
     };
     if s.get_item("cadran.forgotten").ok().flatten().is_some() {
         let _ = s.remove_item("cadran.forgotten");
-        state.notify(
-            dt(Lang::Fr, DeviceText::ForgetEverythingDone).into(),
-            dt(Lang::En, DeviceText::ForgetEverythingDone).into(),
-        );
+        state.say(both(DeviceText::ForgetEverythingDone, str::to_string));
     }
 }
 

@@ -7,7 +7,7 @@
 use super::state::{AppState, Failed, InUse, Notice, Pending, Progress};
 use super::{device_store, storage};
 use crate::engine::{Field, Kind, Mapping};
-use crate::locale::device::{dt, DeviceText};
+use crate::locale::device::{both, DeviceText};
 use crate::worker::protocol::{ComputeRequest, Reply, Request};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -83,16 +83,7 @@ pub fn start(state: AppState) {
     let worker = match Worker::new_with_options("./worker.js", &opts) {
         Ok(w) => w,
         Err(e) => {
-            state.notify(
-                format!(
-                    "{} ({e:?})",
-                    dt(crate::locale::Lang::Fr, DeviceText::NoWorker)
-                ),
-                format!(
-                    "{} ({e:?})",
-                    dt(crate::locale::Lang::En, DeviceText::NoWorker)
-                ),
-            );
+            state.say(both(DeviceText::NoWorker, |t| format!("{t} ({e:?})")));
             return;
         }
     };
@@ -311,16 +302,12 @@ fn load(state: AppState, name: String, blob: Blob, mapping: Option<Mapping>, str
     if blob.size() > MAX_FILE_BYTES {
         let mb = (blob.size() / 1e6).round();
         state.failed.update(|f| {
+            // Megabytes are "Mo" in French.
+            let (fr, en) = both(DeviceText::TooLarge, |t| format!("{t} ({mb} MB)"));
             f.push(Failed {
                 name,
-                fr: format!(
-                    "{} ({mb} Mo)",
-                    dt(crate::locale::Lang::Fr, DeviceText::TooLarge)
-                ),
-                en: format!(
-                    "{} ({mb} MB)",
-                    dt(crate::locale::Lang::En, DeviceText::TooLarge)
-                ),
+                fr: fr.replace(" MB)", " Mo)"),
+                en,
             })
         });
         return;
@@ -452,10 +439,7 @@ pub fn drop_tables(ids: Vec<u32>) {
 /// there are read again from their sources.
 pub fn cancel(state: AppState) {
     restart(state, None);
-    state.notify(
-        dt(crate::locale::Lang::Fr, DeviceText::Cancelled).to_string(),
-        dt(crate::locale::Lang::En, DeviceText::Cancelled).to_string(),
-    );
+    state.say(both(DeviceText::Cancelled, str::to_string));
 }
 
 /// Replaces the worker. `crash` says why when it stopped by itself.
@@ -481,14 +465,9 @@ fn restart(state: AppState, crash: Option<String>) {
     if let Some(message) = crash {
         web_sys::console::warn_1(&format!("engine worker stopped: {message}").into());
         for (_, name) in &lost {
+            let (fr, en) = both(DeviceText::OutOfMemory, str::to_string);
             let name = name.clone();
-            state.failed.update(|f| {
-                f.push(Failed {
-                    name,
-                    fr: dt(crate::locale::Lang::Fr, DeviceText::OutOfMemory).into(),
-                    en: dt(crate::locale::Lang::En, DeviceText::OutOfMemory).into(),
-                })
-            });
+            state.failed.update(|f| f.push(Failed { name, fr, en }));
         }
     }
     start(state);
@@ -541,16 +520,9 @@ pub fn restore(state: AppState) {
         match device_store::load_all().await {
             Ok((files, set_aside)) => {
                 if set_aside > 0 {
-                    state.notify(
-                        format!(
-                            "{set_aside} {}",
-                            dt(crate::locale::Lang::Fr, DeviceText::DamagedFiles)
-                        ),
-                        format!(
-                            "{set_aside} {}",
-                            dt(crate::locale::Lang::En, DeviceText::DamagedFiles)
-                        ),
-                    );
+                    state.say(both(DeviceText::DamagedFiles, |t| {
+                        format!("{set_aside} {t}")
+                    }));
                 }
                 load_stored(state, files);
             }
@@ -560,6 +532,11 @@ pub fn restore(state: AppState) {
 }
 
 impl AppState {
+    /// A notice from a (French, English) pair, as `both` makes them.
+    pub fn say(&self, (fr, en): (String, String)) {
+        self.notify(fr, en);
+    }
+
     pub fn notify(&self, fr: String, en: String) {
         self.notices.update(|n| {
             if !n.iter().any(|x| x.en == en) {
@@ -570,17 +547,12 @@ impl AppState {
     }
 
     pub fn notify_store_error(&self, e: &device_store::StoreError) {
-        use crate::locale::Lang::{En, Fr};
-        match e {
-            device_store::StoreError::Full => self.notify(
-                dt(Fr, DeviceText::StorageFull).into(),
-                dt(En, DeviceText::StorageFull).into(),
-            ),
-            device_store::StoreError::Unavailable(why) => self.notify(
-                format!("{} ({why})", dt(Fr, DeviceText::StorageUnavailable)),
-                format!("{} ({why})", dt(En, DeviceText::StorageUnavailable)),
-            ),
-        }
+        self.say(match e {
+            device_store::StoreError::Full => both(DeviceText::StorageFull, str::to_string),
+            device_store::StoreError::Unavailable(why) => {
+                both(DeviceText::StorageUnavailable, |t| format!("{t} ({why})"))
+            }
+        });
     }
 
     pub fn table_ids(&self) -> Vec<u32> {

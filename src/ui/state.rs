@@ -6,7 +6,7 @@ use super::view_state::ViewState;
 use crate::engine::kpi::{self, Period, Query, Workspace};
 use crate::engine::objectives::{share, AlertResult, ObjectiveResult, SetUp};
 use crate::engine::{Field, Report};
-use crate::locale::device::{dt, DeviceText};
+use crate::locale::device::{both, DeviceText};
 use crate::locale::Lang;
 use crate::worker::protocol::{Phase, TableInfo};
 use leptos::prelude::*;
@@ -222,10 +222,7 @@ impl AppState {
             private: RwSignal::new(storage::private_mode()),
         };
         for key in storage::take_set_aside() {
-            state.notify(
-                format!("{} {key}", dt(Lang::Fr, DeviceText::SetAside)),
-                format!("{} {key}", dt(Lang::En, DeviceText::SetAside)),
-            );
+            state.say(both(DeviceText::SetAside, |t| format!("{t} {key}")));
         }
         // The report follows the tables, the view, the settings and the set-up.
         Effect::new(move |_| {
@@ -242,10 +239,7 @@ impl AppState {
             setup.track();
             view.track();
             if storage::take_save_failed() {
-                state.notify(
-                    dt(Lang::Fr, DeviceText::StorageFull).into(),
-                    dt(Lang::En, DeviceText::StorageFull).into(),
-                );
+                state.say(both(DeviceText::StorageFull, str::to_string));
             }
         });
         state

@@ -114,18 +114,9 @@ test('imported files come back after a reload; forget everything erases them', a
     await importFiles(b.page, [SUPERSTORE()]);
     const revenue = await kpiValue(b.page, 'revenue');
     assert.ok(revenue > 2_000_000);
-    await b.page.waitForFunction(async () => {
-      const n = await new Promise((res) => {
-        const r = indexedDB.open('cadran');
-        r.onsuccess = () => {
-          const db = r.result;
-          if (!db.objectStoreNames.contains('files')) { db.close(); res(0); return; }
-          const c = db.transaction('files').objectStore('files').count();
-          c.onsuccess = () => { db.close(); res(c.result); };
-        };
-      });
-      return n === 1;
-    }, null, { timeout: 10_000 });
+    // Kept in the background: wait for it.
+    for (let i = 0; i < 100 && (await storedFiles(b.page)) !== 1; i++) await b.page.waitForTimeout(100);
+    assert.equal(await storedFiles(b.page), 1);
 
     await b.page.reload();
     await ready(b.page);
