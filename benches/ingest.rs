@@ -57,44 +57,40 @@ fn main() {
     };
     let mut results = Vec::new();
     println!(
-        "{:>9} {:>9} {:>9} {:>10} {:>12} {:>10}",
-        "rows", "MB", "ms", "MB/s", "rows/s", "peak/file"
+        "{:>9} {:>9} {:>9} {:>10} {:>12} {:>10} {:>12} {:>12}",
+        "rows", "MB", "ms", "MB/s", "rows/s", "peak/file", "1-thread ms", "1-thread MB/s"
     );
     for rows in sizes {
         let bytes = demo::sales_csv(demo::DEFAULT_SEED, rows);
         let mb = bytes.len() as f64 / 1e6;
-        let mut best = f64::MAX;
-        let mut peak_extra = 0usize;
         let runs = if rows >= 1_000_000 { 3 } else { 5 };
-        for _ in 0..runs {
-            let before = LIVE.load(Ordering::Relaxed);
-            PEAK.store(before, Ordering::Relaxed);
-            let t = Instant::now();
-            let imported =
-                engine::read("bench.csv", &bytes, &Options::default()).expect("demo reads");
-            let secs = t.elapsed().as_secs_f64();
-            assert_eq!(imported.summary.rows, rows);
-            drop(imported);
-            best = best.min(secs);
-            peak_extra = PEAK.load(Ordering::Relaxed) - before;
-        }
-        let ratio = peak_extra as f64 / bytes.len() as f64;
+        // As shipped (two threads on a big file), then on one thread.
+        let (best, ratio) = measure(&bytes, rows, runs, &Options::default());
+        let one = Options {
+            one_thread: true,
+            ..Options::default()
+        };
+        let (best_one, _) = measure(&bytes, rows, runs, &one);
         println!(
-            "{:>9} {:>9.1} {:>9.1} {:>10.0} {:>12.0} {:>9.2}x",
+            "{:>9} {:>9.1} {:>9.1} {:>10.0} {:>12.0} {:>9.2}x {:>12.1} {:>12.0}",
             rows,
             mb,
             best * 1e3,
             mb / best,
             rows as f64 / best,
-            ratio
+            ratio,
+            best_one * 1e3,
+            mb / best_one
         );
         results.push(format!(
-            "{{\"rows\": {rows}, \"bytes\": {}, \"ms\": {:.1}, \"mb_per_s\": {:.1}, \"rows_per_s\": {:.0}, \"peak_heap_over_file\": {:.2}}}",
+            "{{\"rows\": {rows}, \"bytes\": {}, \"ms\": {:.1}, \"mb_per_s\": {:.1}, \"rows_per_s\": {:.0}, \"peak_heap_over_file\": {:.2}, \"one_thread_ms\": {:.1}, \"one_thread_mb_per_s\": {:.1}}}",
             bytes.len(),
             best * 1e3,
             mb / best,
             rows as f64 / best,
-            ratio
+            ratio,
+            best_one * 1e3,
+            mb / best_one
         ));
     }
     let _ = std::fs::create_dir_all("bench-results");
@@ -105,4 +101,22 @@ fn main() {
     if std::fs::write("bench-results/ingest.json", json).is_ok() {
         println!("written to bench-results/ingest.json");
     }
+}
+
+/// Best time of `runs` reads, in seconds, and the peak extra heap over the file size.
+fn measure(bytes: &[u8], rows: usize, runs: usize, opts: &Options) -> (f64, f64) {
+    let mut best = f64::MAX;
+    let mut peak_extra = 0usize;
+    for _ in 0..runs {
+        let before = LIVE.load(Ordering::Relaxed);
+        PEAK.store(before, Ordering::Relaxed);
+        let t = Instant::now();
+        let imported = engine::read("bench.csv", bytes, opts).expect("demo reads");
+        let secs = t.elapsed().as_secs_f64();
+        assert_eq!(imported.summary.rows, rows);
+        drop(imported);
+        best = best.min(secs);
+        peak_extra = PEAK.load(Ordering::Relaxed) - before;
+    }
+    (best, peak_extra as f64 / bytes.len() as f64)
 }

@@ -94,9 +94,10 @@ fn progress_is_reported_while_a_big_file_is_read() {
             _ => None,
         })
         .collect();
-    // One report per 65 536 rows: 3 for 200 000 rows, growing, below 1;
-    // then typing the columns, once every row is split.
-    assert_eq!(shares.len(), 3, "{shares:?}");
+    // Reports every 65 536 rows (of the first half when the file is read on
+    // two threads), growing, below 1; then typing the columns once every
+    // row is split.
+    assert!(!shares.is_empty() && shares.len() <= 3, "{shares:?}");
     let typing: Vec<usize> = replies
         .iter()
         .filter_map(|r| match r {

@@ -53,24 +53,49 @@ impl ColumnBuilder {
             self.codes.push(MISSING_CODE);
             return;
         }
-        let hash = hasher.hash_one(cell);
-        let found = self.index.find(hash, |&c| self.entry(c) == cell).copied();
-        let code = match found {
-            Some(c) => c,
-            None => {
-                self.bytes.extend_from_slice(cell);
-                self.ends.push(self.bytes.len() as u32);
-                let c = (self.ends.len() - 1) as u32;
-                let (bytes, ends) = (&self.bytes, &self.ends);
-                self.index.insert_unique(hash, c, |&k| {
-                    let i = k as usize;
-                    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-                    hasher.hash_one(&bytes[start..ends[i] as usize])
-                });
-                c
-            }
-        };
+        let code = self.intern(cell, hasher);
         self.codes.push(code);
+    }
+
+    /// The code of a (trimmed, present) value, added to the dictionary if new.
+    #[inline]
+    fn intern(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) -> u32 {
+        let hash = hasher.hash_one(cell);
+        if let Some(&c) = self.index.find(hash, |&c| self.entry(c) == cell) {
+            return c;
+        }
+        self.bytes.extend_from_slice(cell);
+        self.ends.push(self.bytes.len() as u32);
+        let c = (self.ends.len() - 1) as u32;
+        let (bytes, ends) = (&self.bytes, &self.ends);
+        self.index.insert_unique(hash, c, |&k| {
+            let i = k as usize;
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            hasher.hash_one(&bytes[start..ends[i] as usize])
+        });
+        c
+    }
+
+    /// Appends the rows another builder read from later in the file: its
+    /// distinct values are interned here, its codes renumbered.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub fn append(&mut self, later: ColumnBuilder, hasher: &DefaultHashBuilder) {
+        let mut start = 0usize;
+        let remap: Vec<u32> = later
+            .ends
+            .iter()
+            .map(|&end| {
+                let cell = later.bytes.get(start..end as usize).unwrap_or_default();
+                start = end as usize;
+                self.intern(cell, hasher)
+            })
+            .collect();
+        self.codes.extend(
+            later
+                .codes
+                .iter()
+                .map(|&c| remap.get(c as usize).copied().unwrap_or(MISSING_CODE)),
+        );
     }
 
     /// Decodes the distinct values into text, trims Unicode spaces (`\u{a0}`),
@@ -155,6 +180,22 @@ mod tests {
         let (codes, pool) = b.finish(Encoding::Windows1252);
         assert_eq!(pool.iter().collect::<Vec<_>>(), ["Société", "x"]);
         assert_eq!(codes, [0, MISSING_CODE, 0, 1, 1, MISSING_CODE]);
+    }
+
+    #[test]
+    fn appending_a_later_half_equals_one_pass() {
+        let h = DefaultHashBuilder::default();
+        let cells: [&[u8]; 7] = [b"b", b"a", b"", b"c", b"a", b"NA", b"d"];
+        let mut whole = ColumnBuilder::default();
+        cells.iter().for_each(|c| whole.push(c, &h));
+        let (mut first, mut second) = (ColumnBuilder::default(), ColumnBuilder::default());
+        cells[..3].iter().for_each(|c| first.push(c, &h));
+        cells[3..].iter().for_each(|c| second.push(c, &h));
+        first.append(second, &h);
+        let (a, pa) = whole.finish(Encoding::Utf8);
+        let (b, pb) = first.finish(Encoding::Utf8);
+        assert_eq!(a, b);
+        assert_eq!(pa.iter().collect::<Vec<_>>(), pb.iter().collect::<Vec<_>>());
     }
 
     #[test]

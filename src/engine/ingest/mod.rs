@@ -3,6 +3,7 @@
 //! column's dictionary, and types are decided afterwards from the distinct
 //! values (see [`super::infer`]).
 
+mod body;
 mod builder;
 mod lines;
 mod words;
@@ -14,7 +15,6 @@ use super::infer::{infer, Context};
 use super::parse::number::Decimal;
 use super::schema::{self, Field, Kind, Mapping};
 use super::table::{Column, ColumnType, Table, MISSING_CODE};
-use builder::ColumnBuilder;
 use csv::{ByteRecord, ReaderBuilder};
 use hashbrown::DefaultHashBuilder;
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,9 @@ pub struct Options {
     pub kind: Option<Kind>,
     /// Field → column choices of the user, over the proposed mapping.
     pub mapping: BTreeMap<Field, String>,
+    /// Read on one thread even where a big file could be split in two (the
+    /// benchmark's like-for-like comparison with Wasm).
+    pub one_thread: bool,
 }
 
 /// One column as the import summary shows it.
@@ -129,7 +132,6 @@ pub fn read_with_progress(
     progress: &mut dyn FnMut(f64, usize),
 ) -> Result<Imported> {
     let decoded = decode(bytes)?;
-    let text_len = decoded.bytes.len().max(1) as f64;
     let Dialect {
         delimiter,
         header_index,
@@ -143,21 +145,12 @@ pub fn read_with_progress(
     let mut warnings = Warnings::default();
     let mut rec = ByteRecord::new();
     let mut seen = 0usize;
-    let mut header: Option<(Vec<String>, u64)> = None;
-    let mut builders: Vec<ColumnBuilder> = Vec::new();
-    // Line ends bound the row count: reserving once avoids copying growing columns.
-    let expected_rows = decoded.bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    // Where each row starts in the bytes, to name its line in a warning.
-    let mut offsets: Vec<u64> = Vec::new();
-    let mut preview = Vec::new();
-    let mut empty_rows = 0u64;
-    let mut first_empty = None;
-    loop {
+    // Title lines, then the header; the rows below it are the body.
+    let (names, header_at) = loop {
         match rdr.read_byte_record(&mut rec) {
             Ok(true) => {}
-            Ok(false) => break,
             // Byte records raise no UTF-8 errors and a slice raises no I/O error.
-            Err(_) => break,
+            Ok(false) | Err(_) => return Err(Error::NoTable),
         }
         let at = rec.position().map_or(0, |p| p.byte());
         seen += 1;
@@ -165,49 +158,33 @@ pub fn read_with_progress(
             warnings.add(WarningKind::LinesBeforeHeader, None, Some(at), 1);
             continue;
         }
-        let Some((names, _)) = &header else {
-            let raw = rec.iter().map(|c| decoded.cell(c).into_owned()).collect();
-            let names = unique_headers(raw, &mut warnings, at);
-            builders = names
-                .iter()
-                .map(|_| ColumnBuilder::with_capacity(expected_rows))
-                .collect();
-            offsets.reserve(expected_rows);
-            header = Some((names, at));
-            continue;
-        };
-        if rec.iter().all(|c| c.trim_ascii().is_empty()) {
-            empty_rows += 1;
-            first_empty.get_or_insert(at);
-            continue;
-        }
-        let width = names.len();
-        if rec.len() < width {
-            warnings.add(WarningKind::ShortRow, None, Some(at), 1);
-        } else if rec.iter().skip(width).any(|c| !c.trim_ascii().is_empty()) {
-            warnings.add(WarningKind::LongRow, None, Some(at), 1);
-        }
-        if preview.len() < opts.preview_rows {
-            preview.push(
-                rec.iter()
-                    .take(width)
-                    .map(|c| decoded.cell(c).into_owned())
-                    .collect(),
-            );
-        }
-        for (i, b) in builders.iter_mut().enumerate() {
-            b.push(rec.get(i).unwrap_or_default(), &hasher);
-        }
-        offsets.push(at);
-        if offsets.len().is_multiple_of(PROGRESS_EVERY) {
-            progress(at as f64 / text_len, offsets.len());
-        }
+        let raw = rec.iter().map(|c| decoded.cell(c).into_owned()).collect();
+        break (unique_headers(raw, &mut warnings, at), at);
+    };
+    let body_start = rdr.position().byte() as usize;
+    let setup = body::Setup {
+        decoded: &decoded,
+        delimiter,
+        width: names.len(),
+        preview_rows: opts.preview_rows,
+        hasher: &hasher,
+        every: PROGRESS_EVERY,
+        split: !opts.one_thread,
+    };
+    let body = body::read(&decoded.bytes, body_start, &setup, progress);
+    let body::Body {
+        builders,
+        offsets,
+        preview,
+        empty_rows,
+        first_empty,
+        warnings: row_warnings,
+    } = body;
+    for ((kind, col), (offset, n)) in row_warnings.0 {
+        warnings.add(kind, col, offset, n);
     }
     // Every row is split: what is left is typing the columns.
     progress(1.0, offsets.len());
-    let Some((names, header_at)) = header else {
-        return Err(Error::NoTable);
-    };
     if names.len() < 2 && offsets.is_empty() {
         return Err(Error::NoTable);
     }

@@ -1,0 +1,249 @@
+//! The rows below the header, streamed into the columns' dictionaries. On a
+//! big file natively, the rows are split at a line end into two halves read
+//! on two threads, then merged: the second half's distinct values are
+//! interned into the first's dictionaries and its codes renumbered (work in
+//! distinct values plus one pass over codes, not a second parse). Only files
+//! without a quote character are split — only then is a line end surely a
+//! row end without reading from the start. In the browser (one thread) and
+//! for everything else, one pass.
+
+use super::builder::ColumnBuilder;
+use super::Warnings;
+use crate::engine::decode::Decoded;
+use crate::engine::error::WarningKind;
+use csv::{ByteRecord, ReaderBuilder};
+use hashbrown::DefaultHashBuilder;
+
+/// What reading the rows found.
+pub(super) struct Body {
+    pub builders: Vec<ColumnBuilder>,
+    /// Where each row starts in the text, to name its line in a warning.
+    pub offsets: Vec<u64>,
+    pub preview: Vec<Vec<String>>,
+    pub empty_rows: u64,
+    pub first_empty: Option<u64>,
+    pub warnings: Warnings,
+}
+
+/// How to read the rows.
+pub(super) struct Setup<'a> {
+    pub decoded: &'a Decoded<'a>,
+    pub delimiter: u8,
+    /// Columns in the header.
+    pub width: usize,
+    pub preview_rows: usize,
+    pub hasher: &'a DefaultHashBuilder,
+    /// Rows between two progress reports.
+    pub every: usize,
+    /// Whether a big file may be read on two threads (never in Wasm).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub split: bool,
+}
+
+/// Below this, one thread is as fast as two plus the merge.
+#[cfg(not(target_arch = "wasm32"))]
+const SPLIT_FROM_BYTES: usize = 8 << 20;
+
+/// Reads the rows of `text[start..]`, reporting progress as a share of `text`.
+pub(super) fn read(
+    text: &[u8],
+    start: usize,
+    s: &Setup,
+    progress: &mut dyn FnMut(f64, usize),
+) -> Body {
+    let body = text.get(start..).unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(split) = split_point(body).filter(|_| s.split) {
+        let (first, second) = body.split_at(split);
+        let (a, b) = std::thread::scope(|scope| {
+            let b = scope.spawn(|| scan(second, (start + split) as u64, s, &mut |_, _| {}));
+            // Both halves advance together: the first one's share and twice
+            // its rows stand for the whole.
+            let half = first.len().max(1) as f64;
+            let a = scan(first, start as u64, s, &mut |at, rows| {
+                progress((at as f64 - start as f64) / half, rows * 2)
+            });
+            (a, b.join())
+        });
+        if let Ok(b) = b {
+            return merge(a, b, s);
+        }
+    }
+    let total = text.len().max(1) as f64;
+    scan(body, start as u64, s, &mut |at, rows| {
+        progress(at as f64 / total, rows)
+    })
+}
+
+/// A line end near the middle, when the rows can be split there.
+#[cfg(not(target_arch = "wasm32"))]
+fn split_point(body: &[u8]) -> Option<usize> {
+    if body.len() < SPLIT_FROM_BYTES || body.contains(&b'"') {
+        return None;
+    }
+    let mid = body.len() / 2;
+    let nl = body.get(mid..)?.iter().position(|&b| b == b'\n')?;
+    let split = mid + nl + 1;
+    (split < body.len()).then_some(split)
+}
+
+/// One pass over rows; `base` is where `bytes` starts in the whole text.
+fn scan(bytes: &[u8], base: u64, s: &Setup, progress: &mut dyn FnMut(u64, usize)) -> Body {
+    let mut rdr = ReaderBuilder::new()
+        .delimiter(s.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    // Line ends bound the row count: reserving once avoids copying growing columns.
+    let expected_rows = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let mut out = Body {
+        builders: (0..s.width)
+            .map(|_| ColumnBuilder::with_capacity(expected_rows))
+            .collect(),
+        offsets: Vec::with_capacity(expected_rows),
+        preview: Vec::new(),
+        empty_rows: 0,
+        first_empty: None,
+        warnings: Warnings::default(),
+    };
+    let mut rec = ByteRecord::new();
+    // Byte records raise no UTF-8 errors and a slice raises no I/O error.
+    while let Ok(true) = rdr.read_byte_record(&mut rec) {
+        let at = base + rec.position().map_or(0, |p| p.byte());
+        if rec.iter().all(|c| c.trim_ascii().is_empty()) {
+            out.empty_rows += 1;
+            out.first_empty.get_or_insert(at);
+            continue;
+        }
+        if rec.len() < s.width {
+            out.warnings.add(WarningKind::ShortRow, None, Some(at), 1);
+        } else if rec.iter().skip(s.width).any(|c| !c.trim_ascii().is_empty()) {
+            out.warnings.add(WarningKind::LongRow, None, Some(at), 1);
+        }
+        if out.preview.len() < s.preview_rows {
+            out.preview.push(
+                rec.iter()
+                    .take(s.width)
+                    .map(|c| s.decoded.cell(c).into_owned())
+                    .collect(),
+            );
+        }
+        for (i, b) in out.builders.iter_mut().enumerate() {
+            b.push(rec.get(i).unwrap_or_default(), s.hasher);
+        }
+        out.offsets.push(at);
+        if out.offsets.len().is_multiple_of(s.every) {
+            progress(at, out.offsets.len());
+        }
+    }
+    out
+}
+
+/// The second half after the first, as if read in one pass.
+#[cfg(not(target_arch = "wasm32"))]
+fn merge(mut a: Body, b: Body, s: &Setup) -> Body {
+    for (into, from) in a.builders.iter_mut().zip(b.builders) {
+        into.append(from, s.hasher);
+    }
+    a.offsets.extend(b.offsets);
+    let room = s.preview_rows.saturating_sub(a.preview.len());
+    a.preview.extend(b.preview.into_iter().take(room));
+    a.empty_rows += b.empty_rows;
+    a.first_empty = a.first_empty.or(b.first_empty);
+    for ((kind, col), (offset, n)) in b.warnings.0 {
+        a.warnings.add(kind, col, offset, n);
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::decode::Encoding;
+    use std::borrow::Cow;
+
+    /// Rows with every irregularity, over the split size, without quotes.
+    fn text() -> Vec<u8> {
+        let mut t = Vec::new();
+        let mut i = 0u64;
+        while t.len() < SPLIT_FROM_BYTES + 4096 {
+            let line = match i % 997 {
+                13 => ";;;\n".to_string(),
+                101 => format!("{i};short\n"),
+                499 => format!("{i};x;y;z;extra\n"),
+                _ => format!("{i};client {};{},{};NA\n", i % 1234, i % 97, i % 10),
+            };
+            t.extend_from_slice(line.as_bytes());
+            i += 1;
+        }
+        t
+    }
+
+    /// Columns (codes and values), offsets, preview, empty rows and the
+    /// first, warnings: all that one read gives.
+    type Read = (
+        Vec<(Vec<u32>, Vec<String>)>,
+        Vec<u64>,
+        Vec<Vec<String>>,
+        (u64, Option<u64>),
+        Vec<(WarningKind, Option<u64>, u64)>,
+    );
+
+    fn finished(b: Body) -> Read {
+        let cols = b
+            .builders
+            .into_iter()
+            .map(|c| {
+                let (codes, pool) = c.finish(Encoding::Utf8);
+                (codes, pool.iter().map(str::to_string).collect())
+            })
+            .collect();
+        let warnings = b
+            .warnings
+            .0
+            .into_iter()
+            .map(|((k, _), (o, n))| (k, o, n))
+            .collect();
+        (
+            cols,
+            b.offsets,
+            b.preview,
+            (b.empty_rows, b.first_empty),
+            warnings,
+        )
+    }
+
+    #[test]
+    fn two_halves_on_two_threads_read_like_one_pass() {
+        let bytes = text();
+        let decoded = Decoded {
+            encoding: Encoding::Utf8,
+            bytes: Cow::Borrowed(&bytes),
+        };
+        let hasher = DefaultHashBuilder::default();
+        let s = Setup {
+            decoded: &decoded,
+            delimiter: b';',
+            width: 4,
+            preview_rows: 5,
+            hasher: &hasher,
+            every: 1 << 16,
+            split: true,
+        };
+        let header = 0;
+        assert!(split_point(&bytes).is_some(), "the test file must be split");
+        let mut reports = 0;
+        let split = read(&bytes, header, &s, &mut |_, _| reports += 1);
+        let one = scan(&bytes, header as u64, &s, &mut |_, _| {});
+        assert!(reports > 0);
+        assert_eq!(finished(split), finished(one));
+    }
+
+    #[test]
+    fn files_with_quotes_or_small_ones_are_not_split() {
+        let mut bytes = text();
+        assert!(split_point(&bytes[..1000]).is_none());
+        bytes[10] = b'"';
+        assert!(split_point(&bytes).is_none());
+    }
+}
