@@ -4,8 +4,8 @@
 //! the CSV reader splits their raw bytes directly and only the cells are
 //! decoded; UTF-16 is transcoded to UTF-8 once, up front.
 
+use super::charsets;
 use super::error::{Error, Result};
-use encoding_rs::{Encoding as RsEncoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -43,7 +43,7 @@ impl Decoded<'_> {
     /// A cell's text. Never fails: Windows-1252 maps every byte.
     pub fn cell<'c>(&self, raw: &'c [u8]) -> Cow<'c, str> {
         match self.encoding {
-            Encoding::Windows1252 => WINDOWS_1252.decode_without_bom_handling(raw).0,
+            Encoding::Windows1252 => charsets::windows_1252(raw),
             _ => String::from_utf8_lossy(raw),
         }
     }
@@ -66,7 +66,7 @@ fn binary_hint(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Guesses UTF-16 without a BOM from where the zero bytes fall.
-fn utf16_without_bom(head: &[u8]) -> Option<&'static RsEncoding> {
+fn utf16_without_bom(head: &[u8]) -> Option<Encoding> {
     if head.len() < 8 {
         return None;
     }
@@ -74,19 +74,19 @@ fn utf16_without_bom(head: &[u8]) -> Option<&'static RsEncoding> {
     let zeros_odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let half = head.len() / 2;
     if zeros_odd * 10 > half * 7 && zeros_even * 10 < half {
-        Some(UTF_16LE)
+        Some(Encoding::Utf16Le)
     } else if zeros_even * 10 > half * 7 && zeros_odd * 10 < half {
-        Some(UTF_16BE)
+        Some(Encoding::Utf16Be)
     } else {
         None
     }
 }
 
-fn transcode(enc: &'static RsEncoding, body: &[u8], which: Encoding) -> Decoded<'static> {
-    let (text, _) = enc.decode_without_bom_handling(body);
+fn transcode(body: &[u8], which: Encoding) -> Decoded<'static> {
+    let text = charsets::utf16(body, which == Encoding::Utf16Le);
     Decoded {
         encoding: which,
-        bytes: Cow::Owned(text.into_owned().into_bytes()),
+        bytes: Cow::Owned(text.into_bytes()),
     }
 }
 
@@ -103,19 +103,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
         });
     }
     if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
-        return Ok(transcode(UTF_16LE, body, Encoding::Utf16Le));
+        return Ok(transcode(body, Encoding::Utf16Le));
     }
     if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
-        return Ok(transcode(UTF_16BE, body, Encoding::Utf16Be));
+        return Ok(transcode(body, Encoding::Utf16Be));
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if let Some(enc) = utf16_without_bom(head) {
-        let which = if enc == UTF_16LE {
-            Encoding::Utf16Le
-        } else {
-            Encoding::Utf16Be
-        };
-        return Ok(transcode(enc, bytes, which));
+    if let Some(which) = utf16_without_bom(head) {
+        return Ok(transcode(bytes, which));
     }
     if let Some(hint) = binary_hint(bytes) {
         return Err(Error::Binary { hint: Some(hint) });

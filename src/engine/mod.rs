@@ -1,5 +1,6 @@
 //! Everything that turns bytes into numbers. No web dependency: tested natively.
 
+pub mod charsets;
 pub mod decode;
 pub mod demo;
 pub mod dialect;

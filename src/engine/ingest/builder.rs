@@ -5,7 +5,6 @@
 use crate::engine::decode::Encoding;
 use crate::engine::parse::is_missing;
 use crate::engine::table::{StringPool, MISSING_CODE};
-use encoding_rs::WINDOWS_1252;
 use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 use std::borrow::Cow;
 use std::hash::BuildHasher;
@@ -117,7 +116,7 @@ impl ColumnBuilder {
             let raw = bytes.get(start..end as usize).unwrap_or_default();
             start = end as usize;
             let text: Cow<str> = match encoding {
-                Encoding::Windows1252 => WINDOWS_1252.decode_without_bom_handling(raw).0,
+                Encoding::Windows1252 => crate::engine::charsets::windows_1252(raw),
                 _ => String::from_utf8_lossy(raw),
             };
             let lossy = matches!(
