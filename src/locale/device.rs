@@ -36,6 +36,8 @@ pub enum DeviceText {
     SetAside,
     Dismiss,
     Restoring,
+    Outdated,
+    KeepsStopping,
 }
 
 /// The French and English texts, each passed through `wrap` (to add a count,
@@ -111,6 +113,14 @@ pub fn dt(lang: Lang, key: DeviceText) -> &'static str {
         ),
         Dismiss => ("Fermer", "Dismiss"),
         Restoring => ("Réouverture des fichiers conservés", "Reopening the files kept"),
+        Outdated => (
+            "Une nouvelle version de Cadran est arrivée pendant cette visite : rechargez la page pour continuer.",
+            "A new version of Cadran arrived during this visit: reload the page to go on.",
+        ),
+        KeepsStopping => (
+            "Le moteur de calcul s'arrête sans cesse dans ce navigateur : rechargez la page (vos fichiers confirmés sont conservés).",
+            "The computing engine keeps stopping in this browser: reload the page (your confirmed files are kept).",
+        ),
     };
     match lang {
         Lang::Fr => fr,

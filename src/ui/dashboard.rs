@@ -27,6 +27,9 @@ fn defs(f: Family, layout: &Layout) -> Vec<&'static KpiDef> {
     v
 }
 
+/// Families mounted with the top of the dashboard; the others a task later.
+const FIRST_FAMILIES: usize = 2;
+
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -51,6 +54,15 @@ pub fn Dashboard() -> impl IntoView {
         let json = report.with(|r| serde_json::to_string_pretty(r).unwrap_or_default());
         download_text("cadran-report.json", "application/json", &json);
     };
+    // The dashboard mounts in two tasks: the top first, then the other
+    // families and the charts' frames, so that the first report never
+    // holds the page for long.
+    let rest = RwSignal::new(false);
+    Effect::new(move |_| {
+        if has_data() && !rest.get_untracked() {
+            set_timeout(move || rest.set(true), std::time::Duration::ZERO);
+        }
+    });
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -69,10 +81,13 @@ pub fn Dashboard() -> impl IntoView {
                 <p class="period" data-testid="period">{period}</p>
                 <AlertsStrip/>
                 <PinnedRow/>
-                {Family::ALL.iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
-                <div class="charts">
-                    {CHARTS.iter().map(|spec| view! { <ChartPanel spec=spec/> }).collect_view()}
-                </div>
+                {Family::ALL[..FIRST_FAMILIES].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
+                <Show when=move || rest.get()>
+                    {Family::ALL[FIRST_FAMILIES..].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
+                    <div class="charts">
+                        {CHARTS.iter().map(|spec| view! { <ChartPanel spec=spec/> }).collect_view()}
+                    </div>
+                </Show>
             </section>
         </Show>
     }

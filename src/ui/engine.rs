@@ -46,6 +46,9 @@ struct Engine {
     computing: bool,
     dirty: bool,
     handlers: Vec<Closure<dyn FnMut(MessageEvent)>>,
+    /// When the last workers stopped by themselves (ms), to stop restarting
+    /// one that cannot run.
+    crashes: Vec<f64>,
     error_handler: Option<Closure<dyn FnMut(web_sys::Event)>>,
 }
 
@@ -93,7 +96,12 @@ pub fn start(state: AppState) {
         };
         match serde_json::from_str::<Reply>(&text) {
             Ok(reply) => on_reply(state, reply),
-            Err(e) => web_sys::console::error_1(&format!("engine reply: {e}").into()),
+            // A worker from a newer build (the offline cache updated
+            // meanwhile) speaks another protocol: only a reload mends it.
+            Err(e) => {
+                web_sys::console::warn_1(&format!("engine reply: {e}").into());
+                state.say(both(DeviceText::Outdated, str::to_string));
+            }
         }
     });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
@@ -462,12 +470,26 @@ fn restart(state: AppState, crash: Option<String>) {
         w.terminate();
     }
     state.progress.set(None);
-    if let Some(message) = crash {
+    if let Some(message) = &crash {
         web_sys::console::warn_1(&format!("engine worker stopped: {message}").into());
         for (_, name) in &lost {
             let (fr, en) = both(DeviceText::OutOfMemory, str::to_string);
             let name = name.clone();
             state.failed.update(|f| f.push(Failed { name, fr, en }));
+        }
+    }
+    // A worker that stops again and again (or speaks another protocol) is
+    // not restarted a fourth time within a minute.
+    if crash.is_some() {
+        let now = js_sys::Date::now();
+        let recent = with(|e| {
+            e.crashes.retain(|&t| now - t < 60_000.0);
+            e.crashes.push(now);
+            e.crashes.len()
+        });
+        if recent > 3 {
+            state.say(both(DeviceText::KeepsStopping, str::to_string));
+            return;
         }
     }
     start(state);
