@@ -10,6 +10,7 @@ use super::filters::FilterBar;
 use super::state::AppState;
 use super::storage::Layout;
 use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
+use crate::locale::device::{dt, DeviceText};
 use crate::locale::{date_label, family_label, kpi_label, t, Lang, Text};
 use leptos::prelude::*;
 
@@ -78,7 +79,13 @@ pub fn Dashboard() -> impl IntoView {
                         <button class="button" on:click=print>{move || t(lang.get(), Text::Print)}</button>
                     </div>
                 </div>
-                <p class="period" data-testid="period">{period}</p>
+                <p class="period" data-testid="period">
+                    {period}
+                    // A big workspace takes a moment after a filter change: say so.
+                    <span class="computing" role="status" aria-live="polite">
+                        {move || state.computing.get().then(|| format!(" · {}", dt(lang.get(), DeviceText::Computing)))}
+                    </span>
+                </p>
                 <AlertsStrip/>
                 <PinnedRow/>
                 {Family::ALL[..FIRST_FAMILIES].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}

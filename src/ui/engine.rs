@@ -393,6 +393,11 @@ fn send_demo(first: u32) {
     send(&Request::Demo { first_id: first }, None);
 }
 
+/// Whether this file is one kept on the device, being read again.
+pub fn is_restoring(id: u32) -> bool {
+    with(|e| e.straight_in.contains(&id) && e.loading.contains(&id))
+}
+
 pub fn is_demo(id: u32) -> bool {
     with(|e| {
         e.demo_first

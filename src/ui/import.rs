@@ -145,6 +145,10 @@ fn ImportProgress() -> impl IntoView {
             view! {
                 <div class="progress" role="status" data-testid="progress" data-phase=format!("{:?}", p.phase).to_lowercase()>
                     <p>
+                        {engine::is_restoring(p.id).then(|| {
+                            let colon = if l == Lang::Fr { " : " } else { ": " };
+                            format!("{}{colon}", dt(l, DeviceText::Restoring))
+                        })}
                         <strong>{p.name.clone()}</strong>
                         {format!(" — {} ({mb} {}){rows}", dt(l, phase), if l == Lang::Fr { "Mo" } else { "MB" })}
                     </p>
