@@ -143,7 +143,7 @@ fn ImportProgress() -> impl IntoView {
                 String::new()
             };
             view! {
-                <div class="progress" role="status" data-testid="progress" data-phase=format!("{:?}", p.phase).to_lowercase()>
+                <div class="import-progress" role="status" data-testid="progress" data-phase=format!("{:?}", p.phase).to_lowercase()>
                     <p>
                         {engine::is_restoring(p.id).then(|| {
                             let colon = if l == Lang::Fr { " : " } else { ": " };
