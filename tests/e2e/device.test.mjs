@@ -77,6 +77,10 @@ test('a big file is read in the worker with progress; cancel keeps the dashboard
     await watchPhases(b.page);
     await b.page.getByTestId('file-input').setInputFiles(big);
     await b.page.getByTestId('progress').waitFor({ timeout: 15_000 });
+    // Readable, not clipped: the file's name, the phase and the bar show.
+    const box = await b.page.getByTestId('progress').boundingBox();
+    assert.ok(box && box.height > 30, `progress box ${JSON.stringify(box)}`);
+    assert.match(await b.page.getByTestId('progress').textContent(), /big\.csv/);
     await b.page.getByTestId('cancel-import').click();
     await b.page.getByTestId('progress').waitFor({ state: 'detached', timeout: 15_000 });
     await b.page.getByTestId('notice').first().waitFor();
