@@ -261,3 +261,23 @@ test('two tabs share the language and objectives without overwriting each other'
     await b.close();
   }
 });
+
+test('a full storage is explained, and the file still works for the visit', async () => {
+  const b = await open();
+  try {
+    await b.page.goto(server.url);
+    await ready(b.page);
+    // Chromium's own switch for a tiny quota on this origin.
+    const cdp = await b.context.newCDPSession(b.page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 50_000 });
+    await importFiles(b.page, [SUPERSTORE()]);
+    const notice = b.page.getByTestId('notice').first();
+    await notice.waitFor({ timeout: 15_000 });
+    assert.match(await notice.textContent(), /Plus de place/);
+    assert.equal(await storedFiles(b.page), 0);
+    assert.ok((await kpiValue(b.page, 'revenue')) > 2_000_000, 'the file is on the dashboard all the same');
+    b.assertClean(server.origin);
+  } finally {
+    await b.close();
+  }
+});
