@@ -68,3 +68,29 @@ fn the_demo_dashboard_shows_every_kpi() {
     );
     assert!(!r.cohorts.is_empty() && !r.funnel.is_empty() && !r.reps.is_empty());
 }
+
+#[test]
+fn previous_and_last_year_values_are_those_periods_own_values() {
+    use cadran::engine::kpi::Period;
+    use cadran::engine::parse::date::parse_iso_day;
+    let ws = common::demo_workspace(demo::DEFAULT_SEED, 3_000);
+    let day = |s: &str| parse_iso_day(s).expect("a day");
+    let p = Period::new(day("2025-04-01"), day("2025-06-30"));
+    let at = |period: Period| {
+        kpi::report(
+            &ws,
+            &Query {
+                period: Some(period),
+                ..Query::default()
+            },
+        )
+    };
+    let now = at(p);
+    let before = at(p.previous());
+    let last_year = at(p.last_year());
+    for id in ["active_reps", "revenue", "order_count", "won_deals", "visits"] {
+        let k = &now.kpis[id];
+        assert_eq!(k.previous, before.kpis[id].value, "{id} previous");
+        assert_eq!(k.last_year, last_year.kpis[id].value, "{id} last year");
+    }
+}

@@ -117,6 +117,42 @@ pub fn visits_by_rep(model: &Model, p: Period) -> Vec<(String, f64)> {
         .collect()
 }
 
+/// The reps (normalised names) with at least one visit in each period, in
+/// one walk over the activities.
+pub fn visiting_reps<const N: usize>(
+    model: &Model,
+    periods: [Period; N],
+) -> [std::collections::BTreeSet<String>; N] {
+    let mut out = std::array::from_fn(|_| std::collections::BTreeSet::new());
+    let Some(a) = Acts::new(model) else {
+        return out;
+    };
+    let mut seen = vec![[false; N]; a.rep.distinct()];
+    for row in 0..a.fact.view.rows() {
+        let d = a.days.get(row).copied().unwrap_or(MISSING_DAY);
+        if d == MISSING_DAY || !a.fact.keep(row) {
+            continue;
+        }
+        let t = a.kind.get(a.types.code(row) as usize).copied();
+        if t != Some(ActivityType::Visit) {
+            continue;
+        }
+        if let Some(s) = seen.get_mut(a.rep.code(row) as usize) {
+            for (k, p) in periods.iter().enumerate() {
+                s[k] |= p.contains(d);
+            }
+        }
+    }
+    for (c, s) in seen.iter().enumerate() {
+        for k in 0..N {
+            if s[k] {
+                out[k].insert(crate::engine::schema::normalize(a.rep.name(c as u32)));
+            }
+        }
+    }
+    out
+}
+
 /// Calls, visits and meetings: the activities that are selling.
 fn selling(t: ActivityType) -> bool {
     matches!(

@@ -121,41 +121,13 @@ pub fn add(
             e.visits_per_order = e.orders.and_then(|o| ratio(visits, o));
         }
     }
-    let active = |p: Period| {
-        let mut names = std::collections::BTreeSet::new();
-        if let Some(s) = sales {
-            for n in reps_with(s.rep.as_ref(), s.rows(), |row| {
-                s.day(row).is_some_and(|d| p.contains(d))
-            }) {
-                names.insert(n);
-            }
-        }
-        if let Some(o) = opps {
-            for n in reps_with(o.rep.as_ref(), o.rows(), |row| {
-                o.closed_in(row, p) && o.status[row] == Status::Won
-            }) {
-                names.insert(n);
-            }
-        }
-        for (n, _) in visits_by_rep(model, p)
-            .into_iter()
-            .filter(|(_, v)| *v > 0.0)
-        {
-            names.insert(normalize(&n));
-        }
-        names.len() as f64
-    };
     if sales.is_some_and(|s| s.rep.is_some())
         || opps.is_some_and(|o| o.rep.is_some())
         || model.fact(Kind::Activities).is_some()
     {
-        put(
-            r,
-            "active_reps",
-            Some(active(p)),
-            Some(active(p.previous())),
-            Some(active(p.last_year())),
-        );
+        let [now, before, last_year] =
+            active_reps(model, sales, opps, [p, p.previous(), p.last_year()]);
+        put(r, "active_reps", Some(now), Some(before), Some(last_year));
     }
     time_to_first_sale(model, sales, opps, p, r);
     let mut rows: Vec<RepRow> = reps.into_values().collect();
@@ -167,26 +139,66 @@ pub fn add(
 }
 
 /// Normalised names of the reps of the rows that pass `keep`.
-fn reps_with(
-    rep: Option<&super::view::Attr>,
+/// Reps with a sale, a won deal or a visit in each period: one walk over
+/// each table for all the periods.
+fn active_reps<const N: usize>(
+    model: &Model,
+    sales: Option<&Sales>,
+    opps: Option<&Opps>,
+    periods: [Period; N],
+) -> [f64; N] {
+    let mut names = super::activity::visiting_reps(model, periods);
+    if let Some(s) = sales {
+        mark_reps(
+            s.rep.as_ref(),
+            s.rows(),
+            &mut names,
+            |row, p| s.day(row).is_some_and(|d| p.contains(d)),
+            &periods,
+        );
+    }
+    if let Some(o) = opps {
+        mark_reps(
+            o.rep.as_ref(),
+            o.rows(),
+            &mut names,
+            |row, p| o.status[row] == Status::Won && o.closed_in(row, p),
+            &periods,
+        );
+    }
+    names.map(|n| n.len() as f64)
+}
+
+/// Adds to `names[k]` each rep with a row for which `keep(row, periods[k])`.
+fn mark_reps<const N: usize>(
+    rep: Option<&Attr>,
     rows: usize,
-    keep: impl Fn(usize) -> bool,
-) -> Vec<String> {
-    let Some(rep) = rep else { return Vec::new() };
-    let mut seen = vec![false; rep.distinct()];
+    names: &mut [std::collections::BTreeSet<String>; N],
+    keep: impl Fn(usize, Period) -> bool,
+    periods: &[Period; N],
+) {
+    let Some(rep) = rep else { return };
+    let mut seen = vec![[false; N]; rep.distinct()];
     for row in 0..rows {
         let c = rep.code(row);
-        if c != MISSING_CODE && keep(row) {
-            if let Some(s) = seen.get_mut(c as usize) {
-                *s = true;
+        if c == MISSING_CODE {
+            continue;
+        }
+        if let Some(s) = seen.get_mut(c as usize) {
+            for (k, &p) in periods.iter().enumerate() {
+                if !s[k] && keep(row, p) {
+                    s[k] = true;
+                }
             }
         }
     }
-    seen.iter()
-        .enumerate()
-        .filter(|(_, &s)| s)
-        .map(|(c, _)| normalize(rep.name(c as u32)))
-        .collect()
+    for (c, s) in seen.iter().enumerate() {
+        for k in 0..N {
+            if s[k] {
+                names[k].insert(normalize(rep.name(c as u32)));
+            }
+        }
+    }
 }
 
 /// The earliest day per code of `rep` among the rows that have one.
