@@ -88,7 +88,13 @@ fn previous_and_last_year_values_are_those_periods_own_values() {
     let now = at(p);
     let before = at(p.previous());
     let last_year = at(p.last_year());
-    for id in ["active_reps", "revenue", "order_count", "won_deals", "visits"] {
+    for id in [
+        "active_reps",
+        "revenue",
+        "order_count",
+        "won_deals",
+        "visits",
+    ] {
         let k = &now.kpis[id];
         assert_eq!(k.previous, before.kpis[id].value, "{id} previous");
         assert_eq!(k.last_year, last_year.kpis[id].value, "{id} last year");
