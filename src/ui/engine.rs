@@ -6,7 +6,7 @@
 
 use super::state::{AppState, Failed, InUse, Notice, Pending, Progress};
 use super::{device_store, storage};
-use crate::engine::{Field, Kind, Mapping};
+use crate::engine::{Kind, Mapping};
 use crate::locale::device::{both, DeviceText};
 use crate::worker::protocol::{ComputeRequest, Reply, Request};
 use leptos::prelude::*;
@@ -23,10 +23,11 @@ const MAX_FILE_BYTES: f64 = 1.0e9;
 /// Ids reserved for the demo company's files.
 const DEMO_IDS: u32 = 32;
 
-/// Where a table comes from: a file (kept as a handle) or the demo.
+/// Where a file's table comes from: the file, kept as a handle (the demo
+/// has none: it is generated again).
 struct Source {
     name: String,
-    blob: Option<Blob>,
+    blob: Blob,
 }
 
 #[derive(Default)]
@@ -58,6 +59,14 @@ thread_local! {
 
 fn with<R>(f: impl FnOnce(&mut Engine) -> R) -> R {
     ENGINE.with(|e| f(&mut e.borrow_mut()))
+}
+
+impl Engine {
+    /// Tables going straight to the dashboard are still being read: a
+    /// report now would show part of them.
+    fn restoring(&self) -> bool {
+        self.loading.iter().any(|i| self.straight_in.contains(i))
+    }
 }
 
 fn send_now(worker: &Worker, msg: &str, blob: Option<&Blob>) {
@@ -155,10 +164,8 @@ fn on_reply(state: AppState, reply: Reply) {
         })),
         Reply::Loaded { id, table } => {
             let (straight, restoring) = with(|e| {
-                let was_loading = e.loading.remove(&id);
-                let straight = e.straight_in.contains(&id);
-                let restoring = e.loading.iter().any(|i| e.straight_in.contains(i));
-                (straight, (was_loading, restoring))
+                e.loading.remove(&id);
+                (e.straight_in.contains(&id), e.restoring())
             });
             let info = *table;
             if straight {
@@ -203,13 +210,13 @@ fn on_reply(state: AppState, reply: Reply) {
                     p.push(Pending { id, info });
                 });
             }
-            loading_done(state, restoring.1);
+            loading_done(state, restoring);
         }
         Reply::Failed { id, name, fr, en } => {
             let restoring = with(|e| {
                 e.loading.remove(&id);
                 e.sources.remove(&id);
-                e.loading.iter().any(|i| e.straight_in.contains(i))
+                e.restoring()
             });
             state.failed.update(|f| {
                 f.retain(|x| x.name != name);
@@ -265,8 +272,7 @@ fn loading_done(state: AppState, still_restoring: bool) {
 /// Asks for the report of the current view (at most one request in flight:
 /// a change made meanwhile is sent when the answer comes).
 pub fn compute(state: AppState) {
-    let restoring = with(|e| e.loading.iter().any(|i| e.straight_in.contains(i)));
-    if restoring {
+    if with(|e| e.restoring()) {
         return;
     }
     let seq = with(|e| {
@@ -325,7 +331,7 @@ fn load(state: AppState, name: String, blob: Blob, mapping: Option<Mapping>, str
             id,
             Source {
                 name: name.clone(),
-                blob: Some(blob.clone()),
+                blob: blob.clone(),
             },
         );
         e.loading.insert(id);
@@ -405,8 +411,9 @@ pub fn is_demo(id: u32) -> bool {
     })
 }
 
+/// Proposes the mapping again for another kind (the page sends no overrides).
 pub fn remap(id: u32, kind: Option<Kind>) {
-    let overrides: BTreeMap<Field, String> = BTreeMap::new();
+    let overrides = BTreeMap::new();
     send(
         &Request::Remap {
             id,
@@ -423,7 +430,7 @@ pub fn set_mapping(id: u32, mapping: Mapping) {
 
 /// The blob behind a table, to keep it on the device.
 pub fn source_blob(id: u32) -> Option<Blob> {
-    with(|e| e.sources.get(&id).and_then(|s| s.blob.clone()))
+    with(|e| e.sources.get(&id).map(|s| s.blob.clone()))
 }
 
 /// Puts the confirmed tables on the dashboard (the demo makes way).
@@ -458,15 +465,16 @@ pub fn cancel(state: AppState) {
 /// Replaces the worker. `crash` says why when it stopped by itself.
 fn restart(state: AppState, crash: Option<String>) {
     let (lost, worker) = with(|e| {
-        let lost: Vec<(u32, String)> = e
+        let ids: Vec<u32> = e
             .loading
             .iter()
             .filter(|id| !e.straight_in.contains(id))
-            .filter_map(|id| e.sources.get(id).map(|s| (*id, s.name.clone())))
+            .copied()
             .collect();
-        for (id, _) in &lost {
-            e.sources.remove(id);
-        }
+        let lost: Vec<String> = ids
+            .iter()
+            .filter_map(|id| e.sources.remove(id).map(|s| s.name))
+            .collect();
         e.loading.clear();
         e.queue.clear();
         (lost, e.worker.take())
@@ -477,9 +485,8 @@ fn restart(state: AppState, crash: Option<String>) {
     state.progress.set(None);
     if let Some(message) = &crash {
         web_sys::console::warn_1(&format!("engine worker stopped: {message}").into());
-        for (_, name) in &lost {
+        for name in lost {
             let (fr, en) = both(DeviceText::OutOfMemory, str::to_string);
-            let name = name.clone();
             state.failed.update(|f| f.push(Failed { name, fr, en }));
         }
     }
@@ -521,11 +528,8 @@ fn restart(state: AppState, crash: Option<String>) {
 }
 
 fn reload(state: AppState, id: u32, mapping: &Mapping) {
-    let Some((name, blob)) = with(|e| {
-        e.sources
-            .get(&id)
-            .and_then(|s| s.blob.clone().map(|b| (s.name.clone(), b)))
-    }) else {
+    let Some((name, blob)) = with(|e| e.sources.get(&id).map(|s| (s.name.clone(), s.blob.clone())))
+    else {
         return;
     };
     with(|e| e.loading.insert(id));
@@ -559,12 +563,9 @@ pub fn restore(state: AppState) {
 }
 
 impl AppState {
-    /// A notice from a (French, English) pair, as `both` makes them.
+    /// A notice from a (French, English) pair, as `both` makes them; the
+    /// same notice is not shown twice.
     pub fn say(&self, (fr, en): (String, String)) {
-        self.notify(fr, en);
-    }
-
-    pub fn notify(&self, fr: String, en: String) {
         self.notices.update(|n| {
             if !n.iter().any(|x| x.en == en) {
                 let id = n.iter().map(|x| x.id).max().unwrap_or(0) + 1;
