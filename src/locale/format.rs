@@ -119,6 +119,20 @@ pub fn date_label(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// A file or storage size: "130,4 Mo" / "130.4 MB", "2,5 ko" / "2.5 kB".
+pub fn format_size(bytes: f64, lang: Lang) -> String {
+    let (kb, mb) = if lang == Lang::Fr {
+        ("ko", "Mo")
+    } else {
+        ("kB", "MB")
+    };
+    if bytes >= 1e6 {
+        format!("{} {mb}", format_number(bytes / 1e6, 1, lang))
+    } else {
+        format!("{} {kb}", format_number((bytes / 1e3).max(0.1), 1, lang))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +167,13 @@ mod tests {
         assert_eq!(date_label("2024-03-05", Lang::Fr), "5 mars 2024");
         assert_eq!(date_label("2024-03-05", Lang::En), "Mar 5, 2024");
         assert_eq!(date_label("soon", Lang::En), "soon");
+    }
+
+    #[test]
+    fn sizes_in_each_language() {
+        assert_eq!(format_size(130_396_429.0, Lang::En), "130.4 MB");
+        assert_eq!(format_size(2_500.0, Lang::En), "2.5 kB");
+        assert!(format_size(130_396_429.0, Lang::Fr).ends_with("4 Mo"));
+        assert!(format_size(20.0, Lang::Fr).ends_with("0,1 ko"));
     }
 }

@@ -7,7 +7,9 @@ mod formulas;
 mod kpi;
 mod text;
 
-pub use format::{date_label, format_money, format_number, format_percent, month_label};
+pub use format::{
+    date_label, format_money, format_number, format_percent, format_size, month_label,
+};
 pub use formulas::formula;
 pub use kpi::{chart_title, family_label, format_value, kpi_label, needs};
 pub use text::{t, warning, Text};

@@ -7,7 +7,7 @@ use super::device_store::{self, StoredFile};
 use super::state::AppState;
 use super::{engine, storage};
 use crate::locale::device::{both, dt, DeviceText};
-use crate::locale::{format_number, t, Lang, Text};
+use crate::locale::{format_size, t, Lang, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -70,19 +70,6 @@ async fn snapshot() -> Snapshot {
         local_keys: keys.len(),
         caches: cache_names().await,
         usage: usage().await,
-    }
-}
-
-fn size_label(bytes: f64, lang: Lang) -> String {
-    let (kb, mb) = if lang == Lang::Fr {
-        ("ko", "Mo")
-    } else {
-        ("kB", "MB")
-    };
-    if bytes >= 1e6 {
-        format!("{} {mb}", format_number(bytes / 1e6, 1, lang))
-    } else {
-        format!("{} {kb}", format_number((bytes / 1e3).max(0.1), 1, lang))
     }
 }
 
@@ -220,7 +207,7 @@ pub fn DeviceData() -> impl IntoView {
                                 let n = name.clone();
                                 view! { <tr>
                                     <th scope="row">{name}</th>
-                                    <td class="num">{size_label(size, l)}</td>
+                                    <td class="num">{format_size(size, l)}</td>
                                     <td>{date_label(saved, l)}</td>
                                     <td><button class="button subtle" data-testid="forget-file" on:click=move |_| forget_one(n.clone())>
                                         {dt(l, DeviceText::Forget)}
@@ -233,14 +220,14 @@ pub fn DeviceData() -> impl IntoView {
             }}
             <ul class="device-facts">
                 <li>{move || { let l = lang.get(); let s = snap.get();
-                    format!("{} : {} ({} clés)", dt(l, DeviceText::Preferences), size_label(s.local_bytes as f64, l), s.local_keys)
+                    format!("{} : {} ({} clés)", dt(l, DeviceText::Preferences), format_size(s.local_bytes as f64, l), s.local_keys)
                         .replace(" clés", if l == Lang::Fr { " clés" } else { " keys" })
                         .replace(" : ", if l == Lang::Fr { " : " } else { ": " }) }}</li>
                 <li>{move || { let l = lang.get(); let s = snap.get();
                     let state_word = if s.caches.is_empty() { if l == Lang::Fr { "vide" } else { "empty" } } else if l == Lang::Fr { "présente" } else { "present" };
                     format!("{}{}{state_word}", dt(l, DeviceText::OfflineCache), if l == Lang::Fr { " : " } else { ": " }) }}</li>
                 <li>{move || { let l = lang.get(); snap.get().usage.map(|(used, quota)|
-                    format!("{}{}{} / {}", dt(l, DeviceText::Used), if l == Lang::Fr { " : " } else { ": " }, size_label(used, l), size_label(quota, l))) }}</li>
+                    format!("{}{}{} / {}", dt(l, DeviceText::Used), if l == Lang::Fr { " : " } else { ": " }, format_size(used, l), format_size(quota, l))) }}</li>
             </ul>
             <button class="button danger" data-testid="forget-everything" on:click=move |_| forget_everything(state)>
                 {move || dt(lang.get(), DeviceText::ForgetEverything)}

@@ -7,7 +7,8 @@
 use super::state::{AppState, Failed, InUse, Notice, Pending, Progress};
 use super::{device_store, storage};
 use crate::engine::{Kind, Mapping};
-use crate::locale::device::{both, DeviceText};
+use crate::locale::device::{both, dt, DeviceText};
+use crate::locale::Lang;
 use crate::worker::protocol::{ComputeRequest, Reply, Request};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -314,16 +315,18 @@ fn french(state: AppState) -> bool {
 fn load(state: AppState, name: String, blob: Blob, mapping: Option<Mapping>, straight: bool) {
     let id = new_id();
     if blob.size() > MAX_FILE_BYTES {
-        let mb = (blob.size() / 1e6).round();
-        state.failed.update(|f| {
-            // Megabytes are "Mo" in French.
-            let (fr, en) = both(DeviceText::TooLarge, |t| format!("{t} ({mb} MB)"));
-            f.push(Failed {
-                name,
-                fr: fr.replace(" MB)", " Mo)"),
-                en,
-            })
-        });
+        let size = |lang| crate::locale::format_size(blob.size(), lang);
+        let fr = format!(
+            "{} ({})",
+            dt(Lang::Fr, DeviceText::TooLarge),
+            size(Lang::Fr)
+        );
+        let en = format!(
+            "{} ({})",
+            dt(Lang::En, DeviceText::TooLarge),
+            size(Lang::En)
+        );
+        state.failed.update(|f| f.push(Failed { name, fr, en }));
         return;
     }
     with(|e| {

@@ -136,7 +136,7 @@ fn ImportProgress() -> impl IntoView {
                 Some(crate::worker::protocol::Phase::Parsing) => DeviceText::Parsing,
                 Some(crate::worker::protocol::Phase::Typing) => DeviceText::Typing,
             };
-            let mb = crate::locale::format_number(p.bytes as f64 / 1e6, 1, l);
+            let size = crate::locale::format_size(p.bytes as f64, l);
             let rows = if p.rows > 0 {
                 format!(" · {} {}", crate::locale::format_number(p.rows as f64, 0, l), t(l, Text::Rows))
             } else {
@@ -150,7 +150,7 @@ fn ImportProgress() -> impl IntoView {
                             format!("{}{colon}", dt(l, DeviceText::Restoring))
                         })}
                         <strong>{p.name.clone()}</strong>
-                        {format!(" — {} ({mb} {}){rows}", dt(l, phase), if l == Lang::Fr { "Mo" } else { "MB" })}
+                        {format!(" — {} ({size}){rows}", dt(l, phase))}
                     </p>
                     <progress max="1" value=p.done aria-label=dt(l, phase)></progress>
                     <button class="button subtle" data-testid="cancel-import" on:click=move |_| engine::cancel(state)>
