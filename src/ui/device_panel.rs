@@ -164,8 +164,9 @@ pub fn DeviceData() -> impl IntoView {
             let id = state
                 .tables
                 .with_untracked(|t| t.iter().find(|x| x.info.summary.file == name).map(|x| x.id));
+            // Forgotten above already: only off the dashboard now.
             if let Some(id) = id {
-                super::import::remove(state, id);
+                super::import::take_off(state, id);
             }
             snap.set(snapshot().await);
         });

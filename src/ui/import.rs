@@ -97,6 +97,13 @@ pub fn load_demo(state: AppState) {
 
 /// Takes a table off the dashboard and off the device.
 pub fn remove(state: AppState, id: u32) {
+    if let Some(n) = take_off(state, id).filter(|_| !engine::is_demo(id)) {
+        unkeep(state, n);
+    }
+}
+
+/// Takes a table off the dashboard only; its file name, if it was there.
+pub fn take_off(state: AppState, id: u32) -> Option<String> {
     let name = state.tables.with_untracked(|t| {
         t.iter()
             .find(|x| x.id == id)
@@ -104,9 +111,7 @@ pub fn remove(state: AppState, id: u32) {
     });
     engine::drop_tables(vec![id]);
     state.tables.update(|t| t.retain(|x| x.id != id));
-    if let Some(n) = name.filter(|_| !engine::is_demo(id)) {
-        unkeep(state, n);
-    }
+    name
 }
 
 fn clear(state: AppState) {
