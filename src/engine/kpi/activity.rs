@@ -6,6 +6,7 @@ use super::period::Period;
 use super::stats::ratio;
 use super::view::Attr;
 use super::{put, triple};
+use crate::engine::parse::date::Days;
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
 use crate::engine::table::MISSING_DAY;
@@ -83,15 +84,24 @@ impl<'m> Acts<'m> {
 impl Acts<'_> {
     /// Calls `f(row, type)` for each activity kept by the filters and dated in `p`.
     fn each_in(&self, p: Period, mut f: impl FnMut(usize, ActivityType)) {
+        self.each(|row, d, t| {
+            if p.contains(d) {
+                f(row, t)
+            }
+        });
+    }
+
+    /// Calls `f(row, day, type)` for each dated activity kept by the filters.
+    fn each(&self, mut f: impl FnMut(usize, Days, ActivityType)) {
         for row in 0..self.fact.view.rows() {
             let d = self.days.get(row).copied().unwrap_or(MISSING_DAY);
-            if d != MISSING_DAY && p.contains(d) && self.fact.keep(row) {
+            if d != MISSING_DAY && self.fact.keep(row) {
                 let t = self
                     .kind
                     .get(self.types.code(row) as usize)
                     .copied()
                     .unwrap_or(ActivityType::Other);
-                f(row, t);
+                f(row, d, t);
             }
         }
     }
@@ -128,25 +138,20 @@ pub fn visiting_reps<const N: usize>(
         return out;
     };
     let mut seen = vec![[false; N]; a.rep.distinct()];
-    for row in 0..a.fact.view.rows() {
-        let d = a.days.get(row).copied().unwrap_or(MISSING_DAY);
-        if d == MISSING_DAY || !a.fact.keep(row) {
-            continue;
-        }
-        let t = a.kind.get(a.types.code(row) as usize).copied();
-        if t != Some(ActivityType::Visit) {
-            continue;
+    a.each(|row, d, t| {
+        if t != ActivityType::Visit {
+            return;
         }
         if let Some(s) = seen.get_mut(a.rep.code(row) as usize) {
             for (k, p) in periods.iter().enumerate() {
                 s[k] |= p.contains(d);
             }
         }
-    }
+    });
     for (c, s) in seen.iter().enumerate() {
         for k in 0..N {
             if s[k] {
-                out[k].insert(crate::engine::schema::normalize(a.rep.name(c as u32)));
+                out[k].insert(normalize(a.rep.name(c as u32)));
             }
         }
     }
