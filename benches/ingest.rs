@@ -3,6 +3,8 @@
 //! relative to the file's size; writes the figures to bench-results/ingest.json.
 //! A benchmark, not a test: it asserts nothing about speed.
 
+mod common;
+
 use cadran::engine::{self, demo, Options};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -93,14 +95,7 @@ fn main() {
             mb / best_one
         ));
     }
-    let _ = std::fs::create_dir_all("bench-results");
-    let json = format!(
-        "{{\"bench\": \"ingest-native\", \"results\": [{}]}}\n",
-        results.join(", ")
-    );
-    if std::fs::write("bench-results/ingest.json", json).is_ok() {
-        println!("written to bench-results/ingest.json");
-    }
+    common::write_results("ingest-native", "ingest.json", &results);
 }
 
 /// Best time of `runs` reads, in seconds, and the peak extra heap over the file size.

@@ -3,6 +3,8 @@
 //! activities and the other tables; then again after a filter change.
 //! Prints milliseconds; writes bench-results/kpis.json. Not a test.
 
+mod common;
+
 use cadran::engine::kpi::{self, Query, Workspace};
 use cadran::engine::{self, demo, Field, Options};
 use std::time::Instant;
@@ -59,12 +61,5 @@ fn main() {
             "{{\"order_lines\": {lines}, \"rows\": {rows}, \"report_ms\": {all:.1}, \"filtered_ms\": {filtered:.1}}}"
         ));
     }
-    let _ = std::fs::create_dir_all("bench-results");
-    let json = format!(
-        "{{\"bench\": \"kpis-native\", \"results\": [{}]}}\n",
-        results.join(", ")
-    );
-    if std::fs::write("bench-results/kpis.json", json).is_ok() {
-        println!("written to bench-results/kpis.json");
-    }
+    common::write_results("kpis-native", "kpis.json", &results);
 }
