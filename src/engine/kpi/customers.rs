@@ -23,25 +23,24 @@ fn history(s: &Sales) -> Option<History> {
     let n = cust.distinct();
     let mut first_day = vec![Days::MAX; n];
     let mut first_key = vec![MISSING_CODE; n]; // order code, or row when there is no order id
-    s.each(|row, d| {
+    for (row, d) in s.rows_all() {
         let c = cust.code(row) as usize;
         if let Some(fd) = first_day.get_mut(c) {
-            // Rows come in day order: the first one seen is the first purchase.
             if d < *fd {
                 *fd = d;
                 first_key[c] = s.order.as_ref().map_or(row as u32, |o| o.code(row));
             }
         }
-    });
+    }
     let mut first_order_value = vec![0.0; n];
     match &s.order {
         Some(o) => {
             let mut order_total = vec![Sum::default(); o.distinct()];
-            s.each(|row, _| {
+            for (row, _) in s.rows_all() {
                 if let Some(t) = order_total.get_mut(o.code(row) as usize) {
                     t.add(s.amount(row));
                 }
-            });
+            }
             for (c, &k) in first_key.iter().enumerate() {
                 first_order_value[c] = order_total.get(k as usize).map_or(f64::NAN, Sum::value);
             }
@@ -158,12 +157,12 @@ fn top_customers(s: &Sales, p: Period, r: &mut Report) {
     let Some(cust) = &s.customer else { return };
     let mut g = Grouped::new(cust.distinct());
     let mut total = Sum::default();
-    s.each_in(p, |row, _| {
+    for (row, _) in s.rows_in(p) {
         if cust.code(row) != MISSING_CODE {
             g.add(cust.code(row), s.amount(row));
             total.add(s.amount(row));
         }
-    });
+    }
     let mut rows = g.rows(cust, total.value());
     rows.truncate(10);
     r.breakdowns.insert("top_customers".into(), rows);
@@ -184,7 +183,7 @@ fn monthly(s: &Sales, h: &History, p: Period, r: &mut Report) {
     }
     let mut grid = vec![false; months * n];
     let start = Period::new(p.from.min(first_day_of_month(m0)), p.to);
-    s.each_in(start, |row, d| {
+    for (row, d) in s.rows_in(start) {
         let c = cust.code(row) as usize;
         if c < n {
             let m = (month_index(d) - m0) as usize;
@@ -192,7 +191,7 @@ fn monthly(s: &Sales, h: &History, p: Period, r: &mut Report) {
                 *cell = true;
             }
         }
-    });
+    }
     let active_in = |m: usize, c: usize| grid.get(m * n + c).copied().unwrap_or(false);
     let mut new_rows = Vec::new();
     let mut lost_rows = Vec::new();

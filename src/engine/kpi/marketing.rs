@@ -122,11 +122,11 @@ fn campaign_roi(
     }
     let mut revenue: BTreeMap<String, f64> = BTreeMap::new();
     let mut by_code = vec![0.0; sales_campaign.distinct()];
-    s.each_in(p, |row, _| {
+    for (row, _) in s.rows_in(p) {
         if let Some(x) = by_code.get_mut(sales_campaign.code(row) as usize) {
             *x += s.amount(row);
         }
-    });
+    }
     for (c, v) in by_code.into_iter().enumerate() {
         *revenue
             .entry(normalize(sales_campaign.name(c as u32)))

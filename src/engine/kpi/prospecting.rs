@@ -11,16 +11,24 @@ use crate::engine::parse::date::Days;
 use crate::engine::parse::parse_bool;
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::{ColumnData, MISSING_CODE, MISSING_DAY};
+use crate::engine::table::{ColumnData, MISSING_CODE, MISSING_DAY, MISSING_SECS};
 
 /// A yes/no field of the leads table, per row.
 fn flags(attr_or_bool: Option<&crate::engine::table::Column>) -> Option<Vec<bool>> {
     let col = attr_or_bool?;
     Some(match &col.data {
         ColumnData::Bool(v) => v.iter().map(|b| b.unwrap_or(false)).collect(),
-        _ => (0..col.len())
-            .map(|r| col.text(r).and_then(|t| parse_bool(&t)).unwrap_or(false))
-            .collect(),
+        _ => {
+            // Once per distinct value, not once per row.
+            let a = super::view::attr_of(col);
+            let yes: Vec<bool> = (0..a.distinct() as u32)
+                .map(|c| parse_bool(a.name(c)).unwrap_or(false))
+                .collect();
+            a.codes
+                .iter()
+                .map(|&c| yes.get(c as usize).copied().unwrap_or(false))
+                .collect()
+        }
     })
 }
 
@@ -123,10 +131,13 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
             s.qualified += yes(&qualified) as u8 as f64;
             s.customers += yes(&customer) as u8 as f64;
             s.hot += yes(&hot) as u8 as f64;
-            if let (Some(Some(a)), Some(Some(b))) = (
-                created_secs.as_ref().and_then(|c| c.get(row)),
-                contact_secs.as_ref().and_then(|c| c.get(row)),
-            ) {
+            let secs = |c: &Option<std::borrow::Cow<[i64]>>| {
+                c.as_ref()
+                    .and_then(|c| c.get(row))
+                    .copied()
+                    .filter(|&s| s != MISSING_SECS)
+            };
+            if let (Some(a), Some(b)) = (secs(&created_secs), secs(&contact_secs)) {
                 if b >= a {
                     s.hours.push((b - a) as f64 / 3600.0);
                 }

@@ -8,7 +8,7 @@ use super::join::through_numbers;
 use super::model::{Fact, Model};
 use super::period::{month_index, Period};
 use super::stats::ratio;
-use super::view::Attr;
+use super::view::{codes_or_none, Attr};
 use super::{put, Sum};
 use crate::engine::parse::date::Days;
 use crate::engine::report::Report;
@@ -109,9 +109,11 @@ impl<'m> Sales<'m> {
         Some(s)
     }
 
-    /// Calls `f(row, day)` for every kept row (filters, a date, an amount) dated in `p`.
+    /// Every kept row (filters, a date, an amount) dated in `p`, with its day.
+    /// An iterator rather than a callback: the caller's loop body is then
+    /// compiled into the loop, its sums kept in registers.
     #[inline]
-    pub fn each_in(&self, p: Period, mut f: impl FnMut(usize, Days)) {
+    pub fn rows_in(&self, p: Period) -> RowsIn<'_> {
         // The index jumps around memory: worth it for a small share of the rows,
         // while a large share reads faster in row order.
         let few = self
@@ -119,26 +121,22 @@ impl<'m> Sales<'m> {
             .as_ref()
             .map(|ix| ix.rows_in(p))
             .filter(|rows| rows.len() * 8 < self.rows());
-        match few {
-            Some(rows) => {
-                for &r in rows {
-                    let r = r as usize;
-                    f(r, self.days[r]);
-                }
-            }
-            None => {
-                for row in 0..self.rows() {
-                    if let Some(d) = self.day(row).filter(|&d| p.contains(d)) {
-                        f(row, d);
-                    }
-                }
-            }
+        let (listed, end) = match few {
+            Some(rows) => (rows, 0),
+            None => (&[][..], self.rows()),
+        };
+        RowsIn {
+            sales: self,
+            listed: listed.iter(),
+            next: 0,
+            end,
+            p,
         }
     }
 
-    /// Calls `f(row, day)` for every kept row, whatever its date.
-    pub fn each(&self, f: impl FnMut(usize, Days)) {
-        self.each_in(Period::new(Days::MIN / 2, Days::MAX / 2), f);
+    /// Every kept row, whatever its date.
+    pub fn rows_all(&self) -> impl Iterator<Item = (usize, Days)> + '_ {
+        self.rows_in(Period::new(Days::MIN / 2, Days::MAX / 2))
     }
 
     pub fn rows(&self) -> usize {
@@ -177,26 +175,34 @@ impl<'m> Sales<'m> {
         let mut order_customer = vec![MISSING_CODE; n_orders];
         let mut customer_orders = vec![0u32; n_customers];
         let mut rep_seen = vec![false; self.rep.as_ref().map_or(0, Attr::distinct)];
-        t.customers = vec![false; n_customers];
-        self.each_in(p, |row, _| {
+        let mut customers = vec![false; n_customers];
+        // Local sums and plain slices: the loop keeps them in registers.
+        let (mut revenue, mut margin, mut units) = (Sum::default(), Sum::default(), Sum::default());
+        let mut lone_orders = 0u64;
+        let (rep, customer, order) = (
+            codes_or_none(self.rep.as_ref()),
+            codes_or_none(self.customer.as_ref()),
+            codes_or_none(self.order.as_ref()),
+        );
+        for (row, _) in self.rows_in(p) {
             let a = self.amount[row];
-            t.revenue.add(a);
+            revenue.add(a);
             if let Some(m) = self.margin.as_ref().map(|m| m[row]).filter(|m| !m.is_nan()) {
-                t.margin.add(m);
+                margin.add(m);
             }
             if let Some(q) = self.qty.and_then(|q| q.get(row)).filter(|q| !q.is_nan()) {
-                t.units.add(*q);
+                units.add(*q);
             }
-            if let Some(r) = &self.rep {
-                if let Some(s) = rep_seen.get_mut(r.code(row) as usize) {
-                    *s = true;
-                }
+            if let Some(s) =
+                rep_seen.get_mut(rep.get(row).copied().unwrap_or(MISSING_CODE) as usize)
+            {
+                *s = true;
             }
-            let customer = self.customer.as_ref().map_or(MISSING_CODE, |c| c.code(row));
-            if let Some(active) = t.customers.get_mut(customer as usize) {
+            let customer = customer.get(row).copied().unwrap_or(MISSING_CODE);
+            if let Some(active) = customers.get_mut(customer as usize) {
                 *active = true;
             }
-            let order = self.order.as_ref().map_or(MISSING_CODE, |o| o.code(row)) as usize;
+            let order = order.get(row).copied().unwrap_or(MISSING_CODE) as usize;
             if order < n_orders {
                 order_net[order] += a;
                 if !order_seen[order] {
@@ -205,12 +211,16 @@ impl<'m> Sales<'m> {
                 }
             } else if a > 0.0 {
                 // A line without an order id is an order of its own.
-                t.orders += 1;
+                lone_orders += 1;
                 if let Some(n) = customer_orders.get_mut(customer as usize) {
                     *n += 1;
                 }
             }
-        });
+        }
+        t.revenue = revenue;
+        t.margin = margin;
+        t.units = units;
+        t.orders = lone_orders;
         for o in 0..n_orders {
             if order_seen[o] && order_net[o] > 0.0 {
                 t.orders += 1;
@@ -223,10 +233,41 @@ impl<'m> Sales<'m> {
             .rep
             .is_some()
             .then(|| rep_seen.iter().filter(|&&x| x).count() as u64);
-        t.active_customers = t.customers.iter().filter(|&&x| x).count();
+        t.active_customers = customers.iter().filter(|&&x| x).count();
+        t.customers = customers;
         t.repeat_customers = customer_orders.iter().filter(|&&n| n >= 2).count();
         t.order_net = order_net;
         t
+    }
+}
+
+/// The rows of a period: a list from the day index, or a scan of the table.
+pub struct RowsIn<'s> {
+    sales: &'s Sales<'s>,
+    listed: std::slice::Iter<'s, u32>,
+    next: usize,
+    end: usize,
+    p: Period,
+}
+
+impl Iterator for RowsIn<'_> {
+    type Item = (usize, Days);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, Days)> {
+        loop {
+            let row = match self.listed.next() {
+                Some(&r) => r as usize,
+                None if self.next < self.end => {
+                    self.next += 1;
+                    self.next - 1
+                }
+                None => return None,
+            };
+            if let Some(d) = self.sales.day(row).filter(|&d| self.p.contains(d)) {
+                return Some((row, d));
+            }
+        }
     }
 }
 
@@ -315,14 +356,16 @@ fn breakdowns(model: &Model, s: &Sales, p: Period, total: f64, r: &mut Report) {
     let mut last_year = Monthly::span(m0 - 12, m1 - 12);
     let mut margin = Monthly::span(m0, m1);
     let ly = p.last_year();
-    s.each_in(p, |row, d| {
+    for (row, d) in s.rows_in(p) {
         let m = month_index(d);
         by_month.add(m, s.amount(row));
         if let Some(x) = s.margin(row).filter(|x| !x.is_nan()) {
             margin.add(m, x);
         }
-    });
-    s.each_in(ly, |row, d| last_year.add(month_index(d), s.amount(row)));
+    }
+    for (row, d) in s.rows_in(ly) {
+        last_year.add(month_index(d), s.amount(row));
+    }
     let b = &mut r.breakdowns;
     b.insert("revenue_by_month".into(), by_month.rows(total));
     b.insert("revenue_by_month_last_year".into(), last_year.rows(total));
@@ -343,12 +386,12 @@ fn breakdowns(model: &Model, s: &Sales, p: Period, total: f64, r: &mut Report) {
         .iter()
         .map(|(_, a)| Grouped::new(a.distinct()))
         .collect();
-    s.each_in(p, |row, _| {
+    for (row, _) in s.rows_in(p) {
         let a = s.amount(row);
         for (g, (_, attr)) in groups.iter_mut().zip(&attrs) {
             g.add(attr.code(row), a);
         }
-    });
+    }
     for (g, (id, attr)) in groups.into_iter().zip(&attrs) {
         r.breakdowns.insert((*id).into(), g.rows(attr, total));
     }

@@ -32,10 +32,10 @@ fn sales_by_rep(s: &Sales, totals: &Totals, p: Period, reps: &mut Reps) {
     let mut orders = vec![0.0; n];
     let mut seen = vec![false; n];
     let mut counted = vec![false; totals.order_net.len()];
-    s.each_in(p, |row, _| {
+    for (row, _) in s.rows_in(p) {
         let c = rep.code(row) as usize;
         if c >= n {
-            return;
+            continue;
         }
         seen[c] = true;
         revenue[c] += s.amount(row);
@@ -49,7 +49,7 @@ fn sales_by_rep(s: &Sales, totals: &Totals, p: Period, reps: &mut Reps) {
         } else if s.amount(row) > 0.0 {
             orders[c] += 1.0;
         }
-    });
+    }
     for c in (0..n).filter(|&c| seen[c]) {
         let e = entry(reps, rep.name(c as u32));
         e.revenue = Some(revenue[c]);

@@ -31,6 +31,11 @@ impl Attr<'_> {
     }
 }
 
+/// The codes of an attribute, or none: a plain slice for hot loops.
+pub fn codes_or_none<'x>(a: Option<&'x Attr>) -> &'x [u32] {
+    a.map_or(&[], |a| &a.codes[..])
+}
+
 /// Any column as text codes: text columns as they are, others through their display text.
 pub fn attr_of(col: &Column) -> Attr<'_> {
     match &col.data {
@@ -82,19 +87,22 @@ pub fn days_of(col: &Column) -> Option<Cow<'_, [Days]>> {
     }
 }
 
-/// Seconds since 1970 of a date or date-time column (dates at midnight), `None` per missing cell.
-pub fn secs_of(col: &Column) -> Option<Vec<Option<i64>>> {
+/// Seconds since 1970 of a date or date-time column (dates at midnight),
+/// [`MISSING_SECS`] when absent.
+pub fn secs_of(col: &Column) -> Option<Cow<'_, [i64]>> {
     match &col.data {
-        ColumnData::Date { days, .. } => Some(
+        ColumnData::Date { days, .. } => Some(Cow::Owned(
             days.iter()
-                .map(|&d| (d != MISSING_DAY).then_some(d as i64 * 86_400))
+                .map(|&d| {
+                    if d == MISSING_DAY {
+                        MISSING_SECS
+                    } else {
+                        d as i64 * 86_400
+                    }
+                })
                 .collect(),
-        ),
-        ColumnData::DateTime { secs, .. } => Some(
-            secs.iter()
-                .map(|&s| (s != MISSING_SECS).then_some(s))
-                .collect(),
-        ),
+        )),
+        ColumnData::DateTime { secs, .. } => Some(Cow::Borrowed(secs)),
         _ => None,
     }
 }
