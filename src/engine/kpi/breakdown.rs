@@ -42,7 +42,7 @@ impl Grouped {
     }
 
     /// Rows sorted by value, largest first; missing keys as `(none)`.
-    pub fn rows(self, attr: &Attr, total: f64) -> Vec<BreakdownRow> {
+    pub fn rows(&self, attr: &Attr, total: f64) -> Vec<BreakdownRow> {
         let mut out: Vec<BreakdownRow> = self
             .sums
             .iter()

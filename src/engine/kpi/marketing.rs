@@ -6,6 +6,7 @@ use super::model::Model;
 use super::period::Period;
 use super::period::{month_index, month_index_key};
 use super::sales::Sales;
+use super::sales_walk::SalesWalk;
 use super::stats::ratio;
 use super::{put, triple, Sum};
 use crate::engine::report::Report;
@@ -13,12 +14,12 @@ use crate::engine::schema::{normalize, Field, Kind};
 use crate::engine::table::MISSING_DAY;
 use std::collections::BTreeMap;
 
-pub fn add(model: &Model, sales: Option<&Sales>, p: Period, r: &mut Report) {
+pub fn add(model: &Model, sales: Option<(&Sales, &SalesWalk)>, p: Period, r: &mut Report) {
     spend(model, sales, p, r);
     carts(model, p, r);
 }
 
-fn spend(model: &Model, sales: Option<&Sales>, p: Period, r: &mut Report) {
+fn spend(model: &Model, sales: Option<(&Sales, &SalesWalk)>, p: Period, r: &mut Report) {
     let Some(fact) = model.fact(Kind::Spend) else {
         return;
     };
@@ -95,14 +96,14 @@ fn campaign_roi(
     days: &[i32],
     amount: &[f64],
     fact: &super::model::Fact,
-    sales: Option<&Sales>,
+    sales: Option<(&Sales, &SalesWalk)>,
     p: Period,
     r: &mut Report,
 ) {
-    let (Some(campaign), Some(s)) = (v.attr(Field::Campaign), sales) else {
+    let (Some(campaign), Some((_, w))) = (v.attr(Field::Campaign), sales) else {
         return;
     };
-    let Some(sales_campaign) = s.fact.view.attr(Field::Campaign) else {
+    let Some((sales_campaign, by_code)) = &w.campaign else {
         return;
     };
     let mut spend: BTreeMap<String, (String, f64)> = BTreeMap::new();
@@ -121,13 +122,7 @@ fn campaign_roi(
             .1 += amount[row];
     }
     let mut revenue: BTreeMap<String, f64> = BTreeMap::new();
-    let mut by_code = vec![0.0; sales_campaign.distinct()];
-    for (row, _) in s.rows_in(p) {
-        if let Some(x) = by_code.get_mut(sales_campaign.code(row) as usize) {
-            *x += s.amount(row);
-        }
-    }
-    for (c, v) in by_code.into_iter().enumerate() {
+    for (c, &v) in by_code.iter().enumerate() {
         *revenue
             .entry(normalize(sales_campaign.name(c as u32)))
             .or_default() += v;

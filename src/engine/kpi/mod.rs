@@ -9,7 +9,6 @@ mod activity;
 mod breakdown;
 pub mod catalogue;
 mod customers;
-mod index;
 mod join;
 mod marketing;
 mod model;
@@ -19,6 +18,7 @@ mod pipeline_breakdowns;
 mod prospecting;
 mod receivables;
 mod sales;
+mod sales_walk;
 mod satisfaction;
 mod stats;
 mod sum;
@@ -216,10 +216,12 @@ pub fn report(ws: &Workspace, q: &Query) -> Report {
     };
     if let Some(p) = period {
         let sales = sales::Sales::new(&model);
-        let totals = sales.as_ref().map(|s| sales::Periods::new(s, p));
-        if let (Some(s), Some(t)) = (&sales, &totals) {
-            sales::add(&model, s, t, p, &mut r);
-            customers::add(s, t, p, &mut r);
+        let walk = sales
+            .as_ref()
+            .map(|s| sales_walk::SalesWalk::new(&model, s, p));
+        if let (Some(s), Some(w)) = (&sales, &walk) {
+            sales::add(s, w, &mut r);
+            customers::add(s, w, p, &mut r);
         }
         let opps = pipeline::Opps::new(&model, &q.stage_probabilities);
         if let Some(o) = &opps {
@@ -228,11 +230,11 @@ pub fn report(ws: &Workspace, q: &Query) -> Report {
         prospecting::add(&model, p, &mut r);
         // Activity ratios read orders and won deals, CAC reads new customers: after them.
         activity::add(&model, p, &mut r);
-        marketing::add(&model, sales.as_ref(), p, &mut r);
+        let with_walk = sales.as_ref().zip(walk.as_ref());
+        marketing::add(&model, with_walk, p, &mut r);
         satisfaction::add(&model, p, &mut r);
         receivables::add(&model, p, &mut r);
-        let with_totals = sales.as_ref().zip(totals.as_ref());
-        team::add(&model, with_totals, opps.as_ref(), p, &mut r);
+        team::add(&model, with_walk, opps.as_ref(), p, &mut r);
     }
     if let Some(p) = period {
         for family in Family::ALL {

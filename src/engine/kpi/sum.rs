@@ -1,25 +1,50 @@
-//! Compensated summation: a million amounts add up to the cent.
+//! Exact sums of amounts: a million amounts add up to the cent, whatever the order.
 
-/// Neumaier's variant of Kahan summation.
+/// Values counted in millionths: amounts with up to six decimals (every
+/// currency, every unit price) add up exactly in an integer, which is also
+/// faster than compensated floating-point summation (one integer add instead
+/// of a dependent chain of float operations). Values beyond ±9 × 10¹² (and
+/// NaN or infinities, which must show) go to a compensated float sum.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Sum {
-    sum: f64,
+    micros: i128,
+    rest: f64,
     compensation: f64,
 }
+
+const SCALE: f64 = 1e6;
+/// |x| × 10⁶ must fit an i64 (9.2 × 10¹⁸).
+const LIMIT: f64 = 9e12;
 
 impl Sum {
     #[inline]
     pub fn add(&mut self, x: f64) {
-        let t = self.sum + x;
-        if self.sum.abs() >= x.abs() {
-            self.compensation += (self.sum - t) + x;
+        if x.abs() < LIMIT {
+            // Rounded half away from zero, without a call to `round`.
+            let m = (x * SCALE + 0.5f64.copysign(x)) as i64;
+            self.micros = self.micros.wrapping_add(m as i128);
         } else {
-            self.compensation += (x - t) + self.sum;
+            self.add_float(x);
         }
-        self.sum = t;
     }
+
+    /// Neumaier's variant of Kahan summation, for the rare huge values.
+    #[cold]
+    fn add_float(&mut self, x: f64) {
+        let t = self.rest + x;
+        if self.rest.abs() >= x.abs() {
+            self.compensation += (self.rest - t) + x;
+        } else {
+            self.compensation += (x - t) + self.rest;
+        }
+        self.rest = t;
+    }
+
     pub fn value(&self) -> f64 {
-        self.sum + self.compensation
+        // Whole units and millionths apart, so that large totals keep their cents.
+        let whole = (self.micros / 1_000_000) as f64;
+        let frac = (self.micros % 1_000_000) as f64 / SCALE;
+        whole + frac + self.rest + self.compensation
     }
 }
 
@@ -38,5 +63,24 @@ mod tests {
         assert_eq!((s.value() * 100.0).round(), 1_000_000.0);
         assert!((s.value() - 10_000.0).abs() < 1e-9);
         assert!((naive - 10_000.0_f64).abs() > (s.value() - 10_000.0).abs());
+        assert_eq!(s.value(), 10_000.0);
+    }
+
+    #[test]
+    fn signs_huge_values_and_nan() {
+        let mut s = Sum::default();
+        for x in [1234.56, -0.01, -1234.55, 0.000_001] {
+            s.add(x);
+        }
+        assert_eq!(s.value(), 0.000_001);
+        let mut big = Sum::default();
+        big.add(1e15);
+        big.add(0.25);
+        big.add(1e15);
+        assert_eq!(big.value(), 2e15 + 0.25);
+        let mut nan = Sum::default();
+        nan.add(5.0);
+        nan.add(f64::NAN);
+        assert!(nan.value().is_nan());
     }
 }

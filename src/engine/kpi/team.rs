@@ -5,7 +5,8 @@ use super::activity::visits_by_rep;
 use super::model::Model;
 use super::period::Period;
 use super::pipeline::{Opps, Status};
-use super::sales::{Periods, Sales, Totals};
+use super::sales::Sales;
+use super::sales_walk::SalesWalk;
 use super::stats::{mean_median, ratio};
 use super::view::Attr;
 use super::{put, put_with_median};
@@ -25,37 +26,16 @@ fn entry<'r>(reps: &'r mut Reps, name: &str) -> &'r mut RepRow {
     })
 }
 
-fn sales_by_rep(s: &Sales, totals: &Totals, p: Period, reps: &mut Reps) {
-    let Some(rep) = &s.rep else { return };
-    let n = rep.distinct();
-    let (mut revenue, mut margin) = (vec![0.0; n], vec![0.0; n]);
-    let mut orders = vec![0.0; n];
-    let mut seen = vec![false; n];
-    let mut counted = vec![false; totals.order_net.len()];
-    for (row, _) in s.rows_in(p) {
-        let c = rep.code(row) as usize;
-        if c >= n {
-            continue;
-        }
-        seen[c] = true;
-        revenue[c] += s.amount(row);
-        margin[c] += s.margin(row).filter(|m| !m.is_nan()).unwrap_or(0.0);
-        let oc = s.order.as_ref().map_or(MISSING_CODE, |o| o.code(row)) as usize;
-        if oc < counted.len() {
-            if !counted[oc] && totals.order_net[oc] > 0.0 {
-                counted[oc] = true;
-                orders[c] += 1.0;
-            }
-        } else if s.amount(row) > 0.0 {
-            orders[c] += 1.0;
-        }
-    }
-    for c in (0..n).filter(|&c| seen[c]) {
+fn sales_by_rep(s: &Sales, w: &SalesWalk, reps: &mut Reps) {
+    let (Some(rep), Some(by)) = (&s.rep, &w.reps) else {
+        return;
+    };
+    for c in (0..rep.distinct()).filter(|&c| by.seen[c]) {
         let e = entry(reps, rep.name(c as u32));
-        e.revenue = Some(revenue[c]);
-        e.margin = s.has_margin().then_some(margin[c]);
-        e.orders = Some(orders[c]);
-        e.avg_order_value = ratio(revenue[c], orders[c]);
+        e.revenue = Some(by.revenue[c]);
+        e.margin = s.has_margin().then_some(by.margin[c]);
+        e.orders = Some(by.orders[c]);
+        e.avg_order_value = ratio(by.revenue[c], by.orders[c]);
     }
 }
 
@@ -101,16 +81,15 @@ fn deals_by_rep(o: &Opps, p: Period, reps: &mut Reps) {
 /// The rep view and the team KPIs.
 pub fn add(
     model: &Model,
-    sales: Option<(&Sales, &Periods)>,
+    sales: Option<(&Sales, &SalesWalk)>,
     opps: Option<&Opps>,
     p: Period,
     r: &mut Report,
 ) {
     let mut reps = Reps::new();
-    if let Some((s, t)) = sales {
-        sales_by_rep(s, &t.cur, p, &mut reps);
+    if let Some((s, w)) = sales {
+        sales_by_rep(s, w, &mut reps);
     }
-    let sales = sales.map(|(s, _)| s);
     if let Some(o) = opps {
         deals_by_rep(o, p, &mut reps);
     }
@@ -121,12 +100,17 @@ pub fn add(
             e.visits_per_order = e.orders.and_then(|o| ratio(visits, o));
         }
     }
-    if sales.is_some_and(|s| s.rep.is_some())
+    if sales.is_some_and(|(s, _)| s.rep.is_some())
         || opps.is_some_and(|o| o.rep.is_some())
         || model.fact(Kind::Activities).is_some()
     {
+        let seen = sales.map(|(s, w)| {
+            let t = &w.periods;
+            let seen: [&[bool]; 3] = [&t.cur.rep_seen, &t.prev.rep_seen, &t.ly.rep_seen];
+            (s, seen)
+        });
         let [now, before, last_year] =
-            active_reps(model, sales, opps, [p, p.previous(), p.last_year()]);
+            active_reps(model, seen, opps, [p, p.previous(), p.last_year()]);
         put(r, "active_reps", Some(now), Some(before), Some(last_year));
     }
     time_to_first_sale(model, sales, opps, p, r);
@@ -143,19 +127,18 @@ pub fn add(
 /// each table for all the periods.
 fn active_reps<const N: usize>(
     model: &Model,
-    sales: Option<&Sales>,
+    sales: Option<(&Sales, [&[bool]; N])>,
     opps: Option<&Opps>,
     periods: [Period; N],
 ) -> [f64; N] {
     let mut names = super::activity::visiting_reps(model, periods);
-    if let Some(s) = sales {
-        mark_reps(
-            s.rep.as_ref(),
-            s.rows(),
-            &mut names,
-            |row, p| s.day(row).is_some_and(|d| p.contains(d)),
-            &periods,
-        );
+    if let Some((Some(rep), seen)) = sales.map(|(s, seen)| (s.rep.as_ref(), seen)) {
+        // The sales walk already marked each period's reps.
+        for (k, seen) in seen.iter().enumerate() {
+            for c in (0..seen.len()).filter(|&c| seen[c]) {
+                names[k].insert(normalize(rep.name(c as u32)));
+            }
+        }
     }
     if let Some(o) = opps {
         mark_reps(
@@ -215,7 +198,7 @@ fn earliest(rep: &Attr, rows: usize, day: impl Fn(usize) -> Option<Days>) -> Vec
 /// Days from hire to first sale (or first won deal), over reps hired in the period.
 fn time_to_first_sale(
     model: &Model,
-    sales: Option<&Sales>,
+    sales: Option<(&Sales, &SalesWalk)>,
     opps: Option<&Opps>,
     p: Period,
     r: &mut Report,
@@ -236,9 +219,9 @@ fn time_to_first_sale(
             *e = (*e).min(d);
         }
     };
-    if let Some(s) = sales {
+    if let Some((s, w)) = sales {
         if let Some(rep) = &s.rep {
-            note(rep, earliest(rep, s.rows(), |row| s.day(row)));
+            note(rep, w.rep_first_sale.clone());
         }
     }
     if let Some(o) = opps {

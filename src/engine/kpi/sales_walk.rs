@@ -1,0 +1,458 @@
+//! One walk over the sales rows per report: every sum, count and mark that
+//! the revenue, customer, team and campaign KPIs need, for all the periods at
+//! once. Each row is read once, in table order (memory read front to back),
+//! instead of once per KPI and per comparison period.
+
+use super::breakdown::{Grouped, Monthly};
+use super::model::Model;
+use super::period::{month_index, Period};
+use super::sales::{Periods, Sales, Totals};
+use super::view::{codes_or_none, Attr};
+use super::Sum;
+use crate::engine::parse::date::{days_from_ymd, Days};
+use crate::engine::schema::Field;
+use crate::engine::table::MISSING_CODE;
+
+/// The comparison periods, as bits of a day's membership.
+const CUR: u8 = 1;
+const PREV: u8 = 1 << 1;
+const PREV2: u8 = 1 << 2;
+const LY: u8 = 1 << 3;
+const LY_PREV: u8 = 1 << 4;
+/// The period and the month before it: the customer × month grid.
+const GRID: u8 = 1 << 5;
+
+/// Most cells the customer × month activity grid may hold (cohorts are skipped beyond).
+const MAX_GRID: usize = 64 << 20;
+
+/// Beyond this many days between the periods' ends, days are classified one
+/// by one rather than through a table (a stray year-9999 date must not
+/// allocate gigabytes).
+const MAX_TABLE_DAYS: i64 = 400 * 366;
+
+/// The revenue breakdowns by dimension (`model.attr`: own column or through a join).
+pub const DIMENSIONS: [(&str, Field); 5] = [
+    ("revenue_by_rep", Field::Rep),
+    ("revenue_by_region", Field::Region),
+    ("revenue_by_sector", Field::Sector),
+    ("revenue_by_channel", Field::Channel),
+    ("revenue_by_product", Field::Product),
+];
+
+/// What is known of each customer over the whole (filtered) data set.
+pub struct History {
+    /// Day of each customer's first purchase (`Days::MAX`: none).
+    pub first_day: Vec<Days>,
+    /// Net total of each customer's first order (all its lines, whatever their date).
+    pub first_order_value: Vec<f64>,
+}
+
+/// Which customers bought in which month: the period's months and the one before.
+pub struct Grid {
+    /// Month index of row 0 (the month before the period).
+    pub first_month: i32,
+    pub months: usize,
+    pub customers: usize,
+    cells: Vec<bool>,
+}
+
+impl Grid {
+    pub fn active(&self, month: usize, customer: usize) -> bool {
+        self.cells
+            .get(month * self.customers + customer)
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+/// Per rep code, over the period.
+pub struct RepSales {
+    pub seen: Vec<bool>,
+    pub revenue: Vec<f64>,
+    pub margin: Vec<f64>,
+    /// Orders with a positive net total, each counted for the rep of its first line.
+    pub orders: Vec<f64>,
+}
+
+/// Everything the walk gathered.
+pub struct SalesWalk<'m> {
+    pub periods: Periods,
+    pub by_month: Monthly,
+    pub margin_by_month: Monthly,
+    pub last_year_by_month: Monthly,
+    /// Revenue per dimension code over the period (`DIMENSIONS` that exist).
+    pub dims: Vec<(&'static str, Attr<'m>, Grouped)>,
+    /// Revenue per customer over the period, and the total of rows with a customer.
+    pub by_customer: Option<(Grouped, Sum)>,
+    pub history: Option<History>,
+    pub grid: Option<Grid>,
+    pub reps: Option<RepSales>,
+    /// Per rep code: the day of the first sale, whatever the period (`Days::MAX`: none).
+    pub rep_first_sale: Vec<Days>,
+    /// Revenue per campaign code of the sales table over the period.
+    pub campaign: Option<(Attr<'m>, Vec<f64>)>,
+}
+
+/// Sizes of the code spaces a period's totals count over.
+#[derive(Clone, Copy)]
+struct Sizes {
+    orders: usize,
+    customers: usize,
+    reps: usize,
+}
+
+/// A period's totals while rows come in; its arrays are allocated by the
+/// first row, so an empty comparison period costs nothing.
+#[derive(Default)]
+struct TotalsAcc {
+    started: bool,
+    revenue: Sum,
+    margin: Sum,
+    units: Sum,
+    lone_orders: u64,
+    order_net: Vec<f64>,
+    order_seen: Vec<bool>,
+    order_customer: Vec<u32>,
+    customers: Vec<bool>,
+    customer_orders: Vec<u32>,
+    rep_seen: Vec<bool>,
+}
+
+impl TotalsAcc {
+    #[inline]
+    #[allow(clippy::too_many_arguments)]
+    fn add(&mut self, z: Sizes, a: f64, m: f64, q: f64, rep: u32, cust: u32, order: u32) {
+        if !self.started {
+            self.started = true;
+            self.order_net = vec![0.0; z.orders];
+            self.order_seen = vec![false; z.orders];
+            self.order_customer = vec![MISSING_CODE; z.orders];
+            self.customers = vec![false; z.customers];
+            self.customer_orders = vec![0; z.customers];
+            self.rep_seen = vec![false; z.reps];
+        }
+        self.revenue.add(a);
+        if !m.is_nan() {
+            self.margin.add(m);
+        }
+        if !q.is_nan() {
+            self.units.add(q);
+        }
+        if let Some(s) = self.rep_seen.get_mut(rep as usize) {
+            *s = true;
+        }
+        if let Some(active) = self.customers.get_mut(cust as usize) {
+            *active = true;
+        }
+        let o = order as usize;
+        if o < self.order_net.len() {
+            self.order_net[o] += a;
+            if !self.order_seen[o] {
+                self.order_seen[o] = true;
+                self.order_customer[o] = cust;
+            }
+        } else if a > 0.0 {
+            // A line without an order id is an order of its own.
+            self.lone_orders += 1;
+            if let Some(n) = self.customer_orders.get_mut(cust as usize) {
+                *n += 1;
+            }
+        }
+    }
+
+    fn finish(mut self, z: Sizes, has_rep: bool) -> Totals {
+        if !self.started {
+            self.order_net = vec![0.0; z.orders];
+            self.customers = vec![false; z.customers];
+            self.rep_seen = vec![false; z.reps];
+        }
+        let mut orders = self.lone_orders;
+        for o in 0..self.order_seen.len() {
+            if self.order_seen[o] && self.order_net[o] > 0.0 {
+                orders += 1;
+                if let Some(n) = self
+                    .customer_orders
+                    .get_mut(self.order_customer[o] as usize)
+                {
+                    *n += 1;
+                }
+            }
+        }
+        Totals {
+            revenue: self.revenue,
+            margin: self.margin,
+            units: self.units,
+            orders,
+            reps: has_rep.then(|| self.rep_seen.iter().filter(|&&x| x).count() as u64),
+            active_customers: self.customers.iter().filter(|&&x| x).count(),
+            repeat_customers: self.customer_orders.iter().filter(|&&n| n >= 2).count(),
+            order_net: self.order_net,
+            customers: self.customers,
+            rep_seen: self.rep_seen,
+        }
+    }
+}
+
+/// For each day: the periods it belongs to and its month index.
+enum DayTable {
+    Table {
+        first: Days,
+        bits: Vec<u8>,
+        months: Vec<i32>,
+    },
+    Direct([(u8, Period); 6]),
+}
+
+impl DayTable {
+    fn new(periods: [(u8, Period); 6]) -> Self {
+        let lo = periods.iter().map(|(_, p)| p.from).min().unwrap_or(0);
+        let hi = periods.iter().map(|(_, p)| p.to).max().unwrap_or(0);
+        if hi as i64 - lo as i64 > MAX_TABLE_DAYS {
+            return DayTable::Direct(periods);
+        }
+        let (bits, months) = (lo..=hi)
+            .map(|d| (Self::classify(&periods, d), month_index(d)))
+            .unzip();
+        DayTable::Table {
+            first: lo,
+            bits,
+            months,
+        }
+    }
+
+    fn classify(periods: &[(u8, Period); 6], d: Days) -> u8 {
+        periods
+            .iter()
+            .filter(|(_, p)| p.contains(d))
+            .fold(0, |acc, (bit, _)| acc | bit)
+    }
+
+    /// The day's period bits, and its month index when it is in one.
+    #[inline]
+    fn info(&self, d: Days) -> (u8, i32) {
+        match self {
+            DayTable::Table {
+                first,
+                bits,
+                months,
+            } => {
+                let i = d.wrapping_sub(*first) as usize;
+                match (bits.get(i), months.get(i)) {
+                    (Some(&b), Some(&m)) if d >= *first => (b, m),
+                    _ => (0, 0),
+                }
+            }
+            DayTable::Direct(periods) => {
+                let b = Self::classify(periods, d);
+                (b, if b == 0 { 0 } else { month_index(d) })
+            }
+        }
+    }
+}
+
+fn first_day_of_month(m: i32) -> Days {
+    days_from_ymd(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1).unwrap_or(Days::MIN)
+}
+
+impl<'m> SalesWalk<'m> {
+    /// Walks the kept sales rows (filters, a date, an amount) once for `p`.
+    pub fn new(model: &'m Model<'m>, s: &Sales<'m>, p: Period) -> Self {
+        let (m0, m1) = (month_index(p.from), month_index(p.to));
+        let grid_from = m0 - 1;
+        let periods = [
+            (CUR, p),
+            (PREV, p.previous()),
+            (PREV2, p.previous().previous()),
+            (LY, p.last_year()),
+            (LY_PREV, p.last_year().previous()),
+            (
+                GRID,
+                Period::new(p.from.min(first_day_of_month(grid_from)), p.to),
+            ),
+        ];
+        let table = DayTable::new(periods);
+
+        let rep_codes = codes_or_none(s.rep.as_ref());
+        let cust_codes = codes_or_none(s.customer.as_ref());
+        let order_codes = codes_or_none(s.order.as_ref());
+        let z = Sizes {
+            orders: s.order.as_ref().map_or(0, Attr::distinct),
+            customers: s.customer.as_ref().map_or(0, Attr::distinct),
+            reps: s.rep.as_ref().map_or(0, Attr::distinct),
+        };
+        let has_order = s.order.is_some();
+        let mut acc: [TotalsAcc; 5] = Default::default();
+
+        let mut by_month = Monthly::span(m0, m1);
+        let mut margin_by_month = Monthly::span(m0, m1);
+        let mut last_year_by_month = Monthly::span(m0 - 12, m1 - 12);
+        let dims: Vec<(&'static str, Attr<'m>)> = DIMENSIONS
+            .iter()
+            .filter_map(|&(id, field)| Some((id, model.attr(s.fact, field)?)))
+            .collect();
+        let mut dim_sums: Vec<Grouped> = dims
+            .iter()
+            .map(|(_, a)| Grouped::new(a.distinct()))
+            .collect();
+        let mut by_customer = s
+            .customer
+            .as_ref()
+            .map(|c| (Grouped::new(c.distinct()), Sum::default()));
+
+        let mut first_day = vec![Days::MAX; z.customers];
+        let mut first_key = vec![MISSING_CODE; z.customers];
+        let mut order_total = vec![Sum::default(); z.orders];
+
+        let months = (m1 - grid_from + 1) as usize;
+        let mut grid_cells = (s.customer.is_some()
+            && months.saturating_mul(z.customers) <= MAX_GRID)
+            .then(|| vec![false; months * z.customers]);
+
+        let mut rep_first_sale = vec![Days::MAX; z.reps];
+        let (mut rep_seen, mut rep_revenue, mut rep_margin, mut rep_orders) = (
+            vec![false; z.reps],
+            vec![0.0; z.reps],
+            vec![0.0; z.reps],
+            vec![0.0; z.reps],
+        );
+        // The rep of each order's first line in the period, to count it once.
+        let mut order_rep = vec![MISSING_CODE; if s.rep.is_some() { z.orders } else { 0 }];
+
+        let campaign = s.fact.view.attr(Field::Campaign);
+        let campaign_codes = codes_or_none(campaign.as_ref());
+        let mut campaign_revenue = vec![0.0; campaign.as_ref().map_or(0, Attr::distinct)];
+
+        let code = |codes: &[u32], row: usize| codes.get(row).copied().unwrap_or(MISSING_CODE);
+        for row in 0..s.rows() {
+            let Some(d) = s.day(row) else { continue };
+            let a = s.amount(row);
+            let (cust, order, rep) = (
+                code(cust_codes, row),
+                code(order_codes, row),
+                code(rep_codes, row),
+            );
+            // Whatever the period: first purchases, order totals, first sales.
+            if let Some(fd) = first_day.get_mut(cust as usize) {
+                if d < *fd {
+                    *fd = d;
+                    first_key[cust as usize] = if has_order { order } else { row as u32 };
+                }
+            }
+            if let Some(t) = order_total.get_mut(order as usize) {
+                t.add(a);
+            }
+            if let Some(f) = rep_first_sale.get_mut(rep as usize) {
+                *f = (*f).min(d);
+            }
+            let (bits, month) = table.info(d);
+            if bits == 0 {
+                continue;
+            }
+            let m = s.margin(row).unwrap_or(f64::NAN);
+            let q = s.quantity(row);
+            for (k, a_k) in acc.iter_mut().enumerate() {
+                if bits & (1 << k) != 0 {
+                    a_k.add(z, a, m, q, rep, cust, order);
+                }
+            }
+            if bits & CUR != 0 {
+                by_month.add(month, a);
+                if !m.is_nan() {
+                    margin_by_month.add(month, m);
+                }
+                for (g, (_, attr)) in dim_sums.iter_mut().zip(&dims) {
+                    g.add(attr.code(row), a);
+                }
+                if let Some((g, total)) = by_customer.as_mut().filter(|_| cust != MISSING_CODE) {
+                    g.add(cust, a);
+                    total.add(a);
+                }
+                let r = rep as usize;
+                if r < z.reps {
+                    rep_seen[r] = true;
+                    rep_revenue[r] += a;
+                    rep_margin[r] += if m.is_nan() { 0.0 } else { m };
+                    if let Some(first) = order_rep.get_mut(order as usize) {
+                        if *first == MISSING_CODE {
+                            *first = rep;
+                        }
+                    } else if (order as usize) >= z.orders && a > 0.0 {
+                        rep_orders[r] += 1.0;
+                    }
+                }
+                if let Some(x) = campaign_revenue.get_mut(code(campaign_codes, row) as usize) {
+                    *x += a;
+                }
+            }
+            if bits & LY != 0 {
+                last_year_by_month.add(month, a);
+            }
+            if bits & GRID != 0 {
+                if let Some(cells) = grid_cells.as_mut() {
+                    let i = (month - grid_from) as usize * z.customers + cust as usize;
+                    if (cust as usize) < z.customers {
+                        if let Some(cell) = cells.get_mut(i) {
+                            *cell = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        let has_rep = s.rep.is_some();
+        let [cur, prev, prev2, ly, ly_prev] = acc.map(|a| a.finish(z, has_rep));
+        for (o, &r) in order_rep.iter().enumerate() {
+            if r != MISSING_CODE && cur.order_net.get(o).is_some_and(|&n| n > 0.0) {
+                rep_orders[r as usize] += 1.0;
+            }
+        }
+        let first_order_value = first_key
+            .iter()
+            .map(|&k| {
+                if has_order {
+                    order_total.get(k as usize).map_or(f64::NAN, Sum::value)
+                } else if k == MISSING_CODE {
+                    f64::NAN
+                } else {
+                    s.amount(k as usize)
+                }
+            })
+            .collect();
+        SalesWalk {
+            periods: Periods {
+                cur,
+                prev,
+                prev2,
+                ly,
+                ly_prev,
+            },
+            by_month,
+            margin_by_month,
+            last_year_by_month,
+            dims: dims
+                .into_iter()
+                .zip(dim_sums)
+                .map(|((id, attr), g)| (id, attr, g))
+                .collect(),
+            by_customer,
+            history: s.customer.is_some().then_some(History {
+                first_day,
+                first_order_value,
+            }),
+            grid: grid_cells.map(|cells| Grid {
+                first_month: grid_from,
+                months,
+                customers: z.customers,
+                cells,
+            }),
+            reps: has_rep.then_some(RepSales {
+                seen: rep_seen,
+                revenue: rep_revenue,
+                margin: rep_margin,
+                orders: rep_orders,
+            }),
+            rep_first_sale,
+            campaign: campaign.map(|c| (c, campaign_revenue)),
+        }
+    }
+}
