@@ -1,7 +1,8 @@
 //! Activity and productivity (table `activities`): calls, visits, meetings,
 //! and what they yield in orders or won deals.
 
-use super::model::{Fact, Model};
+use super::breakdown::Grouped;
+use super::model::Model;
 use super::period::Period;
 use super::stats::ratio;
 use super::view::Attr;
@@ -9,7 +10,7 @@ use super::{put, triple};
 use crate::engine::parse::date::Days;
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::MISSING_DAY;
+use crate::engine::table::{MISSING_CODE, MISSING_DAY};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActivityType {
@@ -54,108 +55,124 @@ struct S {
     all_minutes: f64,
 }
 
-/// The activities table's columns, resolved once.
-struct Acts<'m> {
-    fact: &'m Fact<'m>,
-    days: std::borrow::Cow<'m, [i32]>,
-    types: Attr<'m>,
-    rep: Attr<'m>,
-    /// The activity type of each code of `types`.
-    kind: Vec<ActivityType>,
+/// The activities of the period, the previous period and last year, in one
+/// walk over the table: counts, minutes, reps, visits per rep.
+pub struct Activities<'m> {
+    pub rep: Attr<'m>,
+    pub periods: [Period; 3],
+    s: [S; 3],
+    /// Per rep code: visits in each of the three periods.
+    visits: Vec<[f64; 3]>,
+    /// Calls, visits and meetings per rep over the period.
+    selling_by_rep: Grouped,
+    contacts: f64,
+    has_minutes: bool,
 }
 
-impl<'m> Acts<'m> {
-    fn new(model: &'m Model<'m>) -> Option<Self> {
+impl<'m> Activities<'m> {
+    pub fn new(model: &'m Model<'m>, p: Period) -> Option<Self> {
         let fact = model.fact(Kind::Activities)?;
-        let types = fact.view.attr(Field::Type)?;
-        let kind = (0..types.distinct() as u32)
+        let v = fact.view;
+        let types = v.attr(Field::Type)?;
+        let days = v.days(Field::Date)?;
+        let rep = model.attr(fact, Field::Rep)?;
+        let kind: Vec<ActivityType> = (0..types.distinct() as u32)
             .map(|c| activity_type(types.name(c)))
             .collect();
-        Some(Acts {
-            fact,
-            days: fact.view.days(Field::Date)?,
-            rep: model.attr(fact, Field::Rep)?,
-            types,
-            kind,
+        let minutes = v.numbers(Field::DurationMinutes);
+        let periods = [p, p.previous(), p.last_year()];
+        let n = rep.distinct();
+        let mut s: [S; 3] = Default::default();
+        let mut active = vec![[false; 3]; n];
+        let mut visits = vec![[0.0; 3]; n];
+        let mut by_type = [[0u32; 5]; 3];
+        let mut selling_by_rep = vec![0u32; n];
+        let mut selling_unassigned = 0u32;
+        // Plain slices: the loop reads them without going through `Cow`.
+        let (day_of, type_of, rep_of): (&[Days], &[u32], &[u32]) =
+            (&days, &types.codes, &rep.codes);
+        for row in 0..v.rows() {
+            let d = day_of.get(row).copied().unwrap_or(MISSING_DAY);
+            if d == MISSING_DAY || !fact.keep(row) {
+                continue;
+            }
+            let code = |codes: &[u32]| codes.get(row).copied().unwrap_or(MISSING_CODE);
+            let t = kind
+                .get(code(type_of) as usize)
+                .copied()
+                .unwrap_or(ActivityType::Other);
+            let c = code(rep_of);
+            let m = minutes
+                .and_then(|m| m.get(row))
+                .copied()
+                .filter(|m| !m.is_nan());
+            // Branch-free: the type and last year's dates come in random order,
+            // and a mispredicted branch per row would cost more than the adds.
+            let (minutes, sell) = (m.unwrap_or(0.0), selling(t));
+            for (k, period) in periods.iter().enumerate() {
+                let inside = period.contains(d);
+                by_type[k][t as usize] += inside as u32;
+                s[k].all_minutes += if inside { minutes } else { 0.0 };
+                s[k].selling_minutes += if inside && sell { minutes } else { 0.0 };
+                if let Some(a) = active.get_mut(c as usize) {
+                    a[k] |= inside;
+                }
+                if let Some(x) = visits.get_mut(c as usize) {
+                    x[k] += (inside && t == ActivityType::Visit) as u32 as f64;
+                }
+            }
+            let contact = (periods[0].contains(d) && sell) as u32;
+            match selling_by_rep.get_mut(c as usize) {
+                Some(n) => *n += contact,
+                None => selling_unassigned += contact,
+            }
+        }
+        for (k, sk) in s.iter_mut().enumerate() {
+            sk.calls = by_type[k][ActivityType::Call as usize] as f64;
+            sk.visits = by_type[k][ActivityType::Visit as usize] as f64;
+            sk.meetings = by_type[k][ActivityType::Meeting as usize] as f64;
+        }
+        let mut by_rep = Grouped::new(n);
+        for (c, &k) in selling_by_rep.iter().enumerate().filter(|(_, &k)| k > 0) {
+            by_rep.add(c as u32, k as f64);
+        }
+        if selling_unassigned > 0 {
+            by_rep.add(MISSING_CODE, selling_unassigned as f64);
+        }
+        let contacts = selling_by_rep.iter().sum::<u32>() as f64 + selling_unassigned as f64;
+        for (k, sk) in s.iter_mut().enumerate() {
+            sk.reps = active.iter().filter(|a| a[k]).count() as f64;
+        }
+        Some(Activities {
+            rep,
+            periods,
+            s,
+            visits,
+            selling_by_rep: by_rep,
+            contacts,
+            has_minutes: minutes.is_some(),
         })
     }
-}
 
-impl Acts<'_> {
-    /// Calls `f(row, type)` for each activity kept by the filters and dated in `p`.
-    fn each_in(&self, p: Period, mut f: impl FnMut(usize, ActivityType)) {
-        self.each(|row, d, t| {
-            if p.contains(d) {
-                f(row, t)
-            }
-        });
+    /// Per rep: name and visits over the period (for the rep view).
+    pub fn visits_by_rep(&self) -> impl Iterator<Item = (&str, f64)> + '_ {
+        self.visits
+            .iter()
+            .enumerate()
+            .map(|(c, v)| (self.rep.name(c as u32), v[0]))
     }
 
-    /// Calls `f(row, day, type)` for each dated activity kept by the filters.
-    fn each(&self, mut f: impl FnMut(usize, Days, ActivityType)) {
-        for row in 0..self.fact.view.rows() {
-            let d = self.days.get(row).copied().unwrap_or(MISSING_DAY);
-            if d != MISSING_DAY && self.fact.keep(row) {
-                let t = self
-                    .kind
-                    .get(self.types.code(row) as usize)
-                    .copied()
-                    .unwrap_or(ActivityType::Other);
-                f(row, d, t);
-            }
-        }
+    /// The reps (normalised names) with at least one visit in each period.
+    pub fn visiting_reps(&self) -> [std::collections::BTreeSet<String>; 3] {
+        std::array::from_fn(|k| {
+            self.visits
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v[k] > 0.0)
+                .map(|(c, _)| normalize(self.rep.name(c as u32)))
+                .collect()
+        })
     }
-}
-
-/// Per rep code: visits in the period (for the rep view).
-pub fn visits_by_rep(model: &Model, p: Period) -> Vec<(String, f64)> {
-    let Some(a) = Acts::new(model) else {
-        return Vec::new();
-    };
-    let mut visits = vec![0.0; a.rep.distinct()];
-    a.each_in(p, |row, t| {
-        if t == ActivityType::Visit {
-            if let Some(x) = visits.get_mut(a.rep.code(row) as usize) {
-                *x += 1.0;
-            }
-        }
-    });
-    visits
-        .iter()
-        .enumerate()
-        .map(|(c, &n)| (a.rep.name(c as u32).to_string(), n))
-        .collect()
-}
-
-/// The reps (normalised names) with at least one visit in each period, in
-/// one walk over the activities.
-pub fn visiting_reps<const N: usize>(
-    model: &Model,
-    periods: [Period; N],
-) -> [std::collections::BTreeSet<String>; N] {
-    let mut out = std::array::from_fn(|_| std::collections::BTreeSet::new());
-    let Some(a) = Acts::new(model) else {
-        return out;
-    };
-    let mut seen = vec![[false; N]; a.rep.distinct()];
-    a.each(|row, d, t| {
-        if t != ActivityType::Visit {
-            return;
-        }
-        if let Some(s) = seen.get_mut(a.rep.code(row) as usize) {
-            for (k, p) in periods.iter().enumerate() {
-                s[k] |= p.contains(d);
-            }
-        }
-    });
-    for (c, s) in seen.iter().enumerate() {
-        for k in 0..N {
-            if s[k] {
-                out[k].insert(normalize(a.rep.name(c as u32)));
-            }
-        }
-    }
-    out
 }
 
 /// Calls, visits and meetings: the activities that are selling.
@@ -166,47 +183,12 @@ fn selling(t: ActivityType) -> bool {
     )
 }
 
-pub fn add(model: &Model, p: Period, r: &mut Report) {
-    let Some(a) = Acts::new(model) else {
-        return;
-    };
-    let minutes = a.fact.view.numbers(Field::DurationMinutes);
-    let scalars = |p: Period| {
-        let mut s = S::default();
-        let mut reps = vec![false; a.rep.distinct()];
-        a.each_in(p, |row, t| {
-            match t {
-                ActivityType::Call => s.calls += 1.0,
-                ActivityType::Visit => s.visits += 1.0,
-                ActivityType::Meeting => s.meetings += 1.0,
-                _ => {}
-            }
-            if let Some(x) = reps.get_mut(a.rep.code(row) as usize) {
-                *x = true;
-            }
-            if let Some(m) = minutes.and_then(|m| m.get(row)).filter(|m| !m.is_nan()) {
-                s.all_minutes += m;
-                if selling(t) {
-                    s.selling_minutes += m;
-                }
-            }
-        });
-        s.reps = reps.iter().filter(|&&x| x).count() as f64;
-        s
-    };
-    let periods = [p, p.previous(), p.last_year()];
-    let s: Vec<S> = periods.iter().map(|&q| scalars(q)).collect();
-    // Calls, visits and meetings per rep over the period.
-    let mut per_rep = super::breakdown::Grouped::new(a.rep.distinct());
-    let mut contacts = 0.0;
-    a.each_in(p, |row, t| {
-        if selling(t) {
-            per_rep.add(a.rep.code(row), 1.0);
-            contacts += 1.0;
-        }
-    });
-    r.breakdowns
-        .insert("activities_by_rep".into(), per_rep.rows(&a.rep, contacts));
+pub fn add(a: &Activities, r: &mut Report) {
+    let (s, periods) = (&a.s, a.periods);
+    r.breakdowns.insert(
+        "activities_by_rep".into(),
+        a.selling_by_rep.rows(&a.rep, a.contacts),
+    );
     let each = |f: &dyn Fn(&S, usize) -> Option<f64>| (f(&s[0], 0), f(&s[1], 1), f(&s[2], 2));
     let mut set = |id: &str, f: &dyn Fn(&S, usize) -> Option<f64>| {
         let (a, b, c) = each(f);
@@ -218,7 +200,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     set("visits_per_rep_month", &|s, i| {
         ratio(s.visits, s.reps * periods[i].months())
     });
-    if minutes.is_some() {
+    if a.has_minutes {
         set("selling_time_share", &|s, _| {
             ratio(s.selling_minutes, s.all_minutes)
         });

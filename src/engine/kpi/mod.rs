@@ -229,12 +229,15 @@ pub fn report(ws: &Workspace, q: &Query) -> Report {
         }
         prospecting::add(&model, p, &mut r);
         // Activity ratios read orders and won deals, CAC reads new customers: after them.
-        activity::add(&model, p, &mut r);
+        let acts = activity::Activities::new(&model, p);
+        if let Some(a) = &acts {
+            activity::add(a, &mut r);
+        }
         let with_walk = sales.as_ref().zip(walk.as_ref());
         marketing::add(&model, with_walk, p, &mut r);
         satisfaction::add(&model, p, &mut r);
         receivables::add(&model, p, &mut r);
-        team::add(&model, with_walk, opps.as_ref(), p, &mut r);
+        team::add(&model, with_walk, opps.as_ref(), acts.as_ref(), p, &mut r);
     }
     if let Some(p) = period {
         for family in Family::ALL {

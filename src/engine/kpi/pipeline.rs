@@ -189,6 +189,16 @@ impl<'m> Opps<'m> {
         self.created.get(r).copied().filter(|&d| d != MISSING_DAY)
     }
 
+    /// The close day, when known.
+    #[inline]
+    fn closed_day(&self, r: usize) -> Option<Days> {
+        self.closed
+            .as_ref()
+            .and_then(|c| c.get(r))
+            .copied()
+            .filter(|&d| d != MISSING_DAY)
+    }
+
     /// The close day of a won or lost deal kept by the filters.
     #[inline]
     pub fn closed_in(&self, r: usize, p: Period) -> bool {
@@ -220,6 +230,7 @@ impl<'m> Opps<'m> {
     }
 }
 
+#[derive(Default)]
 struct Scalars {
     new: f64,
     open: f64,
@@ -233,41 +244,36 @@ struct Scalars {
     created_won: f64,
 }
 
-fn scalars(o: &Opps, p: Period) -> Scalars {
-    let mut s = Scalars {
-        new: 0.0,
-        open: 0.0,
-        pipeline: Sum::default(),
-        weighted: Sum::default(),
-        won: 0.0,
-        lost: 0.0,
-        won_revenue: Sum::default(),
-        cycles: Vec::new(),
-        created: 0.0,
-        created_won: 0.0,
-    };
+/// The scalars of each period, in one walk over the deals.
+fn scalars(o: &Opps, periods: [Period; 3]) -> [Scalars; 3] {
+    let mut out: [Scalars; 3] = Default::default();
     for r in 0..o.rows() {
         if !o.fact.keep(r) {
             continue;
         }
         let a = o.amount[r];
-        if o.created(r).is_some_and(|d| p.contains(d)) {
-            s.new += 1.0;
-            s.created += 1.0;
-            if o.status[r] == Status::Won {
-                s.created_won += 1.0;
+        let status = o.status[r];
+        let created = o.created(r);
+        let closed = o.closed_day(r);
+        for (s, p) in out.iter_mut().zip(periods) {
+            if created.is_some_and(|d| p.contains(d)) {
+                s.new += 1.0;
+                s.created += 1.0;
+                if status == Status::Won {
+                    s.created_won += 1.0;
+                }
             }
-        }
-        if o.open_at(r, p) {
-            s.open += 1.0;
-            if !a.is_nan() {
-                s.pipeline.add(a);
-                s.weighted.add(a * o.probability[r]);
-            }
-        }
-        if o.closed_in(r, p) {
-            match o.status[r] {
-                Status::Won => {
+            if status == Status::Open {
+                // Open as of the end of the period: created by then, or undated.
+                if created.is_none_or(|d| d <= p.to) {
+                    s.open += 1.0;
+                    if !a.is_nan() {
+                        s.pipeline.add(a);
+                        s.weighted.add(a * o.probability[r]);
+                    }
+                }
+            } else if closed.is_some_and(|d| p.contains(d)) {
+                if status == Status::Won {
                     s.won += 1.0;
                     if !a.is_nan() {
                         s.won_revenue.add(a);
@@ -275,20 +281,17 @@ fn scalars(o: &Opps, p: Period) -> Scalars {
                     if let Some(c) = o.cycle_days(r) {
                         s.cycles.push(c);
                     }
+                } else {
+                    s.lost += 1.0;
                 }
-                _ => s.lost += 1.0,
             }
         }
     }
-    s
+    out
 }
 
 pub fn add(model: &Model, o: &Opps, p: Period, r: &mut Report) {
-    let (mut cur, mut prev, mut ly) = (
-        scalars(o, p),
-        scalars(o, p.previous()),
-        scalars(o, p.last_year()),
-    );
+    let [mut cur, mut prev, mut ly] = scalars(o, [p, p.previous(), p.last_year()]);
     let all = [&cur, &prev, &ly];
     let each = |f: &dyn Fn(&Scalars) -> Option<f64>| (f(all[0]), f(all[1]), f(all[2]));
     let mut set = |id: &str, f: &dyn Fn(&Scalars) -> Option<f64>| {

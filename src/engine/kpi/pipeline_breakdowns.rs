@@ -102,64 +102,74 @@ pub fn funnel(o: &Opps, p: Period, r: &mut Report) {
     r.funnel = order.into_iter().map(|c| rows[c].clone()).collect();
 }
 
+/// The dimensions won revenue is broken down by.
+const DIMENSIONS: [(Field, &str); 5] = [
+    (Field::Rep, "rep"),
+    (Field::Manager, "manager"),
+    (Field::Region, "region"),
+    (Field::Product, "product"),
+    (Field::Sector, "sector"),
+];
+
+/// Won revenue by close month and by dimension, win rate by rep: one walk
+/// over the deals closed in the period.
 pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
     if o.closed.is_none() {
         return;
     }
-    let mut won_total = Sum::default();
     let (m0, m1) = (month_index(p.from), month_index(p.to));
     let mut monthly = Monthly::span(m0, m1);
+    let mut won_total = Sum::default();
+    let dims: Vec<_> = DIMENSIONS
+        .iter()
+        .filter_map(|&(field, name)| Some((field, name, model.attr(o.fact, field)?)))
+        .collect();
+    let mut won: Vec<Grouped> = dims
+        .iter()
+        .map(|(_, _, a)| Grouped::new(a.distinct()))
+        .collect();
+    // Per rep code: (won, closed) deals.
+    let rep = dims.iter().position(|(f, _, _)| *f == Field::Rep);
+    let mut closed = vec![(0.0f64, 0.0f64); rep.map_or(0, |i| dims[i].2.distinct())];
     for i in 0..o.rows() {
-        if o.closed_in(i, p) && o.status[i] == Status::Won && !o.amount[i].is_nan() {
-            won_total.add(o.amount[i]);
+        if !o.closed_in(i, p) {
+            continue;
+        }
+        let is_won = o.status[i] == Status::Won;
+        let a = o.amount[i];
+        if is_won && !a.is_nan() {
+            won_total.add(a);
             if let Some(d) = o.closed.as_ref().and_then(|c| c.get(i)) {
-                monthly.add(month_index(*d), o.amount[i]);
+                monthly.add(month_index(*d), a);
+            }
+            for (g, (_, _, attr)) in won.iter_mut().zip(&dims) {
+                g.add(attr.code(i), a);
+            }
+        }
+        if let Some(x) = rep.and_then(|k| closed.get_mut(dims[k].2.code(i) as usize)) {
+            x.1 += 1.0;
+            if is_won {
+                x.0 += 1.0;
             }
         }
     }
     let total = won_total.value();
     r.breakdowns
         .insert("won_revenue_by_month".into(), monthly.rows(total));
-    for (field, name) in [
-        (Field::Rep, "rep"),
-        (Field::Manager, "manager"),
-        (Field::Region, "region"),
-        (Field::Product, "product"),
-        (Field::Sector, "sector"),
-    ] {
-        let Some(attr) = model.attr(o.fact, field) else {
-            continue;
-        };
-        let mut won = Grouped::new(attr.distinct());
-        let mut closed = vec![(0.0f64, 0.0f64); attr.distinct()];
-        for i in 0..o.rows() {
-            if !o.closed_in(i, p) {
-                continue;
-            }
-            let c = attr.code(i);
-            let is_won = o.status[i] == Status::Won;
-            if is_won && !o.amount[i].is_nan() {
-                won.add(c, o.amount[i]);
-            }
-            if let Some(x) = closed.get_mut(c as usize) {
-                x.1 += 1.0;
-                if is_won {
-                    x.0 += 1.0;
-                }
-            }
-        }
+    for (g, (_, name, attr)) in won.iter().zip(&dims) {
         r.breakdowns
-            .insert(format!("won_revenue_by_{name}"), won.rows(&attr, total));
-        if field == Field::Rep {
-            let mut rates: Vec<_> = closed
-                .iter()
-                .enumerate()
-                .filter_map(|(c, &(w, n))| {
-                    Some(row(attr.name(c as u32).to_string(), ratio(w, n)?, f64::NAN))
-                })
-                .collect();
-            sort_desc(&mut rates);
-            r.breakdowns.insert("win_rate_by_rep".into(), rates);
-        }
+            .insert(format!("won_revenue_by_{name}"), g.rows(attr, total));
+    }
+    if let Some(k) = rep {
+        let attr = &dims[k].2;
+        let mut rates: Vec<_> = closed
+            .iter()
+            .enumerate()
+            .filter_map(|(c, &(w, n))| {
+                Some(row(attr.name(c as u32).to_string(), ratio(w, n)?, f64::NAN))
+            })
+            .collect();
+        sort_desc(&mut rates);
+        r.breakdowns.insert("win_rate_by_rep".into(), rates);
     }
 }

@@ -1,7 +1,7 @@
 //! Team (table `team`, with sales, opportunities and activities): active
 //! reps, time to first sale, and the rep view ("commerciaux").
 
-use super::activity::visits_by_rep;
+use super::activity::Activities;
 use super::model::Model;
 use super::period::Period;
 use super::pipeline::{Opps, Status};
@@ -12,7 +12,7 @@ use super::view::Attr;
 use super::{put, put_with_median};
 use crate::engine::parse::date::Days;
 use crate::engine::report::{RepRow, Report};
-use crate::engine::schema::{normalize, Field, Kind};
+use crate::engine::schema::{normalize, Field};
 use crate::engine::table::{MISSING_CODE, MISSING_DAY};
 use std::collections::BTreeMap;
 
@@ -83,6 +83,7 @@ pub fn add(
     model: &Model,
     sales: Option<(&Sales, &SalesWalk)>,
     opps: Option<&Opps>,
+    acts: Option<&Activities>,
     p: Period,
     r: &mut Report,
 ) {
@@ -93,16 +94,16 @@ pub fn add(
     if let Some(o) = opps {
         deals_by_rep(o, p, &mut reps);
     }
-    for (name, visits) in visits_by_rep(model, p) {
+    for (name, visits) in acts.iter().flat_map(|a| a.visits_by_rep()) {
         if visits > 0.0 {
-            let e = entry(&mut reps, &name);
+            let e = entry(&mut reps, name);
             e.visits = Some(visits);
             e.visits_per_order = e.orders.and_then(|o| ratio(visits, o));
         }
     }
     if sales.is_some_and(|(s, _)| s.rep.is_some())
         || opps.is_some_and(|o| o.rep.is_some())
-        || model.fact(Kind::Activities).is_some()
+        || acts.is_some()
     {
         let seen = sales.map(|(s, w)| {
             let t = &w.periods;
@@ -110,7 +111,7 @@ pub fn add(
             (s, seen)
         });
         let [now, before, last_year] =
-            active_reps(model, seen, opps, [p, p.previous(), p.last_year()]);
+            active_reps(seen, opps, acts, [p, p.previous(), p.last_year()]);
         put(r, "active_reps", Some(now), Some(before), Some(last_year));
     }
     time_to_first_sale(model, sales, opps, p, r);
@@ -125,13 +126,13 @@ pub fn add(
 /// Normalised names of the reps of the rows that pass `keep`.
 /// Reps with a sale, a won deal or a visit in each period: one walk over
 /// each table for all the periods.
-fn active_reps<const N: usize>(
-    model: &Model,
-    sales: Option<(&Sales, [&[bool]; N])>,
+fn active_reps(
+    sales: Option<(&Sales, [&[bool]; 3])>,
     opps: Option<&Opps>,
-    periods: [Period; N],
-) -> [f64; N] {
-    let mut names = super::activity::visiting_reps(model, periods);
+    acts: Option<&Activities>,
+    periods: [Period; 3],
+) -> [f64; 3] {
+    let mut names = acts.map_or_else(Default::default, Activities::visiting_reps);
     if let Some((Some(rep), seen)) = sales.map(|(s, seen)| (s.rep.as_ref(), seen)) {
         // The sales walk already marked each period's reps.
         for (k, seen) in seen.iter().enumerate() {
