@@ -101,6 +101,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         }
         _ => None,
     };
+    #[derive(Default)]
     struct S {
         count: f64,
         qualified: f64,
@@ -108,44 +109,45 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         hot: f64,
         hours: Vec<f64>,
     }
-    let scalars = |p: Period| {
-        let mut s = S {
-            count: 0.0,
-            qualified: 0.0,
-            customers: 0.0,
-            hot: 0.0,
-            hours: Vec::new(),
+    let periods = [p, p.previous(), p.last_year()];
+    let mut out: [S; 3] = Default::default();
+    let yes = |f: &Option<Vec<bool>>, row: usize| {
+        f.as_ref()
+            .and_then(|f| f.get(row))
+            .copied()
+            .unwrap_or(false) as u8 as f64
+    };
+    let secs = |c: &Option<std::borrow::Cow<[i64]>>, row: usize| {
+        c.as_ref()
+            .and_then(|c| c.get(row))
+            .copied()
+            .filter(|&s| s != MISSING_SECS)
+    };
+    // One walk over the leads for the three periods.
+    for row in 0..v.rows() {
+        let d: Days = created.get(row).copied().unwrap_or(MISSING_DAY);
+        if d == MISSING_DAY || !fact.keep(row) {
+            continue;
+        }
+        let (q, c, h) = (yes(&qualified, row), yes(&customer, row), yes(&hot, row));
+        let response = match (secs(&created_secs, row), secs(&contact_secs, row)) {
+            (Some(a), Some(b)) if b >= a => Some((b - a) as f64 / 3600.0),
+            _ => None,
         };
-        for row in 0..v.rows() {
-            let d: Days = created.get(row).copied().unwrap_or(MISSING_DAY);
-            if d == MISSING_DAY || !p.contains(d) || !fact.keep(row) {
+        for (s, period) in out.iter_mut().zip(periods) {
+            if !period.contains(d) {
                 continue;
             }
             s.count += 1.0;
-            let yes = |f: &Option<Vec<bool>>| {
-                f.as_ref()
-                    .and_then(|f| f.get(row))
-                    .copied()
-                    .unwrap_or(false)
-            };
-            s.qualified += yes(&qualified) as u8 as f64;
-            s.customers += yes(&customer) as u8 as f64;
-            s.hot += yes(&hot) as u8 as f64;
-            let secs = |c: &Option<std::borrow::Cow<[i64]>>| {
-                c.as_ref()
-                    .and_then(|c| c.get(row))
-                    .copied()
-                    .filter(|&s| s != MISSING_SECS)
-            };
-            if let (Some(a), Some(b)) = (secs(&created_secs), secs(&contact_secs)) {
-                if b >= a {
-                    s.hours.push((b - a) as f64 / 3600.0);
-                }
+            s.qualified += q;
+            s.customers += c;
+            s.hot += h;
+            if let Some(hours) = response {
+                s.hours.push(hours);
             }
         }
-        s
-    };
-    let (mut cur, mut prev, mut ly) = (scalars(p), scalars(p.previous()), scalars(p.last_year()));
+    }
+    let [mut cur, mut prev, mut ly] = out;
     put(
         r,
         "lead_count",

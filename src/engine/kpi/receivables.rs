@@ -56,34 +56,46 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         };
         Some(amt - paid)
     };
-    let figures = |a: Days| {
-        let (mut out, mut overdue, mut billed) = (Sum::default(), Sum::default(), Sum::default());
-        for row in 0..v.rows() {
-            if !fact.keep(row) {
-                continue;
-            }
+    // The period's last day, the previous period's and last year's: one walk.
+    let as_of = [p.to, p.previous().to, p.last_year().to];
+    let mut out = [Sum::default(); 3];
+    let mut overdue = [Sum::default(); 3];
+    let mut billed = [Sum::default(); 3];
+    let mut aging = [0.0f64; AGING.len()];
+    let customer = model.attr(fact, Field::Customer);
+    let mut by_customer = customer.as_ref().map(|c| Grouped::new(c.distinct()));
+    for row in 0..v.rows() {
+        if !fact.keep(row) {
+            continue;
+        }
+        let due_day = day(&due, row);
+        let i = issued.get(row).copied().unwrap_or(MISSING_DAY);
+        for (k, &a) in as_of.iter().enumerate() {
             if let Some(o) = outstanding(row, a) {
-                out.add(o);
-                if day(&due, row).is_some_and(|d| d < a) {
-                    overdue.add(o);
+                out[k].add(o);
+                if due_day.is_some_and(|d| d < a) {
+                    overdue[k].add(o);
+                }
+                if k == 0 && o != 0.0 {
+                    let late = due_day.map_or(0, |d| a - d);
+                    if let Some(i) = AGING.iter().position(|&(hi, _)| late <= hi) {
+                        aging[i] += o;
+                    }
+                    if let (Some(g), Some(c)) = (by_customer.as_mut(), customer.as_ref()) {
+                        g.add(c.code(row), o);
+                    }
                 }
             }
-            let i = issued.get(row).copied().unwrap_or(MISSING_DAY);
             if i != MISSING_DAY && i <= a && i > a - 90 && !amount[row].is_nan() {
-                billed.add(amount[row]);
+                billed[k].add(amount[row]);
             }
         }
-        (
-            out.value(),
-            overdue.value(),
-            ratio(out.value() * 90.0, billed.value()),
-        )
+    }
+    let figures = |k: usize| {
+        let o = out[k].value();
+        (o, overdue[k].value(), ratio(o * 90.0, billed[k].value()))
     };
-    let (c, pv, l) = (
-        figures(p.to),
-        figures(p.previous().to),
-        figures(p.last_year().to),
-    );
+    let (c, pv, l) = (figures(0), figures(1), figures(2));
     put(
         r,
         "receivables_outstanding",
@@ -95,21 +107,6 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         put(r, "receivables_overdue", Some(c.1), Some(pv.1), Some(l.1));
     }
     put(r, "dso_days", c.2, pv.2, l.2);
-    let mut aging = [0.0f64; AGING.len()];
-    let customer = model.attr(fact, Field::Customer);
-    let mut by_customer = customer.as_ref().map(|c| Grouped::new(c.distinct()));
-    for row in 0..v.rows() {
-        let Some(o) = outstanding(row, p.to).filter(|&o| o != 0.0 && fact.keep(row)) else {
-            continue;
-        };
-        let late = day(&due, row).map_or(0, |d| p.to - d);
-        if let Some(i) = AGING.iter().position(|&(hi, _)| late <= hi) {
-            aging[i] += o;
-        }
-        if let (Some(g), Some(c)) = (by_customer.as_mut(), customer.as_ref()) {
-            g.add(c.code(row), o);
-        }
-    }
     r.breakdowns.insert(
         "receivables_aging".into(),
         AGING
