@@ -160,9 +160,9 @@ pub fn filter_options(ws: &Workspace) -> BTreeMap<Field, Vec<String>> {
     out
 }
 
-/// The table a family reads and how many of its rows fall in the period.
-fn inputs(model: &Model, family: Family, p: Period) -> Option<super::report::Inputs> {
-    let (kind, dates): (Kind, &[Field]) = match family {
+/// The table a family reads, and the dates that place its rows in a period.
+fn source(family: Family) -> Option<(Kind, &'static [Field])> {
+    Some(match family {
         Family::Revenue | Family::Customers => (Kind::Sales, &[Field::Date]),
         Family::Pipeline => (Kind::Opportunities, &[Field::CreatedDate, Field::CloseDate]),
         Family::Prospecting => (Kind::Leads, &[Field::CreatedDate]),
@@ -171,7 +171,11 @@ fn inputs(model: &Model, family: Family, p: Period) -> Option<super::report::Inp
         Family::Satisfaction => (Kind::Feedback, &[Field::Date]),
         Family::Receivables => (Kind::Invoices, &[Field::IssueDate]),
         Family::Team => return None,
-    };
+    })
+}
+
+/// How many rows of a table fall in the period.
+fn inputs(model: &Model, kind: Kind, dates: &[Field], p: Period) -> Option<super::report::Inputs> {
     let fact = model.fact(kind)?;
     let columns: Vec<_> = dates.iter().filter_map(|&f| fact.view.days(f)).collect();
     let rows = (0..fact.view.rows())
@@ -240,8 +244,16 @@ pub fn report(ws: &Workspace, q: &Query) -> Report {
         team::add(&model, with_walk, opps.as_ref(), acts.as_ref(), p, &mut r);
     }
     if let Some(p) = period {
+        // Revenue and customers read the same table: its rows are counted once.
+        let mut counted: BTreeMap<Kind, Option<super::report::Inputs>> = BTreeMap::new();
         for family in Family::ALL {
-            let Some(inputs) = inputs(&model, family, p) else {
+            let Some((kind, dates)) = source(family) else {
+                continue;
+            };
+            let found = counted
+                .entry(kind)
+                .or_insert_with(|| inputs(&model, kind, dates, p));
+            let Some(inputs) = found.clone() else {
                 continue;
             };
             for d in CATALOGUE.iter().filter(|d| d.family == family) {

@@ -322,6 +322,7 @@ impl<'m> SalesWalk<'m> {
         let campaign_codes = codes_or_none(campaign.as_ref());
         let mut campaign_revenue = vec![0.0; campaign.as_ref().map_or(0, Attr::distinct)];
 
+        let dim_codes: Vec<&[u32]> = dims.iter().map(|(_, a)| &a.codes[..]).collect();
         let code = |codes: &[u32], row: usize| codes.get(row).copied().unwrap_or(MISSING_CODE);
         for row in 0..s.rows() {
             let Some(d) = s.day(row) else { continue };
@@ -360,8 +361,8 @@ impl<'m> SalesWalk<'m> {
                 if !m.is_nan() {
                     margin_by_month.add(month, m);
                 }
-                for (g, (_, attr)) in dim_sums.iter_mut().zip(&dims) {
-                    g.add(attr.code(row), a);
+                for (g, codes) in dim_sums.iter_mut().zip(&dim_codes) {
+                    g.add(code(codes, row), a);
                 }
                 if let Some((g, total)) = by_customer.as_mut().filter(|_| cust != MISSING_CODE) {
                     g.add(cust, a);

@@ -3,13 +3,13 @@
 /// Values counted in millionths: amounts with up to six decimals (every
 /// currency, every unit price) add up exactly in an integer, which is also
 /// faster than compensated floating-point summation (one integer add instead
-/// of a dependent chain of float operations). Values beyond ±9 × 10¹² (and
-/// NaN or infinities, which must show) go to a compensated float sum.
+/// of a dependent chain of float operations). Values beyond ±9 × 10¹², a
+/// total beyond ±9.2 × 10¹² (where a float's 53 bits no longer hold cents
+/// anyway), NaN and infinities (which must show) go to a float.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Sum {
-    micros: i128,
+    micros: i64,
     rest: f64,
-    compensation: f64,
 }
 
 const SCALE: f64 = 1e6;
@@ -22,29 +22,20 @@ impl Sum {
         if x.abs() < LIMIT {
             // Rounded half away from zero, without a call to `round`.
             let m = (x * SCALE + 0.5f64.copysign(x)) as i64;
-            self.micros = self.micros.wrapping_add(m as i128);
+            match self.micros.checked_add(m) {
+                Some(total) => self.micros = total,
+                None => self.rest += m as f64 / SCALE,
+            }
         } else {
-            self.add_float(x);
+            self.rest += x;
         }
-    }
-
-    /// Neumaier's variant of Kahan summation, for the rare huge values.
-    #[cold]
-    fn add_float(&mut self, x: f64) {
-        let t = self.rest + x;
-        if self.rest.abs() >= x.abs() {
-            self.compensation += (self.rest - t) + x;
-        } else {
-            self.compensation += (x - t) + self.rest;
-        }
-        self.rest = t;
     }
 
     pub fn value(&self) -> f64 {
         // Whole units and millionths apart, so that large totals keep their cents.
         let whole = (self.micros / 1_000_000) as f64;
         let frac = (self.micros % 1_000_000) as f64 / SCALE;
-        whole + frac + self.rest + self.compensation
+        whole + frac + self.rest
     }
 }
 
@@ -78,6 +69,11 @@ mod tests {
         big.add(0.25);
         big.add(1e15);
         assert_eq!(big.value(), 2e15 + 0.25);
+        let mut many = Sum::default();
+        for _ in 0..3 {
+            many.add(8e12);
+        }
+        assert_eq!(many.value(), 24e12);
         let mut nan = Sum::default();
         nan.add(5.0);
         nan.add(f64::NAN);
