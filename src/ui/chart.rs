@@ -10,7 +10,6 @@ use crate::engine::report::Unit;
 use crate::locale::{
     chart_title, format_number, format_percent, format_value, month_label, needs, t, Lang, Text,
 };
-use charming::WasmRenderer;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +17,19 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = echarts, js_name = dispose)]
-    pub(super) fn dispose_chart(el: &web_sys::Element);
+    fn dispose_chart(el: &web_sys::Element);
+    /// `echarts.init(element)`. Not charming's `WasmRenderer::render`, which
+    /// serialises a first (empty) chart through serde-wasm-bindgen: a second
+    /// copy of every chart type's serialisation in the module (~15 kB gzip).
+    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+    fn echarts_init(el: &web_sys::Element) -> charming::Echarts;
+}
+
+/// A fresh ECharts instance in the element with this id, the one there before disposed of.
+pub(super) fn new_chart(id: &str) -> Option<charming::Echarts> {
+    let el = document().get_element_by_id(id)?;
+    dispose_chart(&el);
+    Some(echarts_init(&el))
 }
 
 /// `instance.getDataURL(options)`: the chart as a PNG `data:` URL.
@@ -169,13 +180,9 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             };
             if empty {
                 // The element is new when the panel was shown again: start from a fresh instance.
-                let Some(el) = document().get_element_by_id(id) else {
-                    return;
-                };
-                dispose_chart(&el);
-                match WasmRenderer::new_opt(None, None).render(id, &charming::Chart::new()) {
-                    Ok(ec) => instance.set_value(Some(ec)),
-                    Err(e) => leptos::logging::warn!("chart {id}: {e}"),
+                match new_chart(id) {
+                    Some(ec) => instance.set_value(Some(ec)),
+                    None => return, // the panel is gone
                 }
             }
             // New formatters only when the language or currency changes: ECharts keeps calling them.

@@ -1,7 +1,7 @@
 //! The objectives page's charts: a gauge per team objective, and an
 //! objective's cumulative progress against its target's pace.
 
-use super::chart::{dispose_chart, set_option, Formatters};
+use super::chart::{new_chart, set_option, Formatters};
 use super::state::AppState;
 use crate::engine::kpi::def;
 use crate::locale::{kpi_label, t, Text};
@@ -40,12 +40,7 @@ fn GaugeChart(id: String, chart: charming::Chart) -> impl IntoView {
     let dom_id = id.clone();
     let instance = StoredValue::new_local(None::<(charming::Echarts, Formatters)>);
     Effect::new(move |_| {
-        if let Some(el) = document().get_element_by_id(&dom_id) {
-            dispose_chart(&el);
-        }
-        if let Ok(ec) =
-            charming::WasmRenderer::new_opt(None, None).render(&dom_id, &charming::Chart::new())
-        {
+        if let Some(ec) = new_chart(&dom_id) {
             let f = Formatters::new(
                 crate::engine::report::Unit::Count,
                 state.lang.get_untracked(),
@@ -75,12 +70,7 @@ pub fn ObjectiveChart(
             return;
         };
         let currency = state.settings.with(|s| s.currency.clone());
-        if let Some(el) = document().get_element_by_id(&dom_id) {
-            dispose_chart(&el);
-        }
-        if let Ok(ec) =
-            charming::WasmRenderer::new_opt(None, None).render(&dom_id, &charming::Chart::new())
-        {
+        if let Some(ec) = new_chart(&dom_id) {
             let f = Formatters::new(unit, l, currency);
             set_option(&ec, &chart, &f);
             instance.set_value(Some((ec, f)));

@@ -24,7 +24,7 @@ impl Grouped {
         }
     }
 
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn add(&mut self, code: u32, value: f64) {
         match (
             self.sums.get_mut(code as usize),
@@ -87,7 +87,7 @@ impl Monthly {
             sums: vec![Sum::default(); (last - first + 1).max(0) as usize],
         }
     }
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn add(&mut self, month: i32, value: f64) {
         if let Some(s) = self.sums.get_mut((month - self.first) as usize) {
             s.add(value);

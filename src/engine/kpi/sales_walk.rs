@@ -119,7 +119,7 @@ struct TotalsAcc {
 }
 
 impl TotalsAcc {
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     #[allow(clippy::too_many_arguments)]
     fn add(&mut self, z: Sizes, a: f64, m: f64, q: f64, rep: u32, cust: u32, order: u32) {
         if !self.started {
@@ -228,7 +228,7 @@ impl DayTable {
     }
 
     /// The day's period bits, and its month index when it is in one.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn info(&self, d: Days) -> (u8, i32) {
         match self {
             DayTable::Table {

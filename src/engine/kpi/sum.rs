@@ -17,7 +17,7 @@ const SCALE: f64 = 1e6;
 const LIMIT: f64 = 9e12;
 
 impl Sum {
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn add(&mut self, x: f64) {
         if x.abs() < LIMIT {
             // Rounded half away from zero, without a call to `round`.
