@@ -9,6 +9,7 @@ mod activity;
 mod breakdown;
 pub mod catalogue;
 mod customers;
+mod day_table;
 mod join;
 mod marketing;
 mod model;

@@ -4,6 +4,7 @@
 //! instead of once per KPI and per comparison period.
 
 use super::breakdown::{Grouped, Monthly};
+use super::day_table::{DayTable, CUR, GRID, LY, LY_PREV, PREV, PREV2};
 use super::model::Model;
 use super::period::{month_index, Period};
 use super::sales::{Periods, Sales, Totals};
@@ -13,22 +14,8 @@ use crate::engine::parse::date::{days_from_ymd, Days};
 use crate::engine::schema::Field;
 use crate::engine::table::MISSING_CODE;
 
-/// The comparison periods, as bits of a day's membership.
-const CUR: u8 = 1;
-const PREV: u8 = 1 << 1;
-const PREV2: u8 = 1 << 2;
-const LY: u8 = 1 << 3;
-const LY_PREV: u8 = 1 << 4;
-/// The period and the month before it: the customer × month grid.
-const GRID: u8 = 1 << 5;
-
 /// Most cells the customer × month activity grid may hold (cohorts are skipped beyond).
 const MAX_GRID: usize = 64 << 20;
-
-/// Beyond this many days between the periods' ends, days are classified one
-/// by one rather than through a table (a stray year-9999 date must not
-/// allocate gigabytes).
-const MAX_TABLE_DAYS: i64 = 400 * 366;
 
 /// The revenue breakdowns by dimension (`model.attr`: own column or through a join).
 pub const DIMENSIONS: [(&str, Field); 5] = [
@@ -189,63 +176,6 @@ impl TotalsAcc {
             order_net: self.order_net,
             customers: self.customers,
             rep_seen: self.rep_seen,
-        }
-    }
-}
-
-/// For each day: the periods it belongs to and its month index.
-enum DayTable {
-    Table {
-        first: Days,
-        bits: Vec<u8>,
-        months: Vec<i32>,
-    },
-    Direct([(u8, Period); 6]),
-}
-
-impl DayTable {
-    fn new(periods: [(u8, Period); 6]) -> Self {
-        let lo = periods.iter().map(|(_, p)| p.from).min().unwrap_or(0);
-        let hi = periods.iter().map(|(_, p)| p.to).max().unwrap_or(0);
-        if hi as i64 - lo as i64 > MAX_TABLE_DAYS {
-            return DayTable::Direct(periods);
-        }
-        let (bits, months) = (lo..=hi)
-            .map(|d| (Self::classify(&periods, d), month_index(d)))
-            .unzip();
-        DayTable::Table {
-            first: lo,
-            bits,
-            months,
-        }
-    }
-
-    fn classify(periods: &[(u8, Period); 6], d: Days) -> u8 {
-        periods
-            .iter()
-            .filter(|(_, p)| p.contains(d))
-            .fold(0, |acc, (bit, _)| acc | bit)
-    }
-
-    /// The day's period bits, and its month index when it is in one.
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
-    fn info(&self, d: Days) -> (u8, i32) {
-        match self {
-            DayTable::Table {
-                first,
-                bits,
-                months,
-            } => {
-                let i = d.wrapping_sub(*first) as usize;
-                match (bits.get(i), months.get(i)) {
-                    (Some(&b), Some(&m)) if d >= *first => (b, m),
-                    _ => (0, 0),
-                }
-            }
-            DayTable::Direct(periods) => {
-                let b = Self::classify(periods, d);
-                (b, if b == 0 { 0 } else { month_index(d) })
-            }
         }
     }
 }
