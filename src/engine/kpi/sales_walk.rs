@@ -231,7 +231,6 @@ impl<'m> SalesWalk<'m> {
 
         let mut first_day = vec![Days::MAX; z.customers];
         let mut first_key = vec![MISSING_CODE; z.customers];
-        let mut order_total = vec![Sum::default(); z.orders];
 
         let months = (m1 - grid_from + 1) as usize;
         let mut grid_cells = (s.customer.is_some()
@@ -268,9 +267,6 @@ impl<'m> SalesWalk<'m> {
                     *fd = d;
                     first_key[cust as usize] = if has_order { order } else { row as u32 };
                 }
-            }
-            if let Some(t) = order_total.get_mut(order as usize) {
-                t.add(a);
             }
             if let Some(f) = rep_first_sale.get_mut(rep as usize) {
                 *f = (*f).min(d);
@@ -337,18 +333,20 @@ impl<'m> SalesWalk<'m> {
                 rep_orders[r as usize] += 1.0;
             }
         }
-        let first_order_value = first_key
-            .iter()
-            .map(|&k| {
-                if has_order {
-                    order_total.get(k as usize).map_or(f64::NAN, Sum::value)
-                } else if k == MISSING_CODE {
-                    f64::NAN
-                } else {
-                    s.amount(k as usize)
-                }
-            })
-            .collect();
+        let first_order_value = if has_order {
+            first_order_totals(s, order_codes, &first_key, z.orders)
+        } else {
+            first_key
+                .iter()
+                .map(|&k| {
+                    if k == MISSING_CODE {
+                        f64::NAN
+                    } else {
+                        s.amount(k as usize)
+                    }
+                })
+                .collect()
+        };
         SalesWalk {
             periods: Periods {
                 cur,
@@ -386,4 +384,38 @@ impl<'m> SalesWalk<'m> {
             campaign: campaign.map(|c| (c, campaign_revenue)),
         }
     }
+}
+
+/// The net total of each customer's first order (`first_key`: its order
+/// code), all its lines whatever their date: a second, light walk that adds
+/// only those orders' lines, instead of a running total for every order.
+fn first_order_totals(
+    s: &Sales,
+    order_codes: &[u32],
+    first_key: &[u32],
+    orders: usize,
+) -> Vec<f64> {
+    // Order code → its place among the first orders (two customers may share one).
+    let mut slot = vec![MISSING_CODE; orders];
+    let mut wanted = 0u32;
+    for &k in first_key {
+        if let Some(x) = slot.get_mut(k as usize).filter(|x| **x == MISSING_CODE) {
+            *x = wanted;
+            wanted += 1;
+        }
+    }
+    let mut totals = vec![Sum::default(); wanted as usize];
+    for (row, &o) in order_codes.iter().enumerate() {
+        let i = slot.get(o as usize).copied().unwrap_or(MISSING_CODE);
+        if i != MISSING_CODE && s.day(row).is_some() {
+            totals[i as usize].add(s.amount(row));
+        }
+    }
+    first_key
+        .iter()
+        .map(|&k| {
+            let i = slot.get(k as usize).copied().unwrap_or(MISSING_CODE);
+            totals.get(i as usize).map_or(f64::NAN, Sum::value)
+        })
+        .collect()
 }
