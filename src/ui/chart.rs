@@ -126,9 +126,55 @@ thread_local! {
         std::cell::RefCell::new(std::collections::VecDeque::new());
 }
 
+/// Draws a small chart off-screen and throws it away, once, soon after the
+/// app starts, unless a real chart came first: a browser compiles ECharts'
+/// drawing code on its first use (~80 ms in one task), which would otherwise
+/// delay the first dashboard the user asks for.
+pub fn warm_up_charts() {
+    set_timeout(
+        || {
+            if DRAWN.with(std::cell::Cell::get) {
+                return;
+            }
+            let doc = document();
+            let (Ok(el), Some(body)) = (doc.create_element("div"), doc.body()) else {
+                return;
+            };
+            el.set_class_name("chart-warm-up");
+            let _ = el.set_attribute("aria-hidden", "true");
+            if body.append_child(&el).is_err() {
+                return;
+            }
+            use charming::component::{Axis, Legend};
+            use charming::element::{AxisType, Tooltip, Trigger};
+            use charming::series::{Bar, Line};
+            let chart = charming::Chart::new()
+                .tooltip(Tooltip::new().trigger(Trigger::Axis))
+                .legend(Legend::new())
+                .x_axis(Axis::new().type_(AxisType::Category).data(vec!["a", "b"]))
+                .y_axis(Axis::new().type_(AxisType::Value))
+                .series(Bar::new().name("a").data(vec![1.0, 2.0]))
+                .series(Line::new().name("b").data(vec![2.0, 1.0]));
+            let f = Formatters::new(Unit::Currency, Lang::Fr, "EUR".into());
+            let ec = echarts_init(&el);
+            set_option(&ec, &chart, &f);
+            // Disposed before its formatters are dropped: nothing calls them after.
+            dispose_chart(&el);
+            el.remove();
+        },
+        std::time::Duration::from_millis(300),
+    );
+}
+
+thread_local! {
+    /// Whether a real chart was drawn (then there is nothing to warm up).
+    static DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Queues a drawing; the queue is worked through one drawing per task, so
 /// the page stays responsive while a dashboard fills in.
 fn draw_later(f: impl FnOnce() + 'static) {
+    DRAWN.with(|d| d.set(true));
     let start = DRAWS.with(|q| {
         let mut q = q.borrow_mut();
         q.push_back(Box::new(f));
