@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
         load_demo(state);
     }
     engine::restore(state);
-    super::chart::warm_up_charts();
+    super::chart::warm_up_charts(state);
     super::device_panel::notice_after_forget(state);
     let lang = state.lang;
     let page = move || state.view.with(|v| v.page);

@@ -127,13 +127,16 @@ thread_local! {
 }
 
 /// Draws a small chart off-screen and throws it away, once, soon after the
-/// app starts, unless a real chart came first: a browser compiles ECharts'
-/// drawing code on its first use (~80 ms in one task), which would otherwise
-/// delay the first dashboard the user asks for.
-pub fn warm_up_charts() {
+/// app starts, unless a real chart came first or a file is being read (the
+/// page must then stay free): a browser compiles ECharts' drawing code on
+/// its first use (~80 ms in one task), which would otherwise delay the first
+/// dashboard the user asks for.
+pub fn warm_up_charts(state: AppState) {
     set_timeout(
-        || {
-            if DRAWN.with(std::cell::Cell::get) {
+        move || {
+            let busy = state.progress.with_untracked(Option::is_some)
+                || state.pending.with_untracked(|p| !p.is_empty());
+            if busy || DRAWN.with(std::cell::Cell::get) {
                 return;
             }
             let doc = document();

@@ -55,6 +55,9 @@ async function cadranCase(server, files, revenue) {
   try {
     await b.page.goto(server.url);
     await ready(b.page);
+    // Let the app settle: it draws one throwaway chart shortly after start-up
+    // (chart.rs, warm_up_charts), as it would before a user picks a file.
+    await b.page.waitForTimeout(800);
     // Timed inside the page, from the input's change event (Playwright's own
     // file transfer excluded) to the revenue card at the right value with its
     // chart drawn; the import is confirmed as soon as it can be.
