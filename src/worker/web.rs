@@ -119,3 +119,19 @@ pub fn handle(msg: &str, blob: Option<Blob>) {
         }
     });
 }
+
+/// Reads a small generated sales file and computes its report, then forgets
+/// both. A browser first runs Wasm code unoptimised and optimises what runs
+/// hot, on a later call: warmed up, the user's first file is read by
+/// optimised code.
+#[wasm_bindgen(js_name = cadranWorkerWarmUp)]
+pub fn warm_up() {
+    use crate::engine::{self, demo, kpi};
+    let bytes = demo::sales_csv(demo::DEFAULT_SEED, 20_000);
+    if let Ok(table) = engine::read("warm-up.csv", &bytes, &engine::Options::default()) {
+        let ws = kpi::Workspace {
+            tables: vec![table],
+        };
+        let _ = kpi::report(&ws, &kpi::Query::default());
+    }
+}
