@@ -211,7 +211,8 @@ fn on_reply(state: AppState, reply: Reply) {
                     p.push(Pending { id, info });
                 });
             }
-            loading_done(state, restoring);
+            // A table waiting for confirmation changes no report: no compute.
+            loading_done(state, restoring, straight);
         }
         Reply::Failed { id, name, fr, en } => {
             let restoring = with(|e| {
@@ -223,7 +224,7 @@ fn on_reply(state: AppState, reply: Reply) {
                 f.retain(|x| x.name != name);
                 f.push(Failed { name, fr, en });
             });
-            loading_done(state, restoring);
+            loading_done(state, restoring, true);
         }
         Reply::Computed(c) => {
             let again = with(|e| {
@@ -260,12 +261,12 @@ fn publish_memory(engine: u64) {
 }
 
 /// After a file's answer: hide the progress bar when nothing is left, and
-/// compute once a restore is complete.
-fn loading_done(state: AppState, still_restoring: bool) {
+/// compute when the tables in use changed, once a restore is complete.
+fn loading_done(state: AppState, still_restoring: bool, tables_changed: bool) {
     if with(|e| e.loading.is_empty()) {
         state.progress.set(None);
     }
-    if !still_restoring {
+    if tables_changed && !still_restoring {
         compute(state);
     }
 }
