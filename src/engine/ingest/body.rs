@@ -95,7 +95,7 @@ fn scan(bytes: &[u8], base: u64, s: &Setup, progress: &mut dyn FnMut(u64, usize)
         .flexible(true)
         .from_reader(bytes);
     // Line ends bound the row count: reserving once avoids copying growing columns.
-    let expected_rows = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let expected_rows = count_newlines(bytes) + 1;
     let mut out = Body {
         builders: (0..s.width)
             .map(|_| ColumnBuilder::with_capacity(expected_rows))
@@ -139,6 +139,22 @@ fn scan(bytes: &[u8], base: u64, s: &Setup, progress: &mut dyn FnMut(u64, usize)
     out
 }
 
+/// Line ends in the text, eight bytes at a time (a byte loop took ~0.1 s on
+/// a 130 MB file in the browser, before the first row).
+fn count_newlines(bytes: &[u8]) -> usize {
+    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+    const NL: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let (words, rest) = bytes.as_chunks::<8>();
+    let mut n = 0usize;
+    for w in words {
+        // Zero bytes of `x` are the line ends; their high bit ends up set, and no other's.
+        let x = u64::from_ne_bytes(*w) ^ NL;
+        let zero = !(((x & LOW7) + LOW7) | x | LOW7);
+        n += zero.count_ones() as usize;
+    }
+    n + rest.iter().filter(|&&b| b == b'\n').count()
+}
+
 /// The second half after the first, as if read in one pass.
 #[cfg(not(target_arch = "wasm32"))]
 fn merge(mut a: Body, b: Body, s: &Setup) -> Body {
@@ -161,6 +177,26 @@ mod tests {
     use super::*;
     use crate::engine::decode::Encoding;
     use std::borrow::Cow;
+
+    #[test]
+    fn newlines_counted_word_by_word() {
+        let text: Vec<u8> = (0..10_000u32)
+            .map(|i| match i % 7 {
+                0 => b'\n',
+                1 => 0x8a, // \n with the high bit: not a line end
+                2 => 0x0b,
+                3 => 0xff,
+                _ => (i % 251) as u8,
+            })
+            .collect();
+        for start in 0..9 {
+            let part = &text[start..];
+            let expected = part.iter().filter(|&&b| b == b'\n').count();
+            assert_eq!(count_newlines(part), expected, "from {start}");
+        }
+        assert_eq!(count_newlines(b"\n\n\n\n\n\n\n\n\n"), 9);
+        assert_eq!(count_newlines(b""), 0);
+    }
 
     /// Rows with every irregularity, over the split size, without quotes.
     fn text() -> Vec<u8> {
