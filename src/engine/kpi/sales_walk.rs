@@ -261,7 +261,7 @@ impl<'m> SalesWalk<'m> {
                 code(order_codes, row),
                 code(rep_codes, row),
             );
-            // Whatever the period: first purchases, order totals, first sales.
+            // Whatever the period: each customer's first purchase, each rep's first sale.
             if let Some(fd) = first_day.get_mut(cust as usize) {
                 if d < *fd {
                     *fd = d;
@@ -303,7 +303,8 @@ impl<'m> SalesWalk<'m> {
                         if *first == MISSING_CODE {
                             *first = rep;
                         }
-                    } else if (order as usize) >= z.orders && a > 0.0 {
+                    } else if a > 0.0 {
+                        // A line without an order id is an order of its own.
                         rep_orders[r] += 1.0;
                     }
                 }
