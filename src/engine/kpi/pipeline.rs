@@ -191,7 +191,7 @@ impl<'m> Opps<'m> {
 
     /// The close day, when known.
     #[inline]
-    fn closed_day(&self, r: usize) -> Option<Days> {
+    pub fn closed_day(&self, r: usize) -> Option<Days> {
         self.closed
             .as_ref()
             .and_then(|c| c.get(r))
@@ -204,11 +204,7 @@ impl<'m> Opps<'m> {
     pub fn closed_in(&self, r: usize, p: Period) -> bool {
         self.fact.keep(r)
             && self.status[r] != Status::Open
-            && self
-                .closed
-                .as_ref()
-                .and_then(|c| c.get(r))
-                .is_some_and(|&d| d != MISSING_DAY && p.contains(d))
+            && self.closed_day(r).is_some_and(|d| p.contains(d))
     }
 
     /// Open deals as of the end of the period (created by then, or undated).
@@ -219,14 +215,9 @@ impl<'m> Opps<'m> {
             && self.created(r).is_none_or(|d| d <= p.to)
     }
 
-    fn cycle_days(&self, r: usize) -> Option<f64> {
-        let close = self
-            .closed
-            .as_ref()?
-            .get(r)
-            .copied()
-            .filter(|&d| d != MISSING_DAY)?;
-        Some((close - self.created(r)?) as f64)
+    /// Days from creation to close, when both are known.
+    pub fn cycle_days(&self, r: usize) -> Option<f64> {
+        Some((self.closed_day(r)? - self.created(r)?) as f64)
     }
 }
 

@@ -139,8 +139,8 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
         let a = o.amount[i];
         if is_won && !a.is_nan() {
             won_total.add(a);
-            if let Some(d) = o.closed.as_ref().and_then(|c| c.get(i)) {
-                monthly.add(month_index(*d), a);
+            if let Some(d) = o.closed_day(i) {
+                monthly.add(month_index(d), a);
             }
             for (g, (_, _, attr)) in won.iter_mut().zip(&dims) {
                 g.add(attr.code(i), a);

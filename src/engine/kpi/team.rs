@@ -57,15 +57,8 @@ fn deals_by_rep(o: &Opps, p: Period, reps: &mut Reps) {
             if !o.amount[row].is_nan() {
                 won_revenue[c] += o.amount[row];
             }
-            let close = o
-                .closed
-                .as_ref()
-                .and_then(|d| d.get(row))
-                .copied()
-                .unwrap_or(MISSING_DAY);
-            let open = o.created.get(row).copied().unwrap_or(MISSING_DAY);
-            if close != MISSING_DAY && open != MISSING_DAY {
-                cycles[c].push((close - open) as f64);
+            if let Some(days) = o.cycle_days(row) {
+                cycles[c].push(days);
             }
         }
     }
