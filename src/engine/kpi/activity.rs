@@ -131,6 +131,7 @@ impl<'m> Activities<'m> {
             sk.calls = by_type[k][ActivityType::Call as usize] as f64;
             sk.visits = by_type[k][ActivityType::Visit as usize] as f64;
             sk.meetings = by_type[k][ActivityType::Meeting as usize] as f64;
+            sk.reps = active.iter().filter(|a| a[k]).count() as f64;
         }
         let mut by_rep = Grouped::new(n);
         for (c, &k) in selling_by_rep.iter().enumerate().filter(|(_, &k)| k > 0) {
@@ -140,9 +141,6 @@ impl<'m> Activities<'m> {
             by_rep.add(MISSING_CODE, selling_unassigned as f64);
         }
         let contacts = selling_by_rep.iter().sum::<u32>() as f64 + selling_unassigned as f64;
-        for (k, sk) in s.iter_mut().enumerate() {
-            sk.reps = active.iter().filter(|a| a[k]).count() as f64;
-        }
         Some(Activities {
             rep,
             periods,
@@ -162,16 +160,10 @@ impl<'m> Activities<'m> {
             .map(|(c, v)| (self.rep.name(c as u32), v[0]))
     }
 
-    /// The reps (normalised names) with at least one visit in each period.
-    pub fn visiting_reps(&self) -> [std::collections::BTreeSet<String>; 3] {
-        std::array::from_fn(|k| {
-            self.visits
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| v[k] > 0.0)
-                .map(|(c, _)| normalize(self.rep.name(c as u32)))
-                .collect()
-        })
+    /// Whether the rep of this code visited a customer in period `k` (0: the
+    /// period, 1: the one before, 2: last year).
+    pub fn visited(&self, code: usize, k: usize) -> bool {
+        self.visits.get(code).is_some_and(|v| v[k] > 0.0)
     }
 }
 

@@ -14,7 +14,7 @@ use crate::engine::parse::date::Days;
 use crate::engine::report::{RepRow, Report};
 use crate::engine::schema::{normalize, Field};
 use crate::engine::table::{MISSING_CODE, MISSING_DAY};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Reps by normalised name, each with the name as first seen.
 type Reps = BTreeMap<String, RepRow>;
@@ -116,7 +116,6 @@ pub fn add(
     r.reps = rows;
 }
 
-/// Normalised names of the reps of the rows that pass `keep`.
 /// Reps with a sale, a won deal or a visit in each period: one walk over
 /// each table for all the periods.
 fn active_reps(
@@ -125,56 +124,39 @@ fn active_reps(
     acts: Option<&Activities>,
     periods: [Period; 3],
 ) -> [f64; 3] {
-    let mut names = acts.map_or_else(Default::default, Activities::visiting_reps);
-    if let Some((Some(rep), seen)) = sales.map(|(s, seen)| (s.rep.as_ref(), seen)) {
+    let mut names: [BTreeSet<String>; 3] = Default::default();
+    for (k, into) in names.iter_mut().enumerate() {
+        if let Some(a) = acts {
+            add_names(&a.rep, |c| a.visited(c, k), into);
+        }
         // The sales walk already marked each period's reps.
-        for (k, seen) in seen.iter().enumerate() {
-            for c in (0..seen.len()).filter(|&c| seen[c]) {
-                names[k].insert(normalize(rep.name(c as u32)));
-            }
+        if let Some((Some(rep), seen)) = sales.map(|(s, seen)| (s.rep.as_ref(), seen)) {
+            add_names(rep, |c| seen[k].get(c).copied().unwrap_or(false), into);
         }
     }
-    if let Some(o) = opps {
-        mark_reps(
-            o.rep.as_ref(),
-            o.rows(),
-            &mut names,
-            |row, p| o.status[row] == Status::Won && o.closed_in(row, p),
-            &periods,
-        );
+    if let (Some(o), Some(rep)) = (opps, opps.and_then(|o| o.rep.as_ref())) {
+        let mut seen = vec![[false; 3]; rep.distinct()];
+        for row in 0..o.rows() {
+            if o.status[row] != Status::Won {
+                continue;
+            }
+            if let Some(s) = seen.get_mut(rep.code(row) as usize) {
+                for (k, &p) in periods.iter().enumerate() {
+                    s[k] |= o.closed_in(row, p);
+                }
+            }
+        }
+        for (k, into) in names.iter_mut().enumerate() {
+            add_names(rep, |c| seen[c][k], into);
+        }
     }
     names.map(|n| n.len() as f64)
 }
 
-/// Adds to `names[k]` each rep with a row for which `keep(row, periods[k])`.
-fn mark_reps<const N: usize>(
-    rep: Option<&Attr>,
-    rows: usize,
-    names: &mut [std::collections::BTreeSet<String>; N],
-    keep: impl Fn(usize, Period) -> bool,
-    periods: &[Period; N],
-) {
-    let Some(rep) = rep else { return };
-    let mut seen = vec![[false; N]; rep.distinct()];
-    for row in 0..rows {
-        let c = rep.code(row);
-        if c == MISSING_CODE {
-            continue;
-        }
-        if let Some(s) = seen.get_mut(c as usize) {
-            for (k, &p) in periods.iter().enumerate() {
-                if !s[k] && keep(row, p) {
-                    s[k] = true;
-                }
-            }
-        }
-    }
-    for (c, s) in seen.iter().enumerate() {
-        for k in 0..N {
-            if s[k] {
-                names[k].insert(normalize(rep.name(c as u32)));
-            }
-        }
+/// Adds to `names` the normalised name of each code of `rep` for which `seen(code)`.
+fn add_names(rep: &Attr, seen: impl Fn(usize) -> bool, names: &mut BTreeSet<String>) {
+    for c in (0..rep.distinct()).filter(|&c| seen(c)) {
+        names.insert(normalize(rep.name(c as u32)));
     }
 }
 
