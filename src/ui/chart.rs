@@ -10,6 +10,9 @@ use crate::engine::report::Unit;
 use crate::locale::{
     chart_title, format_number, format_percent, format_value, month_label, needs, t, Lang, Text,
 };
+use charming::component::{Axis, Legend};
+use charming::element::{AxisType, Tooltip, Trigger};
+use charming::series::{Bar, Line};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,7 +23,7 @@ extern "C" {
     fn dispose_chart(el: &web_sys::Element);
     /// `echarts.init(element)`. Not charming's `WasmRenderer::render`, which
     /// serialises a first (empty) chart through serde-wasm-bindgen: a second
-    /// copy of every chart type's serialisation in the module (~15 kB gzip).
+    /// copy of every chart type's serialisation in the module (~30 kB gzip).
     #[wasm_bindgen(js_namespace = echarts, js_name = init)]
     fn echarts_init(el: &web_sys::Element) -> charming::Echarts;
 }
@@ -124,6 +127,8 @@ pub(super) fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Fo
 thread_local! {
     static DRAWS: std::cell::RefCell<std::collections::VecDeque<Box<dyn FnOnce()>>> =
         std::cell::RefCell::new(std::collections::VecDeque::new());
+    /// Whether a real chart was drawn (then there is nothing to warm up).
+    static DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Draws a small chart off-screen and throws it away, once, soon after the
@@ -148,9 +153,6 @@ pub fn warm_up_charts(state: AppState) {
             if body.append_child(&el).is_err() {
                 return;
             }
-            use charming::component::{Axis, Legend};
-            use charming::element::{AxisType, Tooltip, Trigger};
-            use charming::series::{Bar, Line};
             let chart = charming::Chart::new()
                 .tooltip(Tooltip::new().trigger(Trigger::Axis))
                 .legend(Legend::new())
@@ -167,11 +169,6 @@ pub fn warm_up_charts(state: AppState) {
         },
         std::time::Duration::from_millis(300),
     );
-}
-
-thread_local! {
-    /// Whether a real chart was drawn (then there is nothing to warm up).
-    static DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Queues a drawing; the queue is worked through one drawing per task, so
