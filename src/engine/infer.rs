@@ -2,7 +2,7 @@
 //! into typed values. Values are parsed once per distinct string, not once per
 //! row, so a million rows with a thousand distinct dates parse a thousand dates.
 
-use super::parse::date::{self, Order, Parsed, Style};
+use super::parse::date::{self, Order, Parsed};
 use super::parse::number::{self, Decimal};
 use super::parse::parse_bool;
 use super::table::{ColumnData, StringPool, MISSING_CODE, MISSING_DAY, MISSING_SECS};
@@ -43,6 +43,31 @@ fn weight_of_some<T>(parsed: &[Option<T>], counts: &[u64]) -> u64 {
 
 fn fits_enough(ok: u64, total: u64) -> bool {
     total > 0 && ok * 100 >= total * MIN_FIT_PERCENT
+}
+
+/// Parses each distinct value, or gives up as soon as the cells that failed
+/// weigh too much for the column to take the type: a column of 500 000
+/// distinct order ids stops after a few percent of them, not after trying
+/// every id as a date and as a number.
+fn parse_enough<T>(
+    values: &[&str],
+    counts: &[u64],
+    total: u64,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<Vec<Option<T>>> {
+    let mut failed = 0u64;
+    let mut out = Vec::with_capacity(values.len());
+    for (v, &n) in values.iter().zip(counts) {
+        let p = parse(v);
+        if p.is_none() {
+            failed += n;
+            if failed * 100 > total * (100 - MIN_FIT_PERCENT) {
+                return None;
+            }
+        }
+        out.push(p);
+    }
+    Some(out)
 }
 
 /// Types a column from its `pool` of distinct strings and their `codes`.
@@ -139,10 +164,11 @@ fn map_codes<T: Copy>(codes: &[u32], table: &[T], missing: T) -> Vec<T> {
 }
 
 fn as_bool(codes: &[u32], values: &[&str]) -> Option<Typed> {
-    let parsed: Vec<Option<bool>> = values.iter().map(|v| parse_bool(v)).collect();
-    if parsed.iter().any(Option::is_none) {
-        return None;
-    }
+    // Stops at the first value that is not a yes/no.
+    let parsed: Vec<Option<bool>> = values
+        .iter()
+        .map(|v| parse_bool(v).map(Some))
+        .collect::<Option<_>>()?;
     // `0`/`1` alone are counts as often as flags: only both together, or words, make a bool.
     let words = values.iter().any(|v| !matches!(v.trim(), "0" | "1"));
     let both = parsed.contains(&Some(true)) && parsed.contains(&Some(false));
@@ -163,16 +189,13 @@ fn as_bool(codes: &[u32], values: &[&str]) -> Option<Typed> {
 }
 
 fn as_excel_dates(codes: &[u32], values: &[&str], counts: &[u64], total: u64) -> Option<Typed> {
-    let days: Vec<Option<i32>> = values
-        .iter()
-        .map(|v| {
-            let n = number::parse(v, Decimal::Dot)?;
-            if n.fract() != 0.0 || !(20_000.0..=80_000.0).contains(&n) {
-                return None;
-            }
-            date::from_excel_serial(n)
-        })
-        .collect();
+    let days = parse_enough(values, counts, total, |v| {
+        let n = number::parse(v, Decimal::Dot)?;
+        if n.fract() != 0.0 || !(20_000.0..=80_000.0).contains(&n) {
+            return None;
+        }
+        date::from_excel_serial(n)
+    })?;
     let ok = weight_of_some(&days, counts);
     if !fits_enough(ok, total) {
         return None;
@@ -193,7 +216,7 @@ fn as_dates(
     total: u64,
     ctx: Context,
 ) -> Option<Typed> {
-    let parsed: Vec<Option<(Parsed, Style)>> = values.iter().map(|v| date::parse(v)).collect();
+    let parsed = parse_enough(values, counts, total, date::parse)?;
     let ok = weight_of_some(&parsed, counts);
     if !fits_enough(ok, total) {
         return None;
@@ -264,7 +287,8 @@ fn as_numbers(
     total: u64,
     ctx: Context,
 ) -> Option<Typed> {
-    let fits: Vec<Option<number::Fits>> = values.iter().map(|v| number::fits(v)).collect();
+    // A value that fits no decimal separator parses with neither.
+    let fits = parse_enough(values, counts, total, number::fits)?;
     if fits.iter().flatten().any(|f| f.leading_zero) {
         return None; // `01234`: a code, keep its zeros.
     }
@@ -304,4 +328,74 @@ fn as_numbers(
         decimal,
     };
     Some(typed(data, None, Some(decimal), false, bad))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(cells: &[&str]) -> (Vec<u32>, StringPool) {
+        let mut pool = StringPool::default();
+        let mut codes = Vec::new();
+        for &c in cells {
+            let found = pool.iter().position(|v| v == c);
+            let code = match found {
+                Some(i) => i as u32,
+                None => pool.push(c),
+            };
+            codes.push(code);
+        }
+        (codes, pool)
+    }
+
+    const CTX: Context = Context {
+        french_style: true,
+        header_says_date: false,
+    };
+
+    #[test]
+    fn a_type_needs_ninety_five_cells_in_a_hundred() {
+        // 95 numbers and 5 words: exactly enough; 94 and 6: text. The words
+        // come first, so giving up early must count weights, not values.
+        for (numbers, is_number) in [(95, true), (94, false)] {
+            let words: Vec<String> = (0..100 - numbers).map(|i| format!("mot{i}")).collect();
+            let mut cells: Vec<&str> = words.iter().map(String::as_str).collect();
+            cells.extend(std::iter::repeat_n("12,5", numbers));
+            let (codes, pool) = column(&cells);
+            let inferred = infer(codes, pool, CTX);
+            match inferred.data {
+                ColumnData::Number { ref values, .. } => {
+                    assert!(is_number, "{numbers} numbers made a number column");
+                    assert_eq!(values[99], 12.5);
+                    assert_eq!(inferred.bad_count, 5);
+                }
+                ColumnData::Text { .. } => assert!(!is_number, "{numbers} numbers stayed text"),
+                _ => panic!("neither number nor text"),
+            }
+        }
+    }
+
+    #[test]
+    fn one_frequent_value_outweighs_many_rare_ones() {
+        // Three distinct words, then one date on 97 rows: a date column.
+        let mut cells = vec!["a", "b", "c"];
+        cells.extend(std::iter::repeat_n("05/03/2024", 97));
+        let (codes, pool) = column(&cells);
+        let inferred = infer(codes, pool, CTX);
+        assert!(matches!(inferred.data, ColumnData::Date { .. }));
+        assert_eq!(inferred.bad_count, 3);
+    }
+
+    #[test]
+    fn gives_up_once_too_many_cells_failed() {
+        let counts = [1, 1, 1, 1, 1, 1, 94];
+        let values = ["x", "y", "z", "t", "u", "v", "1"];
+        let tried = std::cell::Cell::new(0);
+        let out = parse_enough(&values, &counts, 100, |v| {
+            tried.set(tried.get() + 1);
+            v.parse::<f64>().ok()
+        });
+        assert!(out.is_none());
+        assert_eq!(tried.get(), 6, "stopped at the sixth failure");
+    }
 }
