@@ -5,11 +5,11 @@
 //! distinct values plus one pass over codes, not a second parse). Only files
 //! without a quote character are split — only then is a line end surely a
 //! row end without reading from the start. In the browser (one thread) and
-//! for everything else, one pass.
+//! for everything else, one pass — which may have begun while the file was
+//! still arriving (see `stream.rs`): a [`Body`] takes rows piece by piece.
 
 use super::builder::ColumnBuilder;
 use super::Warnings;
-use crate::engine::decode::Decoded;
 use crate::engine::error::WarningKind;
 use csv::{ByteRecord, ReaderBuilder};
 use hashbrown::DefaultHashBuilder;
@@ -19,7 +19,8 @@ pub(super) struct Body {
     pub builders: Vec<ColumnBuilder>,
     /// Where each row starts in the text, to name its line in a warning.
     pub offsets: Vec<u64>,
-    pub preview: Vec<Vec<String>>,
+    /// The first rows' raw cells (decoded once the encoding is known).
+    pub preview: Vec<Vec<Vec<u8>>>,
     pub empty_rows: u64,
     pub first_empty: Option<u64>,
     pub warnings: Warnings,
@@ -27,7 +28,6 @@ pub(super) struct Body {
 
 /// How to read the rows.
 pub(super) struct Setup<'a> {
-    pub decoded: &'a Decoded<'a>,
     pub delimiter: u8,
     /// Columns in the header.
     pub width: usize,
@@ -56,11 +56,16 @@ pub(super) fn read(
     if let Some(split) = split_point(body).filter(|_| s.split) {
         let (first, second) = body.split_at(split);
         let (a, b) = std::thread::scope(|scope| {
-            let b = scope.spawn(|| scan(second, (start + split) as u64, s, &mut |_, _| {}));
+            let b = scope.spawn(|| {
+                let mut b = Body::new(s.width, count_newlines(second) + 1);
+                b.scan(second, (start + split) as u64, s, &mut |_, _| {});
+                b
+            });
             // Both halves advance together: the first one's share and twice
             // its rows stand for the whole.
             let half = first.len().max(1) as f64;
-            let a = scan(first, start as u64, s, &mut |at, rows| {
+            let mut a = Body::new(s.width, count_newlines(first) + 1);
+            a.scan(first, start as u64, s, &mut |at, rows| {
                 progress((at as f64 - start as f64) / half, rows * 2)
             });
             (a, b.join())
@@ -69,10 +74,9 @@ pub(super) fn read(
             return merge(a, b, s);
         }
     }
-    let total = text.len().max(1) as f64;
-    scan(body, start as u64, s, &mut |at, rows| {
-        progress(at as f64 / total, rows)
-    })
+    let mut out = Body::new(s.width, count_newlines(body) + 1);
+    out.read_rest(text, start, s, progress);
+    out
 }
 
 /// A line end near the middle, when the rows can be split there.
@@ -87,61 +91,83 @@ fn split_point(body: &[u8]) -> Option<usize> {
     (split < body.len()).then_some(split)
 }
 
-/// One pass over rows; `base` is where `bytes` starts in the whole text.
-fn scan(bytes: &[u8], base: u64, s: &Setup, progress: &mut dyn FnMut(u64, usize)) -> Body {
-    let mut rdr = ReaderBuilder::new()
-        .delimiter(s.delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    // Line ends bound the row count: reserving once avoids copying growing columns.
-    let expected_rows = count_newlines(bytes) + 1;
-    let mut out = Body {
-        builders: (0..s.width)
-            .map(|_| ColumnBuilder::with_capacity(expected_rows))
-            .collect(),
-        offsets: Vec::with_capacity(expected_rows),
-        preview: Vec::new(),
-        empty_rows: 0,
-        first_empty: None,
-        warnings: Warnings::default(),
-    };
-    let mut rec = ByteRecord::new();
-    // Byte records raise no UTF-8 errors and a slice raises no I/O error.
-    while let Ok(true) = rdr.read_byte_record(&mut rec) {
-        let at = base + rec.position().map_or(0, |p| p.byte());
-        if rec.iter().all(|c| c.trim_ascii().is_empty()) {
-            out.empty_rows += 1;
-            out.first_empty.get_or_insert(at);
-            continue;
-        }
-        if rec.len() < s.width {
-            out.warnings.add(WarningKind::ShortRow, None, Some(at), 1);
-        } else if rec.iter().skip(s.width).any(|c| !c.trim_ascii().is_empty()) {
-            out.warnings.add(WarningKind::LongRow, None, Some(at), 1);
-        }
-        if out.preview.len() < s.preview_rows {
-            out.preview.push(
-                rec.iter()
-                    .take(s.width)
-                    .map(|c| s.decoded.cell(c).into_owned())
-                    .collect(),
-            );
-        }
-        for (i, b) in out.builders.iter_mut().enumerate() {
-            b.push(rec.get(i).unwrap_or_default(), s.hasher);
-        }
-        out.offsets.push(at);
-        if out.offsets.len().is_multiple_of(s.every) {
-            progress(at, out.offsets.len());
+impl Body {
+    /// No rows yet; room for about `expected_rows` (line ends bound the row
+    /// count: reserving once avoids copying growing columns).
+    pub fn new(width: usize, expected_rows: usize) -> Body {
+        Body {
+            builders: (0..width)
+                .map(|_| ColumnBuilder::with_capacity(expected_rows))
+                .collect(),
+            offsets: Vec::with_capacity(expected_rows),
+            preview: Vec::new(),
+            empty_rows: 0,
+            first_empty: None,
+            warnings: Warnings::default(),
         }
     }
-    out
+
+    /// The rows of `text[from..]`, after those read already, reporting progress as a share of `text`.
+    pub fn read_rest(
+        &mut self,
+        text: &[u8],
+        from: usize,
+        s: &Setup,
+        progress: &mut dyn FnMut(f64, usize),
+    ) {
+        let total = text.len().max(1) as f64;
+        let rest = text.get(from..).unwrap_or_default();
+        self.scan(rest, from as u64, s, &mut |at, rows| {
+            progress(at as f64 / total, rows)
+        });
+    }
+
+    /// Reads the rows of `bytes` (which start and end at a row's
+    /// boundary); `base` is where `bytes` starts in the whole text.
+    pub fn scan(
+        &mut self,
+        bytes: &[u8],
+        base: u64,
+        s: &Setup,
+        progress: &mut dyn FnMut(u64, usize),
+    ) {
+        let mut rdr = ReaderBuilder::new()
+            .delimiter(s.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        let mut rec = ByteRecord::new();
+        // Byte records raise no UTF-8 errors and a slice raises no I/O error.
+        while let Ok(true) = rdr.read_byte_record(&mut rec) {
+            let at = base + rec.position().map_or(0, |p| p.byte());
+            if rec.iter().all(|c| c.trim_ascii().is_empty()) {
+                self.empty_rows += 1;
+                self.first_empty.get_or_insert(at);
+                continue;
+            }
+            if rec.len() < s.width {
+                self.warnings.add(WarningKind::ShortRow, None, Some(at), 1);
+            } else if rec.iter().skip(s.width).any(|c| !c.trim_ascii().is_empty()) {
+                self.warnings.add(WarningKind::LongRow, None, Some(at), 1);
+            }
+            if self.preview.len() < s.preview_rows {
+                self.preview
+                    .push(rec.iter().take(s.width).map(<[u8]>::to_vec).collect());
+            }
+            for (i, b) in self.builders.iter_mut().enumerate() {
+                b.push(rec.get(i).unwrap_or_default(), s.hasher);
+            }
+            self.offsets.push(at);
+            if self.offsets.len().is_multiple_of(s.every) {
+                progress(at, self.offsets.len());
+            }
+        }
+    }
 }
 
 /// Line ends in the text, eight bytes at a time (a byte loop took ~0.1 s on
 /// a 130 MB file in the browser, before the first row).
-fn count_newlines(bytes: &[u8]) -> usize {
+pub(super) fn count_newlines(bytes: &[u8]) -> usize {
     const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
     const NL: u64 = u64::from_ne_bytes([b'\n'; 8]);
     let (words, rest) = bytes.as_chunks::<8>();
@@ -176,7 +202,6 @@ fn merge(mut a: Body, b: Body, s: &Setup) -> Body {
 mod tests {
     use super::*;
     use crate::engine::decode::Encoding;
-    use std::borrow::Cow;
 
     #[test]
     fn newlines_counted_word_by_word() {
@@ -220,7 +245,7 @@ mod tests {
     type Read = (
         Vec<(Vec<u32>, Vec<String>)>,
         Vec<u64>,
-        Vec<Vec<String>>,
+        Vec<Vec<Vec<u8>>>,
         (u64, Option<u64>),
         Vec<(WarningKind, Option<u64>, u64)>,
     );
@@ -252,13 +277,8 @@ mod tests {
     #[test]
     fn two_halves_on_two_threads_read_like_one_pass() {
         let bytes = text();
-        let decoded = Decoded {
-            encoding: Encoding::Utf8,
-            bytes: Cow::Borrowed(&bytes),
-        };
         let hasher = DefaultHashBuilder::default();
         let s = Setup {
-            decoded: &decoded,
             delimiter: b';',
             width: 4,
             preview_rows: 5,
@@ -270,7 +290,8 @@ mod tests {
         assert!(split_point(&bytes).is_some(), "the test file must be split");
         let mut reports = 0;
         let split = read(&bytes, header, &s, &mut |_, _| reports += 1);
-        let one = scan(&bytes, header as u64, &s, &mut |_, _| {});
+        let mut one = Body::new(4, 0);
+        one.scan(&bytes, header as u64, &s, &mut |_, _| {});
         assert!(reports > 0);
         assert_eq!(finished(split), finished(one));
     }

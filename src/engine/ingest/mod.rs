@@ -6,7 +6,10 @@
 mod body;
 mod builder;
 mod lines;
+mod stream;
 mod words;
+
+pub use stream::Streaming;
 
 use super::decode::{decode, Encoding};
 use super::dialect::{sniff, Dialect};
@@ -131,26 +134,36 @@ pub fn read_with_progress(
     opts: &Options,
     progress: &mut dyn FnMut(f64, usize),
 ) -> Result<Imported> {
-    let decoded = decode(bytes)?;
-    let Dialect {
-        delimiter,
-        header_index,
-    } = sniff(&decoded.bytes, opts.delimiter);
+    read_after(file, bytes, opts, progress, None)
+}
+
+/// The header row's raw cells, the byte it starts at, and where the rows
+/// below it begin.
+struct Header {
+    raw: Vec<Vec<u8>>,
+    at: u64,
+    body_start: usize,
+}
+
+/// Skips title lines (counted in `warnings`) down to the header; `None` when
+/// the text ends first.
+fn find_header(
+    text: &[u8],
+    delimiter: u8,
+    header_index: usize,
+    warnings: &mut Warnings,
+) -> Option<Header> {
     let mut rdr = ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(&decoded.bytes[..]);
-    let hasher = DefaultHashBuilder::default();
-    let mut warnings = Warnings::default();
+        .from_reader(text);
     let mut rec = ByteRecord::new();
     let mut seen = 0usize;
-    // Title lines, then the header; the rows below it are the body.
-    let (names, header_at) = loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(true) => {}
-            // Byte records raise no UTF-8 errors and a slice raises no I/O error.
-            Ok(false) | Err(_) => return Err(Error::NoTable),
+    loop {
+        // Byte records raise no UTF-8 errors and a slice raises no I/O error.
+        if !matches!(rdr.read_byte_record(&mut rec), Ok(true)) {
+            return None;
         }
         let at = rec.position().map_or(0, |p| p.byte());
         seen += 1;
@@ -158,12 +171,61 @@ pub fn read_with_progress(
             warnings.add(WarningKind::LinesBeforeHeader, None, Some(at), 1);
             continue;
         }
-        let raw = rec.iter().map(|c| decoded.cell(c).into_owned()).collect();
-        break (unique_headers(raw, &mut warnings, at), at);
+        return Some(Header {
+            raw: rec.iter().map(<[u8]>::to_vec).collect(),
+            at,
+            body_start: rdr.position().byte() as usize,
+        });
+    }
+}
+
+/// The rows a [`Streaming`] read while the file was arriving.
+struct Early {
+    hasher: DefaultHashBuilder,
+    delimiter: u8,
+    /// Where the rows begin in the decoded text, and how far they were read.
+    body_start: usize,
+    read_to: usize,
+    body: body::Body,
+}
+
+/// [`read_with_progress`], going on from the rows read early when the whole
+/// text confirms the delimiter and header they were read with.
+fn read_after(
+    file: &str,
+    bytes: &[u8],
+    opts: &Options,
+    progress: &mut dyn FnMut(f64, usize),
+    early: Option<Early>,
+) -> Result<Imported> {
+    let decoded = decode(bytes)?;
+    let Dialect {
+        delimiter,
+        header_index,
+    } = sniff(&decoded.bytes, opts.delimiter);
+    let mut warnings = Warnings::default();
+    let Some(header) = find_header(&decoded.bytes, delimiter, header_index, &mut warnings) else {
+        return Err(Error::NoTable);
     };
-    let body_start = rdr.position().byte() as usize;
+    let names = unique_headers(
+        header
+            .raw
+            .iter()
+            .map(|c| decoded.cell(c).into_owned())
+            .collect(),
+        &mut warnings,
+        header.at,
+    );
+    let header_at = header.at;
+    let early = early.filter(|e| {
+        e.delimiter == delimiter
+            && e.body_start == header.body_start
+            && e.body.builders.len() == names.len()
+    });
+    let hasher = early
+        .as_ref()
+        .map_or_else(DefaultHashBuilder::default, |e| e.hasher);
     let setup = body::Setup {
-        decoded: &decoded,
         delimiter,
         width: names.len(),
         preview_rows: opts.preview_rows,
@@ -171,7 +233,15 @@ pub fn read_with_progress(
         every: PROGRESS_EVERY,
         split: !opts.one_thread,
     };
-    let body = body::read(&decoded.bytes, body_start, &setup, progress);
+    let body = match early {
+        Some(Early {
+            mut body, read_to, ..
+        }) => {
+            body.read_rest(&decoded.bytes, read_to, &setup, progress);
+            body
+        }
+        None => body::read(&decoded.bytes, header.body_start, &setup, progress),
+    };
     let body::Body {
         builders,
         offsets,
@@ -180,6 +250,10 @@ pub fn read_with_progress(
         first_empty,
         warnings: row_warnings,
     } = body;
+    let preview: Vec<Vec<String>> = preview
+        .iter()
+        .map(|row| row.iter().map(|c| decoded.cell(c).into_owned()).collect())
+        .collect();
     for ((kind, col), (offset, n)) in row_warnings.0 {
         warnings.add(kind, col, offset, n);
     }
