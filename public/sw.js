@@ -10,6 +10,7 @@ const SHELL = [
   'index.html',
   'app.js',
   'worker.js',
+  'reader.js',
   'cadran-web.js',
   'cadran-web_bg.wasm',
   'echarts.min.js',

@@ -1,7 +1,9 @@
 // The engine worker: the same Wasm module as the page, run off the page's
 // thread so that reading a million-row file or computing a report never
 // freezes the dashboard. Messages: {msg: JSON string, blob?: Blob}.
-import init, { cadranWorkerHandle, cadranWorkerWarmUp } from './cadran-web.js';
+import init, {
+  cadranWorkerHandle, cadranWorkerOpen, cadranWorkerPush, cadranWorkerClose, cadranWorkerFail, cadranWorkerWarmUp,
+} from './cadran-web.js';
 
 const early = [];
 self.onmessage = (e) => early.push(e.data);
@@ -13,14 +15,48 @@ function crashed(err) {
 }
 
 let handled = false;
+// Requests run one at a time, in order: a file is read over many turns of
+// the event loop (the rows of a slice are read while the next one arrives).
+let queue = Promise.resolve();
 
 function run(data) {
   handled = true;
+  queue = queue.then(() => (data.blob ? load(data.msg, data.blob) : cadranWorkerHandle(data.msg))).catch(crashed);
+}
+
+// A file's slices come from reader.js, a worker of its own: its thread
+// waits on the browser's file reads while this one reads rows.
+async function load(msg, blob) {
+  if (!cadranWorkerOpen(msg, blob.size)) return;
+  const reader = new Worker(new URL('./reader.js', import.meta.url));
+  // A browser read error fails this file; an engine error crashes the worker.
+  let readError = null;
   try {
-    cadranWorkerHandle(data.msg, data.blob ?? undefined);
-  } catch (err) {
-    crashed(err);
+    await new Promise((resolve, reject) => {
+      reader.onmessage = (e) => {
+        if (e.data.error) {
+          readError = e.data.error;
+          return resolve();
+        }
+        if (e.data.done) return resolve();
+        try {
+          cadranWorkerPush(new Uint8Array(e.data.buf));
+        } catch (err) {
+          return reject(err);
+        }
+        reader.postMessage({ ack: true });
+      };
+      reader.onerror = (e) => {
+        readError = e.message || 'reader';
+        resolve();
+      };
+      reader.postMessage({ blob });
+    });
+  } finally {
+    reader.terminate();
   }
+  if (readError !== null) cadranWorkerFail(readError);
+  else cadranWorkerClose();
 }
 
 init({ module_or_path: new URL('./cadran-web_bg.wasm', import.meta.url) }).then(() => {

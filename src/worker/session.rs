@@ -25,6 +25,32 @@ pub fn info(im: &Imported) -> TableInfo {
     }
 }
 
+/// How the worker reads a file: five preview rows, French by the page's choice.
+pub fn options(french: bool) -> engine::Options {
+    engine::Options {
+        french,
+        preview_rows: 5,
+        ..engine::Options::default()
+    }
+}
+
+/// A file's progress as the page shows it; `done` 1 means every row is
+/// split (typing the columns comes next).
+pub fn progress(id: u32, name: &str, bytes: u64, phase: Phase, done: f64, rows: usize) -> Reply {
+    Reply::Progress {
+        id,
+        name: name.to_string(),
+        phase: if phase == Phase::Parsing && done >= 1.0 {
+            Phase::Typing
+        } else {
+            phase
+        },
+        done,
+        rows,
+        bytes,
+    }
+}
+
 impl Session {
     /// Reads one file's bytes, reporting progress through `out`.
     pub fn load(
@@ -36,27 +62,23 @@ impl Session {
         mapping: Option<Mapping>,
         out: &mut dyn FnMut(Reply),
     ) {
-        let opts = engine::Options {
-            french,
-            preview_rows: 5,
-            ..engine::Options::default()
-        };
         let size = bytes.len() as u64;
-        let mut report = |done: f64, rows: usize| {
-            out(Reply::Progress {
-                id,
-                name: name.to_string(),
-                phase: if done >= 1.0 {
-                    Phase::Typing
-                } else {
-                    Phase::Parsing
-                },
-                done,
-                rows,
-                bytes: size,
-            })
-        };
-        let read = engine::ingest::read_with_progress(name, bytes, &opts, &mut report);
+        let read =
+            engine::ingest::read_with_progress(name, bytes, &options(french), &mut |done, rows| {
+                out(progress(id, name, size, Phase::Parsing, done, rows))
+            });
+        self.loaded(id, name, read, mapping, out);
+    }
+
+    /// Keeps a file just read, pending the user's confirmation, or says why it could not be read.
+    pub fn loaded(
+        &mut self,
+        id: u32,
+        name: &str,
+        read: engine::Result<Imported>,
+        mapping: Option<Mapping>,
+        out: &mut dyn FnMut(Reply),
+    ) {
         let reply = match read {
             Ok(mut imported) => {
                 if let Some(m) = mapping {

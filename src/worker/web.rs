@@ -1,22 +1,35 @@
 //! The browser side of the engine worker: `public/worker.js` loads the same
-//! Wasm module as the page and hands every message to [`handle`]; replies go
-//! back with `postMessage`. Files are copied in by slices with
-//! `FileReaderSync` (synchronous, so only in a worker), straight into Wasm
-//! memory: no JS string, no second whole-file copy.
+//! Wasm module as the page and hands every request to [`handle`], one at a
+//! time; replies go back with `postMessage`. A file comes in slices:
+//! `public/reader.js`, a worker of its own, copies them out of the file
+//! (its thread waits on the browser while this one reads rows) and
+//! `worker.js` passes each to [`push`], between [`open`] and [`close`].
+//! Each slice goes straight into Wasm memory: no JS string, no second
+//! whole-file copy.
 
 use super::protocol::{Phase, Reply, Request};
-use super::session::Session;
+use super::session::{self, Session};
+use crate::engine::ingest::Streaming;
+use crate::engine::Mapping;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync};
+use web_sys::DedicatedWorkerGlobalScope;
+
+/// The file being read, between [`open`] and [`close`].
+struct Open {
+    id: u32,
+    name: String,
+    mapping: Option<Mapping>,
+    size: f64,
+    rows: usize,
+    stream: Streaming,
+}
 
 thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::default());
+    static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
 }
-
-/// Bytes copied per slice: small enough for a smooth progress bar.
-const SLICE: f64 = 8.0 * 1024.0 * 1024.0;
 
 fn post(reply: &Reply) {
     let Ok(json) = serde_json::to_string(reply) else {
@@ -37,40 +50,89 @@ fn too_big(id: u32, name: &str, size: f64) -> Reply {
     }
 }
 
-/// Copies a file's bytes into Wasm memory, slice by slice.
-fn read_blob(id: u32, name: &str, blob: &Blob) -> Result<Vec<u8>, Reply> {
-    let size = blob.size();
-    let failed = |e: JsValue| Reply::Failed {
+/// Starts reading a file of `size` bytes (`msg`: the page's `load`
+/// request). False when it cannot be read here: the page has been told why.
+#[wasm_bindgen(js_name = cadranWorkerOpen)]
+pub fn open(msg: &str, size: f64) -> bool {
+    let Ok(Request::Load {
         id,
-        name: name.to_string(),
-        fr: format!("le navigateur n'a pas pu lire le fichier ({e:?})"),
-        en: format!("the browser could not read the file ({e:?})"),
-    };
-    let mut bytes = Vec::new();
-    if bytes.try_reserve_exact(size as usize).is_err() {
-        return Err(too_big(id, name, size));
-    }
-    let reader = FileReaderSync::new().map_err(failed)?;
-    let mut at = 0.0;
-    while at < size {
-        let end = (at + SLICE).min(size);
-        let slice = blob.slice_with_f64_and_f64(at, end).map_err(failed)?;
-        let buf = reader.read_as_array_buffer(&slice).map_err(failed)?;
-        let view = js_sys::Uint8Array::new(&buf);
-        let start = bytes.len();
-        bytes.resize(start + view.length() as usize, 0);
-        view.copy_to(&mut bytes[start..]);
-        at = end;
-        post(&Reply::Progress {
-            id,
-            name: name.to_string(),
-            phase: Phase::Reading,
-            done: at / size,
-            rows: 0,
-            bytes: size as u64,
+        name,
+        french,
+        mapping,
+    }) = serde_json::from_str(msg)
+    else {
+        post(&Reply::Crashed {
+            message: "bad load request".into(),
         });
-    }
-    Ok(bytes)
+        return false;
+    };
+    let Some(stream) = Streaming::new(&name, &session::options(french), size as usize) else {
+        post(&too_big(id, &name, size));
+        return false;
+    };
+    OPEN.set(Some(Open {
+        id,
+        name,
+        mapping,
+        size,
+        rows: 0,
+        stream,
+    }));
+    true
+}
+
+/// The next slice of the open file: copied in, its whole rows read.
+#[wasm_bindgen(js_name = cadranWorkerPush)]
+pub fn push(slice: &js_sys::Uint8Array) {
+    OPEN.with_borrow_mut(|open| {
+        let Some(f) = open else { return };
+        let rows = &mut f.rows;
+        let len = slice.length() as usize;
+        f.stream
+            .push_with(len, |into| slice.copy_to(into), &mut |_, r| *rows = r);
+        let done = f.stream.received() as f64 / f.size.max(1.0);
+        post(&session::progress(
+            f.id,
+            &f.name,
+            f.size as u64,
+            Phase::Reading,
+            done.min(0.999),
+            f.rows,
+        ));
+    });
+}
+
+/// The open file is all in: reads the rows left (all of them for a small
+/// file, or after a quote), types the columns and keeps the table pending.
+#[wasm_bindgen(js_name = cadranWorkerClose)]
+pub fn close() {
+    let Some(f) = OPEN.take() else { return };
+    let (id, name, size) = (f.id, f.name, f.size as u64);
+    let report = |done, rows| {
+        post(&session::progress(
+            id,
+            &name,
+            size,
+            Phase::Parsing,
+            done,
+            rows,
+        ))
+    };
+    report(f.stream.received() as f64 / f.size.max(1.0) * 0.999, f.rows);
+    let read = f.stream.finish(&mut |done, rows| report(done, rows));
+    with_session(|s| s.loaded(id, &name, read, f.mapping, &mut |r| post(&r)));
+}
+
+/// The browser could not read the open file.
+#[wasm_bindgen(js_name = cadranWorkerFail)]
+pub fn fail(message: &str) {
+    let Some(f) = OPEN.take() else { return };
+    post(&Reply::Failed {
+        id: f.id,
+        name: f.name,
+        fr: format!("le navigateur n'a pas pu lire le fichier ({message})"),
+        en: format!("the browser could not read the file ({message})"),
+    });
 }
 
 /// This instance's Wasm memory, in bytes.
@@ -78,9 +140,9 @@ pub fn wasm_memory_bytes() -> u64 {
     core::arch::wasm32::memory_size(0) as u64 * 65_536
 }
 
-/// One message from the page: the request as JSON, and the file for a `load`.
+/// One request from the page, as JSON (a file's bytes come through [`open`]).
 #[wasm_bindgen(js_name = cadranWorkerHandle)]
-pub fn handle(msg: &str, blob: Option<Blob>) {
+pub fn handle(msg: &str) {
     let req: Request = match serde_json::from_str(msg) {
         Ok(r) => r,
         Err(e) => {
@@ -90,32 +152,21 @@ pub fn handle(msg: &str, blob: Option<Blob>) {
             return;
         }
     };
-    SESSION.with(|s| {
-        let Ok(mut session) = s.try_borrow_mut() else {
-            return;
-        };
-        match (req, blob) {
-            (
-                Request::Load {
-                    id,
-                    name,
-                    french,
-                    mapping,
-                },
-                Some(blob),
-            ) => {
-                let bytes = match read_blob(id, &name, &blob) {
-                    Ok(b) => b,
-                    Err(reply) => return post(&reply),
-                };
-                session.load(id, &name, &bytes, french, mapping, &mut |r| post(&r));
+    with_session(|session| {
+        session.handle(req, &mut |mut r| {
+            if let Reply::Computed(c) = &mut r {
+                c.engine_memory = wasm_memory_bytes();
             }
-            (req, _) => session.handle(req, &mut |mut r| {
-                if let Reply::Computed(c) = &mut r {
-                    c.engine_memory = wasm_memory_bytes();
-                }
-                post(&r)
-            }),
+            post(&r)
+        })
+    });
+}
+
+/// Runs `f` on the session (never borrowed twice: requests come one at a time).
+fn with_session(f: impl FnOnce(&mut Session)) {
+    SESSION.with(|s| {
+        if let Ok(mut session) = s.try_borrow_mut() {
+            f(&mut session);
         }
     });
 }

@@ -1,0 +1,34 @@
+// Copies a file out of the browser for the engine worker (worker.js), slice
+// by slice: this thread waits on the browser's file reads while the engine's
+// reads the rows of the slices already in. Each slice is transferred, not
+// copied; at most AHEAD slices wait unread, so memory stays bounded when the
+// rows are read slower than the file.
+// The first slice is small, so that rows are read sooner.
+const FIRST = 1 << 20;
+const SLICE = 4 << 20;
+const AHEAD = 4;
+
+let acked = 0;
+let wake = null;
+self.onmessage = (e) => {
+  if (e.data.ack) {
+    acked += 1;
+    if (wake) wake();
+    return;
+  }
+  read(e.data.blob).catch((err) => self.postMessage({ error: String(err && err.message || err) }));
+};
+
+async function read(blob) {
+  let sent = 0;
+  for (let at = 0; at < blob.size;) {
+    while (sent - acked >= AHEAD) await new Promise((ok) => { wake = ok; });
+    wake = null;
+    const end = Math.min(at + (at === 0 ? FIRST : SLICE), blob.size);
+    const buf = await blob.slice(at, end).arrayBuffer();
+    at = end;
+    self.postMessage({ buf }, [buf]);
+    sent += 1;
+  }
+  self.postMessage({ done: true });
+}
