@@ -2,7 +2,8 @@
 // by slice: this thread waits on the browser's file reads while the engine's
 // reads the rows of the slices already in. Each slice is transferred, not
 // copied; at most AHEAD slices wait unread, so memory stays bounded when the
-// rows are read slower than the file.
+// rows are read slower than the file. One file at a time; the worker stays
+// for the next one.
 // The first slice is small, so that rows are read sooner.
 const FIRST = 1 << 20;
 const SLICE = 4 << 20;
@@ -16,6 +17,7 @@ self.onmessage = (e) => {
     if (wake) wake();
     return;
   }
+  acked = 0;
   read(e.data.blob).catch((err) => self.postMessage({ error: String(err && err.message || err) }));
 };
 

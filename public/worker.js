@@ -26,9 +26,16 @@ function run(data) {
 
 // A file's slices come from reader.js, a worker of its own: its thread
 // waits on the browser's file reads while this one reads rows.
+// Started with the engine and kept: a new worker per file cost ~50 ms.
+let fileReader = null;
+function getReader() {
+  fileReader ??= new Worker(new URL('./reader.js', import.meta.url));
+  return fileReader;
+}
+
 async function load(msg, blob) {
   if (!cadranWorkerOpen(msg, blob.size)) return;
-  const reader = new Worker(new URL('./reader.js', import.meta.url));
+  const reader = getReader();
   // A browser read error fails this file; an engine error crashes the worker.
   let readError = null;
   try {
@@ -53,7 +60,11 @@ async function load(msg, blob) {
       reader.postMessage({ blob });
     });
   } finally {
-    reader.terminate();
+    reader.onmessage = null;
+    if (readError !== null) {
+      reader.terminate();
+      fileReader = null;
+    }
   }
   if (readError !== null) cadranWorkerFail(readError);
   else cadranWorkerClose();
@@ -61,6 +72,7 @@ async function load(msg, blob) {
 
 init({ module_or_path: new URL('./cadran-web_bg.wasm', import.meta.url) }).then(() => {
   self.onmessage = (e) => run(e.data);
+  getReader();
   self.postMessage(JSON.stringify({ op: 'ready' }));
   early.splice(0).forEach(run);
   // Idle: warm the engine up (off the page's thread), unless work came first.
