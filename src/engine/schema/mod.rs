@@ -399,17 +399,7 @@ pub fn missing_values(table: &Table, mapping: &Mapping) -> Vec<MissingValues> {
         let Some(col) = table.column(name) else {
             continue;
         };
-        let mut count = 0u64;
-        let mut first_row = 0;
-        for row in 0..col.len() {
-            if col.is_missing(row) {
-                if count == 0 {
-                    first_row = row;
-                }
-                count += 1;
-            }
-        }
-        if count > 0 {
+        if let (count, Some(first_row)) = col.missing_cells() {
             out.push(MissingValues {
                 field,
                 column: name.clone(),
