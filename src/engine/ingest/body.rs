@@ -55,7 +55,7 @@ pub(super) fn read(
     #[cfg(not(target_arch = "wasm32"))]
     if let Some(split) = split_point(body).filter(|_| s.split) {
         let (first, second) = body.split_at(split);
-        let (mut a, b) = std::thread::scope(|scope| {
+        let (a, b) = std::thread::scope(|scope| {
             let b = scope.spawn(|| {
                 let mut b = Body::new(s.width, count_newlines(second) + 1);
                 b.scan(second, (start + split) as u64, s, &mut |_, _| {});
@@ -71,8 +71,7 @@ pub(super) fn read(
             (a, b.join())
         });
         if let Ok(b) = b {
-            a.append(b, s);
-            return a;
+            return merge(a, b, s);
         }
     }
     let mut out = Body::new(s.width, count_newlines(body) + 1);
@@ -93,23 +92,6 @@ fn split_point(body: &[u8]) -> Option<usize> {
 }
 
 impl Body {
-    /// Appends the rows another body read from later in the text, as if
-    /// read in one pass: its distinct values are interned here, its codes
-    /// renumbered.
-    pub fn append(&mut self, later: Body, s: &Setup) {
-        for (into, from) in self.builders.iter_mut().zip(later.builders) {
-            into.append(from, s.hasher);
-        }
-        self.offsets.extend(later.offsets);
-        let room = s.preview_rows.saturating_sub(self.preview.len());
-        self.preview.extend(later.preview.into_iter().take(room));
-        self.empty_rows += later.empty_rows;
-        self.first_empty = self.first_empty.or(later.first_empty);
-        for ((kind, col), (offset, n)) in later.warnings.0 {
-            self.warnings.add(kind, col, offset, n);
-        }
-    }
-
     /// No rows yet; room for about `expected_rows` (line ends bound the row
     /// count: reserving once avoids copying growing columns).
     pub fn new(width: usize, expected_rows: usize) -> Body {
@@ -197,6 +179,23 @@ pub(super) fn count_newlines(bytes: &[u8]) -> usize {
         n += zero.count_ones() as usize;
     }
     n + rest.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// The second half after the first, as if read in one pass.
+#[cfg(not(target_arch = "wasm32"))]
+fn merge(mut a: Body, b: Body, s: &Setup) -> Body {
+    for (into, from) in a.builders.iter_mut().zip(b.builders) {
+        into.append(from, s.hasher);
+    }
+    a.offsets.extend(b.offsets);
+    let room = s.preview_rows.saturating_sub(a.preview.len());
+    a.preview.extend(b.preview.into_iter().take(room));
+    a.empty_rows += b.empty_rows;
+    a.first_empty = a.first_empty.or(b.first_empty);
+    for ((kind, col), (offset, n)) in b.warnings.0 {
+        a.warnings.add(kind, col, offset, n);
+    }
+    a
 }
 
 #[cfg(test)]

@@ -75,24 +75,9 @@ impl ColumnBuilder {
         c
     }
 
-    /// Codes, value bytes and value ends: all a builder holds but its index.
-    pub fn parts(&self) -> (&[u32], &[u8], &[u32]) {
-        (&self.codes, &self.bytes, &self.ends)
-    }
-
-    /// A builder from [`ColumnBuilder::parts`], to append to another (its
-    /// index is left empty: [`ColumnBuilder::append`] does not read it).
-    pub fn from_parts(codes: Vec<u32>, bytes: Vec<u8>, ends: Vec<u32>) -> Self {
-        ColumnBuilder {
-            codes,
-            bytes,
-            ends,
-            index: HashTable::new(),
-        }
-    }
-
     /// Appends the rows another builder read from later in the file: its
     /// distinct values are interned here, its codes renumbered.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub fn append(&mut self, later: ColumnBuilder, hasher: &DefaultHashBuilder) {
         let mut start = 0usize;
         let remap: Vec<u32> = later

@@ -7,7 +7,6 @@ mod body;
 mod builder;
 mod lines;
 mod stream;
-mod wire;
 mod words;
 
 pub use stream::Streaming;

@@ -10,12 +10,6 @@
 //! line end with no quote character before it: only there is a line end
 //! surely a row's end. UTF-16 files, and everything after a quote, are read
 //! at the end.
-//!
-//! A big file's second half may be read by a helper (another worker in the
-//! browser): [`Streaming::limit`] stops the early rows at a line end, the
-//! helper reads from there with [`Streaming::rows_only`], and its rows come
-//! back through [`Streaming::attach`]. They are kept only if this reader's
-//! rows reached that line end without a quote — only then was it a row's end.
 
 use super::body::{count_newlines, Body, Setup};
 use super::{find_header, read_after, Early, Imported, Options, Warnings, PROGRESS_EVERY};
@@ -37,21 +31,6 @@ pub struct Streaming {
     size: usize,
     bytes: Vec<u8>,
     state: State,
-    /// Where `bytes` starts in the whole text (a helper's half), for the rows' offsets.
-    base: u64,
-    /// Early rows stop at this line end (in the text after any BOM).
-    limit: Option<usize>,
-    /// The rows after `limit`, read by a helper.
-    later: Option<Body>,
-}
-
-/// What a helper needs to read a file's second half like this reader.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SplitSetup {
-    pub delimiter: u8,
-    pub width: usize,
-    /// Bytes of a UTF-8 BOM before the text (offsets count from after it).
-    pub bom: usize,
 }
 
 enum State {
@@ -79,77 +58,7 @@ impl Streaming {
             size,
             bytes,
             state: State::Waiting,
-            base: 0,
-            limit: None,
-            later: None,
         })
-    }
-
-    /// A helper's reader: rows only, from a row's start at `base` in the
-    /// text, with the main reader's [`SplitSetup`]; `size` bytes to come.
-    pub fn rows_only(setup: SplitSetup, base: u64, size: usize) -> Option<Streaming> {
-        let mut s = Streaming::new("", &Options::default(), size)?;
-        s.base = base;
-        s.state = State::Reading {
-            early: Early {
-                hasher: DefaultHashBuilder::default(),
-                delimiter: setup.delimiter,
-                body_start: 0,
-                read_to: 0,
-                body: Body::new(setup.width, 0),
-            },
-            bom: 0,
-            open: true,
-        };
-        Some(s)
-    }
-
-    /// The helper's rows, once every byte is in, as bytes for [`Streaming::attach`].
-    pub fn finish_rows(self) -> Vec<u8> {
-        let State::Reading { mut early, .. } = self.state else {
-            return Vec::new();
-        };
-        let hasher = early.hasher;
-        let setup = setup_of(&early, &hasher, 0);
-        let rest = self.bytes.get(early.read_to..).unwrap_or_default();
-        let base = self.base + early.read_to as u64;
-        early.body.scan(rest, base, &setup, &mut |_, _| {});
-        early.body.to_wire()
-    }
-
-    /// How a helper would read this file's rows, while they are read early.
-    pub fn split_setup(&self) -> Option<SplitSetup> {
-        match &self.state {
-            State::Reading {
-                early,
-                bom,
-                open: true,
-            } => Some(SplitSetup {
-                delimiter: early.delimiter,
-                width: early.body.builders.len(),
-                bom: *bom,
-            }),
-            _ => None,
-        }
-    }
-
-    /// Stops the early rows at `at` (a byte of the file just after a line
-    /// end), where a helper takes over; false when they are past it.
-    pub fn limit(&mut self, at: usize) -> bool {
-        let State::Reading { early, bom, .. } = &self.state else {
-            return false;
-        };
-        let Some(at) = at.checked_sub(*bom).filter(|&at| at >= early.read_to) else {
-            return false;
-        };
-        self.limit = Some(at);
-        true
-    }
-
-    /// The helper's rows ([`Streaming::finish_rows`]); false if damaged.
-    pub fn attach(&mut self, wire: &[u8]) -> bool {
-        self.later = Body::from_wire(wire);
-        self.later.is_some()
     }
 
     /// Bytes received so far.
@@ -183,16 +92,7 @@ impl Streaming {
     /// Reads what is left and types the columns, as [`super::read_with_progress`] would.
     pub fn finish(self, progress: &mut dyn FnMut(f64, usize)) -> Result<Imported> {
         let early = match self.state {
-            State::Reading { mut early, bom, .. } => {
-                // The helper's rows follow only if these reached its first one.
-                if let Some(later) = self.later.filter(|_| self.limit == Some(early.read_to)) {
-                    let hasher = early.hasher;
-                    let setup = setup_of(&early, &hasher, self.opts.preview_rows);
-                    early.body.append(later, &setup);
-                    early.read_to = self.bytes.len() - bom;
-                }
-                Some(early)
-            }
+            State::Reading { early, .. } => Some(early),
             _ => None,
         };
         read_after(&self.file, &self.bytes, &self.opts, progress, early)
@@ -248,11 +148,7 @@ impl Streaming {
         };
         let text = &self.bytes[*bom..];
         let from = early.read_to;
-        let end = self.limit.map_or(text.len(), |l| l.min(text.len()));
-        let Some(last) = text
-            .get(from..end)
-            .and_then(|t| t.iter().rposition(|&b| b == b'\n'))
-        else {
+        let Some(last) = text[from..].iter().rposition(|&b| b == b'\n') else {
             return;
         };
         let to = from + last + 1;
@@ -261,27 +157,21 @@ impl Streaming {
             *open = false;
             return;
         }
-        let hasher = early.hasher;
-        let setup = setup_of(early, &hasher, self.opts.preview_rows);
-        let (size, bom, base) = (self.size.max(1) as f64, *bom, self.base);
+        let setup = Setup {
+            delimiter: early.delimiter,
+            width: early.body.builders.len(),
+            preview_rows: self.opts.preview_rows,
+            hasher: &early.hasher,
+            every: PROGRESS_EVERY,
+            split: false,
+        };
+        let (size, bom) = (self.size.max(1) as f64, *bom);
         early
             .body
-            .scan(piece, base + from as u64, &setup, &mut |at, rows| {
-                progress(((at - base) as usize + bom) as f64 / size, rows)
+            .scan(piece, from as u64, &setup, &mut |at, rows| {
+                progress((at as usize + bom) as f64 / size, rows)
             });
         early.read_to = to;
-    }
-}
-
-/// How the early rows are read.
-fn setup_of<'h>(early: &Early, hasher: &'h DefaultHashBuilder, preview_rows: usize) -> Setup<'h> {
-    Setup {
-        delimiter: early.delimiter,
-        width: early.body.builders.len(),
-        preview_rows,
-        hasher,
-        every: PROGRESS_EVERY,
-        split: false,
     }
 }
 
@@ -393,86 +283,5 @@ mod tests {
         assert_eq!(same_as_one_read(&utf16), [0; 3]);
         assert_eq!(same_as_one_read(b"a;b\n1;2\n"), [0; 3]);
         assert_eq!(same_as_one_read(b""), [0; 3]);
-    }
-
-    /// Reads `bytes` as the browser does with a helper: this reader up to a
-    /// line end near the middle, a helper from there; returns the result and
-    /// whether the helper's rows were used.
-    fn with_helper(bytes: &[u8], damage: bool) -> (Result<Imported>, bool) {
-        let opts = Options {
-            preview_rows: 5,
-            ..Options::default()
-        };
-        let mid = bytes.len() / 2;
-        let split = mid + bytes[mid..].iter().position(|&b| b == b'\n').unwrap() + 1;
-        let mut main = Streaming::new("f.csv", &opts, bytes.len()).unwrap();
-        let mut helper = None;
-        for piece in bytes.chunks(1 << 16) {
-            main.push(piece, &mut |_, _| {});
-            if helper.is_none() {
-                if let Some(setup) = main.split_setup() {
-                    assert!(main.limit(split));
-                    let base = (split - setup.bom) as u64;
-                    let mut h = Streaming::rows_only(setup, base, bytes.len() - split).unwrap();
-                    for p in bytes[split..].chunks(100_003) {
-                        h.push(p, &mut |_, _| {});
-                    }
-                    helper = Some(h.finish_rows());
-                }
-            }
-        }
-        let mut wire = helper.expect("the helper started");
-        if damage {
-            wire.truncate(wire.len() / 2);
-        }
-        let attached = main.attach(&wire);
-        let used = attached
-            && matches!(&main.state, State::Reading { early, .. } if Some(early.read_to) == main.limit);
-        (main.finish(&mut |_, _| {}), used)
-    }
-
-    fn same_with_helper(bytes: &[u8], helper_used: bool) {
-        let opts = Options {
-            preview_rows: 5,
-            ..Options::default()
-        };
-        let whole = outcome(read("f.csv", bytes, &opts));
-        let (r, used) = with_helper(bytes, false);
-        assert_eq!(outcome(r), whole);
-        assert_eq!(used, helper_used);
-        let (r, used) = with_helper(bytes, true);
-        assert_eq!(outcome(r), whole, "damaged helper rows");
-        assert!(!used);
-    }
-
-    #[test]
-    fn a_helper_reads_the_second_half() {
-        let mut bytes = b"\xEF\xBB\xBF".to_vec();
-        bytes.extend(demo::sales_csv(demo::DEFAULT_SEED, 20_000));
-        // A short row in the first half.
-        let at = bytes.len() / 4;
-        let nl = at + bytes[at..].iter().position(|&b| b == b'\n').unwrap() + 1;
-        bytes.splice(nl..nl, b"short;row\n".iter().copied());
-        // A long row only in the second half: its warning's line comes from the helper.
-        bytes.extend_from_slice(b"01/01/2024;F1;a;b;c;d;e;f;1;2;3;4;g;extra\n");
-        same_with_helper(&bytes, true);
-    }
-
-    #[test]
-    fn a_quote_decides_whose_rows_count() {
-        let mut csv = String::from("id,name,amount\n");
-        for i in 0..40_000 {
-            let name = match i {
-                // In the second half: the helper reads it like one read would.
-                30_000 => "\"two\nlines\"".to_string(),
-                _ => format!("name {i}"),
-            };
-            csv.push_str(&format!("{i},{name},{i}.5\n"));
-        }
-        same_with_helper(csv.as_bytes(), true);
-        // In the first half: a line end past it may be inside quotes, so the
-        // helper's rows are set aside and this reader reads on.
-        let early_quote = csv.replacen("name 15000,", "\"name, 15000\",", 1);
-        same_with_helper(early_quote.as_bytes(), false);
     }
 }
