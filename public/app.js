@@ -7,7 +7,7 @@ init({ module_or_path: new URL('./cadran-web_bg.wasm', import.meta.url) }).catch
   console.error('Cadran could not start:', err);
   const p = document.createElement('p');
   p.className = 'fatal';
-  p.textContent = 'Cadran ne peut pas démarrer dans ce navigateur (WebAssembly requis). / Cadran cannot start in this browser (WebAssembly required).';
+  p.textContent = 'Cadran ne peut pas démarrer dans ce navigateur : il faut Chrome ou Edge 91, Firefox 89, Safari 16.4 ou plus récent. / Cadran cannot start in this browser: it needs Chrome or Edge 91, Firefox 89, Safari 16.4 or later.';
   document.body.append(p);
 });
 
