@@ -132,3 +132,48 @@ proptest! {
         }
     }
 }
+
+/// Debug text of what a read gives, whichever way the bytes came.
+fn outcome(r: Result<engine::Imported, engine::Error>) -> String {
+    match r {
+        Ok(im) => format!("{:?}\n{:?}\n{:?}", im.table, im.summary, im.mapping),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// A file read slice by slice as it arrives (rows read early, lone CRs,
+    /// ragged rows and maybe a quoted cell with a line end on the way) gives
+    /// what one read gives. Files past 256 kB, where early reading starts.
+    #[test]
+    fn read_while_arriving_is_one_read(
+        lines in proptest::collection::vec("[a-z0-9 ;,\r.é]{0,24}", 1..40),
+        quote_from in proptest::option::of(0usize..300_000),
+        slice in 1_000usize..120_000,
+    ) {
+        let mut text = String::from("Date;Client;Montant\n");
+        let mut i = 0;
+        // Where a slice ends: just after the line end inside the quoted
+        // cell, if any, where a reader that ignored the quote would cut a row.
+        let mut cut = 0;
+        while text.len() < 300_000 {
+            text.push_str(&lines[i % lines.len()]);
+            if quote_from.is_some_and(|q| text.len() >= q) && cut == 0 {
+                text.push_str(";\"a;\n");
+                cut = text.len();
+                text.push_str("b\"");
+            }
+            text.push('\n');
+            i += 1;
+        }
+        let opts = Options { preview_rows: 3, ..Options::default() };
+        let mut s = engine::ingest::Streaming::new("p.csv", &opts, text.len()).expect("memory");
+        let (head, rest) = text.as_bytes().split_at(cut);
+        for piece in head.chunks(slice).chain(rest.chunks(slice)) {
+            s.push(piece, &mut |_, _| {});
+        }
+        prop_assert_eq!(outcome(s.finish(&mut |_, _| {})), outcome(read(text.as_bytes())));
+    }
+}
