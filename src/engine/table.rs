@@ -140,7 +140,6 @@ impl Column {
         }
     }
 
-    /// Is the cell of `row` missing (or the row out of range)?
     /// How many cells are missing, and the first one's row: one tight loop
     /// per type instead of a type check per cell.
     pub fn missing_cells(&self) -> (u64, Option<usize>) {
