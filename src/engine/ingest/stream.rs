@@ -22,8 +22,6 @@ use hashbrown::DefaultHashBuilder;
 /// first 64 kB, and the header must be whole.
 const HEAD_BYTES: usize = 256 * 1024;
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// A file whose bytes come in slices, in order.
 pub struct Streaming {
     file: String,
@@ -100,15 +98,13 @@ impl Streaming {
 
     /// Finds the header in the bytes so far, when the rows can be read early.
     fn start(&self) -> State {
-        let ascii_compatible = decode(&self.bytes)
-            .is_ok_and(|d| matches!(d.encoding, Encoding::Utf8 | Encoding::Windows1252));
-        if !ascii_compatible {
-            return State::AtEnd;
-        }
-        let bom = if self.bytes.starts_with(UTF8_BOM) {
-            UTF8_BOM.len()
-        } else {
-            0
+        // UTF-8 and Windows-1252 are read from the bytes themselves, after
+        // any BOM (`decode` strips it); UTF-16 is transcoded, at the end.
+        let bom = match decode(&self.bytes) {
+            Ok(d) if matches!(d.encoding, Encoding::Utf8 | Encoding::Windows1252) => {
+                self.bytes.len() - d.bytes.len()
+            }
+            _ => return State::AtEnd,
         };
         let text = &self.bytes[bom..];
         let Dialect {
