@@ -9,7 +9,6 @@ use super::stats::ratio;
 use super::Sum;
 use crate::engine::report::{Report, StageRow};
 use crate::engine::schema::Field;
-use crate::engine::table::MISSING_CODE;
 
 /// Bins of the sales cycle histogram, in days.
 const CYCLE_BINS: [(f64, &str); 7] = [
@@ -43,42 +42,45 @@ pub fn histogram(cycles: &[f64], r: &mut Report) {
 pub fn funnel(o: &Opps, p: Period, r: &mut Report) {
     let Some(stage) = &o.stage else { return };
     let n = stage.distinct();
-    let mut rows: Vec<StageRow> = (0..n as u32)
-        .map(|c| StageRow {
-            stage: stage.name(c).to_string(),
-            status: "open".into(),
-            count: 0,
-            amount: 0.0,
-            weighted: 0.0,
-        })
-        .collect();
+    // Per stage code: the status of its last deal, count, amount, weighted
+    // amount (strings are made once per stage, after the walk).
+    let mut status = vec![Status::Open; n];
+    let mut count = vec![0usize; n];
+    let mut amount = vec![0.0; n];
+    let mut weighted = vec![0.0; n];
     let mut probability = vec![0.0; n];
     for i in 0..o.rows() {
-        let c = stage.code(i);
-        if c == MISSING_CODE || !(o.open_at(i, p) || o.closed_in(i, p)) {
+        let c = stage.code(i) as usize;
+        if c >= n || !(o.open_at(i, p) || o.closed_in(i, p)) {
             continue;
         }
-        let row = &mut rows[c as usize];
-        row.status = match o.status[i] {
-            Status::Open => "open",
-            Status::Won => "won",
-            Status::Lost => "lost",
-        }
-        .into();
-        row.count += 1;
-        probability[c as usize] = o.probability[i];
+        status[c] = o.status[i];
+        count[c] += 1;
+        probability[c] = o.probability[i];
         if !o.amount[i].is_nan() {
-            row.amount += o.amount[i];
-            let w = if o.status[i] == Status::Open {
-                o.probability[i]
-            } else if o.status[i] == Status::Won {
-                1.0
-            } else {
-                0.0
+            amount[c] += o.amount[i];
+            let w = match o.status[i] {
+                Status::Open => o.probability[i],
+                Status::Won => 1.0,
+                Status::Lost => 0.0,
             };
-            row.weighted += o.amount[i] * w;
+            weighted[c] += o.amount[i] * w;
         }
     }
+    let rows: Vec<StageRow> = (0..n)
+        .map(|c| StageRow {
+            stage: stage.name(c as u32).to_string(),
+            status: match status[c] {
+                Status::Open => "open",
+                Status::Won => "won",
+                Status::Lost => "lost",
+            }
+            .into(),
+            count: count[c],
+            amount: amount[c],
+            weighted: weighted[c],
+        })
+        .collect();
     let rank = |s: &str| match s {
         "open" => 0,
         "won" => 1,
