@@ -178,15 +178,22 @@ fn source(family: Family) -> Option<(Kind, &'static [Field])> {
 /// How many rows of a table fall in the period.
 fn inputs(model: &Model, kind: Kind, dates: &[Field], p: Period) -> Option<super::report::Inputs> {
     let fact = model.fact(kind)?;
-    let columns: Vec<_> = dates.iter().filter_map(|&f| fact.view.days(f)).collect();
-    let rows = (0..fact.view.rows())
-        .filter(|&row| {
-            fact.keep(row)
-                && columns
-                    .iter()
-                    .any(|c| c.get(row).is_some_and(|&d| p.contains(d)))
-        })
-        .count() as u64;
+    let columns: Vec<_> = dates
+        .iter()
+        .filter_map(|&f| view::DaysRef::of(fact.view.col(f)?))
+        .collect();
+    let rows = match (&fact.mask, &columns[..]) {
+        // The common case, one date and no filter: a tight count.
+        (None, [one]) => one.count_in(p) as u64,
+        _ => (0..fact.view.rows())
+            .filter(|&row| {
+                fact.keep(row)
+                    && columns
+                        .iter()
+                        .any(|c| c.get(row).is_some_and(|d| p.contains(d)))
+            })
+            .count() as u64,
+    };
     Some(super::report::Inputs {
         table: fact.view.file().to_string(),
         rows,

@@ -4,11 +4,10 @@
 
 use super::join::{link, through, Link, Relation};
 use super::period::Period;
-use super::view::{Attr, View};
+use super::view::{day_range, Attr, View};
 use super::Workspace;
 use crate::engine::parse::date::Days;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::MISSING_DAY;
 use std::collections::BTreeMap;
 
 /// Filters on dimensions: a row is kept when, for every field, its value is
@@ -122,12 +121,9 @@ impl<'a> Model<'a> {
                 Field::CloseDate,
                 Field::IssueDate,
             ] {
-                let Some(days) = f.view.days(field) else {
-                    continue;
-                };
-                for &d in days.iter().filter(|&&d| d != MISSING_DAY) {
-                    lo = lo.min(d);
-                    hi = hi.max(d);
+                if let Some((first, last)) = f.view.col(field).and_then(day_range) {
+                    lo = lo.min(first);
+                    hi = hi.max(last);
                 }
             }
         }

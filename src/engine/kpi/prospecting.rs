@@ -5,13 +5,12 @@
 use super::model::Model;
 use super::period::Period;
 use super::stats::{mean_median, ratio};
-use super::view::{secs_of, Attr};
+use super::view::{secs_of, Attr, DaysRef};
 use super::{put, put_with_median};
-use crate::engine::parse::date::Days;
 use crate::engine::parse::parse_bool;
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::{ColumnData, MISSING_CODE, MISSING_DAY, MISSING_SECS};
+use crate::engine::table::{ColumnData, MISSING_CODE, MISSING_SECS};
 
 /// A yes/no field of the leads table, per row.
 fn flags(attr_or_bool: Option<&crate::engine::table::Column>) -> Option<Vec<bool>> {
@@ -70,7 +69,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         return;
     };
     let v = fact.view;
-    let Some(created) = v.days(Field::CreatedDate) else {
+    let Some(created) = v.col(Field::CreatedDate).and_then(DaysRef::of) else {
         return;
     };
     let ids = v.attr(Field::Id);
@@ -125,10 +124,9 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     };
     // One walk over the leads for the three periods.
     for row in 0..v.rows() {
-        let d: Days = created.get(row).copied().unwrap_or(MISSING_DAY);
-        if d == MISSING_DAY || !fact.keep(row) {
+        let Some(d) = created.get(row).filter(|_| fact.keep(row)) else {
             continue;
-        }
+        };
         let (q, c, h) = (yes(&qualified, row), yes(&customer, row), yes(&hot, row));
         let response = match (secs(&created_secs, row), secs(&contact_secs, row)) {
             (Some(a), Some(b)) if b >= a => Some((b - a) as f64 / 3600.0),

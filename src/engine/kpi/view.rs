@@ -87,6 +87,71 @@ pub fn days_of(col: &Column) -> Option<Cow<'_, [Days]>> {
     }
 }
 
+/// The days of a date or date-time column, read in place.
+pub enum DaysRef<'a> {
+    Days(&'a [Days]),
+    Secs(&'a [i64]),
+}
+
+impl DaysRef<'_> {
+    pub fn of(col: &Column) -> Option<DaysRef<'_>> {
+        match &col.data {
+            ColumnData::Date { days, .. } => Some(DaysRef::Days(days)),
+            ColumnData::DateTime { secs, .. } => Some(DaysRef::Secs(secs)),
+            _ => None,
+        }
+    }
+
+    /// How many rows fall in the period (a missing date never does).
+    pub fn count_in(&self, p: super::Period) -> usize {
+        match self {
+            DaysRef::Days(d) => d.iter().filter(|&&d| p.contains(d)).count(),
+            DaysRef::Secs(s) => {
+                let (from, to) = (p.from as i64 * 86_400, (p.to as i64 + 1) * 86_400);
+                s.iter().filter(|&&s| s >= from && s < to).count()
+            }
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, row: usize) -> Option<Days> {
+        match self {
+            DaysRef::Days(d) => d.get(row).copied().filter(|&d| d != MISSING_DAY),
+            DaysRef::Secs(s) => s
+                .get(row)
+                .copied()
+                .filter(|&s| s != MISSING_SECS)
+                .map(|s| s.div_euclid(86_400) as Days),
+        }
+    }
+}
+
+/// First and last day of a date or date-time column, read in place (no
+/// copy of a date-time column as days).
+pub fn day_range(col: &Column) -> Option<(Days, Days)> {
+    // Missing values are the type's minimum: `max` passes over them, `min` is told to.
+    fn range<T: Copy + Ord>(values: &[T], missing: T, top: T) -> (T, T) {
+        let lo = values
+            .iter()
+            .map(|&x| if x == missing { top } else { x })
+            .min();
+        let hi = values.iter().copied().max();
+        (lo.unwrap_or(top), hi.unwrap_or(missing))
+    }
+    match &col.data {
+        ColumnData::Date { days, .. } => {
+            let (lo, hi) = range(days, MISSING_DAY, Days::MAX);
+            (lo <= hi).then_some((lo, hi))
+        }
+        ColumnData::DateTime { secs, .. } => {
+            let (lo, hi) = range(secs, MISSING_SECS, i64::MAX);
+            let day = |s: i64| s.div_euclid(86_400) as Days;
+            (lo <= hi).then(|| (day(lo), day(hi)))
+        }
+        _ => None,
+    }
+}
+
 /// Seconds since 1970 of a date or date-time column (dates at midnight),
 /// [`MISSING_SECS`] when absent.
 pub fn secs_of(col: &Column) -> Option<Cow<'_, [i64]>> {
