@@ -1,8 +1,8 @@
 //! Breakdowns: a value per key (rep, region, month…) with its share of the total.
 
 use super::period::month_index_key;
+use super::sum::{Addends, Sum};
 use super::view::Attr;
-use super::Sum;
 use crate::engine::report::BreakdownRow;
 use crate::engine::table::MISSING_CODE;
 
@@ -24,19 +24,47 @@ impl Grouped {
         }
     }
 
+    /// The sum a code's rows go to (missing and unknown codes: `(none)`).
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
-    pub fn add(&mut self, code: u32, value: f64) {
+    fn slot(&mut self, code: u32) -> &mut Sum {
         match (
             self.sums.get_mut(code as usize),
             self.seen.get_mut(code as usize),
         ) {
             (Some(s), Some(seen)) if code != MISSING_CODE => {
-                s.add(value);
                 *seen = true;
+                s
             }
             _ => {
-                self.missing.add(value);
                 self.any_missing = true;
+                &mut self.missing
+            }
+        }
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    pub fn add(&mut self, code: u32, value: f64) {
+        self.slot(code).add(value);
+    }
+
+    /// Adds the rows whose `bits` have `bit`, code by code: one narrow loop,
+    /// integer adds when the addends allow them.
+    pub fn add_column(&mut self, codes: &[u32], bits: &[u8], bit: u8, values: &Addends) {
+        let rows = codes.iter().zip(bits).enumerate();
+        match values {
+            Addends::Micros(m) => {
+                for ((&c, &b), &x) in codes.iter().zip(bits).zip(m) {
+                    if b & bit != 0 {
+                        self.slot(c).add_micros(x);
+                    }
+                }
+            }
+            Addends::Floats(_) => {
+                for (row, (&c, &b)) in rows {
+                    if b & bit != 0 {
+                        values.add_to(self.slot(c), row);
+                    }
+                }
             }
         }
     }
@@ -137,6 +165,39 @@ pub fn year_key(month: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_adds_match_row_adds() {
+        use super::super::sum::Addends;
+        // Codes 0 and 1, a missing code, and a row outside the period (bit 2).
+        let codes = [0, 1, MISSING_CODE, 0, 1];
+        let bits = [1, 1, 1, 2, 1];
+        let mut pool = crate::engine::table::StringPool::default();
+        pool.push("a");
+        pool.push("b");
+        let attr = Attr {
+            codes: std::borrow::Cow::Borrowed(&codes[..]),
+            pool: std::borrow::Cow::Owned(pool),
+        };
+        let rows_of = |values: &[f64]| {
+            let mut by_row = Grouped::new(2);
+            for (row, (&c, &b)) in codes.iter().zip(&bits).enumerate() {
+                if b & 1 != 0 {
+                    by_row.add(c, values[row]);
+                }
+            }
+            by_row.rows(&attr, 1.0)
+        };
+        // Small amounts add as integers, huge ones as floats: both as row by row.
+        for values in [[10.5, 0.25, 3.0, 99.0, -0.5], [1e15, 0.25, 3.0, 99.0, -0.5]] {
+            let addends = Addends::new(&values);
+            let mut by_column = Grouped::new(2);
+            by_column.add_column(&codes, &bits, 1, &addends);
+            assert_eq!(by_column.rows(&attr, 1.0), rows_of(&values));
+        }
+        let small = Addends::new(&[10.5, 0.25]);
+        assert!(matches!(small, Addends::Micros(_)));
+    }
 
     #[test]
     fn monthly_rollups() {

@@ -135,6 +135,11 @@ impl<'m> Sales<'m> {
             .unwrap_or(f64::NAN)
     }
 
+    /// Amount per row, NaN when unknown.
+    pub fn amounts(&self) -> &[f64] {
+        &self.amount
+    }
+
     pub fn has_margin(&self) -> bool {
         self.margin.is_some()
     }

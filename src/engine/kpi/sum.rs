@@ -31,11 +31,59 @@ impl Sum {
         }
     }
 
+    /// Adds millionths from [`Addends::Micros`], whose totals cannot overflow.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    pub fn add_micros(&mut self, m: i64) {
+        self.micros += m;
+    }
+
     pub fn value(&self) -> f64 {
         // Whole units and millionths apart, so that large totals keep their cents.
         let whole = (self.micros / 1_000_000) as f64;
         let frac = (self.micros % 1_000_000) as f64 / SCALE;
         whole + frac + self.rest
+    }
+}
+
+/// A column of values to add up, read by row. As millionths when the
+/// absolute values of all its rows add up below the limit — then no sum over
+/// any of its rows can overflow, and each add is one integer add; else as
+/// floats through [`Sum::add`]. NaN values are left out of sums.
+pub enum Addends<'a> {
+    Micros(Vec<i64>),
+    Floats(&'a [f64]),
+}
+
+impl<'a> Addends<'a> {
+    pub fn new(values: &'a [f64]) -> Self {
+        let mut abs_total = 0.0;
+        let micros = values
+            .iter()
+            .map(|&x| {
+                if x.is_nan() {
+                    return 0;
+                }
+                abs_total += x.abs();
+                (x * SCALE + 0.5f64.copysign(x)) as i64
+            })
+            .collect();
+        if abs_total < LIMIT {
+            Addends::Micros(micros)
+        } else {
+            Addends::Floats(values)
+        }
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    pub fn add_to(&self, sum: &mut Sum, row: usize) {
+        match self {
+            Addends::Micros(m) => sum.add_micros(m.get(row).copied().unwrap_or(0)),
+            Addends::Floats(v) => {
+                if let Some(&x) = v.get(row).filter(|x| !x.is_nan()) {
+                    sum.add(x);
+                }
+            }
+        }
     }
 }
 
@@ -55,6 +103,27 @@ mod tests {
         assert!((s.value() - 10_000.0).abs() < 1e-9);
         assert!((naive - 10_000.0_f64).abs() > (s.value() - 10_000.0).abs());
         assert_eq!(s.value(), 10_000.0);
+    }
+
+    #[test]
+    fn addends_sum_as_sum_does() {
+        let small = [1234.56, -0.01, f64::NAN, 0.000_001, 99.99];
+        let huge = [1e15, 0.25, -3.5, f64::INFINITY];
+        for values in [&small[..], &huge[..]] {
+            let addends = Addends::new(values);
+            let (mut by_row, mut direct) = (Sum::default(), Sum::default());
+            for (row, &x) in values.iter().enumerate() {
+                addends.add_to(&mut by_row, row);
+                if !x.is_nan() {
+                    direct.add(x);
+                }
+            }
+            assert_eq!(by_row.value(), direct.value());
+        }
+        // Small values go the integer way; a total past the limit the float way.
+        assert!(matches!(Addends::new(&small), Addends::Micros(_)));
+        assert!(matches!(Addends::new(&huge), Addends::Floats(_)));
+        assert!(matches!(Addends::new(&[8e12, 8e12]), Addends::Floats(_)));
     }
 
     #[test]
