@@ -2,11 +2,12 @@
 //! and what they yield in orders or won deals.
 
 use super::breakdown::Grouped;
+use super::day_table::DayTable;
 use super::model::Model;
 use super::period::Period;
 use super::stats::ratio;
 use super::view::Attr;
-use super::{put, triple};
+use super::{put, triple, Sum};
 use crate::engine::parse::date::Days;
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
@@ -19,6 +20,16 @@ pub enum ActivityType {
     Meeting,
     Email,
     Other,
+}
+
+impl ActivityType {
+    pub const ALL: [ActivityType; 5] = [
+        ActivityType::Call,
+        ActivityType::Visit,
+        ActivityType::Meeting,
+        ActivityType::Email,
+        ActivityType::Other,
+    ];
 }
 
 /// The type of an activity from the words CRMs use, in French and English.
@@ -81,13 +92,17 @@ impl<'m> Activities<'m> {
             .collect();
         let minutes = v.numbers(Field::DurationMinutes);
         let periods = [p, p.previous(), p.last_year()];
+        let table = DayTable::new(&[(1, periods[0]), (2, periods[1]), (4, periods[2])]);
         let n = rep.distinct();
-        let mut s: [S; 3] = Default::default();
-        let mut active = vec![[false; 3]; n];
-        let mut visits = vec![[0.0; 3]; n];
-        let mut by_type = [[0u32; 5]; 3];
-        let mut selling_by_rep = vec![0u32; n];
-        let mut selling_unassigned = 0u32;
+        // Rows are counted into cells (which periods hold the day × type ×
+        // rep, the rep n for none) and every figure is read off the cells:
+        // one count and one sum per row instead of a dozen updates.
+        let (types_n, reps_n) = (ActivityType::ALL.len(), n + 1);
+        let cell_of = |periods: usize, t: ActivityType, c: usize| {
+            (periods * types_n + t as usize) * reps_n + c.min(n)
+        };
+        let mut count = vec![0u32; 8 * types_n * reps_n];
+        let mut spent = vec![Sum::default(); count.len()];
         // Plain slices: the loop reads them without going through `Cow`.
         let (day_of, type_of, rep_of): (&[Days], &[u32], &[u32]) =
             (&days, &types.codes, &rep.codes);
@@ -96,42 +111,65 @@ impl<'m> Activities<'m> {
             if d == MISSING_DAY || !fact.keep(row) {
                 continue;
             }
+            let (in_periods, _) = table.info(d);
+            if in_periods == 0 {
+                continue;
+            }
             let code = |codes: &[u32]| codes.get(row).copied().unwrap_or(MISSING_CODE);
             let t = kind
                 .get(code(type_of) as usize)
                 .copied()
                 .unwrap_or(ActivityType::Other);
-            let c = code(rep_of);
-            let m = minutes
-                .and_then(|m| m.get(row))
-                .copied()
-                .filter(|m| !m.is_nan());
-            // Branch-free: the type and last year's dates come in random order,
-            // and a mispredicted branch per row would cost more than the adds.
-            let (minutes, sell) = (m.unwrap_or(0.0), selling(t));
-            for (k, period) in periods.iter().enumerate() {
-                let inside = period.contains(d);
-                by_type[k][t as usize] += inside as u32;
-                s[k].all_minutes += if inside { minutes } else { 0.0 };
-                s[k].selling_minutes += if inside && sell { minutes } else { 0.0 };
-                if let Some(a) = active.get_mut(c as usize) {
-                    a[k] |= inside;
-                }
-                if let Some(x) = visits.get_mut(c as usize) {
-                    x[k] += (inside && t == ActivityType::Visit) as u32 as f64;
-                }
-            }
-            let contact = (periods[0].contains(d) && sell) as u32;
-            match selling_by_rep.get_mut(c as usize) {
-                Some(n) => *n += contact,
-                None => selling_unassigned += contact,
+            let cell = cell_of(in_periods as usize, t, code(rep_of) as usize);
+            count[cell] += 1;
+            if let Some(&m) = minutes.and_then(|m| m.get(row)).filter(|m| !m.is_nan()) {
+                spent[cell].add(m);
             }
         }
+        let mut s: [S; 3] = Default::default();
+        let mut visits = vec![[0.0; 3]; n];
+        let mut selling_by_rep = vec![0u32; n];
+        let mut selling_unassigned = 0u32;
         for (k, sk) in s.iter_mut().enumerate() {
-            sk.calls = by_type[k][ActivityType::Call as usize] as f64;
-            sk.visits = by_type[k][ActivityType::Visit as usize] as f64;
-            sk.meetings = by_type[k][ActivityType::Meeting as usize] as f64;
-            sk.reps = active.iter().filter(|a| a[k]).count() as f64;
+            let (mut all, mut selling_minutes) = (Sum::default(), Sum::default());
+            let mut active = vec![false; n];
+            for in_periods in (1..8).filter(|b| b & (1 << k) != 0) {
+                for t in ActivityType::ALL {
+                    for c in 0..reps_n {
+                        let cell = cell_of(in_periods, t, c);
+                        let k_count = count[cell];
+                        if k_count == 0 {
+                            continue;
+                        }
+                        all.merge(&spent[cell]);
+                        if selling(t) {
+                            selling_minutes.merge(&spent[cell]);
+                        }
+                        let counted = k_count as f64;
+                        match t {
+                            ActivityType::Call => sk.calls += counted,
+                            ActivityType::Visit => sk.visits += counted,
+                            ActivityType::Meeting => sk.meetings += counted,
+                            _ => {}
+                        }
+                        if c < n {
+                            active[c] = true;
+                            if t == ActivityType::Visit {
+                                visits[c][k] += counted;
+                            }
+                        }
+                        if k == 0 && selling(t) {
+                            match selling_by_rep.get_mut(c) {
+                                Some(x) => *x += k_count,
+                                None => selling_unassigned += k_count,
+                            }
+                        }
+                    }
+                }
+            }
+            sk.all_minutes = all.value();
+            sk.selling_minutes = selling_minutes.value();
+            sk.reps = active.iter().filter(|&&a| a).count() as f64;
         }
         let mut by_rep = Grouped::new(n);
         for (c, &k) in selling_by_rep.iter().enumerate().filter(|(_, &k)| k > 0) {

@@ -27,18 +27,18 @@ pub enum DayTable {
         bits: Vec<u8>,
         months: Vec<i32>,
     },
-    Direct([(u8, Period); 6]),
+    Direct(Vec<(u8, Period)>),
 }
 
 impl DayTable {
-    pub fn new(periods: [(u8, Period); 6]) -> Self {
+    pub fn new(periods: &[(u8, Period)]) -> Self {
         let lo = periods.iter().map(|(_, p)| p.from).min().unwrap_or(0);
         let hi = periods.iter().map(|(_, p)| p.to).max().unwrap_or(0);
         if hi as i64 - lo as i64 > MAX_TABLE_DAYS {
-            return DayTable::Direct(periods);
+            return DayTable::Direct(periods.to_vec());
         }
         let (bits, months) = (lo..=hi)
-            .map(|d| (Self::classify(&periods, d), month_index(d)))
+            .map(|d| (Self::classify(periods, d), month_index(d)))
             .unzip();
         DayTable::Table {
             first: lo,
@@ -47,7 +47,7 @@ impl DayTable {
         }
     }
 
-    fn classify(periods: &[(u8, Period); 6], d: Days) -> u8 {
+    fn classify(periods: &[(u8, Period)], d: Days) -> u8 {
         periods
             .iter()
             .filter(|(_, p)| p.contains(d))
@@ -98,9 +98,9 @@ mod tests {
         let jan = days_from_ymd(2024, 1, 1).unwrap_or(0);
         // Two years: the first is also in the "last year" comparison.
         let p = Period::new(jan, jan + 730);
-        let table = DayTable::new(periods(p));
+        let table = DayTable::new(&periods(p));
         assert!(matches!(table, DayTable::Table { .. }));
-        let direct = DayTable::Direct(periods(p));
+        let direct = DayTable::Direct(periods(p).to_vec());
         for d in (jan - 3 * 366)..(jan + 2 * 366) {
             assert_eq!(table.info(d), direct.info(d), "day {d}");
         }
@@ -117,7 +117,7 @@ mod tests {
         // table of millions of days.
         let far = days_from_ymd(9999, 12, 31).unwrap_or(0);
         let jan = days_from_ymd(2024, 1, 1).unwrap_or(0);
-        let table = DayTable::new(periods(Period::new(jan, far)));
+        let table = DayTable::new(&periods(Period::new(jan, far)));
         assert!(matches!(table, DayTable::Direct(_)));
         assert_eq!(table.info(jan).0 & CUR, CUR);
         assert_eq!(table.info(jan - 1).0 & CUR, 0);

@@ -201,7 +201,7 @@ impl<'m> SalesWalk<'m> {
                 Period::new(p.from.min(first_day_of_month(grid_from)), p.to),
             ),
         ];
-        let table = DayTable::new(periods);
+        let table = DayTable::new(&periods);
 
         let rep_codes = codes_or_none(s.rep.as_ref());
         let cust_codes = codes_or_none(s.customer.as_ref());

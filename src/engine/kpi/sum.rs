@@ -31,6 +31,15 @@ impl Sum {
         }
     }
 
+    /// Adds another sum, as exactly as adding its values one by one.
+    pub fn merge(&mut self, other: &Sum) {
+        match self.micros.checked_add(other.micros) {
+            Some(total) => self.micros = total,
+            None => self.rest += other.micros as f64 / SCALE,
+        }
+        self.rest += other.rest;
+    }
+
     /// Adds millionths from [`Addends::Micros`], whose totals cannot overflow.
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn add_micros(&mut self, m: i64) {
