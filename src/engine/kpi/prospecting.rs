@@ -2,6 +2,7 @@
 //! opportunities and customers, how fast they were first contacted, and how
 //! many hot leads were given to a rep.
 
+use super::day_table::DayTable;
 use super::model::Model;
 use super::period::Period;
 use super::stats::{mean_median, ratio};
@@ -81,7 +82,8 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         .or_else(|| ids.as_ref().and_then(|i| via_opportunities(model, i, true)));
     let created_secs = v.col(Field::CreatedDate).and_then(secs_of);
     let contact_secs = v.col(Field::FirstContactDate).and_then(secs_of);
-    let hot: Option<Vec<bool>> = match (v.attr(Field::Temperature), v.attr(Field::Rep)) {
+    // A hot lead given to a rep: hot by its temperature's name, once per name.
+    let hot = match (v.attr(Field::Temperature), v.attr(Field::Rep)) {
         (Some(t), Some(rep)) => {
             let is_hot: Vec<bool> = (0..t.distinct() as u32)
                 .map(|c| {
@@ -89,14 +91,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
                     n.contains("hot") || n.contains("chaud") || n == "a"
                 })
                 .collect();
-            Some(
-                (0..v.rows())
-                    .map(|r| {
-                        is_hot.get(t.code(r) as usize).copied().unwrap_or(false)
-                            && rep.code(r) != MISSING_CODE
-                    })
-                    .collect(),
-            )
+            Some((t, rep, is_hot))
         }
         _ => None,
     };
@@ -109,39 +104,78 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         hours: Vec<f64>,
     }
     let periods = [p, p.previous(), p.last_year()];
+    let table = DayTable::new(&[(1, periods[0]), (2, periods[1]), (4, periods[2])]);
     let mut out: [S; 3] = Default::default();
-    let yes = |f: &Option<Vec<bool>>, row: usize| {
-        f.as_ref()
-            .and_then(|f| f.get(row))
-            .copied()
-            .unwrap_or(false) as u8 as f64
+    // Plain slices (empty when the column is absent): the loop reads them
+    // without matching an `Option` or a `Cow` per row.
+    let (is_qualified, is_customer): (&[bool], &[bool]) = (
+        qualified.as_deref().unwrap_or(&[]),
+        customer.as_deref().unwrap_or(&[]),
+    );
+    let (created_at, contacted_at): (&[i64], &[i64]) = (
+        created_secs.as_deref().unwrap_or(&[]),
+        contact_secs.as_deref().unwrap_or(&[]),
+    );
+    let (temperature, assigned, hot_code): (&[u32], &[u32], &[bool]) = match &hot {
+        Some((t, rep, is_hot)) => (&t.codes, &rep.codes, is_hot),
+        None => (&[], &[], &[]),
     };
-    let secs = |c: &Option<std::borrow::Cow<[i64]>>, row: usize| {
-        c.as_ref()
-            .and_then(|c| c.get(row))
-            .copied()
-            .filter(|&s| s != MISSING_SECS)
-    };
-    // One walk over the leads for the three periods.
+    let at = |v: &[bool], row: usize| v.get(row).copied().unwrap_or(false);
+    let secs = |v: &[i64], row: usize| v.get(row).copied().filter(|&s| s != MISSING_SECS);
+    // Leads counted by the periods their day is in × qualified × customer
+    // × hot: one count per row; the response times go to their periods.
+    let mut cells = [[0u32; 8]; 8];
+    // Response times per period, written without a branch on the period
+    // (last year's rows come in no order a predictor could follow): each
+    // value goes to the next slot of every period, which keeps it when the
+    // row is in that period.
+    let mut hours = [0; 3].map(|_| vec![0.0; v.rows() + 1]);
+    let mut kept = [0usize; 3];
     for row in 0..v.rows() {
         let Some(d) = created.get(row).filter(|_| fact.keep(row)) else {
             continue;
         };
-        let (q, c, h) = (yes(&qualified, row), yes(&customer, row), yes(&hot, row));
-        let response = match (secs(&created_secs, row), secs(&contact_secs, row)) {
-            (Some(a), Some(b)) if b >= a => Some((b - a) as f64 / 3600.0),
-            _ => None,
-        };
-        for (s, period) in out.iter_mut().zip(periods) {
-            if !period.contains(d) {
+        let (in_periods, _) = table.info(d);
+        if in_periods == 0 {
+            continue;
+        }
+        let is_hot = temperature
+            .get(row)
+            .and_then(|&t| hot_code.get(t as usize))
+            .copied()
+            .unwrap_or(false)
+            && assigned.get(row).is_some_and(|&r| r != MISSING_CODE);
+        let flags = at(is_qualified, row) as usize
+            | (at(is_customer, row) as usize) << 1
+            | (is_hot as usize) << 2;
+        cells[in_periods as usize][flags] += 1;
+        if let (Some(a), Some(b)) = (secs(created_at, row), secs(contacted_at, row)) {
+            if b >= a {
+                let h = (b - a) as f64 / 3600.0;
+                for (k, (values, n)) in hours.iter_mut().zip(&mut kept).enumerate() {
+                    if let Some(slot) = values.get_mut(*n) {
+                        *slot = h;
+                    }
+                    *n += (in_periods as usize >> k) & 1;
+                }
+            }
+        }
+    }
+    for ((s, mut values), n) in out.iter_mut().zip(hours).zip(kept) {
+        values.truncate(n);
+        s.hours = values;
+    }
+    for (k, s) in out.iter_mut().enumerate() {
+        for (in_periods, by_flags) in cells.iter().enumerate() {
+            if in_periods & (1 << k) == 0 {
                 continue;
             }
-            s.count += 1.0;
-            s.qualified += q;
-            s.customers += c;
-            s.hot += h;
-            if let Some(hours) = response {
-                s.hours.push(hours);
+            for (flags, &n) in by_flags.iter().enumerate() {
+                let n = n as f64;
+                s.count += n;
+                s.qualified += if flags & 1 != 0 { n } else { 0.0 };
+                s.customers += if flags & 2 != 0 { n } else { 0.0 };
+                s.hot += if flags & 4 != 0 { n } else { 0.0 };
             }
         }
     }
