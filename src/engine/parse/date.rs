@@ -223,13 +223,15 @@ pub fn parse(raw: &str) -> Option<(Parsed, Style)> {
             )?;
             Some((Parsed::Exact { days, secs }, style))
         }
-        [y, m] if y.len() == 4 && secs.is_none() => {
+        // Month-only forms take `-` or `/`: with a dot, `2113.01` is far
+        // more often an amount than January 2113.
+        [y, m] if y.len() == 4 && secs.is_none() && sep != b'.' => {
             style.iso = true;
             style.month_only = true;
             let days = days_from_ymd(parse_digits(y, 4, 4)? as i32, parse_digits(m, 1, 2)?, 1)?;
             Some((Parsed::Exact { days, secs }, style))
         }
-        [m, y] if y.len() == 4 && secs.is_none() => {
+        [m, y] if y.len() == 4 && secs.is_none() && sep != b'.' => {
             style.month_only = true;
             let days = days_from_ymd(parse_digits(y, 4, 4)? as i32, parse_digits(m, 1, 2)?, 1)?;
             Some((Parsed::Exact { days, secs }, style))
@@ -399,6 +401,8 @@ mod tests {
             "",
             "12",
             "1234.56",
+            "2113.01",
+            "12.2024",
             "hello world",
             "13/13/2024",
             "2024",
