@@ -48,13 +48,15 @@ fn demo_tables_in_use_give_the_engines_report() {
         ids,
         (100..100 + demo::FILE_COUNT as u32).collect::<Vec<_>>()
     );
-    // Pending tables are not on the dashboard yet.
-    assert!(compute(&mut s, 1)
+    // Pending tables are not on the dashboard yet: nor are their dates and values.
+    let pending = compute(&mut s, 1);
+    assert!(pending
         .report
         .kpis
         .get("revenue")
         .and_then(|k| k.value)
         .is_none());
+    assert!(pending.data_span.is_none() && pending.filter_options.is_empty());
     ask(&mut s, Request::Use { ids: ids.clone() });
     let c = compute(&mut s, 2);
     assert_eq!(c.seq, 2);
@@ -74,6 +76,20 @@ fn demo_tables_in_use_give_the_engines_report() {
     // Taking the sales table off the dashboard forgets it.
     ask(&mut s, Request::Drop { ids: vec![100] });
     assert!(compute(&mut s, 3).report.kpis["revenue"].value.is_none());
+    // The span and filter values follow the tables' kinds: with every table
+    // made of no known kind, there are none.
+    for &id in &ids[1..] {
+        ask(
+            &mut s,
+            Request::Remap {
+                id,
+                kind: Some(Kind::Unknown),
+                overrides: Default::default(),
+            },
+        );
+    }
+    let unknown = compute(&mut s, 4);
+    assert!(unknown.data_span.is_none() && unknown.filter_options.is_empty());
 }
 
 #[test]

@@ -2,9 +2,12 @@
 //! browser API so that it is tested natively like the rest of the engine.
 
 use super::protocol::{ComputeRequest, Computed, Phase, Reply, Request, TableInfo};
+use crate::engine::kpi::Period;
 use crate::engine::kpi::{self, Query, Workspace};
 use crate::engine::objectives;
+use crate::engine::Field;
 use crate::engine::{self, demo, Imported, Mapping};
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 /// The tables read so far: pending ones wait for the user's confirmation,
@@ -15,6 +18,15 @@ pub struct Session {
     /// The ids of `workspace.tables`, in the same order.
     in_use: Vec<u32>,
     workspace: Workspace,
+    /// What depends on the workspace alone, computed on the first report
+    /// after each change of its tables or mappings rather than on every one.
+    about: OnceCell<About>,
+}
+
+/// The filter values and the span of the data, for the page's controls.
+struct About {
+    filter_options: BTreeMap<Field, Vec<String>>,
+    data_span: Option<Period>,
 }
 
 pub fn info(im: &Imported) -> TableInfo {
@@ -102,6 +114,7 @@ impl Session {
     fn forget(&mut self, id: u32) {
         self.pending.remove(&id);
         if let Some(i) = self.in_use.iter().position(|&x| x == id) {
+            self.about.take();
             self.in_use.remove(i);
             self.workspace.tables.remove(i);
         }
@@ -109,6 +122,7 @@ impl Session {
 
     fn table_mut(&mut self, id: u32) -> Option<&mut Imported> {
         if let Some(i) = self.in_use.iter().position(|&x| x == id) {
+            self.about.take();
             return self.workspace.tables.get_mut(i);
         }
         self.pending.get_mut(&id)
@@ -153,6 +167,7 @@ impl Session {
     }
 
     fn use_tables(&mut self, ids: &[u32]) {
+        self.about.take();
         let mut current: BTreeMap<u32, Imported> = self
             .in_use
             .drain(..)
@@ -171,12 +186,18 @@ impl Session {
 
     pub fn compute(&self, c: &ComputeRequest) -> Computed {
         let ws = &self.workspace;
+        let about = self.about.get_or_init(|| About {
+            filter_options: kpi::filter_options(ws),
+            data_span: kpi::data_span(ws),
+        });
         let q = c.view.query(&c.currency, &c.stage_probabilities);
         let report = kpi::report(ws, &q);
         let objectives = if c.setup.objectives.is_empty() {
             Vec::new()
         } else {
             let base = Query {
+                // Objectives' "today": the last day in the data, as known.
+                today: about.data_span.map(|p| p.to),
                 currency: Some(c.currency.clone()),
                 stage_probabilities: c.stage_probabilities.clone(),
                 ..Query::default()
@@ -190,8 +211,8 @@ impl Session {
         };
         Computed {
             seq: c.seq,
-            filter_options: kpi::filter_options(ws),
-            data_span: kpi::data_span(ws),
+            filter_options: about.filter_options.clone(),
+            data_span: about.data_span,
             report,
             objectives,
             alerts,
