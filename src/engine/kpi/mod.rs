@@ -116,7 +116,8 @@ pub(crate) fn triple(r: &Report, id: &str) -> (Option<f64>, Option<f64>, Option<
 
 /// First and last day of the data's main dates (sales, deals, invoices…).
 pub fn data_span(ws: &Workspace) -> Option<Period> {
-    Model::new(ws, &Filters::new()).span()
+    // The fact tables alone: their joins to dimensions do not move dates.
+    model::span_of(model::fact_views(ws))
 }
 
 /// The dimensions a dashboard can filter on.
@@ -138,18 +139,8 @@ pub fn filter_options(ws: &Workspace) -> BTreeMap<Field, Vec<String>> {
     for field in FILTER_FIELDS {
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         for fact in &model.facts {
-            if let Some(attr) = model.attr(fact, field) {
-                let mut used = vec![false; attr.distinct()];
-                for &c in attr.codes.iter() {
-                    if let Some(u) = used.get_mut(c as usize) {
-                        *u = true;
-                    }
-                }
-                for (c, _) in used.iter().enumerate().filter(|(_, u)| **u) {
-                    let name = attr.name(c as u32);
-                    seen.entry(super::schema::normalize(name))
-                        .or_insert_with(|| name.to_string());
-                }
+            for name in model.used_names(fact, field) {
+                seen.entry(super::schema::normalize(&name)).or_insert(name);
             }
         }
         if !seen.is_empty() {

@@ -8,6 +8,7 @@ use super::view::{day_range, Attr, View};
 use super::Workspace;
 use crate::engine::parse::date::Days;
 use crate::engine::schema::{normalize, Field, Kind};
+use crate::engine::table::MISSING_CODE;
 use std::collections::BTreeMap;
 
 /// Filters on dimensions: a row is kept when, for every field, its value is
@@ -51,6 +52,38 @@ const DIMENSIONS: [(Kind, Field); 3] = [
     (Kind::Products, Field::Product),
 ];
 
+/// The tables of a workspace that are facts (sales, opportunities…): of a
+/// known kind other than a dimension, with a complete mapping.
+pub fn fact_views(ws: &Workspace) -> impl Iterator<Item = View<'_>> {
+    ws.tables
+        .iter()
+        .map(|imported| View { imported })
+        .filter(|v| {
+            !DIMENSIONS.iter().any(|(k, _)| *k == v.kind())
+                && v.kind() != Kind::Unknown
+                && v.imported.mapping.complete()
+        })
+}
+
+/// First and last day of the main dates of fact tables.
+pub fn span_of<'a>(facts: impl Iterator<Item = View<'a>>) -> Option<Period> {
+    let (mut lo, mut hi) = (Days::MAX, Days::MIN);
+    for view in facts {
+        for field in [
+            Field::Date,
+            Field::CreatedDate,
+            Field::CloseDate,
+            Field::IssueDate,
+        ] {
+            if let Some((first, last)) = view.col(field).and_then(day_range) {
+                lo = lo.min(first);
+                hi = hi.max(last);
+            }
+        }
+    }
+    (lo <= hi).then(|| Period::new(lo, hi))
+}
+
 impl<'a> Model<'a> {
     pub fn new(ws: &'a Workspace, filters: &Filters) -> Self {
         let view = |k: Kind| ws.table(k).map(|imported| View { imported });
@@ -61,14 +94,7 @@ impl<'a> Model<'a> {
         );
         let mut relations = Vec::new();
         let mut facts = Vec::new();
-        for imported in &ws.tables {
-            let v = View { imported };
-            if DIMENSIONS.iter().any(|(k, _)| *k == v.kind())
-                || v.kind() == Kind::Unknown
-                || !imported.mapping.complete()
-            {
-                continue;
-            }
+        for v in fact_views(ws) {
             let mut join = |dim: Option<View<'a>>, key: Field| -> Option<(Attr<'a>, Link)> {
                 let dim = dim?;
                 let fact_key = v.attr(key)?;
@@ -113,21 +139,7 @@ impl<'a> Model<'a> {
 
     /// First and last day of the fact tables' main dates: the default period.
     pub fn span(&self) -> Option<Period> {
-        let (mut lo, mut hi) = (Days::MAX, Days::MIN);
-        for f in &self.facts {
-            for field in [
-                Field::Date,
-                Field::CreatedDate,
-                Field::CloseDate,
-                Field::IssueDate,
-            ] {
-                if let Some((first, last)) = f.view.col(field).and_then(day_range) {
-                    lo = lo.min(first);
-                    hi = hi.max(last);
-                }
-            }
-        }
-        (lo <= hi).then(|| Period::new(lo, hi))
+        span_of(self.facts.iter().map(|f| f.view))
     }
 
     /// The first fact table of a kind.
@@ -142,9 +154,19 @@ impl<'a> Model<'a> {
         if let Some(a) = fact.view.attr(field) {
             return Some(a);
         }
-        let via = |j: &Option<(Attr<'a>, Link)>, dim: Option<View<'a>>| -> Option<Attr<'a>> {
-            let (key, l) = j.as_ref()?;
-            Some(through(key, l, &dim?.attr(field)?))
+        let ((key, l), dim) = self.join_for(fact, field)?;
+        Some(through(key, l, &dim))
+    }
+
+    /// The join and dimension attribute through which a fact table's rows
+    /// find `field`, when it is not a column of their own.
+    fn join_for<'f>(
+        &self,
+        fact: &'f Fact<'a>,
+        field: Field,
+    ) -> Option<(&'f (Attr<'a>, Link), Attr<'a>)> {
+        let via = |j: &'f Option<(Attr<'a>, Link)>, dim: Option<View<'a>>| {
+            Some((j.as_ref()?, dim?.attr(field)?))
         };
         match field {
             Field::Region => {
@@ -155,6 +177,43 @@ impl<'a> Model<'a> {
             Field::Family => via(&fact.to_products, self.products),
             _ => None,
         }
+    }
+
+    /// The names of `field` that a fact table's rows hold, each once: those
+    /// of its own column, or of the dimension rows its keys match (found
+    /// from the keys in use, without an attribute per row).
+    pub fn used_names(&self, fact: &Fact<'a>, field: Field) -> Vec<String> {
+        fn in_use(a: &Attr) -> Vec<bool> {
+            let mut used = vec![false; a.distinct()];
+            for &c in a.codes.iter() {
+                if let Some(u) = used.get_mut(c as usize) {
+                    *u = true;
+                }
+            }
+            used
+        }
+        let names = |a: &Attr, used: &[bool]| -> Vec<String> {
+            (0..a.distinct())
+                .filter(|&c| used[c])
+                .map(|c| a.name(c as u32).to_string())
+                .collect()
+        };
+        if let Some(own) = fact.view.attr(field) {
+            return names(&own, &in_use(&own));
+        }
+        let Some(((key, l), dim)) = self.join_for(fact, field) else {
+            return Vec::new();
+        };
+        let mut named = vec![false; dim.distinct()];
+        for (k, used) in in_use(key).into_iter().enumerate() {
+            let row = l.to_row.get(k).copied().unwrap_or(MISSING_CODE);
+            if used && row != MISSING_CODE {
+                if let Some(n) = named.get_mut(dim.code(row as usize) as usize) {
+                    *n = true;
+                }
+            }
+        }
+        names(&dim, &named)
     }
 
     fn mask(&self, fact: &Fact<'a>, filters: &Filters) -> Option<Vec<bool>> {
