@@ -69,6 +69,22 @@ impl Grouped {
         }
     }
 
+    /// The sums per code carried over to other codes (`to[code]`, a join
+    /// key's to the names it matches); codes that map to none go to `(none)`.
+    pub fn rolled_up(&self, to: &[u32], distinct: usize) -> Grouped {
+        let mut out = Grouped::new(distinct);
+        for (code, (sum, &seen)) in self.sums.iter().zip(&self.seen).enumerate() {
+            if seen {
+                let target = to.get(code).copied().unwrap_or(MISSING_CODE);
+                out.slot(target).merge(sum);
+            }
+        }
+        if self.any_missing {
+            out.slot(MISSING_CODE).merge(&self.missing);
+        }
+        out
+    }
+
     /// Rows sorted by value, largest first; missing keys as `(none)`.
     pub fn rows(&self, attr: &Attr, total: f64) -> Vec<BreakdownRow> {
         let mut out: Vec<BreakdownRow> = self
@@ -197,6 +213,34 @@ mod tests {
         }
         let small = Addends::new(&[10.5, 0.25]);
         assert!(matches!(small, Addends::Micros(_)));
+    }
+
+    #[test]
+    fn sums_per_key_roll_up_to_names() {
+        // Keys 0 and 1 belong to name 0, key 2 matches no name; a row without a key.
+        let mut by_key = Grouped::new(3);
+        for (key, x) in [
+            (0, 10.0),
+            (1, 2.5),
+            (2, 4.0),
+            (MISSING_CODE, 1.0),
+            (0, 0.25),
+        ] {
+            by_key.add(key, x);
+        }
+        let mut pool = crate::engine::table::StringPool::default();
+        pool.push("North");
+        pool.push("South");
+        let names = Attr {
+            codes: std::borrow::Cow::Owned(Vec::new()),
+            pool: std::borrow::Cow::Owned(pool),
+        };
+        let rows = by_key
+            .rolled_up(&[0, 0, MISSING_CODE], 2)
+            .rows(&names, 17.75);
+        let got: Vec<(&str, f64)> = rows.iter().map(|r| (r.key.as_str(), r.value)).collect();
+        // South had no rows: not listed.
+        assert_eq!(got, [("North", 12.75), ("(none)", 5.0)]);
     }
 
     #[test]

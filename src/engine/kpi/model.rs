@@ -38,6 +38,15 @@ impl Fact<'_> {
     }
 }
 
+/// See [`Model::keyed`].
+pub struct Keyed<'a> {
+    /// Per row, a code (own or of the join key).
+    pub rows: Attr<'a>,
+    /// Per code of `rows`: the code of its name in `names` ([`MISSING_CODE`]: none).
+    pub to_name: Vec<u32>,
+    pub names: Attr<'a>,
+}
+
 pub struct Model<'a> {
     pub facts: Vec<Fact<'a>>,
     pub team: Option<View<'a>>,
@@ -179,6 +188,37 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// A field of a fact table's rows as codes per row and, per code, the
+    /// name it stands for: its own column (each code its own name), or the
+    /// key of a join (each key code the name of the dimension row it
+    /// matches). Reading a joined field this way costs nothing per row.
+    pub fn keyed(&self, fact: &Fact<'a>, field: Field) -> Option<Keyed<'a>> {
+        if let Some(own) = fact.view.attr(field) {
+            return Some(Keyed {
+                to_name: (0..own.distinct() as u32).collect(),
+                names: own.clone(),
+                rows: own,
+            });
+        }
+        let ((key, l), dim) = self.join_for(fact, field)?;
+        let to_name = l
+            .to_row
+            .iter()
+            .map(|&row| {
+                if row == MISSING_CODE {
+                    MISSING_CODE
+                } else {
+                    dim.code(row as usize)
+                }
+            })
+            .collect();
+        Some(Keyed {
+            rows: key.clone(),
+            to_name,
+            names: dim,
+        })
+    }
+
     /// The names of `field` that a fact table's rows hold, each once: those
     /// of its own column, or of the dimension rows its keys match (found
     /// from the keys in use, without an attribute per row).
@@ -222,17 +262,23 @@ impl<'a> Model<'a> {
             if values.is_empty() {
                 continue;
             }
-            let Some(attr) = self.attr(fact, field) else {
+            let Some(k) = self.keyed(fact, field) else {
                 continue;
             };
             let wanted: Vec<String> = values.iter().map(|v| normalize(v)).collect();
-            let matches: Vec<bool> = (0..attr.distinct() as u32)
-                .map(|c| wanted.contains(&normalize(attr.name(c))))
+            let name_matches: Vec<bool> = (0..k.names.distinct() as u32)
+                .map(|c| wanted.contains(&normalize(k.names.name(c))))
+                .collect();
+            // Per row code (a join key's: each rep, not each row).
+            let matches: Vec<bool> = k
+                .to_name
+                .iter()
+                .map(|&c| name_matches.get(c as usize).copied().unwrap_or(false))
                 .collect();
             let m = mask.get_or_insert_with(|| vec![true; fact.view.rows()]);
             for (row, keep) in m.iter_mut().enumerate() {
                 *keep &= matches
-                    .get(attr.code(row) as usize)
+                    .get(k.rows.code(row) as usize)
                     .copied()
                     .unwrap_or(false);
             }

@@ -122,17 +122,19 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
     let (m0, m1) = (month_index(p.from), month_index(p.to));
     let mut monthly = Monthly::span(m0, m1);
     let mut won_total = Sum::default();
+    // Fields found through a join are summed per key (a deal's rep, not its
+    // manager) and carried over to their names after the walk.
     let dims: Vec<_> = DIMENSIONS
         .iter()
-        .filter_map(|&(field, name)| Some((field, name, model.attr(o.fact, field)?)))
+        .filter_map(|&(field, name)| Some((field, name, model.keyed(o.fact, field)?)))
         .collect();
     let mut won: Vec<Grouped> = dims
         .iter()
-        .map(|(_, _, a)| Grouped::new(a.distinct()))
+        .map(|(_, _, k)| Grouped::new(k.rows.distinct()))
         .collect();
     // Per rep code: (won, closed) deals.
     let rep = dims.iter().position(|(f, _, _)| *f == Field::Rep);
-    let mut closed = vec![(0.0f64, 0.0f64); rep.map_or(0, |i| dims[i].2.distinct())];
+    let mut closed = vec![(0.0f64, 0.0f64); rep.map_or(0, |i| dims[i].2.rows.distinct())];
     for i in 0..o.rows() {
         if !o.closed_in(i, p) {
             continue;
@@ -144,11 +146,11 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
             if let Some(d) = o.closed_day(i) {
                 monthly.add(month_index(d), a);
             }
-            for (g, (_, _, attr)) in won.iter_mut().zip(&dims) {
-                g.add(attr.code(i), a);
+            for (g, (_, _, k)) in won.iter_mut().zip(&dims) {
+                g.add(k.rows.code(i), a);
             }
         }
-        if let Some(x) = rep.and_then(|k| closed.get_mut(dims[k].2.code(i) as usize)) {
+        if let Some(x) = rep.and_then(|k| closed.get_mut(dims[k].2.rows.code(i) as usize)) {
             x.1 += 1.0;
             if is_won {
                 x.0 += 1.0;
@@ -158,12 +160,16 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
     let total = won_total.value();
     r.breakdowns
         .insert("won_revenue_by_month".into(), monthly.rows(total));
-    for (g, (_, name, attr)) in won.iter().zip(&dims) {
-        r.breakdowns
-            .insert(format!("won_revenue_by_{name}"), g.rows(attr, total));
+    for (g, (_, name, k)) in won.iter().zip(&dims) {
+        let by_name = g.rolled_up(&k.to_name, k.names.distinct());
+        r.breakdowns.insert(
+            format!("won_revenue_by_{name}"),
+            by_name.rows(&k.names, total),
+        );
     }
     if let Some(k) = rep {
-        let attr = &dims[k].2;
+        // The rep is the deals' own column or a join key: its codes are names.
+        let attr = &dims[k].2.names;
         let mut rates: Vec<_> = closed
             .iter()
             .enumerate()
