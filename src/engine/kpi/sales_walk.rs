@@ -5,7 +5,7 @@
 
 use super::breakdown::{Grouped, Monthly};
 use super::day_table::{DayTable, CUR, GRID, LY, LY_PREV, PREV, PREV2};
-use super::model::Model;
+use super::model::{Keyed, Model};
 use super::period::{month_index, Period};
 use super::sales::{Periods, Sales, Totals};
 use super::sum::{Addends, Sum};
@@ -217,13 +217,15 @@ impl<'m> SalesWalk<'m> {
         let mut by_month = Monthly::span(m0, m1);
         let mut margin_by_month = Monthly::span(m0, m1);
         let mut last_year_by_month = Monthly::span(m0 - 12, m1 - 12);
-        let dims: Vec<(&'static str, Attr<'m>)> = DIMENSIONS
+        // Fields found through a join (a rep's region) are summed per key
+        // and carried over to their names after the walk.
+        let dims: Vec<(&'static str, Keyed<'m>)> = DIMENSIONS
             .iter()
-            .filter_map(|&(id, field)| Some((id, model.attr(s.fact, field)?)))
+            .filter_map(|&(id, field)| Some((id, model.keyed(s.fact, field)?)))
             .collect();
         let mut dim_sums: Vec<Grouped> = dims
             .iter()
-            .map(|(_, a)| Grouped::new(a.distinct()))
+            .map(|(_, k)| Grouped::new(k.rows.distinct()))
             .collect();
 
         let mut by_customer = s
@@ -331,8 +333,8 @@ impl<'m> SalesWalk<'m> {
         }
 
         let amounts = Addends::new(s.amounts());
-        for (g, (_, attr)) in dim_sums.iter_mut().zip(&dims) {
-            g.add_column(&attr.codes, &bits, CUR, &amounts);
+        for (g, (_, k)) in dim_sums.iter_mut().zip(&dims) {
+            g.add_column(&k.rows.codes, &bits, CUR, &amounts);
         }
 
         let has_rep = s.rep.is_some();
@@ -370,7 +372,10 @@ impl<'m> SalesWalk<'m> {
             dims: dims
                 .into_iter()
                 .zip(dim_sums)
-                .map(|((id, attr), g)| (id, attr, g))
+                .map(|((id, k), g)| {
+                    let by_name = g.rolled_up(&k.to_name, k.names.distinct());
+                    (id, k.names, by_name)
+                })
                 .collect(),
             by_customer,
             history: s.customer.is_some().then_some(History {
