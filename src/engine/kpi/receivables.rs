@@ -28,34 +28,18 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         return;
     };
     let due = v.days(Field::DueDate);
+    let has_due = due.is_some();
     let paid_amount = v.numbers(Field::PaidAmount);
     let paid_date = v.days(Field::PaidDate);
-    let day = |c: &Option<std::borrow::Cow<[Days]>>, row: usize| {
-        c.as_ref()
-            .and_then(|c| c.get(row))
-            .copied()
-            .filter(|&d| d != MISSING_DAY)
-    };
-    // Outstanding on an invoice as of `a`, when it was issued by then.
-    let outstanding = |row: usize, a: Days| -> Option<f64> {
-        issued
-            .get(row)
-            .copied()
-            .filter(|&d| d != MISSING_DAY && d <= a)?;
-        let amt = amount.get(row).copied().filter(|x| !x.is_nan())?;
-        let paid_by_then = day(&paid_date, row).is_none_or(|d| d <= a);
-        let paid = match paid_amount
-            .and_then(|p| p.get(row))
-            .copied()
-            .filter(|x| !x.is_nan())
-        {
-            Some(pa) if paid_by_then => pa,
-            Some(_) => 0.0,
-            None if day(&paid_date, row).is_some() && paid_by_then => amt,
-            None => 0.0,
-        };
-        Some(amt - paid)
-    };
+    // Plain slices (empty when the column is absent): the loop reads them
+    // without matching an `Option` or a `Cow` per row.
+    let (issued, due, paid_date): (&[Days], &[Days], &[Days]) = (
+        &issued,
+        due.as_deref().unwrap_or(&[]),
+        paid_date.as_deref().unwrap_or(&[]),
+    );
+    let paid_amount = paid_amount.unwrap_or(&[]);
+    let day = |c: &[Days], row: usize| c.get(row).copied().filter(|&d| d != MISSING_DAY);
     // The period's last day, the previous period's and last year's: one walk.
     let as_of = [p.to, p.previous().to, p.last_year().to];
     let mut out = [Sum::default(); 3];
@@ -65,29 +49,47 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     let customer = model.attr(fact, Field::Customer);
     let mut by_customer = customer.as_ref().map(|c| Grouped::new(c.distinct()));
     for row in 0..v.rows() {
+        // An invoice counts from its issue day, with an amount.
+        let (Some(i), Some(amt)) = (
+            day(issued, row),
+            amount.get(row).copied().filter(|x| !x.is_nan()),
+        ) else {
+            continue;
+        };
         if !fact.keep(row) {
             continue;
         }
-        let due_day = day(&due, row);
-        let i = issued.get(row).copied().unwrap_or(MISSING_DAY);
+        let due_day = day(due, row);
+        let paid_on = day(paid_date, row);
+        let paid_part = paid_amount.get(row).copied().filter(|x| !x.is_nan());
         for (k, &a) in as_of.iter().enumerate() {
-            if let Some(o) = outstanding(row, a) {
-                out[k].add(o);
-                if due_day.is_some_and(|d| d < a) {
-                    overdue[k].add(o);
+            if i > a {
+                continue;
+            }
+            // Outstanding as of `a`: the amount less what was paid by then.
+            let paid_by_then = paid_on.is_none_or(|d| d <= a);
+            let paid = match paid_part {
+                Some(pa) if paid_by_then => pa,
+                Some(_) => 0.0,
+                None if paid_on.is_some() && paid_by_then => amt,
+                None => 0.0,
+            };
+            let o = amt - paid;
+            out[k].add(o);
+            if due_day.is_some_and(|d| d < a) {
+                overdue[k].add(o);
+            }
+            if k == 0 && o != 0.0 {
+                let late = due_day.map_or(0, |d| a - d);
+                if let Some(i) = AGING.iter().position(|&(hi, _)| late <= hi) {
+                    aging[i] += o;
                 }
-                if k == 0 && o != 0.0 {
-                    let late = due_day.map_or(0, |d| a - d);
-                    if let Some(i) = AGING.iter().position(|&(hi, _)| late <= hi) {
-                        aging[i] += o;
-                    }
-                    if let (Some(g), Some(c)) = (by_customer.as_mut(), customer.as_ref()) {
-                        g.add(c.code(row), o);
-                    }
+                if let (Some(g), Some(c)) = (by_customer.as_mut(), customer.as_ref()) {
+                    g.add(c.code(row), o);
                 }
             }
-            if i != MISSING_DAY && i <= a && i > a - 90 && !amount[row].is_nan() {
-                billed[k].add(amount[row]);
+            if i > a - 90 {
+                billed[k].add(amt);
             }
         }
     }
@@ -103,7 +105,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         Some(pv.0),
         Some(l.0),
     );
-    if due.is_some() {
+    if has_due {
         put(r, "receivables_overdue", Some(c.1), Some(pv.1), Some(l.1));
     }
     put(r, "dso_days", c.2, pv.2, l.2);
