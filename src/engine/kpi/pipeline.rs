@@ -2,6 +2,7 @@
 //! product's list price when a deal has none), probabilities (a stage's
 //! default when a deal has none), and the KPIs of KPIS.md over them.
 
+use super::day_table::DayTable;
 use super::join::through_numbers;
 use super::model::{Fact, Model};
 use super::period::Period;
@@ -235,45 +236,93 @@ struct Scalars {
     created_won: f64,
 }
 
-/// The scalars of each period, in one walk over the deals.
+/// The scalars of each period, in one walk over the deals: each deal is
+/// counted into a cell (status × the periods it was created in × those it
+/// closed in × those it was open at the end of) and the figures of every
+/// period are read off the cells.
 fn scalars(o: &Opps, periods: [Period; 3]) -> [Scalars; 3] {
+    let table = DayTable::new(&[(1, periods[0]), (2, periods[1]), (4, periods[2])]);
+    let cell_of = |status: Status, created: u8, closed: u8, open: u8| {
+        ((status as usize * 8 + created as usize) * 8 + closed as usize) * 8 + open as usize
+    };
+    let cells = 3 * 8 * 8 * 8;
+    let (mut count, mut amount, mut weighted) = (
+        vec![0u32; cells],
+        vec![Sum::default(); cells],
+        vec![Sum::default(); cells],
+    );
     let mut out: [Scalars; 3] = Default::default();
+    let bits = |d: Option<Days>| d.map_or(0, |d| table.info(d).0);
     for r in 0..o.rows() {
         if !o.fact.keep(r) {
             continue;
         }
-        let a = o.amount[r];
         let status = o.status[r];
         let created = o.created(r);
-        let closed = o.closed_day(r);
-        for (s, p) in out.iter_mut().zip(periods) {
-            if created.is_some_and(|d| p.contains(d)) {
-                s.new += 1.0;
-                s.created += 1.0;
-                if status == Status::Won {
-                    s.created_won += 1.0;
-                }
+        let created_in = bits(created);
+        let (closed_in, open_at) = if status == Status::Open {
+            // Open as of the end of a period: created by then, or undated.
+            let open = periods.iter().enumerate().fold(0u8, |acc, (k, p)| {
+                acc | ((created.is_none_or(|d| d <= p.to) as u8) << k)
+            });
+            (0, open)
+        } else {
+            (bits(o.closed_day(r)), 0)
+        };
+        if created_in | closed_in | open_at == 0 {
+            continue;
+        }
+        let cell = cell_of(status, created_in, closed_in, open_at);
+        count[cell] += 1;
+        let a = o.amount[r];
+        if !a.is_nan() {
+            amount[cell].add(a);
+            if open_at != 0 {
+                weighted[cell].add(a * o.probability[r]);
             }
-            if status == Status::Open {
-                // Open as of the end of the period: created by then, or undated.
-                if created.is_none_or(|d| d <= p.to) {
-                    s.open += 1.0;
-                    if !a.is_nan() {
-                        s.pipeline.add(a);
-                        s.weighted.add(a * o.probability[r]);
-                    }
-                }
-            } else if closed.is_some_and(|d| p.contains(d)) {
-                if status == Status::Won {
-                    s.won += 1.0;
-                    if !a.is_nan() {
-                        s.won_revenue.add(a);
-                    }
-                    if let Some(c) = o.cycle_days(r) {
+        }
+        if status == Status::Won && closed_in != 0 {
+            if let Some(c) = o.cycle_days(r) {
+                for (k, s) in out.iter_mut().enumerate() {
+                    if closed_in & (1 << k) != 0 {
                         s.cycles.push(c);
                     }
-                } else {
-                    s.lost += 1.0;
+                }
+            }
+        }
+    }
+    for (k, s) in out.iter_mut().enumerate() {
+        let bit = 1u8 << k;
+        for status in [Status::Open, Status::Won, Status::Lost] {
+            for created_in in 0..8u8 {
+                for closed_in in 0..8u8 {
+                    for open_at in 0..8u8 {
+                        let cell = cell_of(status, created_in, closed_in, open_at);
+                        let n = count[cell] as f64;
+                        if n == 0.0 {
+                            continue;
+                        }
+                        if created_in & bit != 0 {
+                            s.new += n;
+                            s.created += n;
+                            if status == Status::Won {
+                                s.created_won += n;
+                            }
+                        }
+                        if open_at & bit != 0 {
+                            s.open += n;
+                            s.pipeline.merge(&amount[cell]);
+                            s.weighted.merge(&weighted[cell]);
+                        }
+                        if closed_in & bit != 0 {
+                            if status == Status::Won {
+                                s.won += n;
+                                s.won_revenue.merge(&amount[cell]);
+                            } else {
+                                s.lost += n;
+                            }
+                        }
+                    }
                 }
             }
         }
