@@ -173,9 +173,9 @@ fn inputs(model: &Model, kind: Kind, dates: &[Field], p: Period) -> Option<super
         .iter()
         .filter_map(|&f| view::DaysRef::of(fact.view.col(f)?))
         .collect();
-    let rows = match (&fact.mask, &columns[..]) {
-        // The common case, one date and no filter: a tight count.
-        (None, [one]) => one.count_in(p) as u64,
+    let rows = match &columns[..] {
+        // The common case, one date: a tight count.
+        [one] => one.count_in(p, fact.mask.as_deref()) as u64,
         _ => (0..fact.view.rows())
             .filter(|&row| {
                 fact.keep(row)

@@ -102,13 +102,28 @@ impl DaysRef<'_> {
         }
     }
 
-    /// How many rows fall in the period (a missing date never does).
-    pub fn count_in(&self, p: super::Period) -> usize {
+    /// How many rows fall in the period (a missing date never does), among
+    /// those a mask keeps when there is one.
+    pub fn count_in(&self, p: super::Period, mask: Option<&[bool]>) -> usize {
+        fn count<T: Copy>(
+            values: &[T],
+            mask: Option<&[bool]>,
+            inside: impl Fn(T) -> bool,
+        ) -> usize {
+            match mask {
+                None => values.iter().filter(|&&x| inside(x)).count(),
+                Some(m) => values
+                    .iter()
+                    .zip(m)
+                    .filter(|&(&x, &keep)| keep & inside(x))
+                    .count(),
+            }
+        }
         match self {
-            DaysRef::Days(d) => d.iter().filter(|&&d| p.contains(d)).count(),
+            DaysRef::Days(d) => count(d, mask, |d| p.contains(d)),
             DaysRef::Secs(s) => {
                 let (from, to) = (p.from as i64 * 86_400, (p.to as i64 + 1) * 86_400);
-                s.iter().filter(|&&s| s >= from && s < to).count()
+                count(s, mask, |s| s >= from && s < to)
             }
         }
     }
