@@ -189,3 +189,71 @@ fn mapping_changes_come_back_as_summaries_and_bad_files_as_reasons() {
     );
     assert!(matches!(lost.as_slice(), [Reply::Failed { id: 7, .. }]));
 }
+
+#[test]
+fn objectives_follow_their_targets_and_the_tables_not_the_view() {
+    use cadran::engine::objectives::{Objective, ObjectivePeriod, Scope, SetUp};
+    let mut s = Session::default();
+    let january = "Date,Rep,Amount\n2024-01-02,Ann,60\n2024-01-09,Bob,40\n";
+    let other = "Date,Rep,Amount\n2024-01-20,Ann,30\n";
+    s.load(
+        1,
+        "january.csv",
+        january.as_bytes(),
+        true,
+        None,
+        &mut |_| {},
+    );
+    s.load(2, "other.csv", other.as_bytes(), true, None, &mut |_| {});
+    ask(&mut s, Request::Use { ids: vec![1] });
+    let revenue = |target: f64| Objective {
+        id: "team".into(),
+        kpi: "revenue".into(),
+        scope: Scope::team(),
+        period: ObjectivePeriod::Month("2024-01".into()),
+        target,
+        alert_threshold: 0.9,
+        note: String::new(),
+    };
+    let mut ask_with = |s: &mut Session, target: f64, rep: Option<&str>| {
+        let mut view = ViewState::default();
+        if let Some(r) = rep {
+            view.filters.insert(Field::Rep, r.into());
+        }
+        let req = ComputeRequest {
+            seq: 1,
+            view,
+            currency: "EUR".into(),
+            stage_probabilities: Default::default(),
+            setup: SetUp {
+                objectives: vec![revenue(target)],
+                ..SetUp::default()
+            },
+        };
+        match ask(s, Request::Compute(Box::new(req))).pop() {
+            Some(Reply::Computed(c)) => {
+                let o = &c.objectives[0];
+                (c.report.kpis["revenue"].value, o.actual, o.attainment)
+            }
+            other => panic!("expected a report, got {other:?}"),
+        }
+    };
+    // 60 + 40 of a 200 target.
+    assert_eq!(
+        ask_with(&mut s, 200.0, None),
+        (Some(100.0), Some(100.0), Some(0.5))
+    );
+    // The view shows Ann's 60; the team's objective is still measured on all.
+    assert_eq!(
+        ask_with(&mut s, 200.0, Some("Ann")),
+        (Some(60.0), Some(100.0), Some(0.5))
+    );
+    // A new target is measured again…
+    assert_eq!(ask_with(&mut s, 400.0, None).2, Some(0.25));
+    // …and so are other tables.
+    ask(&mut s, Request::Use { ids: vec![2] });
+    assert_eq!(
+        ask_with(&mut s, 400.0, None),
+        (Some(30.0), Some(30.0), Some(0.075))
+    );
+}

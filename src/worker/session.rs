@@ -5,9 +5,10 @@ use super::protocol::{ComputeRequest, Computed, Phase, Reply, Request, TableInfo
 use crate::engine::kpi::Period;
 use crate::engine::kpi::{self, Query, Workspace};
 use crate::engine::objectives;
+use crate::engine::objectives::{Objective, ObjectiveResult};
 use crate::engine::Field;
 use crate::engine::{self, demo, Imported, Mapping};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
 /// The tables read so far: pending ones wait for the user's confirmation,
@@ -21,6 +22,17 @@ pub struct Session {
     /// What depends on the workspace alone, computed on the first report
     /// after each change of its tables or mappings rather than on every one.
     about: OnceCell<About>,
+    /// The objectives' results and what they were measured with: they do not
+    /// depend on the view, so a change of filter or period keeps them.
+    measured: RefCell<Option<(Measured, Vec<ObjectiveResult>)>>,
+}
+
+/// What objectives are measured with, beside the tables.
+#[derive(PartialEq)]
+struct Measured {
+    objectives: Vec<Objective>,
+    currency: String,
+    stage_probabilities: BTreeMap<String, f64>,
 }
 
 /// The filter values and the span of the data, for the page's controls.
@@ -111,10 +123,16 @@ impl Session {
         out(reply);
     }
 
+    /// Forgets what was computed from the tables as they were.
+    fn tables_changed(&mut self) {
+        self.about.take();
+        self.measured.take();
+    }
+
     fn forget(&mut self, id: u32) {
         self.pending.remove(&id);
         if let Some(i) = self.in_use.iter().position(|&x| x == id) {
-            self.about.take();
+            self.tables_changed();
             self.in_use.remove(i);
             self.workspace.tables.remove(i);
         }
@@ -122,7 +140,7 @@ impl Session {
 
     fn table_mut(&mut self, id: u32) -> Option<&mut Imported> {
         if let Some(i) = self.in_use.iter().position(|&x| x == id) {
-            self.about.take();
+            self.tables_changed();
             return self.workspace.tables.get_mut(i);
         }
         self.pending.get_mut(&id)
@@ -167,7 +185,7 @@ impl Session {
     }
 
     fn use_tables(&mut self, ids: &[u32]) {
-        self.about.take();
+        self.tables_changed();
         let mut current: BTreeMap<u32, Imported> = self
             .in_use
             .drain(..)
@@ -195,14 +213,27 @@ impl Session {
         let objectives = if c.setup.objectives.is_empty() {
             Vec::new()
         } else {
-            let base = Query {
-                // Objectives' "today": the last day in the data, as known.
-                today: about.data_span.map(|p| p.to),
-                currency: Some(c.currency.clone()),
+            let with = Measured {
+                objectives: c.setup.objectives.clone(),
+                currency: c.currency.clone(),
                 stage_probabilities: c.stage_probabilities.clone(),
-                ..Query::default()
             };
-            objectives::evaluate(ws, &base, &c.setup.objectives)
+            let mut measured = self.measured.borrow_mut();
+            match &*measured {
+                Some((m, results)) if *m == with => results.clone(),
+                _ => {
+                    let base = Query {
+                        // Objectives' "today": the last day in the data, as known.
+                        today: about.data_span.map(|p| p.to),
+                        currency: Some(c.currency.clone()),
+                        stage_probabilities: c.stage_probabilities.clone(),
+                        ..Query::default()
+                    };
+                    let results = objectives::evaluate(ws, &base, &c.setup.objectives);
+                    *measured = Some((with, results.clone()));
+                    results
+                }
+            }
         };
         let alerts = if c.setup.alert_rules.is_empty() {
             Vec::new()
