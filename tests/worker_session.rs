@@ -215,7 +215,7 @@ fn objectives_follow_their_targets_and_the_tables_not_the_view() {
         alert_threshold: 0.9,
         note: String::new(),
     };
-    let mut ask_with = |s: &mut Session, target: f64, rep: Option<&str>| {
+    let ask_with = |s: &mut Session, target: f64, rep: Option<&str>| {
         let mut view = ViewState::default();
         if let Some(r) = rep {
             view.filters.insert(Field::Rep, r.into());
