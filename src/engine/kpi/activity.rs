@@ -94,15 +94,19 @@ impl<'m> Activities<'m> {
         let periods = [p, p.previous(), p.last_year()];
         let table = DayTable::new(&[(1, periods[0]), (2, periods[1]), (4, periods[2])]);
         let n = rep.distinct();
-        // Rows are counted into cells (which periods hold the day × type ×
-        // rep, the rep n for none) and every figure is read off the cells:
-        // one count and one sum per row instead of a dozen updates.
-        let (types_n, reps_n) = (ActivityType::ALL.len(), n + 1);
-        let cell_of = |periods: usize, t: ActivityType, c: usize| {
-            (periods * types_n + t as usize) * reps_n + c.min(n)
-        };
-        let mut count = vec![0u32; 8 * types_n * reps_n];
-        let mut spent = vec![Sum::default(); count.len()];
+        // Rows are counted into cells (which periods hold the day × type)
+        // and per rep (the periods of their activities, visits by periods,
+        // selling contacts), and every figure is read off those: a few
+        // updates per row instead of a dozen for each period. Memory stays
+        // proportional to the reps, however many there are.
+        let types_n = ActivityType::ALL.len();
+        let cell_of = |periods: usize, t: ActivityType| periods * types_n + t as usize;
+        let mut count = [0u32; 8 * 5];
+        let mut spent = [Sum::default(); 8 * 5];
+        let mut rep_periods = vec![0u8; n];
+        let mut rep_visits = vec![[0u32; 8]; n];
+        let mut selling_by_rep = vec![0u32; n];
+        let mut selling_unassigned = 0u32;
         // Plain slices: the loop reads them without going through `Cow`.
         let (day_of, type_of, rep_of): (&[Days], &[u32], &[u32]) =
             (&days, &types.codes, &rep.codes);
@@ -120,57 +124,65 @@ impl<'m> Activities<'m> {
                 .get(code(type_of) as usize)
                 .copied()
                 .unwrap_or(ActivityType::Other);
-            let cell = cell_of(in_periods as usize, t, code(rep_of) as usize);
+            let cell = cell_of(in_periods as usize, t);
             count[cell] += 1;
             if let Some(&m) = minutes.and_then(|m| m.get(row)).filter(|m| !m.is_nan()) {
                 spent[cell].add(m);
             }
+            // Branch-free: types come in no order a predictor could follow.
+            let contact = (in_periods & 1 != 0 && selling(t)) as u32;
+            let c = code(rep_of) as usize;
+            match (
+                rep_periods.get_mut(c),
+                rep_visits.get_mut(c),
+                selling_by_rep.get_mut(c),
+            ) {
+                (Some(p), Some(v), Some(s)) => {
+                    *p |= in_periods;
+                    v[in_periods as usize] += (t == ActivityType::Visit) as u32;
+                    *s += contact;
+                }
+                _ => selling_unassigned += contact,
+            }
         }
         let mut s: [S; 3] = Default::default();
-        let mut visits = vec![[0.0; 3]; n];
-        let mut selling_by_rep = vec![0u32; n];
-        let mut selling_unassigned = 0u32;
         for (k, sk) in s.iter_mut().enumerate() {
+            let bit = 1 << k;
             let (mut all, mut selling_minutes) = (Sum::default(), Sum::default());
-            let mut active = vec![false; n];
-            for in_periods in (1..8).filter(|b| b & (1 << k) != 0) {
+            for in_periods in (1..8).filter(|b| b & bit != 0) {
                 for t in ActivityType::ALL {
-                    for c in 0..reps_n {
-                        let cell = cell_of(in_periods, t, c);
-                        let k_count = count[cell];
-                        if k_count == 0 {
-                            continue;
-                        }
-                        all.merge(&spent[cell]);
-                        if selling(t) {
-                            selling_minutes.merge(&spent[cell]);
-                        }
-                        let counted = k_count as f64;
-                        match t {
-                            ActivityType::Call => sk.calls += counted,
-                            ActivityType::Visit => sk.visits += counted,
-                            ActivityType::Meeting => sk.meetings += counted,
-                            _ => {}
-                        }
-                        if c < n {
-                            active[c] = true;
-                            if t == ActivityType::Visit {
-                                visits[c][k] += counted;
-                            }
-                        }
-                        if k == 0 && selling(t) {
-                            match selling_by_rep.get_mut(c) {
-                                Some(x) => *x += k_count,
-                                None => selling_unassigned += k_count,
-                            }
-                        }
+                    let cell = cell_of(in_periods, t);
+                    all.merge(&spent[cell]);
+                    if selling(t) {
+                        selling_minutes.merge(&spent[cell]);
+                    }
+                    let counted = count[cell] as f64;
+                    match t {
+                        ActivityType::Call => sk.calls += counted,
+                        ActivityType::Visit => sk.visits += counted,
+                        ActivityType::Meeting => sk.meetings += counted,
+                        _ => {}
                     }
                 }
             }
             sk.all_minutes = all.value();
             sk.selling_minutes = selling_minutes.value();
-            sk.reps = active.iter().filter(|&&a| a).count() as f64;
+            sk.reps = rep_periods
+                .iter()
+                .filter(|&&p| p as usize & bit != 0)
+                .count() as f64;
         }
+        let visits: Vec<[f64; 3]> = rep_visits
+            .iter()
+            .map(|by| {
+                [0, 1, 2].map(|k| {
+                    (1..8usize)
+                        .filter(|b| b & (1 << k) != 0)
+                        .map(|b| by[b] as f64)
+                        .sum()
+                })
+            })
+            .collect();
         let mut by_rep = Grouped::new(n);
         for (c, &k) in selling_by_rep.iter().enumerate().filter(|(_, &k)| k > 0) {
             by_rep.add(c as u32, k as f64);
