@@ -216,3 +216,48 @@ impl<'a> View<'a> {
         self.col(f).map(attr_of)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::kpi::Period;
+
+    fn column(data: ColumnData) -> Column {
+        Column {
+            name: "Date".into(),
+            data,
+        }
+    }
+
+    #[test]
+    fn dates_and_date_times_read_in_place() {
+        // 1969-12-31 23:00, missing, 1970-01-02 00:00 and 1970-01-03 12:00.
+        let secs = vec![-3_600, MISSING_SECS, 86_400, 2 * 86_400 + 43_200];
+        let times = column(ColumnData::DateTime {
+            secs: secs.clone(),
+            format: String::new(),
+        });
+        assert_eq!(day_range(&times), Some((-1, 2)));
+        let by_day = DaysRef::of(&times).map(|d| (0..4).map(|r| d.get(r)).collect::<Vec<_>>());
+        assert_eq!(by_day, Some(vec![Some(-1), None, Some(1), Some(2)]));
+        let days = column(ColumnData::Date {
+            days: vec![-1, MISSING_DAY, 1, 2],
+            format: String::new(),
+        });
+        assert_eq!(day_range(&days), day_range(&times));
+        // Days 0 to 2: the missing date and the day before are not counted,
+        // and a mask leaves out what it does not keep.
+        let p = Period::new(0, 2);
+        let keep = [true, true, false, true];
+        for c in [&times, &days] {
+            let d = DaysRef::of(c).expect("a date column");
+            assert_eq!(d.count_in(p, None), 2);
+            assert_eq!(d.count_in(p, Some(&keep)), 1);
+        }
+        let nothing = column(ColumnData::DateTime {
+            secs: vec![MISSING_SECS; 3],
+            format: String::new(),
+        });
+        assert_eq!(day_range(&nothing), None);
+    }
+}
