@@ -58,7 +58,7 @@ pub struct Sales<'m> {
     pub fact: &'m Fact<'m>,
     pub days: Cow<'m, [Days]>,
     /// Amount per row (the column, or quantity × unit price), NaN when unknown.
-    amount: Vec<f64>,
+    amount: Cow<'m, [f64]>,
     /// Margin per row, when the table gives a way to know it.
     margin: Option<Vec<f64>>,
     qty: Option<&'m [f64]>,
@@ -90,7 +90,11 @@ impl<'m> Sales<'m> {
                 _ => None,
             }
         };
-        let amount: Vec<f64> = (0..days.len()).map(|r| amount.at(r)).collect();
+        // The amount column as it is (no copy per report), or computed.
+        let amount: Cow<[f64]> = match amount {
+            Amount::Column(a) if a.len() == days.len() => Cow::Borrowed(a),
+            other => Cow::Owned((0..days.len()).map(|r| other.at(r)).collect()),
+        };
         let margin = margin.map(|m| (0..days.len()).map(|r| m.at(r, amount[r])).collect());
         Some(Sales {
             fact,
