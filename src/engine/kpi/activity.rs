@@ -92,7 +92,7 @@ impl<'m> Activities<'m> {
             .collect();
         let minutes = v.numbers(Field::DurationMinutes);
         let periods = [p, p.previous(), p.last_year()];
-        let table = DayTable::new(&[(1, periods[0]), (2, periods[1]), (4, periods[2])]);
+        let table = DayTable::indexed(&periods);
         let n = rep.distinct();
         // Rows are counted into cells (which periods hold the day × type)
         // and per rep (the periods of their activities, visits by periods,

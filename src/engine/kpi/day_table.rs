@@ -47,6 +47,16 @@ impl DayTable {
         }
     }
 
+    /// A table where period `k` of the list is bit `1 << k`.
+    pub fn indexed(periods: &[Period]) -> Self {
+        let bits: Vec<(u8, Period)> = periods
+            .iter()
+            .enumerate()
+            .map(|(k, &p)| (1 << k, p))
+            .collect();
+        Self::new(&bits)
+    }
+
     fn classify(periods: &[(u8, Period)], d: Days) -> u8 {
         periods
             .iter()

@@ -241,7 +241,7 @@ struct Scalars {
 /// closed in × those it was open at the end of) and the figures of every
 /// period are read off the cells.
 fn scalars(o: &Opps, periods: [Period; 3]) -> [Scalars; 3] {
-    let table = DayTable::new(&[(1, periods[0]), (2, periods[1]), (4, periods[2])]);
+    let table = DayTable::indexed(&periods);
     let cell_of = |status: Status, created: u8, closed: u8, open: u8| {
         ((status as usize * 8 + created as usize) * 8 + closed as usize) * 8 + open as usize
     };

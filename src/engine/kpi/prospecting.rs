@@ -104,7 +104,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         hours: Vec<f64>,
     }
     let periods = [p, p.previous(), p.last_year()];
-    let table = DayTable::new(&[(1, periods[0]), (2, periods[1]), (4, periods[2])]);
+    let table = DayTable::indexed(&periods);
     let mut out: [S; 3] = Default::default();
     // Plain slices (empty when the column is absent): the loop reads them
     // without matching an `Option` or a `Cow` per row.
