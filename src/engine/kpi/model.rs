@@ -220,40 +220,27 @@ impl<'a> Model<'a> {
     }
 
     /// The names of `field` that a fact table's rows hold, each once: those
-    /// of its own column, or of the dimension rows its keys match (found
-    /// from the keys in use, without an attribute per row).
+    /// of the codes in use (own, or join keys mapped to their names).
     pub fn used_names(&self, fact: &Fact<'a>, field: Field) -> Vec<String> {
-        fn in_use(a: &Attr) -> Vec<bool> {
-            let mut used = vec![false; a.distinct()];
-            for &c in a.codes.iter() {
-                if let Some(u) = used.get_mut(c as usize) {
-                    *u = true;
-                }
-            }
-            used
-        }
-        let names = |a: &Attr, used: &[bool]| -> Vec<String> {
-            (0..a.distinct())
-                .filter(|&c| used[c])
-                .map(|c| a.name(c as u32).to_string())
-                .collect()
-        };
-        if let Some(own) = fact.view.attr(field) {
-            return names(&own, &in_use(&own));
-        }
-        let Some(((key, l), dim)) = self.join_for(fact, field) else {
+        let Some(k) = self.keyed(fact, field) else {
             return Vec::new();
         };
-        let mut named = vec![false; dim.distinct()];
-        for (k, used) in in_use(key).into_iter().enumerate() {
-            let row = l.to_row.get(k).copied().unwrap_or(MISSING_CODE);
-            if used && row != MISSING_CODE {
-                if let Some(n) = named.get_mut(dim.code(row as usize) as usize) {
-                    *n = true;
-                }
+        let mut used = vec![false; k.rows.distinct()];
+        for &c in k.rows.codes.iter() {
+            if let Some(u) = used.get_mut(c as usize) {
+                *u = true;
             }
         }
-        names(&dim, &named)
+        let mut named = vec![false; k.names.distinct()];
+        for (&name, _) in k.to_name.iter().zip(used).filter(|(_, u)| *u) {
+            if let Some(n) = named.get_mut(name as usize) {
+                *n = true;
+            }
+        }
+        (0..k.names.distinct())
+            .filter(|&c| named[c])
+            .map(|c| k.names.name(c as u32).to_string())
+            .collect()
     }
 
     fn mask(&self, fact: &Fact<'a>, filters: &Filters) -> Option<Vec<bool>> {
