@@ -16,16 +16,18 @@ const SCALE: f64 = 1e6;
 /// |x| × 10⁶ must fit an i64 (9.2 × 10¹⁸).
 const LIMIT: f64 = 9e12;
 
+/// `x` in millionths, rounded half away from zero without a call to `round`
+/// (for |x| below the limit).
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+fn to_micros(x: f64) -> i64 {
+    (x * SCALE + 0.5f64.copysign(x)) as i64
+}
+
 impl Sum {
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn add(&mut self, x: f64) {
         if x.abs() < LIMIT {
-            // Rounded half away from zero, without a call to `round`.
-            let m = (x * SCALE + 0.5f64.copysign(x)) as i64;
-            match self.micros.checked_add(m) {
-                Some(total) => self.micros = total,
-                None => self.rest += m as f64 / SCALE,
-            }
+            self.add_micros_checked(to_micros(x));
         } else {
             self.rest += x;
         }
@@ -33,11 +35,17 @@ impl Sum {
 
     /// Adds another sum, as exactly as adding its values one by one.
     pub fn merge(&mut self, other: &Sum) {
-        match self.micros.checked_add(other.micros) {
-            Some(total) => self.micros = total,
-            None => self.rest += other.micros as f64 / SCALE,
-        }
+        self.add_micros_checked(other.micros);
         self.rest += other.rest;
+    }
+
+    /// Millionths into the integer total, or into the float past its range.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    fn add_micros_checked(&mut self, m: i64) {
+        match self.micros.checked_add(m) {
+            Some(total) => self.micros = total,
+            None => self.rest += m as f64 / SCALE,
+        }
     }
 
     /// Adds millionths from [`Addends::Micros`], whose totals cannot overflow.
@@ -73,7 +81,7 @@ impl<'a> Addends<'a> {
                     return 0;
                 }
                 abs_total += x.abs();
-                (x * SCALE + 0.5f64.copysign(x)) as i64
+                to_micros(x)
             })
             .collect();
         if abs_total < LIMIT {
