@@ -29,6 +29,8 @@ pub struct Inferred {
     /// Cells that did not fit the type and became missing, and the first one's row.
     pub bad_count: u64,
     pub bad_first_row: Option<usize>,
+    /// Missing cells (before any bad value is added to them).
+    pub missing: usize,
 }
 
 /// How many cells (distinct values weighted by their count) read as something.
@@ -71,16 +73,34 @@ fn parse_enough<T>(
 }
 
 /// Types a column from its `pool` of distinct strings and their `codes`.
+/// The codes are walked once to count each value's cells, once to map them
+/// to typed values, and once more only when some value fits no type, to
+/// find its first row.
 pub fn infer(codes: Vec<u32>, pool: StringPool, ctx: Context) -> Inferred {
-    let Some(mut t) = infer_type(&codes, &pool, ctx) else {
-        return plain(text_or_empty(codes, pool)).inferred;
+    let mut counts = vec![0u64; pool.len()];
+    for &c in &codes {
+        if let Some(n) = counts.get_mut(c as usize) {
+            *n += 1;
+        }
+    }
+    let total: u64 = counts.iter().sum();
+    let missing = codes.len() - total as usize;
+    let Some(mut t) = infer_type(&codes, &pool, &counts, total, ctx) else {
+        let mut text = plain(text_or_empty(codes, pool)).inferred;
+        text.missing = missing;
+        return text;
     };
+    t.inferred.missing = missing;
     if let Some(bad) = t.bad.take() {
-        for (row, &c) in codes.iter().enumerate() {
-            if bad.get(c as usize).copied().unwrap_or(false) {
-                t.inferred.bad_count += 1;
-                t.inferred.bad_first_row.get_or_insert(row);
-            }
+        let is_bad = |c: u32| bad.get(c as usize).copied().unwrap_or(false);
+        t.inferred.bad_count = counts
+            .iter()
+            .zip(&bad)
+            .filter(|(_, &b)| b)
+            .map(|(n, _)| n)
+            .sum();
+        if t.inferred.bad_count > 0 {
+            t.inferred.bad_first_row = codes.iter().position(|&c| is_bad(c));
         }
     }
     t.inferred
@@ -100,14 +120,13 @@ struct Typed {
     bad: Option<Vec<bool>>,
 }
 
-fn infer_type(codes: &[u32], pool: &StringPool, ctx: Context) -> Option<Typed> {
-    let mut counts = vec![0u64; pool.len()];
-    for &c in codes {
-        if let Some(n) = counts.get_mut(c as usize) {
-            *n += 1;
-        }
-    }
-    let total: u64 = counts.iter().sum();
+fn infer_type(
+    codes: &[u32],
+    pool: &StringPool,
+    counts: &[u64],
+    total: u64,
+    ctx: Context,
+) -> Option<Typed> {
     if total == 0 {
         return None;
     }
@@ -115,11 +134,11 @@ fn infer_type(codes: &[u32], pool: &StringPool, ctx: Context) -> Option<Typed> {
     as_bool(codes, &values)
         .or_else(|| {
             ctx.header_says_date
-                .then(|| as_excel_dates(codes, &values, &counts, total))
+                .then(|| as_excel_dates(codes, &values, counts, total))
                 .flatten()
         })
-        .or_else(|| as_dates(codes, &values, &counts, total, ctx))
-        .or_else(|| as_numbers(codes, &values, &counts, total, ctx))
+        .or_else(|| as_dates(codes, &values, counts, total, ctx))
+        .or_else(|| as_numbers(codes, &values, counts, total, ctx))
 }
 
 fn plain(data: ColumnData) -> Typed {
@@ -131,6 +150,7 @@ fn plain(data: ColumnData) -> Typed {
             ambiguous: false,
             bad_count: 0,
             bad_first_row: None,
+            missing: 0,
         },
         bad: None,
     }
@@ -151,6 +171,7 @@ fn typed(
             ambiguous,
             bad_count: 0,
             bad_first_row: None,
+            missing: 0,
         },
         bad: Some(bad),
     }

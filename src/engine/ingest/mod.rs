@@ -17,7 +17,7 @@ use super::error::{Error, Result, Warning, WarningKind};
 use super::infer::{infer, Context};
 use super::parse::number::Decimal;
 use super::schema::{self, Field, Kind, Mapping};
-use super::table::{Column, ColumnType, Table, MISSING_CODE};
+use super::table::{Column, ColumnType, Table};
 use csv::{ByteRecord, ReaderBuilder};
 use hashbrown::DefaultHashBuilder;
 use serde::{Deserialize, Serialize};
@@ -274,8 +274,8 @@ fn read_after(
             header_says_date: schema::header_says_date(&name),
         };
         let (codes, pool) = b.finish(decoded.encoding);
-        let missing = codes.iter().filter(|&&c| c == MISSING_CODE).count();
         let inferred = infer(codes, pool, ctx);
+        let missing = inferred.missing;
         if inferred.bad_count > 0 {
             let first = inferred.bad_first_row.and_then(|r| offsets.get(r)).copied();
             warnings.add(WarningKind::BadValue, Some(i), first, inferred.bad_count);
