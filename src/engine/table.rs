@@ -5,8 +5,8 @@ use super::parse::date::Days;
 use super::parse::number::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// Code of a missing text cell.
-pub const MISSING_CODE: u32 = u32::MAX;
+/// Code of a missing text cell (the ingest's, which interns cells).
+pub use cadran_intern::MISSING_CODE;
 /// A missing date.
 pub const MISSING_DAY: Days = i32::MIN;
 /// A missing date-time.

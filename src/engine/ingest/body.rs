@@ -8,15 +8,15 @@
 //! for everything else, one pass — which may have begun while the file was
 //! still arriving (see `stream.rs`): a [`Body`] takes rows piece by piece.
 
-use super::builder::ColumnBuilder;
 use super::Warnings;
 use crate::engine::error::WarningKind;
+use cadran_intern::{push_row, Interner};
 use csv::{ByteRecord, ReaderBuilder};
 use hashbrown::DefaultHashBuilder;
 
 /// What reading the rows found.
 pub(super) struct Body {
-    pub builders: Vec<ColumnBuilder>,
+    pub builders: Vec<Interner>,
     /// Where each row starts in the text, to name its line in a warning.
     pub offsets: Vec<u64>,
     /// The first rows' raw cells (decoded once the encoding is known).
@@ -97,7 +97,7 @@ impl Body {
     pub fn new(width: usize, expected_rows: usize) -> Body {
         Body {
             builders: (0..width)
-                .map(|_| ColumnBuilder::with_capacity(expected_rows))
+                .map(|_| Interner::with_capacity(expected_rows))
                 .collect(),
             offsets: Vec::with_capacity(expected_rows),
             preview: Vec::new(),
@@ -152,16 +152,13 @@ impl Body {
             .flexible(true)
             .from_reader(bytes);
         let mut rec = ByteRecord::new();
+        let mut cells: Vec<(usize, usize)> = Vec::with_capacity(s.width + 1);
         // Byte records raise no UTF-8 errors and a slice raises no I/O error.
         while let Ok(true) = rdr.read_byte_record(&mut rec) {
             let at = base + rec.position().map_or(0, |p| p.byte());
-            self.row(
-                at,
-                rec.len(),
-                |i| rec.get(i).unwrap_or_default(),
-                s,
-                progress,
-            );
+            cells.clear();
+            cells.extend((0..rec.len()).filter_map(|i| rec.range(i).map(|r| (r.start, r.end))));
+            self.row(at, rec.as_slice(), &cells, s, progress);
         }
     }
 
@@ -195,23 +192,30 @@ impl Body {
             // The CSV reader skips empty lines.
             if end > line_at {
                 cells.push((from, end.max(from)));
-                let cell = |i: usize| cells.get(i).map_or(&[][..], |&(a, b)| &bytes[a..b]);
-                self.row(base + line_at as u64, cells.len(), cell, s, progress);
+                self.row(base + line_at as u64, bytes, &cells, s, progress);
             }
             cells.clear();
             (line_at, from) = (at + 1, at + 1);
         }
     }
 
-    /// One row of `count` cells (`cell(i)`), starting at byte `at`.
-    fn row<'c>(
+    /// One row, starting at byte `at`: its cells are `text[a..b]` for each
+    /// `(a, b)` of `cells`.
+    fn row(
         &mut self,
         at: u64,
-        count: usize,
-        cell: impl Fn(usize) -> &'c [u8],
+        text: &[u8],
+        cells: &[(usize, usize)],
         s: &Setup,
         progress: &mut dyn FnMut(u64, usize),
     ) {
+        let count = cells.len();
+        let cell = |i: usize| {
+            cells
+                .get(i)
+                .and_then(|&(a, b)| text.get(a..b))
+                .unwrap_or_default()
+        };
         if (0..count).all(|i| cell(i).trim_ascii().is_empty()) {
             self.empty_rows += 1;
             self.first_empty.get_or_insert(at);
@@ -226,9 +230,7 @@ impl Body {
             self.preview
                 .push((0..s.width.min(count)).map(|i| cell(i).to_vec()).collect());
         }
-        for (i, b) in self.builders.iter_mut().enumerate() {
-            b.push(cell(i), s.hasher);
-        }
+        push_row(&mut self.builders, text, cells, s.hasher);
         self.offsets.push(at);
         if self.offsets.len().is_multiple_of(s.every) {
             progress(at, self.offsets.len());
@@ -280,6 +282,7 @@ fn merge(mut a: Body, b: Body, s: &Setup) -> Body {
 mod tests {
     use super::*;
     use crate::engine::decode::Encoding;
+    use crate::engine::ingest::builder::finish;
 
     #[test]
     fn newlines_counted_word_by_word() {
@@ -333,7 +336,7 @@ mod tests {
             .builders
             .into_iter()
             .map(|c| {
-                let (codes, pool) = c.finish(Encoding::Utf8);
+                let (codes, pool) = finish(c, Encoding::Utf8);
                 (codes, pool.iter().map(str::to_string).collect())
             })
             .collect();
@@ -390,7 +393,7 @@ mod tests {
             .builders
             .into_iter()
             .map(|c| {
-                let (codes, pool) = c.finish(Encoding::Utf8);
+                let (codes, pool) = finish(c, Encoding::Utf8);
                 (codes, pool.iter().map(str::to_string).collect::<Vec<_>>())
             })
             .collect();

@@ -273,7 +273,7 @@ fn read_after(
             french_style: french,
             header_says_date: schema::header_says_date(&name),
         };
-        let (codes, pool) = b.finish(decoded.encoding);
+        let (codes, pool) = builder::finish(b, decoded.encoding);
         let inferred = infer(codes, pool, ctx);
         let missing = inferred.missing;
         if inferred.bad_count > 0 {

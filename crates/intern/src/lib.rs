@@ -1,0 +1,389 @@
+//! A column's dictionary while a CSV file streams by: raw cell bytes
+//! interned once each, so that decoding, trimming and type parsing happen
+//! once per distinct value, not once per row. Cells of up to 16 bytes —
+//! most of them: dates, amounts, ids, names — are looked up as two words and
+//! a length, compared inline, without reading the dictionary's bytes; a cell
+//! equal to the one above it skips the lookup.
+//!
+//! Cadran's ingest inner loop, in a crate of its own: the app's Wasm is
+//! built for size, and a crate can be built for speed inside it (its
+//! `Cargo.toml`). Everything here is called once per row ([`push_row`]), so
+//! the per-cell work is compiled here, not inlined into code built for size.
+
+use hashbrown::{DefaultHashBuilder, HashTable};
+use std::hash::BuildHasher;
+
+/// The code of a missing cell.
+pub const MISSING_CODE: u32 = u32::MAX;
+
+/// `""`, `NA`, `N/A`, `null`, `-`, `#N/A`, `none`, `nan`, any case, on
+/// ASCII-trimmed bytes, before any decoding.
+#[inline]
+pub fn is_missing_bytes(b: &[u8]) -> bool {
+    match b.first() {
+        None => true,
+        // Every missing token starts with one of these: skip the rest fast.
+        Some(b'n' | b'N' | b'-' | b'#') if b.len() <= 4 => {
+            const TOKENS: [&[u8]; 7] = [b"-", b"na", b"n/a", b"null", b"#n/a", b"none", b"nan"];
+            TOKENS.iter().any(|t| t.eq_ignore_ascii_case(b))
+        }
+        _ => false,
+    }
+}
+
+/// Pushes one row's cells, `text[a..b]` for each `(a, b)` of `cells`, into
+/// the columns (an empty cell where the row is short). Not inlined, so that
+/// the loop over cells is compiled with this crate's settings.
+#[inline(never)]
+pub fn push_row(
+    columns: &mut [Interner],
+    text: &[u8],
+    cells: &[(usize, usize)],
+    hasher: &DefaultHashBuilder,
+) {
+    for (i, column) in columns.iter_mut().enumerate() {
+        let cell = cells
+            .get(i)
+            .and_then(|&(a, b)| text.get(a..b))
+            .unwrap_or_default();
+        column.push(cell, hasher);
+    }
+}
+
+/// Distinct values after which a column's rate of new values is looked at.
+const FORESEE_AT: usize = 1 << 14;
+
+#[derive(Default)]
+pub struct Interner {
+    pub codes: Vec<u32>,
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+    /// Codes of the values over 16 bytes, found through their bytes.
+    index: HashTable<u32>,
+    /// Codes of the values of at most 16 bytes, by their [`Short`] key.
+    short: HashTable<u32>,
+    /// Each code's key (a dummy for values over 16 bytes): the table holds
+    /// codes only, 4 bytes a slot, so a column of a million distinct ids
+    /// keeps its table in cache.
+    keys: Vec<Short>,
+    /// The last short cell pushed and its code: order lines repeat the
+    /// order's date, id, customer and rep row after row.
+    last: Option<(Short, u32)>,
+    /// The short keys' hash seed, taken from the reader's hasher (0: not yet).
+    seed: u64,
+}
+
+/// A cell of at most 16 bytes as two little-endian words and its length:
+/// for a given length, the words (overlapping when the cell is shorter than
+/// 16 bytes) hold every byte, so equal keys are equal cells.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Short {
+    lo: u64,
+    hi: u64,
+    len: u32,
+}
+
+/// The key of a value over 16 bytes, never looked up.
+const DUMMY: Short = Short {
+    lo: 0,
+    hi: 0,
+    len: u32::MAX,
+};
+
+impl Short {
+    #[inline]
+    fn of(b: &[u8]) -> Option<Short> {
+        let len = b.len();
+        let word = |c: &[u8; 8]| u64::from_le_bytes(*c);
+        let half = |c: &[u8; 4]| u64::from(u32::from_le_bytes(*c));
+        let (lo, hi) = match len {
+            17.. => return None,
+            8.. => (word(b.first_chunk()?), word(b.last_chunk()?)),
+            4.. => (half(b.first_chunk()?) | half(b.last_chunk()?) << 32, 0),
+            1.. => {
+                let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+                (at(0) | at(len / 2) << 8 | at(len - 1) << 16, 0)
+            }
+            0 => (0, 0),
+        };
+        Some(Short {
+            lo,
+            hi,
+            len: len as u32,
+        })
+    }
+
+    /// One folded multiply of the two words, seeded (foldhash's mixing, inline).
+    #[inline]
+    fn hash(&self, seed: u64) -> u64 {
+        const K: u64 = 0x243f_6a88_85a3_08d3;
+        folded_multiply(
+            self.lo ^ seed,
+            self.hi ^ K ^ u64::from(self.len).rotate_right(8),
+        )
+    }
+}
+
+/// The high and low halves of the product, xored: every input bit reaches
+/// the low bits hashbrown indexes with (on 32-bit targets, foldhash's
+/// version with two 32 × 32 products).
+#[inline(always)]
+fn folded_multiply(x: u64, y: u64) -> u64 {
+    #[cfg(target_pointer_width = "64")]
+    {
+        let full = u128::from(x) * u128::from(y);
+        (full as u64) ^ ((full >> 64) as u64)
+    }
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        let (lx, ly, hx, hy) = (x as u32, y as u32, (x >> 32) as u32, (y >> 32) as u32);
+        let a = u64::from(lx) * u64::from(hy);
+        let b = u64::from(hx) * u64::from(ly);
+        a ^ b.rotate_right(32)
+    }
+}
+
+impl Interner {
+    pub fn with_capacity(rows: usize) -> Self {
+        Interner {
+            codes: Vec::with_capacity(rows),
+            ..Interner::default()
+        }
+    }
+
+    /// The distinct values, in the order of their codes.
+    pub fn values(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.ends.len() as u32).map(|c| self.entry(c))
+    }
+
+    /// Distinct values so far.
+    pub fn distinct(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Each row's code, and the distinct values' bytes end to end with where each ends.
+    pub fn into_parts(self) -> (Vec<u32>, Vec<u8>, Vec<u32>) {
+        (self.codes, self.bytes, self.ends)
+    }
+
+    fn entry(&self, code: u32) -> &[u8] {
+        let i = code as usize;
+        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.bytes.get(start..end).unwrap_or_default()
+    }
+
+    #[inline]
+    pub fn push(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) {
+        let cell = cell.trim_ascii();
+        if is_missing_bytes(cell) {
+            self.codes.push(MISSING_CODE);
+            return;
+        }
+        let code = self.intern(cell, hasher);
+        self.codes.push(code);
+    }
+
+    /// The code of a (trimmed, present) value, added to the dictionary if new.
+    #[inline]
+    fn intern(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) -> u32 {
+        match Short::of(cell) {
+            Some(key) => self.intern_short(cell, key, hasher),
+            None => self.intern_long(cell, hasher),
+        }
+    }
+
+    #[inline]
+    fn intern_short(&mut self, cell: &[u8], key: Short, hasher: &DefaultHashBuilder) -> u32 {
+        if let Some((last, c)) = self.last {
+            if last == key {
+                return c;
+            }
+        }
+        if self.seed == 0 {
+            self.seed = hasher.hash_one(0x5eed_u64) | 1;
+        }
+        let seed = self.seed;
+        let hash = key.hash(seed);
+        let keys = &self.keys;
+        let found = self
+            .short
+            .find(hash, |&c| keys.get(c as usize) == Some(&key))
+            .copied();
+        let c = match found {
+            Some(c) => c,
+            None => {
+                let c = self.add(cell);
+                self.keys.push(key);
+                let keys = &self.keys;
+                self.short.insert_unique(hash, c, |&c| {
+                    keys.get(c as usize).copied().unwrap_or(DUMMY).hash(seed)
+                });
+                c
+            }
+        };
+        self.last = Some((key, c));
+        c
+    }
+
+    /// A new value's code.
+    fn add(&mut self, cell: &[u8]) -> u32 {
+        if self.ends.len() == FORESEE_AT {
+            self.foresee();
+        }
+        self.bytes.extend_from_slice(cell);
+        self.ends.push(self.bytes.len() as u32);
+        (self.ends.len() - 1) as u32
+    }
+
+    /// Reserves room for the distinct values the column will have, when it
+    /// looks like a column of ids: growing a table of half a million values
+    /// step by step rehashes it about twenty times (a third of the column's
+    /// time).
+    #[cold]
+    fn foresee(&mut self) {
+        let (seen, rows) = (self.ends.len(), self.codes.len().max(1));
+        let expected_rows = self.codes.capacity();
+        if seen * 8 < rows || expected_rows <= rows {
+            return;
+        }
+        // Distinct values grow at most like rows; a little over the rate so far.
+        let more = ((expected_rows - rows) as f64 * seen as f64 / rows as f64 * 1.1) as usize;
+        let (keys, seed) = (&self.keys, self.seed);
+        self.short.reserve(more, |&c| {
+            keys.get(c as usize).copied().unwrap_or(DUMMY).hash(seed)
+        });
+        self.keys.reserve(more);
+        self.ends.reserve(more);
+        self.bytes.reserve(more * (self.bytes.len() / seen));
+    }
+
+    fn intern_long(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) -> u32 {
+        let hash = hasher.hash_one(cell);
+        if let Some(&c) = self.index.find(hash, |&c| self.entry(c) == cell) {
+            return c;
+        }
+        let c = self.add(cell);
+        self.keys.push(DUMMY);
+        let (bytes, ends) = (&self.bytes, &self.ends);
+        self.index.insert_unique(hash, c, |&k| {
+            let i = k as usize;
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            hasher.hash_one(&bytes[start..ends[i] as usize])
+        });
+        c
+    }
+
+    /// Appends the rows another interner read from later in the file: its
+    /// distinct values are interned here, its codes renumbered.
+    pub fn append(&mut self, later: Interner, hasher: &DefaultHashBuilder) {
+        let mut start = 0usize;
+        let remap: Vec<u32> = later
+            .ends
+            .iter()
+            .map(|&end| {
+                let cell = later.bytes.get(start..end as usize).unwrap_or_default();
+                start = end as usize;
+                self.intern(cell, hasher)
+            })
+            .collect();
+        self.codes.extend(
+            later
+                .codes
+                .iter()
+                .map(|&c| remap.get(c as usize).copied().unwrap_or(MISSING_CODE)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_cells_take_the_missing_code() {
+        let h = DefaultHashBuilder::default();
+        let mut b = Interner::default();
+        for cell in [&b"a"[..], b" NA ", b"", b"  ", b"n/a", b"Nord", b"a"] {
+            b.push(cell, &h);
+        }
+        assert_eq!(
+            b.codes,
+            [
+                0,
+                MISSING_CODE,
+                MISSING_CODE,
+                MISSING_CODE,
+                MISSING_CODE,
+                1,
+                0
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_short_of_cells_get_empty_ones() {
+        let h = DefaultHashBuilder::default();
+        let mut columns = vec![Interner::default(), Interner::default()];
+        push_row(&mut columns, b"x;y", &[(0, 1), (2, 3)], &h);
+        push_row(&mut columns, b"x", &[(0, 1)], &h);
+        assert_eq!(columns[0].codes, [0, 0]);
+        assert_eq!(columns[1].codes, [0, MISSING_CODE]);
+    }
+
+    #[test]
+    fn short_keys_are_equal_only_for_equal_cells() {
+        // Every string of 0 to 17 bytes over a two-letter alphabet up to 10
+        // bytes, then strings differing in one byte: no two keys may match.
+        let mut cells: Vec<Vec<u8>> = Vec::new();
+        for len in 0..=10 {
+            for bits in 0..(1u32 << len) {
+                cells.push((0..len).map(|i| b'a' + (bits >> i & 1) as u8).collect());
+            }
+        }
+        for len in 11..=17 {
+            for at in 0..len {
+                let mut c = vec![b'x'; len];
+                c[at] = b'y';
+                cells.push(c);
+            }
+        }
+        let mut seen = std::collections::HashMap::new();
+        for c in &cells {
+            match Short::of(c) {
+                Some(key) => assert!(seen.insert(key, c.clone()).is_none(), "{c:?}"),
+                None => assert!(c.len() > 16),
+            }
+        }
+    }
+
+    #[test]
+    fn a_column_of_ids_reads_like_a_column_of_few_values() {
+        // Past the point where the builder reserves room for ids, with
+        // repeats near and far, short and long: codes in order of first sight.
+        let h = DefaultHashBuilder::default();
+        let cells: Vec<String> = (0..60_000u32)
+            .map(|i| match i % 5 {
+                0 => format!("order {}", i / 3),
+                1 => format!("a much longer identifier {}", i % 7_000),
+                2 => format!("F{}", i / 2),
+                3 => "same".to_string(),
+                _ => format!("{}", i % 40_000),
+            })
+            .collect();
+        let mut b = Interner::with_capacity(cells.len());
+        cells.iter().for_each(|c| b.push(c.as_bytes(), &h));
+        assert!(b.distinct() > FORESEE_AT);
+        let values: Vec<Vec<u8>> = b.values().map(<[u8]>::to_vec).collect();
+        let (codes, _, _) = b.into_parts();
+        let mut first: std::collections::HashMap<&str, u32> = Default::default();
+        for (c, &code) in cells.iter().zip(&codes) {
+            let next = first.len() as u32;
+            assert_eq!(*first.entry(c).or_insert(next), code, "{c}");
+        }
+        assert_eq!(values.len(), first.len());
+        for (c, &code) in first.iter() {
+            assert_eq!(values[code as usize], c.as_bytes());
+        }
+    }
+}
