@@ -1,8 +1,12 @@
-//! The ingest benchmark inside the browser: with `?bench` in the URL the app
-//! exposes `window.cadranBenchIngest(rows)`, which generates the demo sales
-//! file in Wasm and times `engine::read` on it, exactly as the native bench
-//! does (`tests/e2e/bench-ingest.mjs` drives it).
+//! The ingest and report benchmarks inside the browser: with `?bench` in the
+//! URL the app exposes `window.cadranBenchIngest(rows, runs)`, which
+//! generates the demo sales file in Wasm and times `engine::read` on it,
+//! exactly as the native bench does (`tests/e2e/bench-ingest.mjs` drives
+//! it), and `window.cadranBenchReport(lines, runs, every)`, which times the
+//! full report over the demo sales file or, with `every`, the demo
+//! workspace of every table (`tests/e2e/bench-report.mjs`).
 
+use crate::engine::kpi::{self, Query, Workspace};
 use crate::engine::{self, demo};
 use wasm_bindgen::prelude::*;
 
@@ -30,7 +34,37 @@ fn bench_ingest(rows: u32, runs: u32) -> String {
     )
 }
 
-/// Installs the benchmark hook when the page was opened with `?bench`.
+/// Best of `runs` full reports over the demo files of `lines` order lines, as
+/// JSON: `{"lines", "rows", "ms"}`.
+fn bench_report(lines: u32, runs: u32, every: bool) -> String {
+    let files = if every {
+        demo::workspace_files(demo::DEFAULT_SEED, lines as usize)
+    } else {
+        vec![(
+            "demo-ventes.csv".to_string(),
+            demo::sales_csv(demo::DEFAULT_SEED, lines as usize),
+        )]
+    };
+    let mut tables = Vec::new();
+    for (name, bytes) in files {
+        match engine::read(&name, &bytes, &engine::Options::default()) {
+            Ok(t) => tables.push(t),
+            Err(_) => return "{\"error\": \"a demo file did not read back\"}".into(),
+        }
+    }
+    let rows: usize = tables.iter().map(|t| t.summary.rows).sum();
+    let ws = Workspace { tables };
+    let mut best = f64::MAX;
+    for _ in 0..runs.max(1) {
+        let t = now_ms();
+        let report = kpi::report(&ws, &Query::default());
+        best = best.min(now_ms() - t);
+        std::hint::black_box(report);
+    }
+    format!("{{\"lines\": {lines}, \"rows\": {rows}, \"ms\": {best:.1}}}")
+}
+
+/// Installs the benchmark hooks when the page was opened with `?bench`.
 pub fn install_if_asked() {
     let Some(window) = web_sys::window() else {
         return;
@@ -44,6 +78,9 @@ pub fn install_if_asked() {
     }
     let f = Closure::<dyn Fn(u32, u32) -> String>::new(bench_ingest);
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str("cadranBenchIngest"), f.as_ref());
-    // The page keeps the hook for its whole life.
+    let g = Closure::<dyn Fn(u32, u32, bool) -> String>::new(bench_report);
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str("cadranBenchReport"), g.as_ref());
+    // The page keeps the hooks for its whole life.
     f.forget();
+    g.forget();
 }

@@ -1,0 +1,37 @@
+// The full KPI report in headless Chromium (Wasm), beside the native figures
+// of `cargo bench --bench kpis`: the demo sales file, then the demo
+// workspace of every table, at 100k and 1M order lines. Prints the best of a
+// few reports; writes bench-results/report-wasm.json. Not a test: it asserts
+// nothing about speed.
+// Usage (after trunk build --release): node tests/e2e/bench-report.mjs [lines...]
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, open, ready, ROOT } from './harness.mjs';
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const linesList = sizes.length ? sizes : [100_000, 1_000_000];
+const server = await serve();
+const b = await open();
+const results = [];
+try {
+  await b.page.goto(server.url + '?bench');
+  await ready(b.page);
+  // The browser optimises a Wasm function for a later call: one small run first.
+  await b.page.evaluate(() => window.cadranBenchReport(10_000, 3, true));
+  console.log(`${'order lines'.padStart(12)} ${'tables'.padStart(7)} ${'rows'.padStart(10)} ${'report ms'.padStart(10)}`);
+  for (const lines of linesList) {
+    for (const every of [false, true]) {
+      const r = JSON.parse(await b.page.evaluate(([n, e]) => window.cadranBenchReport(n, 5, e), [lines, every]));
+      if (r.error) throw new Error(r.error);
+      results.push({ ...r, tables: every ? 'every' : 'sales' });
+      console.log(`${String(lines).padStart(12)} ${(every ? 'every' : 'sales').padStart(7)} ${String(r.rows).padStart(10)} ${r.ms.toFixed(1).padStart(10)}`);
+    }
+  }
+  b.assertClean(server.origin);
+} finally {
+  await b.close();
+  await server.close();
+}
+await mkdir(join(ROOT, 'bench-results'), { recursive: true });
+await writeFile(join(ROOT, 'bench-results', 'report-wasm.json'), JSON.stringify({ bench: 'report-wasm-chromium', results }, null, 2) + '\n');
+console.log('written to bench-results/report-wasm.json');
