@@ -25,7 +25,7 @@ impl Grouped {
     }
 
     /// The sum a code's rows go to (missing and unknown codes: `(none)`).
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline(always)]
     fn slot(&mut self, code: u32) -> &mut Sum {
         match (
             self.sums.get_mut(code as usize),
@@ -42,7 +42,7 @@ impl Grouped {
         }
     }
 
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline(always)]
     pub fn add(&mut self, code: u32, value: f64) {
         self.slot(code).add(value);
     }
@@ -131,7 +131,7 @@ impl Monthly {
             sums: vec![Sum::default(); (last - first + 1).max(0) as usize],
         }
     }
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline(always)]
     pub fn add(&mut self, month: i32, value: f64) {
         if let Some(s) = self.sums.get_mut((month - self.first) as usize) {
             s.add(value);

@@ -65,7 +65,7 @@ impl DayTable {
     }
 
     /// The day's period bits, and its month index when it is in one.
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline(always)]
     pub fn info(&self, d: Days) -> (u8, i32) {
         match self {
             DayTable::Table {

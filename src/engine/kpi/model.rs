@@ -27,7 +27,7 @@ pub struct Fact<'a> {
 }
 
 impl Fact<'_> {
-    #[inline]
+    #[inline(always)]
     pub fn keep(&self, row: usize) -> bool {
         self.mask
             .as_ref()

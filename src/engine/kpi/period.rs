@@ -149,7 +149,7 @@ pub fn year_month(d: Days) -> (i32, u32) {
 }
 
 /// Months since year 0, for dense monthly arrays.
-#[inline]
+#[inline(always)]
 pub fn month_index(d: Days) -> i32 {
     let (y, m) = year_month(d);
     y * 12 + m as i32 - 1

@@ -185,13 +185,13 @@ impl<'m> Opps<'m> {
         self.status.len()
     }
 
-    #[inline]
+    #[inline(always)]
     fn created(&self, r: usize) -> Option<Days> {
         self.created.get(r).copied().filter(|&d| d != MISSING_DAY)
     }
 
     /// The close day, when known.
-    #[inline]
+    #[inline(always)]
     pub fn closed_day(&self, r: usize) -> Option<Days> {
         self.closed
             .as_ref()
@@ -201,7 +201,7 @@ impl<'m> Opps<'m> {
     }
 
     /// The close day of a won or lost deal kept by the filters.
-    #[inline]
+    #[inline(always)]
     pub fn closed_in(&self, r: usize, p: Period) -> bool {
         self.fact.keep(r)
             && self.status[r] != Status::Open
@@ -209,7 +209,7 @@ impl<'m> Opps<'m> {
     }
 
     /// Open deals as of the end of the period (created by then, or undated).
-    #[inline]
+    #[inline(always)]
     pub fn open_at(&self, r: usize, p: Period) -> bool {
         self.fact.keep(r)
             && self.status[r] == Status::Open

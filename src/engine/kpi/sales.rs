@@ -113,25 +113,25 @@ impl<'m> Sales<'m> {
     }
 
     /// The row's day when it is kept by the filters and has a date and an amount.
-    #[inline]
+    #[inline(always)]
     pub fn day(&self, row: usize) -> Option<Days> {
         let d = *self.days.get(row)?;
         (d != MISSING_DAY && self.fact.keep(row) && !self.amount(row).is_nan()).then_some(d)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn amount(&self, row: usize) -> f64 {
         self.amount.get(row).copied().unwrap_or(f64::NAN)
     }
 
     /// The row's margin; `None` when the table gives no way to know it.
-    #[inline]
+    #[inline(always)]
     pub fn margin(&self, row: usize) -> Option<f64> {
         Some(self.margin.as_ref()?.get(row).copied().unwrap_or(f64::NAN))
     }
 
     /// The row's quantity, NaN when unknown.
-    #[inline]
+    #[inline(always)]
     pub fn quantity(&self, row: usize) -> f64 {
         self.qty
             .and_then(|q| q.get(row))

@@ -106,7 +106,7 @@ struct TotalsAcc {
 }
 
 impl TotalsAcc {
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     fn add(&mut self, z: Sizes, a: f64, m: f64, q: f64, rep: u32, cust: u32, order: u32) {
         if !self.started {

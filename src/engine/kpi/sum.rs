@@ -18,13 +18,13 @@ const LIMIT: f64 = 9e12;
 
 /// `x` in millionths, rounded half away from zero without a call to `round`
 /// (for |x| below the limit).
-#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[inline(always)]
 fn to_micros(x: f64) -> i64 {
     (x * SCALE + 0.5f64.copysign(x)) as i64
 }
 
 impl Sum {
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline(always)]
     pub fn add(&mut self, x: f64) {
         if x.abs() < LIMIT {
             self.add_micros_checked(to_micros(x));
@@ -40,7 +40,7 @@ impl Sum {
     }
 
     /// Millionths into the integer total, or into the float past its range.
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline(always)]
     fn add_micros_checked(&mut self, m: i64) {
         match self.micros.checked_add(m) {
             Some(total) => self.micros = total,
@@ -49,7 +49,7 @@ impl Sum {
     }
 
     /// Adds millionths from [`Addends::Micros`], whose totals cannot overflow.
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline(always)]
     pub fn add_micros(&mut self, m: i64) {
         self.micros += m;
     }
@@ -91,7 +91,7 @@ impl<'a> Addends<'a> {
         }
     }
 
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline(always)]
     pub fn add_to(&self, sum: &mut Sum, row: usize) {
         match self {
             Addends::Micros(m) => sum.add_micros(m.get(row).copied().unwrap_or(0)),

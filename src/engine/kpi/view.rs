@@ -18,7 +18,7 @@ pub struct Attr<'a> {
 }
 
 impl Attr<'_> {
-    #[inline]
+    #[inline(always)]
     pub fn code(&self, row: usize) -> u32 {
         self.codes.get(row).copied().unwrap_or(MISSING_CODE)
     }
@@ -128,7 +128,7 @@ impl DaysRef<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, row: usize) -> Option<Days> {
         match self {
             DaysRef::Days(d) => d.get(row).copied().filter(|&d| d != MISSING_DAY),
