@@ -48,6 +48,10 @@ impl StringPool {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.bytes.get(start as usize..end as usize).unwrap_or("")
     }
+    /// Distinct strings end to end in `bytes`, string `i` ending at `ends[i]`.
+    pub fn from_parts(bytes: String, ends: Vec<u32>) -> StringPool {
+        StringPool { bytes, ends }
+    }
     /// Appends a string and returns its code (the caller keeps strings distinct).
     pub fn push(&mut self, s: &str) -> u32 {
         self.bytes.push_str(s);

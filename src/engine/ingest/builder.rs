@@ -14,7 +14,45 @@ use std::borrow::Cow;
 /// bytes stay distinct unless trimming or a replaced invalid byte changed
 /// them, so the merge (a hash map over the values) runs only then.
 pub fn finish(column: Interner, encoding: Encoding) -> (Vec<u32>, StringPool) {
-    let (mut codes, bytes, ends) = column.into_parts();
+    let (codes, bytes, ends) = column.into_parts();
+    match as_is(bytes, &ends, encoding) {
+        Ok(text) => (codes, StringPool::from_parts(text, ends)),
+        Err(bytes) => decode_each(codes, &bytes, &ends, encoding),
+    }
+}
+
+/// The values' bytes as their text, when no value changes once decoded:
+/// UTF-8 text (or ASCII bytes, whatever the encoding) whose values all
+/// begin and end with an ASCII byte other than a vertical tab. ASCII spaces
+/// went at interning and Unicode ones are several bytes long, so nothing
+/// is left to trim; missing tokens are ASCII and went at interning too.
+/// Half a million distinct order ids then take one validation, not half a
+/// million decodings.
+fn as_is(bytes: Vec<u8>, ends: &[u32], encoding: Encoding) -> Result<String, Vec<u8>> {
+    let plain_edge = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && b != 0x0B);
+    let mut start = 0usize;
+    let edges = ends.iter().all(|&end| {
+        let value = bytes.get(start..end as usize).unwrap_or_default();
+        start = end as usize;
+        plain_edge(value.first()) && plain_edge(value.last())
+    });
+    let as_text = match encoding {
+        Encoding::Windows1252 => bytes.is_ascii(),
+        Encoding::Utf8 | Encoding::Utf16Le | Encoding::Utf16Be => true,
+    };
+    if !(edges && as_text) {
+        return Err(bytes);
+    }
+    String::from_utf8(bytes).map_err(|e| e.into_bytes())
+}
+
+/// [`finish`] value by value.
+fn decode_each(
+    mut codes: Vec<u32>,
+    bytes: &[u8],
+    ends: &[u32],
+    encoding: Encoding,
+) -> (Vec<u32>, StringPool) {
     let mut pool = StringPool::default();
     let mut missing = vec![false; ends.len()];
     let mut changed = false;
@@ -116,6 +154,48 @@ mod tests {
                 "{cell:?}"
             );
         }
+    }
+
+    #[test]
+    fn values_taken_as_they_are_read_as_when_decoded_one_by_one() {
+        let h = DefaultHashBuilder::default();
+        let columns: [&[&[u8]]; 7] = [
+            &[b"F10001", b"F10002", b"Nord", b"F10001"],
+            &[
+                "Société Générale".as_bytes(),
+                "Île-de-France".as_bytes(),
+                b"x",
+            ],
+            &[b"a", "\u{a0}a".as_bytes(), "b\u{202f}".as_bytes()],
+            &[b"a", b"\x0Ba", b"b"],
+            &[b"ok", b"caf\xE9", b"caf\xE9 "],
+            &[b"ok", "é".as_bytes()],
+            &[b"NA", b"n/a", b"1"],
+        ];
+        for cells in columns {
+            for encoding in [Encoding::Utf8, Encoding::Windows1252] {
+                let mut b = Interner::default();
+                cells.iter().for_each(|c| b.push(c, &h));
+                let (codes, bytes, ends) = b.into_parts();
+                let one_by_one = decode_each(codes.clone(), &bytes, &ends, encoding);
+                let mut again = Interner::default();
+                cells.iter().for_each(|c| again.push(c, &h));
+                let (c, p) = finish(again, encoding);
+                let values = |p: &StringPool| p.iter().map(str::to_string).collect::<Vec<_>>();
+                assert_eq!(
+                    (&c, values(&p)),
+                    (&one_by_one.0, values(&one_by_one.1)),
+                    "{cells:?} {encoding:?}"
+                );
+            }
+        }
+        // The fast path is taken where it can be, and only there.
+        let ids: [&[u8]; 2] = [b"F1", "Société Générale".as_bytes()];
+        let mut b = Interner::default();
+        ids.iter().for_each(|c| b.push(c, &h));
+        let (_, bytes, ends) = b.into_parts();
+        assert!(as_is(bytes.clone(), &ends, Encoding::Utf8).is_ok());
+        assert!(as_is(bytes, &ends, Encoding::Windows1252).is_err());
     }
 
     #[test]
