@@ -123,7 +123,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
     if head.contains(&0) || controls * 20 > head.len() {
         return Err(Error::Binary { hint: None });
     }
-    let encoding = if std::str::from_utf8(bytes).is_ok() {
+    // 16 bytes at a time (simdutf8; Wasm SIMD in the browser): the whole
+    // file is checked, 130 MB at a million rows.
+    let encoding = if simdutf8::basic::from_utf8(bytes).is_ok() {
         Encoding::Utf8
     } else {
         Encoding::Windows1252
