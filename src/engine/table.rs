@@ -144,25 +144,16 @@ impl Column {
         }
     }
 
-    /// How many cells are missing, and the first one's row: one tight loop
-    /// per type instead of a type check per cell.
-    pub fn missing_cells(&self) -> (u64, Option<usize>) {
-        fn count<T>(cells: &[T], missing: impl Fn(&T) -> bool) -> (u64, Option<usize>) {
-            let n = cells.iter().filter(|c| missing(c)).count() as u64;
-            let first = if n > 0 {
-                cells.iter().position(missing)
-            } else {
-                None
-            };
-            (n, first)
-        }
+    /// The first missing cell's row: one tight loop per type instead of a
+    /// type check per cell. (How many are missing the ingest knows already.)
+    pub fn first_missing(&self) -> Option<usize> {
         match &self.data {
-            ColumnData::Number { values, .. } => count(values, |v| v.is_nan()),
-            ColumnData::Date { days, .. } => count(days, |&d| d == MISSING_DAY),
-            ColumnData::DateTime { secs, .. } => count(secs, |&s| s == MISSING_SECS),
-            ColumnData::Bool(v) => count(v, Option::is_none),
-            ColumnData::Text { codes, .. } => count(codes, |&c| c == MISSING_CODE),
-            ColumnData::Empty { len } => (*len as u64, (*len > 0).then_some(0)),
+            ColumnData::Number { values, .. } => values.iter().position(|v| v.is_nan()),
+            ColumnData::Date { days, .. } => days.iter().position(|&d| d == MISSING_DAY),
+            ColumnData::DateTime { secs, .. } => secs.iter().position(|&s| s == MISSING_SECS),
+            ColumnData::Bool(v) => v.iter().position(Option::is_none),
+            ColumnData::Text { codes, .. } => codes.iter().position(|&c| c == MISSING_CODE),
+            ColumnData::Empty { len } => (*len > 0).then_some(0),
         }
     }
 
@@ -227,34 +218,31 @@ mod tests {
     }
 
     #[test]
-    fn missing_cells_counted_with_the_first_row() {
+    fn first_missing_cell_found() {
         let numbers = column(ColumnData::Number {
             values: vec![1.0, f64::NAN, 2.0, f64::NAN],
             integer: false,
             decimal: crate::engine::parse::number::Decimal::Comma,
         });
-        assert_eq!(numbers.missing_cells(), (2, Some(1)));
+        assert_eq!(numbers.first_missing(), Some(1));
         let days = column(ColumnData::Date {
             days: vec![MISSING_DAY, 3, MISSING_DAY],
             format: "%d/%m/%Y".into(),
         });
-        assert_eq!(days.missing_cells(), (2, Some(0)));
+        assert_eq!(days.first_missing(), Some(0));
         let flags = column(ColumnData::Bool(vec![Some(true), Some(false)]));
-        assert_eq!(flags.missing_cells(), (0, None));
+        assert_eq!(flags.first_missing(), None);
         let mut pool = StringPool::default();
         pool.push("a");
         let text = column(ColumnData::Text {
             codes: vec![0, 0, MISSING_CODE],
             pool,
         });
-        assert_eq!(text.missing_cells(), (1, Some(2)));
+        assert_eq!(text.first_missing(), Some(2));
         assert_eq!(
-            column(ColumnData::Empty { len: 3 }).missing_cells(),
-            (3, Some(0))
+            column(ColumnData::Empty { len: 3 }).first_missing(),
+            Some(0)
         );
-        assert_eq!(
-            column(ColumnData::Empty { len: 0 }).missing_cells(),
-            (0, None)
-        );
+        assert_eq!(column(ColumnData::Empty { len: 0 }).first_missing(), None);
     }
 }

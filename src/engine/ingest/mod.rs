@@ -267,6 +267,8 @@ fn read_after(
     }
     let french = delimiter == b';' || opts.french;
     let mut columns = Vec::with_capacity(names.len());
+    // Missing cells once typed: missing ones and those that fit no type.
+    let mut missing_once_typed = Vec::with_capacity(names.len());
     let mut summaries = Vec::with_capacity(names.len());
     for (i, (name, b)) in names.into_iter().zip(builders).enumerate() {
         let ctx = Context {
@@ -276,6 +278,7 @@ fn read_after(
         let (codes, pool) = builder::finish(b, decoded.encoding);
         let inferred = infer(codes, pool, ctx);
         let missing = inferred.missing;
+        missing_once_typed.push(missing as u64 + inferred.bad_count);
         if inferred.bad_count > 0 {
             let first = inferred.bad_first_row.and_then(|r| offsets.get(r)).copied();
             warnings.add(WarningKind::BadValue, Some(i), first, inferred.bad_count);
@@ -312,7 +315,7 @@ fn read_after(
     for s in &mut summaries {
         s.field = mapping.field_of(&s.name);
     }
-    for m in schema::missing_values(&table, &mapping) {
+    for m in schema::missing_values(&table, &mapping, &missing_once_typed) {
         let col = summaries.iter().position(|s| s.name == m.column);
         let first = offsets.get(m.first_row).copied();
         warnings.add(WarningKind::MissingField, col, first, m.count);

@@ -392,14 +392,19 @@ pub struct MissingValues {
     pub count: u64,
 }
 
-/// Every mapped field whose column has missing cells.
-pub fn missing_values(table: &Table, mapping: &Mapping) -> Vec<MissingValues> {
+/// Every mapped field whose column has missing cells, given how many cells
+/// each column (in table order) misses.
+pub fn missing_values(table: &Table, mapping: &Mapping, missing: &[u64]) -> Vec<MissingValues> {
     let mut out = Vec::new();
     for (&field, name) in &mapping.fields {
-        let Some(col) = table.column(name) else {
+        let Some(i) = table.columns.iter().position(|c| &c.name == name) else {
             continue;
         };
-        if let (count, Some(first_row)) = col.missing_cells() {
+        let count = missing.get(i).copied().unwrap_or(0);
+        if count == 0 {
+            continue;
+        }
+        if let Some(first_row) = table.columns[i].first_missing() {
             out.push(MissingValues {
                 field,
                 column: name.clone(),
