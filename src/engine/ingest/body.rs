@@ -8,6 +8,7 @@
 //! for everything else, one pass — which may have begun while the file was
 //! still arriving (see `stream.rs`): a [`Body`] takes rows piece by piece.
 
+use super::lines::{line_ends_before, LineCursor};
 use super::Warnings;
 use crate::engine::error::WarningKind;
 use cadran_intern::{push_row, Interner};
@@ -17,13 +18,17 @@ use hashbrown::DefaultHashBuilder;
 /// What reading the rows found.
 pub(super) struct Body {
     pub builders: Vec<Interner>,
-    /// Where each row starts in the text, to name its line in a warning.
-    pub offsets: Vec<u64>,
+    /// Each row's line in the text, to name it in a warning.
+    pub lines: Vec<u64>,
     /// The first rows' raw cells (decoded once the encoding is known).
     pub preview: Vec<Vec<Vec<u8>>>,
     pub empty_rows: u64,
+    /// The first empty row's line.
     pub first_empty: Option<u64>,
+    /// Warnings, with the line of their first row.
     pub warnings: Warnings,
+    /// The line the next bytes read start on.
+    pub line: u64,
 }
 
 /// How to read the rows.
@@ -52,19 +57,21 @@ pub(super) fn read(
     progress: &mut dyn FnMut(f64, usize),
 ) -> Body {
     let body = text.get(start..).unwrap_or_default();
+    let first_line = 1 + line_ends_before(text, start);
     #[cfg(not(target_arch = "wasm32"))]
     if let Some(split) = split_point(body).filter(|_| s.split) {
         let (first, second) = body.split_at(split);
         let (a, b) = std::thread::scope(|scope| {
             let b = scope.spawn(|| {
-                let mut b = Body::new(s.width, count_newlines(second) + 1);
+                // Lines counted from 1, moved after the first half's once both are read.
+                let mut b = Body::new(s.width, count_newlines(second) + 1, 1);
                 b.scan(second, (start + split) as u64, s, &mut |_, _| {});
                 b
             });
             // Both halves advance together: the first one's share and twice
             // its rows stand for the whole.
             let half = first.len().max(1) as f64;
-            let mut a = Body::new(s.width, count_newlines(first) + 1);
+            let mut a = Body::new(s.width, count_newlines(first) + 1, first_line);
             a.scan(first, start as u64, s, &mut |at, rows| {
                 progress((at as f64 - start as f64) / half, rows * 2)
             });
@@ -74,7 +81,7 @@ pub(super) fn read(
             return merge(a, b, s);
         }
     }
-    let mut out = Body::new(s.width, count_newlines(body) + 1);
+    let mut out = Body::new(s.width, count_newlines(body) + 1, first_line);
     out.read_rest(text, start, s, progress);
     out
 }
@@ -93,17 +100,19 @@ fn split_point(body: &[u8]) -> Option<usize> {
 
 impl Body {
     /// No rows yet; room for about `expected_rows` (line ends bound the row
-    /// count: reserving once avoids copying growing columns).
-    pub fn new(width: usize, expected_rows: usize) -> Body {
+    /// count: reserving once avoids copying growing columns); the rows
+    /// start on line `line`.
+    pub fn new(width: usize, expected_rows: usize, line: u64) -> Body {
         Body {
             builders: (0..width)
                 .map(|_| Interner::with_capacity(expected_rows))
                 .collect(),
-            offsets: Vec::with_capacity(expected_rows),
+            lines: Vec::with_capacity(expected_rows),
             preview: Vec::new(),
             empty_rows: 0,
             first_empty: None,
             warnings: Warnings::default(),
+            line,
         }
     }
 
@@ -153,13 +162,16 @@ impl Body {
             .from_reader(bytes);
         let mut rec = ByteRecord::new();
         let mut cells: Vec<(usize, usize)> = Vec::with_capacity(s.width + 1);
+        let mut lines = LineCursor::new(self.line);
         // Byte records raise no UTF-8 errors and a slice raises no I/O error.
         while let Ok(true) = rdr.read_byte_record(&mut rec) {
-            let at = base + rec.position().map_or(0, |p| p.byte());
+            let offset = rec.position().map_or(0, |p| p.byte());
+            let line = lines.line_of(bytes, offset as usize);
             cells.clear();
             cells.extend((0..rec.len()).filter_map(|i| rec.range(i).map(|r| (r.start, r.end))));
-            self.row(at, rec.as_slice(), &cells, s, progress);
+            self.row(base + offset, line, rec.as_slice(), &cells, s, progress);
         }
+        self.line = lines.line_at_end(bytes);
     }
 
     /// [`Body::scan`] for text without quotes or lone carriage returns:
@@ -192,18 +204,24 @@ impl Body {
             // The CSV reader skips empty lines.
             if end > line_at {
                 cells.push((from, end.max(from)));
-                self.row(base + line_at as u64, bytes, &cells, s, progress);
+                let line = self.line;
+                self.row(base + line_at as u64, line, bytes, &cells, s, progress);
+            }
+            if at < bytes.len() {
+                self.line += 1;
             }
             cells.clear();
             (line_at, from) = (at + 1, at + 1);
         }
     }
 
-    /// One row, starting at byte `at`: its cells are `text[a..b]` for each
-    /// `(a, b)` of `cells`.
+    /// One row, starting at byte `at` on line `line`: its cells are
+    /// `text[a..b]` for each `(a, b)` of `cells`.
+    #[allow(clippy::too_many_arguments)]
     fn row(
         &mut self,
         at: u64,
+        line: u64,
         text: &[u8],
         cells: &[(usize, usize)],
         s: &Setup,
@@ -218,22 +236,23 @@ impl Body {
         };
         if (0..count).all(|i| cell(i).trim_ascii().is_empty()) {
             self.empty_rows += 1;
-            self.first_empty.get_or_insert(at);
+            self.first_empty.get_or_insert(line);
             return;
         }
         if count < s.width {
-            self.warnings.add(WarningKind::ShortRow, None, Some(at), 1);
+            self.warnings
+                .add(WarningKind::ShortRow, None, Some(line), 1);
         } else if (s.width..count).any(|i| !cell(i).trim_ascii().is_empty()) {
-            self.warnings.add(WarningKind::LongRow, None, Some(at), 1);
+            self.warnings.add(WarningKind::LongRow, None, Some(line), 1);
         }
         if self.preview.len() < s.preview_rows {
             self.preview
                 .push((0..s.width.min(count)).map(|i| cell(i).to_vec()).collect());
         }
         push_row(&mut self.builders, text, cells, s.hasher);
-        self.offsets.push(at);
-        if self.offsets.len().is_multiple_of(s.every) {
-            progress(at, self.offsets.len());
+        self.lines.push(line);
+        if self.lines.len().is_multiple_of(s.every) {
+            progress(at, self.lines.len());
         }
     }
 }
@@ -267,14 +286,17 @@ fn merge(mut a: Body, b: Body, s: &Setup) -> Body {
     for (into, from) in a.builders.iter_mut().zip(b.builders) {
         into.append(from, s.hasher);
     }
-    a.offsets.extend(b.offsets);
+    // The second half counted its lines from 1: it starts on the first's last.
+    let moved = a.line - 1;
+    a.lines.extend(b.lines.iter().map(|l| l + moved));
     let room = s.preview_rows.saturating_sub(a.preview.len());
     a.preview.extend(b.preview.into_iter().take(room));
     a.empty_rows += b.empty_rows;
-    a.first_empty = a.first_empty.or(b.first_empty);
-    for ((kind, col), (offset, n)) in b.warnings.0 {
-        a.warnings.add(kind, col, offset, n);
+    a.first_empty = a.first_empty.or(b.first_empty.map(|l| l + moved));
+    for ((kind, col), (line, n)) in b.warnings.0 {
+        a.warnings.add(kind, col, line.map(|l| l + moved), n);
     }
+    a.line = b.line + moved;
     a
 }
 
@@ -321,7 +343,7 @@ mod tests {
         t
     }
 
-    /// Columns (codes and values), offsets, preview, empty rows and the
+    /// Columns (codes and values), lines, preview, empty rows and the
     /// first, warnings: all that one read gives.
     type Read = (
         Vec<(Vec<u32>, Vec<String>)>,
@@ -348,7 +370,7 @@ mod tests {
             .collect();
         (
             cols,
-            b.offsets,
+            b.lines,
             b.preview,
             (b.empty_rows, b.first_empty),
             warnings,
@@ -371,24 +393,17 @@ mod tests {
         assert!(split_point(&bytes).is_some(), "the test file must be split");
         let mut reports = 0;
         let split = read(&bytes, header, &s, &mut |_, _| reports += 1);
-        let mut one = Body::new(4, 0);
+        let mut one = Body::new(4, 0, 1);
         one.scan(&bytes, header as u64, &s, &mut |_, _| {});
         assert!(reports > 0);
         assert_eq!(finished(split), finished(one));
     }
 
-    /// What a body holds, its offsets as line numbers (the CSV reader's
-    /// point before the blank lines that precede a row).
-    fn as_lines(text: &[u8], b: Body) -> String {
-        let lines = |o: Vec<u64>| super::super::lines::lines_at(text, &o);
-        let warnings: Vec<_> = b
-            .warnings
-            .0
-            .iter()
-            .map(|(k, &(o, n))| (*k, o.map(|o| lines(vec![o])[0]), n))
-            .collect();
-        let first_empty = b.first_empty.map(|o| lines(vec![o])[0]);
-        let (offsets, preview, empty) = (b.offsets.clone(), b.preview.clone(), b.empty_rows);
+    /// What a body holds, as text to compare.
+    fn as_lines(b: Body) -> String {
+        let warnings: Vec<_> = b.warnings.0.iter().map(|(k, &(l, n))| (*k, l, n)).collect();
+        let (first_empty, lines) = (b.first_empty, b.lines.clone());
+        let (preview, empty, end) = (b.preview.clone(), b.empty_rows, b.line);
         let cols: Vec<_> = b
             .builders
             .into_iter()
@@ -397,10 +412,7 @@ mod tests {
                 (codes, pool.iter().map(str::to_string).collect::<Vec<_>>())
             })
             .collect();
-        format!(
-            "{cols:?}\n{:?}\n{preview:?}\n{empty} {first_empty:?}\n{warnings:?}",
-            lines(offsets)
-        )
+        format!("{cols:?}\n{lines:?} {end}\n{preview:?}\n{empty} {first_empty:?}\n{warnings:?}")
     }
 
     #[test]
@@ -422,16 +434,23 @@ mod tests {
             every: 2,
             split: false,
         };
-        for text in cases {
+        for (i, text) in cases.into_iter().enumerate() {
             assert!(plain(text));
-            let (mut a, mut b) = (Body::new(3, 0), Body::new(3, 0));
+            let (mut a, mut b) = (Body::new(3, 0, 1), Body::new(3, 0, 1));
             let (mut pa, mut pb) = (Vec::new(), Vec::new());
             a.scan_csv(text, 0, &s, &mut |_, n| pa.push(n));
             b.scan_plain(text, 0, &s, &mut |_, n| pb.push(n));
             assert_eq!(pa, pb, "progress of {:?}", String::from_utf8_lossy(text));
+            if i == 0 {
+                // Rows on lines 1, 3, 6, 7, 8 and 11; lines 4 and 5 are empty rows.
+                assert_eq!(
+                    (&b.lines[..], b.first_empty, b.line),
+                    (&[1, 3, 6, 7, 8, 11][..], Some(4), 11)
+                );
+            }
             assert_eq!(
-                as_lines(text, a),
-                as_lines(text, b),
+                as_lines(a),
+                as_lines(b),
                 "{:?}",
                 String::from_utf8_lossy(text)
             );

@@ -82,25 +82,24 @@ pub struct Imported {
     pub mapping: Mapping,
 }
 
-/// Counts problems by kind and column, keeping the byte offset of the first
-/// (turned into a line number once, at the end).
+/// Counts problems by kind and column, keeping the line of the first.
 #[derive(Default)]
 struct Warnings(BTreeMap<(WarningKind, Option<usize>), (Option<u64>, u64)>);
 
 impl Warnings {
-    fn add(&mut self, kind: WarningKind, column: Option<usize>, offset: Option<u64>, n: u64) {
-        let e = self.0.entry((kind, column)).or_insert((offset, 0));
+    fn add(&mut self, kind: WarningKind, column: Option<usize>, line: Option<u64>, n: u64) {
+        let e = self.0.entry((kind, column)).or_insert((line, 0));
         e.1 += n;
     }
 }
 
-fn unique_headers(raw: Vec<String>, warnings: &mut Warnings, offset: u64) -> Vec<String> {
+fn unique_headers(raw: Vec<String>, warnings: &mut Warnings, line: u64) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(raw.len());
     for (i, name) in raw.into_iter().enumerate() {
         let mut name = name.trim().to_string();
         if name.is_empty() {
             name = format!("Column {}", i + 1);
-            warnings.add(WarningKind::EmptyHeader, Some(i), Some(offset), 1);
+            warnings.add(WarningKind::EmptyHeader, Some(i), Some(line), 1);
         }
         if out.contains(&name) {
             let base = name.clone();
@@ -109,7 +108,7 @@ fn unique_headers(raw: Vec<String>, warnings: &mut Warnings, offset: u64) -> Vec
                 name = format!("{base} ({k})");
                 k += 1;
             }
-            warnings.add(WarningKind::DuplicateHeader, Some(i), Some(offset), 1);
+            warnings.add(WarningKind::DuplicateHeader, Some(i), Some(line), 1);
         }
         out.push(name);
     }
@@ -137,11 +136,10 @@ pub fn read_with_progress(
     read_after(file, bytes, opts, progress, None)
 }
 
-/// The header row's raw cells, the byte it starts at, and where the rows
-/// below it begin.
+/// The header row's raw cells, its line, and where the rows below it begin.
 struct Header {
     raw: Vec<Vec<u8>>,
-    at: u64,
+    line: u64,
     body_start: usize,
 }
 
@@ -160,20 +158,21 @@ fn find_header(
         .from_reader(text);
     let mut rec = ByteRecord::new();
     let mut seen = 0usize;
+    let mut lines = lines::LineCursor::new(1);
     loop {
         // Byte records raise no UTF-8 errors and a slice raises no I/O error.
         if !matches!(rdr.read_byte_record(&mut rec), Ok(true)) {
             return None;
         }
-        let at = rec.position().map_or(0, |p| p.byte());
+        let line = lines.line_of(text, rec.position().map_or(0, |p| p.byte()) as usize);
         seen += 1;
         if seen <= header_index {
-            warnings.add(WarningKind::LinesBeforeHeader, None, Some(at), 1);
+            warnings.add(WarningKind::LinesBeforeHeader, None, Some(line), 1);
             continue;
         }
         return Some(Header {
             raw: rec.iter().map(<[u8]>::to_vec).collect(),
-            at,
+            line,
             body_start: rdr.position().byte() as usize,
         });
     }
@@ -214,9 +213,9 @@ fn read_after(
             .map(|c| decoded.cell(c).into_owned())
             .collect(),
         &mut warnings,
-        header.at,
+        header.line,
     );
-    let header_at = header.at;
+    let header_line = header.line;
     let early = early.filter(|e| {
         e.delimiter == delimiter
             && e.body_start == header.body_start
@@ -244,22 +243,23 @@ fn read_after(
     };
     let body::Body {
         builders,
-        offsets,
+        lines: row_lines,
         preview,
         empty_rows,
         first_empty,
         warnings: row_warnings,
+        ..
     } = body;
     let preview: Vec<Vec<String>> = preview
         .iter()
         .map(|row| row.iter().map(|c| decoded.cell(c).into_owned()).collect())
         .collect();
-    for ((kind, col), (offset, n)) in row_warnings.0 {
-        warnings.add(kind, col, offset, n);
+    for ((kind, col), (line, n)) in row_warnings.0 {
+        warnings.add(kind, col, line, n);
     }
     // Every row is split: what is left is typing the columns.
-    progress(1.0, offsets.len());
-    if names.len() < 2 && offsets.is_empty() {
+    progress(1.0, row_lines.len());
+    if names.len() < 2 && row_lines.is_empty() {
         return Err(Error::NoTable);
     }
     if empty_rows > 0 {
@@ -280,7 +280,10 @@ fn read_after(
         let missing = inferred.missing;
         missing_once_typed.push(missing as u64 + inferred.bad_count);
         if inferred.bad_count > 0 {
-            let first = inferred.bad_first_row.and_then(|r| offsets.get(r)).copied();
+            let first = inferred
+                .bad_first_row
+                .and_then(|r| row_lines.get(r))
+                .copied();
             warnings.add(WarningKind::BadValue, Some(i), first, inferred.bad_count);
         }
         if inferred.ambiguous {
@@ -302,7 +305,7 @@ fn read_after(
         columns.push(column);
     }
     let table = Table {
-        rows: offsets.len(),
+        rows: row_lines.len(),
         columns,
     };
     let mut mapping = schema::propose(&table, opts.kind);
@@ -317,26 +320,17 @@ fn read_after(
     }
     for m in schema::missing_values(&table, &mapping, &missing_once_typed) {
         let col = summaries.iter().position(|s| s.name == m.column);
-        let first = offsets.get(m.first_row).copied();
+        let first = row_lines.get(m.first_row).copied();
         warnings.add(WarningKind::MissingField, col, first, m.count);
     }
-    let mut at: Vec<u64> = vec![header_at];
-    at.extend(warnings.0.values().filter_map(|(o, _)| *o));
-    let lines = lines::lines_at(&decoded.bytes, &at);
-    let line_of = |offset: u64| {
-        at.iter()
-            .position(|&o| o == offset)
-            .and_then(|i| lines.get(i))
-            .copied()
-    };
     let warnings = warnings
         .0
         .into_iter()
-        .map(|((kind, col), (offset, count))| {
+        .map(|((kind, col), (line, count))| {
             let column = col.and_then(|i| summaries.get(i));
             Warning {
                 kind,
-                line: offset.and_then(line_of),
+                line,
                 column: column.map(|c| c.name.clone()),
                 count,
                 message: words::english(kind, column, count),
@@ -347,7 +341,7 @@ fn read_after(
         file: file.to_string(),
         encoding: decoded.encoding,
         delimiter: (delimiter as char).to_string(),
-        header_line: line_of(header_at).unwrap_or(1),
+        header_line,
         rows: table.rows,
         ignored_rows: empty_rows as usize,
         kind: mapping.kind,

@@ -12,6 +12,7 @@
 //! at the end.
 
 use super::body::{count_newlines, Body, Setup};
+use super::lines::line_ends_before;
 use super::{find_header, read_after, Early, Imported, Options, Warnings, PROGRESS_EVERY};
 use crate::engine::decode::{decode, Encoding};
 use crate::engine::dialect::{sniff, Dialect};
@@ -125,7 +126,11 @@ impl Streaming {
                 delimiter,
                 body_start: header.body_start,
                 read_to: header.body_start,
-                body: Body::new(header.raw.len(), expected_rows),
+                body: Body::new(
+                    header.raw.len(),
+                    expected_rows,
+                    1 + line_ends_before(text, header.body_start),
+                ),
             },
             bom,
             open: true,
@@ -196,7 +201,7 @@ mod tests {
             s.push(piece, &mut |_, _| reports += 1);
         }
         let early = match &s.state {
-            State::Reading { early, .. } => early.body.offsets.len(),
+            State::Reading { early, .. } => early.body.lines.len(),
             _ => 0,
         };
         (s.finish(&mut |_, _| {}), early)
