@@ -42,10 +42,15 @@ pub struct Decoded<'a> {
 impl Decoded<'_> {
     /// A cell's text. Never fails: Windows-1252 maps every byte.
     pub fn cell<'c>(&self, raw: &'c [u8]) -> Cow<'c, str> {
-        match self.encoding {
-            Encoding::Windows1252 => charsets::windows_1252(raw),
-            _ => String::from_utf8_lossy(raw),
-        }
+        cell_text(self.encoding, raw)
+    }
+}
+
+/// A cell's text in an encoding (UTF-16 text is UTF-8 once decoded).
+pub fn cell_text(encoding: Encoding, raw: &[u8]) -> Cow<'_, str> {
+    match encoding {
+        Encoding::Windows1252 => charsets::windows_1252(raw),
+        _ => String::from_utf8_lossy(raw),
     }
 }
 

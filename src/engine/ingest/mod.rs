@@ -11,7 +11,7 @@ mod words;
 
 pub use stream::Streaming;
 
-use super::decode::{decode, Encoding};
+use super::decode::{cell_text, decode, Encoding};
 use super::dialect::{sniff, Dialect};
 use super::error::{Error, Result, Warning, WarningKind};
 use super::infer::{infer, Context};
@@ -188,6 +188,66 @@ struct Early {
     body: body::Body,
 }
 
+/// What the start of a text decides: the delimiter, the header and the
+/// column names, with the warnings they raise.
+struct Decided {
+    delimiter: u8,
+    header: Header,
+    names: Vec<String>,
+    warnings: Warnings,
+}
+
+fn decide(text: &[u8], encoding: Encoding, opts: &Options) -> Result<Decided> {
+    let Dialect {
+        delimiter,
+        header_index,
+    } = sniff(text, opts.delimiter);
+    let mut warnings = Warnings::default();
+    let Some(header) = find_header(text, delimiter, header_index, &mut warnings) else {
+        return Err(Error::NoTable);
+    };
+    let names = unique_headers(
+        header
+            .raw
+            .iter()
+            .map(|c| cell_text(encoding, c).into_owned())
+            .collect(),
+        &mut warnings,
+        header.line,
+    );
+    Ok(Decided {
+        delimiter,
+        header,
+        names,
+        warnings,
+    })
+}
+
+impl Early {
+    /// Whether the rows read early were read as the whole text reads them.
+    fn agrees(&self, d: &Decided) -> bool {
+        self.delimiter == d.delimiter
+            && self.body_start == d.header.body_start
+            && self.body.builders.len() == d.names.len()
+    }
+
+    fn setup<'h>(
+        delimiter: u8,
+        width: usize,
+        hasher: &'h DefaultHashBuilder,
+        opts: &Options,
+    ) -> body::Setup<'h> {
+        body::Setup {
+            delimiter,
+            width,
+            preview_rows: opts.preview_rows,
+            hasher,
+            every: PROGRESS_EVERY,
+            split: !opts.one_thread,
+        }
+    }
+}
+
 /// [`read_with_progress`], going on from the rows read early when the whole
 /// text confirms the delimiter and header they were read with.
 fn read_after(
@@ -198,40 +258,12 @@ fn read_after(
     early: Option<Early>,
 ) -> Result<Imported> {
     let decoded = decode(bytes)?;
-    let Dialect {
-        delimiter,
-        header_index,
-    } = sniff(&decoded.bytes, opts.delimiter);
-    let mut warnings = Warnings::default();
-    let Some(header) = find_header(&decoded.bytes, delimiter, header_index, &mut warnings) else {
-        return Err(Error::NoTable);
-    };
-    let names = unique_headers(
-        header
-            .raw
-            .iter()
-            .map(|c| decoded.cell(c).into_owned())
-            .collect(),
-        &mut warnings,
-        header.line,
-    );
-    let header_line = header.line;
-    let early = early.filter(|e| {
-        e.delimiter == delimiter
-            && e.body_start == header.body_start
-            && e.body.builders.len() == names.len()
-    });
+    let d = decide(&decoded.bytes, decoded.encoding, opts)?;
+    let early = early.filter(|e| e.agrees(&d));
     let hasher = early
         .as_ref()
         .map_or_else(DefaultHashBuilder::default, |e| e.hasher);
-    let setup = body::Setup {
-        delimiter,
-        width: names.len(),
-        preview_rows: opts.preview_rows,
-        hasher: &hasher,
-        every: PROGRESS_EVERY,
-        split: !opts.one_thread,
-    };
+    let setup = Early::setup(d.delimiter, d.names.len(), &hasher, opts);
     let body = match early {
         Some(Early {
             mut body, read_to, ..
@@ -239,8 +271,27 @@ fn read_after(
             body.read_rest(&decoded.bytes, read_to, &setup, progress);
             body
         }
-        None => body::read(&decoded.bytes, header.body_start, &setup, progress),
+        None => body::read(&decoded.bytes, d.header.body_start, &setup, progress),
     };
+    assemble(file, decoded.encoding, d, body, opts, progress)
+}
+
+/// The table, its summary and mapping, once every row is read.
+fn assemble(
+    file: &str,
+    encoding: Encoding,
+    d: Decided,
+    body: body::Body,
+    opts: &Options,
+    progress: &mut dyn FnMut(f64, usize),
+) -> Result<Imported> {
+    let Decided {
+        delimiter,
+        header,
+        names,
+        mut warnings,
+    } = d;
+    let header_line = header.line;
     let body::Body {
         builders,
         lines: row_lines,
@@ -252,7 +303,11 @@ fn read_after(
     } = body;
     let preview: Vec<Vec<String>> = preview
         .iter()
-        .map(|row| row.iter().map(|c| decoded.cell(c).into_owned()).collect())
+        .map(|row| {
+            row.iter()
+                .map(|c| cell_text(encoding, c).into_owned())
+                .collect()
+        })
         .collect();
     for ((kind, col), (line, n)) in row_warnings.0 {
         warnings.add(kind, col, line, n);
@@ -275,7 +330,7 @@ fn read_after(
             french_style: french,
             header_says_date: schema::header_says_date(&name),
         };
-        let (codes, pool) = builder::finish(b, decoded.encoding);
+        let (codes, pool) = builder::finish(b, encoding);
         let inferred = infer(codes, pool, ctx);
         let missing = inferred.missing;
         missing_once_typed.push(missing as u64 + inferred.bad_count);
@@ -339,7 +394,7 @@ fn read_after(
         .collect();
     let summary = ImportSummary {
         file: file.to_string(),
-        encoding: decoded.encoding,
+        encoding,
         delimiter: (delimiter as char).to_string(),
         header_line,
         rows: table.rows,
