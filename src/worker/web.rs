@@ -4,8 +4,8 @@
 //! `public/reader.js`, a worker of its own, copies them out of the file
 //! (its thread waits on the browser while this one reads rows) and
 //! `worker.js` passes each to [`push`], between [`open`] and [`close`].
-//! Each slice goes straight into Wasm memory: no JS string, no second
-//! whole-file copy.
+//! Each slice is copied into Wasm memory (a buffer of its size, appended to
+//! the rows still to read): no JS string, no whole-file copy.
 
 use super::protocol::{Phase, Reply, Request};
 use super::session::{self, Session};
@@ -87,9 +87,7 @@ pub fn push(slice: &js_sys::Uint8Array) {
     OPEN.with_borrow_mut(|open| {
         let Some(f) = open else { return };
         let rows = &mut f.rows;
-        let len = slice.length() as usize;
-        f.stream
-            .push_with(len, |into| slice.copy_to(into), &mut |_, r| *rows = r);
+        f.stream.push(&slice.to_vec(), &mut |_, r| *rows = r);
         let done = f.stream.received() as f64 / f.size.max(1.0);
         post(&session::progress(
             f.id,
