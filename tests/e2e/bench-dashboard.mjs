@@ -8,11 +8,11 @@
 // bench-results/dashboard.json. Not a test: it asserts nothing about speed.
 // Usage (after trunk build --release): node tests/e2e/bench-dashboard.mjs [--quick | --sales] [--runs N]
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile, copyFile, readFile, readdir } from 'node:fs/promises';
+import { mkdir, copyFile, readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serve, open, ready, waitForKpi, ROOT, DIST } from './harness.mjs';
+import { serve, open, ready, waitForKpi, writeResults, ROOT, DIST } from './harness.mjs';
 
 const quick = process.argv.includes('--quick');
 // --sales: the two sales files only (100k and 1M rows), not every table.
@@ -176,9 +176,7 @@ try {
       console.log(`${c.name}: median ratio ${sorted[Math.floor(sorted.length / 2)]}x over ${RUNS} runs`);
     }
   }
-  await mkdir(join(ROOT, 'bench-results'), { recursive: true });
-  await writeFile(join(ROOT, 'bench-results', 'dashboard.json'), JSON.stringify({ bench: 'dashboard-chromium', first_visit: visit, results }, null, 2) + '\n');
-  console.log('written to bench-results/dashboard.json');
+  await writeResults('dashboard.json', { bench: 'dashboard-chromium', first_visit: visit, results });
 } finally {
   await server.close();
 }

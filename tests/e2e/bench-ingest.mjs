@@ -2,9 +2,9 @@
 // `cargo bench --bench ingest`. Prints MB/s and rows/s; writes
 // bench-results/ingest-wasm.json. Not a test: it asserts nothing about speed.
 // Usage (after trunk build --release): node tests/e2e/bench-ingest.mjs [rows...]
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, open, ready, ROOT } from './harness.mjs';
+import { serve, open, ready, writeResults, ROOT } from './harness.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const rowsList = sizes.length ? sizes : [10_000, 100_000, 1_000_000];
@@ -40,6 +40,4 @@ try {
   await b.close();
   await server.close();
 }
-await mkdir(join(ROOT, 'bench-results'), { recursive: true });
-await writeFile(join(ROOT, 'bench-results', 'ingest-wasm.json'), JSON.stringify({ bench: 'ingest-wasm-chromium', results }, null, 2) + '\n');
-console.log('written to bench-results/ingest-wasm.json');
+await writeResults('ingest-wasm.json', { bench: 'ingest-wasm-chromium', results });

@@ -4,9 +4,7 @@
 // few reports; writes bench-results/report-wasm.json. Not a test: it asserts
 // nothing about speed.
 // Usage (after trunk build --release): node tests/e2e/bench-report.mjs [lines...]
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, open, ready, ROOT } from './harness.mjs';
+import { serve, open, ready, writeResults } from './harness.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const linesList = sizes.length ? sizes : [100_000, 1_000_000];
@@ -32,6 +30,4 @@ try {
   await b.close();
   await server.close();
 }
-await mkdir(join(ROOT, 'bench-results'), { recursive: true });
-await writeFile(join(ROOT, 'bench-results', 'report-wasm.json'), JSON.stringify({ bench: 'report-wasm-chromium', results }, null, 2) + '\n');
-console.log('written to bench-results/report-wasm.json');
+await writeResults('report-wasm.json', { bench: 'report-wasm-chromium', results });

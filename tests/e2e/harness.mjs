@@ -2,7 +2,7 @@
 // through playwright-core, and makes every test fail on a console error, an
 // uncaught exception, or a request to any origin other than the page's own.
 import { createServer } from 'node:http';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -26,6 +26,13 @@ const TYPES = {
  * Serves `dir` under `prefix` (e.g. '/tools/cadran/') on an ephemeral port of
  * 127.0.0.1; `mounts` serves other folders beside it ({'/bench/': dir}).
  */
+// A benchmark's figures, written to bench-results/<file> (not committed).
+export async function writeResults(file, data) {
+  await mkdir(join(ROOT, 'bench-results'), { recursive: true });
+  await writeFile(join(ROOT, 'bench-results', file), JSON.stringify(data, null, 2) + '\n');
+  console.log(`written to bench-results/${file}`);
+}
+
 export async function serve(dir = DIST, prefix = '/', mounts = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
