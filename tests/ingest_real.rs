@@ -138,23 +138,18 @@ fn crm_tables_get_their_kinds_and_missing_values_are_counted() {
     assert_eq!(field(Field::Amount), Some("close_value"));
     assert_eq!(field(Field::Rep), Some("sales_agent"));
     // Open deals have no close date and no value: one grouped warning each.
-    let missing = |col: &str| {
+    let warning = |col: &str| {
         s.warnings
             .iter()
             .find(|w| w.kind == WarningKind::MissingField && w.column.as_deref() == Some(col))
-            .map(|w| w.count)
     };
+    let missing = |col: &str| warning(col).map(|w| w.count);
     assert_eq!(missing("close_date"), Some(2089));
     assert_eq!(missing("close_value"), Some(2089));
     assert_eq!(missing("engage_date"), Some(500));
     // CRLF rows under an LF header: the first deal without an account or a
     // close date is on line 11 (HAXMC4IX), the first undated one on 8302.
-    let line = |col: &str| {
-        s.warnings
-            .iter()
-            .find(|w| w.kind == WarningKind::MissingField && w.column.as_deref() == Some(col))
-            .and_then(|w| w.line)
-    };
+    let line = |col: &str| warning(col).and_then(|w| w.line);
     assert_eq!(line("account"), Some(11));
     assert_eq!(line("close_date"), Some(11));
     assert_eq!(line("engage_date"), Some(8302));
