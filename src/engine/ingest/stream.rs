@@ -418,6 +418,21 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_after_rows_were_dropped_leaves_the_rest_for_the_end() {
+        let mut csv = String::from("\u{feff}id,name,amount\n");
+        for i in 0..200_000 {
+            csv.push_str(&format!("{i},name {i},{i}.5\n"));
+            if i == 150_000 {
+                csv.push_str("x,\"two\nlines, a comma\",1\n");
+            }
+        }
+        assert!(csv.len() > 3 * DROP_AT);
+        let [small, _, whole] = same_as_one_read(csv.as_bytes());
+        assert!(small > 100_000 && small < 150_010, "{small}");
+        assert!(whole > 100_000 && whole < 150_010, "{whole}");
+    }
+
+    #[test]
     fn a_quote_leaves_the_rest_for_the_end() {
         let mut csv = String::from("id,name,amount\n");
         for i in 0..30_000 {
