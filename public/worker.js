@@ -14,13 +14,14 @@ function crashed(err) {
   self.close();
 }
 
-let handled = false;
+// Whether a file came: its own rows then warm the engine up.
+let fileCame = false;
 // Requests run one at a time, in order: a file is read over many turns of
 // the event loop (the rows of a slice are read while the next one arrives).
 let queue = Promise.resolve();
 
 function run(data) {
-  handled = true;
+  if (data.blob) fileCame = true;
   queue = queue.then(() => (data.blob ? load(data.msg, data.blob) : cadranWorkerHandle(data.msg))).catch(crashed);
 }
 
@@ -75,13 +76,12 @@ init({ module_or_path: new URL('./cadran-web_bg.wasm', import.meta.url) }).then(
   getReader();
   self.postMessage(JSON.stringify({ op: 'ready' }));
   early.splice(0).forEach(run);
-  // Idle: warm the engine up (off the page's thread), unless work came first.
-  setTimeout(() => {
-    if (handled) return;
-    try {
-      cadranWorkerWarmUp();
-    } catch (err) {
-      crashed(err);
-    }
-  }, 0);
+  // Warm the engine up (off the page's thread) once the first requests are
+  // answered — the page's first one, an empty dashboard's, used to skip it,
+  // and a million rows' first report then took 220 ms instead of 95 — unless
+  // a file came first.
+  queue = queue
+    .then(() => new Promise((next) => setTimeout(next, 0)))
+    .then(() => { if (!fileCame) cadranWorkerWarmUp(); })
+    .catch(crashed);
 }, crashed);
