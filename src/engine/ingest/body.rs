@@ -9,7 +9,7 @@
 //! still arriving (see `stream.rs`): a [`Body`] takes rows piece by piece.
 
 use super::lines::{line_ends_before, LineCursor};
-use super::Warnings;
+use super::{Options, Warnings, PROGRESS_EVERY};
 use crate::engine::error::WarningKind;
 use cadran_intern::{push_row, Interner};
 use csv::{ByteRecord, ReaderBuilder};
@@ -43,6 +43,25 @@ pub(super) struct Setup<'a> {
     /// Whether a big file may be read on two threads (never in Wasm).
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub split: bool,
+}
+
+impl<'a> Setup<'a> {
+    /// Rows of `width` cells split at `delimiter`, read as `opts` asks.
+    pub fn new(
+        delimiter: u8,
+        width: usize,
+        hasher: &'a DefaultHashBuilder,
+        opts: &Options,
+    ) -> Self {
+        Setup {
+            delimiter,
+            width,
+            preview_rows: opts.preview_rows,
+            hasher,
+            every: PROGRESS_EVERY,
+            split: !opts.one_thread,
+        }
+    }
 }
 
 /// Below this, one thread is as fast as two plus the merge.

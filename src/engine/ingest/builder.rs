@@ -2,7 +2,7 @@
 //! once each (`cadran-intern`), then decoded (UTF-8 or Windows-1252) and
 //! trimmed of Unicode spaces once per distinct value, not once per row.
 
-use crate::engine::decode::Encoding;
+use crate::engine::decode::{cell_text, Encoding};
 use crate::engine::parse::is_missing;
 use crate::engine::table::{StringPool, MISSING_CODE};
 use cadran_intern::Interner;
@@ -60,10 +60,7 @@ fn decode_each(
     for (i, &end) in ends.iter().enumerate() {
         let raw = bytes.get(start..end as usize).unwrap_or_default();
         start = end as usize;
-        let text: Cow<str> = match encoding {
-            Encoding::Windows1252 => crate::engine::charsets::windows_1252(raw),
-            _ => String::from_utf8_lossy(raw),
-        };
+        let text = cell_text(encoding, raw);
         let lossy = matches!(
             encoding,
             Encoding::Utf8 | Encoding::Utf16Le | Encoding::Utf16Be

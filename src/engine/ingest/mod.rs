@@ -230,22 +230,6 @@ impl Early {
             && self.body_start == d.header.body_start
             && self.body.builders.len() == d.names.len()
     }
-
-    fn setup<'h>(
-        delimiter: u8,
-        width: usize,
-        hasher: &'h DefaultHashBuilder,
-        opts: &Options,
-    ) -> body::Setup<'h> {
-        body::Setup {
-            delimiter,
-            width,
-            preview_rows: opts.preview_rows,
-            hasher,
-            every: PROGRESS_EVERY,
-            split: !opts.one_thread,
-        }
-    }
 }
 
 /// [`read_with_progress`], going on from the rows read early when the whole
@@ -263,7 +247,7 @@ fn read_after(
     let hasher = early
         .as_ref()
         .map_or_else(DefaultHashBuilder::default, |e| e.hasher);
-    let setup = Early::setup(d.delimiter, d.names.len(), &hasher, opts);
+    let setup = body::Setup::new(d.delimiter, d.names.len(), &hasher, opts);
     let body = match early {
         Some(Early {
             mut body, read_to, ..

@@ -192,14 +192,8 @@ impl Streaming {
             *open = false;
             return;
         }
-        let setup = Setup {
-            delimiter: early.delimiter,
-            width: early.body.builders.len(),
-            preview_rows: self.opts.preview_rows,
-            hasher: &early.hasher,
-            every: PROGRESS_EVERY,
-            split: false,
-        };
+        let width = early.body.builders.len();
+        let setup = Setup::new(early.delimiter, width, &early.hasher, &self.opts);
         let size = self.size.max(1) as f64;
         early
             .body
@@ -260,7 +254,7 @@ impl Rest<'_> {
         if !early.agrees(&d) {
             return Err(Error::NoTable);
         }
-        let setup = Early::setup(d.delimiter, d.names.len(), &early.hasher, opts);
+        let setup = Setup::new(d.delimiter, d.names.len(), &early.hasher, opts);
         let text_len = (self.window_at + self.bytes.len() - self.bom).max(1) as f64;
         let from_here = early.read_to + self.bom - self.window_at;
         let mut body = early.body;
