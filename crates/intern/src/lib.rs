@@ -31,9 +31,18 @@ pub fn is_missing_bytes(b: &[u8]) -> bool {
     }
 }
 
-/// Pushes one row's cells, `text[a..b]` for each `(a, b)` of `cells`, into
-/// the columns (an empty cell where the row is short). Not inlined, so that
-/// the loop over cells is compiled with this crate's settings.
+/// Cell `i` of a row whose cells are `text[a..b]` for each `(a, b)` of
+/// `cells`; empty past the row's end.
+#[inline]
+pub fn cell<'t>(text: &'t [u8], cells: &[(usize, usize)], i: usize) -> &'t [u8] {
+    cells
+        .get(i)
+        .and_then(|&(a, b)| text.get(a..b))
+        .unwrap_or_default()
+}
+
+/// Pushes one row's cells (see [`cell`]) into the columns. Not inlined, so
+/// that the loop over cells is compiled with this crate's settings.
 #[inline(never)]
 pub fn push_row(
     columns: &mut [Interner],
@@ -42,12 +51,25 @@ pub fn push_row(
     hasher: &DefaultHashBuilder,
 ) {
     for (i, column) in columns.iter_mut().enumerate() {
-        let cell = cells
-            .get(i)
-            .and_then(|&(a, b)| text.get(a..b))
-            .unwrap_or_default();
-        column.push(cell, hasher);
+        column.push(cell(text, cells, i), hasher);
     }
+}
+
+/// Value `code` of a dictionary whose values lie end to end in `bytes`,
+/// value `i` ending at `ends[i]`.
+fn value<'b>(bytes: &'b [u8], ends: &[u32], code: u32) -> &'b [u8] {
+    let i = code as usize;
+    let end = ends.get(i).copied().unwrap_or(0) as usize;
+    let start = match i.checked_sub(1) {
+        Some(before) => ends.get(before).copied().unwrap_or(0) as usize,
+        None => 0,
+    };
+    bytes.get(start..end).unwrap_or_default()
+}
+
+/// The hash of the short value of `code`, when the table of short values grows.
+fn short_hash(keys: &[Short], seed: u64) -> impl Fn(&u32) -> u64 + '_ {
+    move |&c| keys.get(c as usize).copied().unwrap_or(DUMMY).hash(seed)
 }
 
 /// Distinct values after which a column's rate of new values is looked at.
@@ -167,10 +189,7 @@ impl Interner {
     }
 
     fn entry(&self, code: u32) -> &[u8] {
-        let i = code as usize;
-        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        self.bytes.get(start..end).unwrap_or_default()
+        value(&self.bytes, &self.ends, code)
     }
 
     #[inline]
@@ -215,10 +234,8 @@ impl Interner {
             None => {
                 let c = self.add(cell);
                 self.keys.push(key);
-                let keys = &self.keys;
-                self.short.insert_unique(hash, c, |&c| {
-                    keys.get(c as usize).copied().unwrap_or(DUMMY).hash(seed)
-                });
+                self.short
+                    .insert_unique(hash, c, short_hash(&self.keys, seed));
                 c
             }
         };
@@ -249,10 +266,7 @@ impl Interner {
         }
         // Distinct values grow at most like rows; a little over the rate so far.
         let more = ((expected_rows - rows) as f64 * seen as f64 / rows as f64 * 1.1) as usize;
-        let (keys, seed) = (&self.keys, self.seed);
-        self.short.reserve(more, |&c| {
-            keys.get(c as usize).copied().unwrap_or(DUMMY).hash(seed)
-        });
+        self.short.reserve(more, short_hash(&self.keys, self.seed));
         self.keys.reserve(more);
         self.ends.reserve(more);
         self.bytes.reserve(more * (self.bytes.len() / seen));
@@ -266,26 +280,17 @@ impl Interner {
         let c = self.add(cell);
         self.keys.push(DUMMY);
         let (bytes, ends) = (&self.bytes, &self.ends);
-        self.index.insert_unique(hash, c, |&k| {
-            let i = k as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-            hasher.hash_one(&bytes[start..ends[i] as usize])
-        });
+        self.index
+            .insert_unique(hash, c, |&k| hasher.hash_one(value(bytes, ends, k)));
         c
     }
 
     /// Appends the rows another interner read from later in the file: its
     /// distinct values are interned here, its codes renumbered.
     pub fn append(&mut self, later: Interner, hasher: &DefaultHashBuilder) {
-        let mut start = 0usize;
         let remap: Vec<u32> = later
-            .ends
-            .iter()
-            .map(|&end| {
-                let cell = later.bytes.get(start..end as usize).unwrap_or_default();
-                start = end as usize;
-                self.intern(cell, hasher)
-            })
+            .values()
+            .map(|cell| self.intern(cell, hasher))
             .collect();
         self.codes.extend(
             later

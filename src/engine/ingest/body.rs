@@ -247,12 +247,7 @@ impl Body {
         progress: &mut dyn FnMut(u64, usize),
     ) {
         let count = cells.len();
-        let cell = |i: usize| {
-            cells
-                .get(i)
-                .and_then(|&(a, b)| text.get(a..b))
-                .unwrap_or_default()
-        };
+        let cell = |i: usize| cadran_intern::cell(text, cells, i);
         if (0..count).all(|i| cell(i).trim_ascii().is_empty()) {
             self.empty_rows += 1;
             self.first_empty.get_or_insert(line);
