@@ -171,13 +171,7 @@ fn bad_values_in_a_number_column_are_missing_and_reported_once() {
     assert!(w.message.contains("Amount"), "{}", w.message);
     // Once typed, the mapped amount misses the bad cells and the `n/a` one.
     assert!(im.mapping.field_of("Amount").is_some());
-    let m = im
-        .summary
-        .warnings
-        .iter()
-        .find(|w| w.kind == WarningKind::MissingField)
-        .unwrap();
-    assert_eq!((m.line, m.count), (Some(42), 3));
+    assert_eq!(warning(&im, WarningKind::MissingField), Some((Some(42), 3)));
 }
 
 #[test]

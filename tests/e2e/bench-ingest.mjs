@@ -4,7 +4,7 @@
 // Usage (after trunk build --release): node tests/e2e/bench-ingest.mjs [rows...]
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, open, ready, writeResults, ROOT } from './harness.mjs';
+import { withBenchPage, writeResults, ROOT } from './harness.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const rowsList = sizes.length ? sizes : [10_000, 100_000, 1_000_000];
@@ -15,16 +15,12 @@ try {
   console.log('(no bench-results/ingest.json: run `cargo bench --bench ingest` for the native column)');
 }
 
-const server = await serve();
-const b = await open();
 const results = [];
-try {
-  await b.page.goto(server.url + '?bench');
-  await ready(b.page);
+await withBenchPage(async (page) => {
   console.log(`${'rows'.padStart(9)} ${'MB'.padStart(7)} ${'ms'.padStart(8)} ${'MB/s'.padStart(7)} ${'rows/s'.padStart(10)} ${'native MB/s'.padStart(12)} ${'wasm/native'.padStart(12)}`);
   for (const rows of rowsList) {
     const runs = rows >= 1_000_000 ? 3 : 5;
-    const r = JSON.parse(await b.page.evaluate(([n, k]) => window.cadranBenchIngest(n, k), [rows, runs]));
+    const r = JSON.parse(await page.evaluate(([n, k]) => window.cadranBenchIngest(n, k), [rows, runs]));
     if (r.error) throw new Error(r.error);
     const mb = r.bytes / 1e6;
     const mbps = mb / (r.ms / 1000);
@@ -35,9 +31,5 @@ try {
     results.push({ ...r, mb_per_s: +mbps.toFixed(1), rows_per_s: Math.round(rows / (r.ms / 1000)), native_ms: nat?.ms ?? null, native_one_thread_ms: nat?.one_thread_ms ?? null, wasm_over_native: +ratio.toFixed(2) });
     console.log(`${String(rows).padStart(9)} ${mb.toFixed(1).padStart(7)} ${r.ms.toFixed(1).padStart(8)} ${mbps.toFixed(0).padStart(7)} ${String(Math.round(rows / (r.ms / 1000))).padStart(10)} ${(nat ? (r.bytes / 1e6 / (natMs / 1000)).toFixed(0) : '-').padStart(12)} ${(nat ? ratio.toFixed(2) + 'x' : '-').padStart(12)}`);
   }
-  b.assertClean(server.origin);
-} finally {
-  await b.close();
-  await server.close();
-}
+});
 await writeResults('ingest-wasm.json', { bench: 'ingest-wasm-chromium', results });

@@ -4,30 +4,22 @@
 // few reports; writes bench-results/report-wasm.json. Not a test: it asserts
 // nothing about speed.
 // Usage (after trunk build --release): node tests/e2e/bench-report.mjs [lines...]
-import { serve, open, ready, writeResults } from './harness.mjs';
+import { withBenchPage, writeResults } from './harness.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const linesList = sizes.length ? sizes : [100_000, 1_000_000];
-const server = await serve();
-const b = await open();
 const results = [];
-try {
-  await b.page.goto(server.url + '?bench');
-  await ready(b.page);
+await withBenchPage(async (page) => {
   // The browser optimises a Wasm function for a later call: one small run first.
-  await b.page.evaluate(() => window.cadranBenchReport(10_000, 3, true));
+  await page.evaluate(() => window.cadranBenchReport(10_000, 3, true));
   console.log(`${'order lines'.padStart(12)} ${'tables'.padStart(7)} ${'rows'.padStart(10)} ${'report ms'.padStart(10)}`);
   for (const lines of linesList) {
     for (const every of [false, true]) {
-      const r = JSON.parse(await b.page.evaluate(([n, e]) => window.cadranBenchReport(n, 5, e), [lines, every]));
+      const r = JSON.parse(await page.evaluate(([n, e]) => window.cadranBenchReport(n, 5, e), [lines, every]));
       if (r.error) throw new Error(r.error);
       results.push({ ...r, tables: every ? 'every' : 'sales' });
       console.log(`${String(lines).padStart(12)} ${(every ? 'every' : 'sales').padStart(7)} ${String(r.rows).padStart(10)} ${r.ms.toFixed(1).padStart(10)}`);
     }
   }
-  b.assertClean(server.origin);
-} finally {
-  await b.close();
-  await server.close();
-}
+});
 await writeResults('report-wasm.json', { bench: 'report-wasm-chromium', results });

@@ -26,6 +26,22 @@ const TYPES = {
  * Serves `dir` under `prefix` (e.g. '/tools/cadran/') on an ephemeral port of
  * 127.0.0.1; `mounts` serves other folders beside it ({'/bench/': dir}).
  */
+// Runs `body(page)` on the app opened with `?bench` (the in-page benchmark
+// hooks), on 127.0.0.1, and checks that nothing left the origin.
+export async function withBenchPage(body) {
+  const server = await serve();
+  const b = await open();
+  try {
+    await b.page.goto(server.url + '?bench');
+    await ready(b.page);
+    await body(b.page);
+    b.assertClean(server.origin);
+  } finally {
+    await b.close();
+    await server.close();
+  }
+}
+
 // A benchmark's figures, written to bench-results/<file> (not committed).
 export async function writeResults(file, data) {
   await mkdir(join(ROOT, 'bench-results'), { recursive: true });
