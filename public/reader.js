@@ -4,10 +4,13 @@
 // copied; at most AHEAD slices wait unread, so memory stays bounded when the
 // rows are read slower than the file. One file at a time; the worker stays
 // for the next one.
-// The first slice is small, so that rows are read sooner.
+// The first slice is small, so that rows are read sooner. Then 16 MB, two
+// ahead: a million-row file (130 MB) was read ~90 ms sooner than in 4 MB
+// slices four ahead (fewer reads, and the engine's thread slowed less by the
+// browser's copying; one ahead left it waiting), in Chromium on 2 cores.
 const FIRST = 1 << 20;
-const SLICE = 4 << 20;
-const AHEAD = 4;
+const SLICE = 16 << 20;
+const AHEAD = 2;
 
 let acked = 0;
 let wake = null;
