@@ -23,6 +23,8 @@ struct Open {
     mapping: Option<Mapping>,
     size: f64,
     rows: usize,
+    /// When progress was last posted (ms since the epoch).
+    posted_at: f64,
     stream: Streaming,
 }
 
@@ -76,27 +78,52 @@ pub fn open(msg: &str, size: f64) -> bool {
         mapping,
         size,
         rows: 0,
+        posted_at: 0.0,
         stream,
     }));
     true
 }
+
+/// The longest the progress bar waits for news while rows are read, in ms.
+const PROGRESS_MS: f64 = 250.0;
 
 /// The next slice of the open file: copied in, its whole rows read.
 #[wasm_bindgen(js_name = cadranWorkerPush)]
 pub fn push(slice: &js_sys::Uint8Array) {
     OPEN.with_borrow_mut(|open| {
         let Some(f) = open else { return };
-        let rows = &mut f.rows;
-        f.stream.push(&slice.to_vec(), &mut |_, r| *rows = r);
-        let done = f.stream.received() as f64 / f.size.max(1.0);
-        post(&session::progress(
-            f.id,
-            &f.name,
-            f.size as u64,
-            Phase::Reading,
-            done.min(0.999),
-            f.rows,
-        ));
+        let Open {
+            id,
+            name,
+            size,
+            rows,
+            posted_at,
+            stream,
+            ..
+        } = f;
+        let reading = |done: f64, rows: usize| {
+            session::progress(
+                *id,
+                name,
+                *size as u64,
+                Phase::Reading,
+                done.min(0.999),
+                rows,
+            )
+        };
+        // Within a slice too (every 65 536 rows), when the last word is
+        // old: a 16 MB slice may take a slow device a while. Not more
+        // often: each word costs the page a render.
+        stream.push(&slice.to_vec(), &mut |done, r| {
+            *rows = r;
+            let now = js_sys::Date::now();
+            if now - *posted_at >= PROGRESS_MS {
+                *posted_at = now;
+                post(&reading(done, r));
+            }
+        });
+        *posted_at = js_sys::Date::now();
+        post(&reading(stream.received() as f64 / size.max(1.0), *rows));
     });
 }
 
