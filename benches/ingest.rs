@@ -48,15 +48,7 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOC: Counting = Counting;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![10_000, 100_000, 1_000_000]
-    } else {
-        sizes
-    };
+    let sizes = common::sizes(&[10_000, 100_000, 1_000_000]);
     let mut results = Vec::new();
     println!(
         "{:>9} {:>9} {:>9} {:>10} {:>12} {:>10} {:>12} {:>12}",

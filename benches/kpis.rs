@@ -20,15 +20,7 @@ fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![100_000, 1_000_000]
-    } else {
-        sizes
-    };
+    let sizes = common::sizes(&[100_000, 1_000_000]);
     let mut results = Vec::new();
     println!(
         "{:>9} {:>10} {:>12} {:>14} {:>12}",

@@ -13,3 +13,17 @@ pub fn write_results(bench: &str, file: &str, results: &[String]) {
         println!("written to {path}");
     }
 }
+
+/// The sizes named on the command line (`cargo bench --bench NAME -- 100000`),
+/// or `default`.
+pub fn sizes(default: &[usize]) -> Vec<usize> {
+    let named: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    if named.is_empty() {
+        default.to_vec()
+    } else {
+        named
+    }
+}
