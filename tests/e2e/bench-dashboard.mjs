@@ -3,10 +3,11 @@
 // complete dashboard (the revenue card at the right value and its chart
 // drawn), longest main-thread task, peak JS heap, Wasm memory of the page and
 // of the engine worker; then DuckDB-Wasm (npm, served from 127.0.0.1) loading
-// the sales file and answering revenue by month and the top 10 customers.
+// the same files (each into a table of its own) and answering revenue by
+// month and the top 10 customers.
 // Also the first visit's transfer, gzip-compressed. Prints a table and writes
 // bench-results/dashboard.json. Not a test: it asserts nothing about speed.
-// Usage (after trunk build --release): node tests/e2e/bench-dashboard.mjs [--quick | --sales] [--runs N]
+// Usage (after trunk build --release): node tests/e2e/bench-dashboard.mjs [--quick | --sales | --every] [--runs N]
 import { execFileSync } from 'node:child_process';
 import { mkdir, copyFile, readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { serve, open, ready, waitForKpi, writeResults, ROOT, DIST } from './harn
 const quick = process.argv.includes('--quick');
 // --sales: the two sales files only (100k and 1M rows), not every table.
 const salesOnly = process.argv.includes('--sales');
+// --every: the million order lines with every other table only.
+const everyOnly = process.argv.includes('--every');
 // --runs N: each case N times, Cadran and DuckDB side by side each time (this
 // VM's neighbours move single runs by a third; the median ratio is steadier).
 const runsAt = process.argv.indexOf('--runs');
@@ -29,7 +32,7 @@ const CASES = [
     { name: 'sales 1M', lines: 1_000_000, all: false },
     ...(salesOnly ? [] : [{ name: '1M + every table', lines: 1_000_000, all: true }]),
   ]),
-];
+].filter((c) => !everyOnly || c.all);
 
 async function prepare() {
   await mkdir(join(BENCH, 'duckdb'), { recursive: true });
@@ -107,13 +110,13 @@ async function cadranCase(server, files, revenue) {
   }
 }
 
-async function duckdbCase(server, sales) {
+async function duckdbCase(server, files) {
   const b = await open();
   try {
     await b.page.goto(`${server.origin}/bench/duckdb/duckdb.html`);
     await b.page.waitForFunction(() => typeof window.duckdbBench === 'function');
-    await b.page.locator('#file').setInputFiles(sales);
-    return await b.page.evaluate(() => window.duckdbBench(document.getElementById('file').files[0]));
+    await b.page.locator('#file').setInputFiles(files);
+    return await b.page.evaluate(() => window.duckdbBench(document.getElementById('file').files));
   } finally {
     await b.close();
   }
@@ -154,14 +157,13 @@ try {
     const dir = join(BENCH, `data-${c.lines}`);
     const names = c.all ? (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort() : ['demo-ventes.csv'];
     const files = names.map((n) => join(dir, n));
-    const sales = join(dir, 'demo-ventes.csv');
     let bytes = 0;
     for (const f of files) bytes += (await readFile(f)).length;
     const revenue = expectedRevenue(files);
     const ratios = [];
     for (let run = 0; run < RUNS; run++) {
       const cad = await cadranCase(server, files, revenue);
-      const duck = await duckdbCase(server, sales);
+      const duck = await duckdbCase(server, files);
       if (Math.abs(duck.revenue - revenue) > 1) console.log(`  (DuckDB revenue ${duck.revenue} vs Cadran ${revenue})`);
       const duckMs = duck.load_ms + duck.query_ms;
       const r = { case: c.name, run, mb: +(bytes / 1e6).toFixed(1), ...cad, duckdb: duck, duckdb_load_query_ms: Math.round(duckMs), ratio: +(cad.ms / duckMs).toFixed(2) };
