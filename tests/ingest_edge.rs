@@ -344,3 +344,49 @@ fn preview_keeps_cells_exactly_as_encoded() {
         vec![vec!["  x, y ".to_string(), "  2 ".to_string()]]
     );
 }
+
+#[test]
+fn columns_of_values_nearly_all_distinct_read_like_any_other() {
+    // 30 000 rows: an amount and a time of day nearly all distinct (kept
+    // cell by cell once that shows), and a reference written with digits
+    // only whose leading zeros make it text: its 25 000 values, repeated
+    // after row 25 000, must each come out once.
+    let mut csv = String::from("Ref;Montant;Heure\n");
+    for i in 0..30_000 {
+        let amount = if i == 29_000 {
+            String::new()
+        } else {
+            format!("{i},25")
+        };
+        csv.push_str(&format!(
+            "{:06};{amount};0{}/01/2024 {:02}:{:02}\n",
+            i % 25_000,
+            i % 9 + 1,
+            i / 60 % 24,
+            i % 60
+        ));
+    }
+    let im = read(csv.as_bytes());
+    assert_eq!(im.summary.rows, 30_000);
+    let sum: f64 = numbers(&im, "Montant").iter().filter(|x| !x.is_nan()).sum();
+    let expected = (0..30_000)
+        .filter(|&i| i != 29_000)
+        .map(|i| i as f64 + 0.25)
+        .sum::<f64>();
+    assert!((sum - expected).abs() < 1e-6, "{sum} vs {expected}");
+    assert!(numbers(&im, "Montant")[29_000].is_nan());
+    let refs = im.table.column("Ref").unwrap();
+    let ColumnData::Text { codes, pool } = &refs.data else {
+        panic!("Ref should be text: {:?}", refs.column_type());
+    };
+    assert_eq!(pool.len(), 25_000);
+    assert_eq!(codes[26_234], codes[1_234]);
+    assert_eq!(refs.text(26_234).as_deref(), Some("001234"));
+    assert_eq!(ctype(&im, "Heure"), ColumnType::Datetime);
+    let ColumnData::DateTime { secs, .. } = &im.table.column("Heure").unwrap().data else {
+        panic!("Heure should be date-times");
+    };
+    // Row 61: 8 January 2024, 01:01.
+    let day = engine::parse::date::days_from_ymd(2024, 1, 8).unwrap() as i64;
+    assert_eq!(secs[61], day * 86_400 + 3_600 + 60);
+}

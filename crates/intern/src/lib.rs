@@ -93,6 +93,14 @@ pub struct Interner {
     last: Option<(Short, u32)>,
     /// The short keys' hash seed, taken from the reader's hasher (0: not yet).
     seed: u64,
+    /// Missing cells so far.
+    missing: usize,
+    /// Whether values may repeat: the column looked like one of numbers,
+    /// dates or times nearly all distinct (amounts, times of day), so its cells are
+    /// kept one by one from then on, without a lookup that nearly always
+    /// missed (see [`Interner::foresee`]; the reader merges equal values
+    /// when the column turns out to be text).
+    repeats: bool,
 }
 
 /// A cell of at most 16 bytes as two little-endian words and its length:
@@ -188,6 +196,11 @@ impl Interner {
         (self.codes, self.bytes, self.ends)
     }
 
+    /// Whether two codes may stand for equal values (see `repeats`).
+    pub fn repeats(&self) -> bool {
+        self.repeats
+    }
+
     fn entry(&self, code: u32) -> &[u8] {
         value(&self.bytes, &self.ends, code)
     }
@@ -197,9 +210,14 @@ impl Interner {
         let cell = cell.trim_ascii();
         if is_missing_bytes(cell) {
             self.codes.push(MISSING_CODE);
+            self.missing += 1;
             return;
         }
-        let code = self.intern(cell, hasher);
+        let code = if self.repeats {
+            self.keep(cell)
+        } else {
+            self.intern(cell, hasher)
+        };
         self.codes.push(code);
     }
 
@@ -248,6 +266,12 @@ impl Interner {
         if self.ends.len() == FORESEE_AT {
             self.foresee();
         }
+        self.keep(cell)
+    }
+
+    /// A value's code, as a new value.
+    #[inline]
+    fn keep(&mut self, cell: &[u8]) -> u32 {
         self.bytes.extend_from_slice(cell);
         self.ends.push(self.bytes.len() as u32);
         (self.ends.len() - 1) as u32
@@ -257,6 +281,14 @@ impl Interner {
     /// looks like a column of ids: growing a table of half a million values
     /// step by step rehashes it about twenty times (a third of the column's
     /// time).
+    ///
+    /// When nearly every cell so far was a new value (99 in 100) written
+    /// with digits and separators only (amounts, dates, times), the column's
+    /// cells are kept one by one from here on (`repeats`): looking each up in
+    /// a table of hundreds of thousands of values cost a cache miss or two
+    /// per cell, for a value that was nearly always new. Ids with letters
+    /// are still interned: as text, their values would have to be merged
+    /// again at the end, which costs what interning does.
     #[cold]
     fn foresee(&mut self) {
         let (seen, rows) = (self.ends.len(), self.codes.len().max(1));
@@ -264,8 +296,18 @@ impl Interner {
         if seen * 8 < rows || expected_rows <= rows {
             return;
         }
+        let more_rows = expected_rows - rows;
+        let present = rows.saturating_sub(self.missing).max(1);
+        let numeric = |b: &u8| b.is_ascii_digit() || b" ,.:/-+'".contains(b);
+        if seen * 100 >= present * 99 && self.bytes.iter().all(numeric) {
+            self.repeats = true;
+            self.last = None;
+            self.ends.reserve(more_rows);
+            self.bytes.reserve(more_rows * (self.bytes.len() / seen));
+            return;
+        }
         // Distinct values grow at most like rows; a little over the rate so far.
-        let more = ((expected_rows - rows) as f64 * seen as f64 / rows as f64 * 1.1) as usize;
+        let more = (more_rows as f64 * seen as f64 / rows as f64 * 1.1) as usize;
         self.short.reserve(more, short_hash(&self.keys, self.seed));
         self.keys.reserve(more);
         self.ends.reserve(more);
@@ -287,11 +329,16 @@ impl Interner {
 
     /// Appends the rows another interner read from later in the file: its
     /// distinct values are interned here, its codes renumbered.
+    /// (Kept one by one when this column's values may repeat.)
     pub fn append(&mut self, later: Interner, hasher: &DefaultHashBuilder) {
-        let remap: Vec<u32> = later
-            .values()
-            .map(|cell| self.intern(cell, hasher))
-            .collect();
+        let remap: Vec<u32> = if self.repeats {
+            later.values().map(|cell| self.keep(cell)).collect()
+        } else {
+            later
+                .values()
+                .map(|cell| self.intern(cell, hasher))
+                .collect()
+        };
         self.codes.extend(
             later
                 .codes
@@ -304,6 +351,49 @@ impl Interner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A column of `rows` cells, the with capacity the reader reserves.
+    fn column(rows: usize, cell: impl Fn(usize) -> String) -> Interner {
+        let h = DefaultHashBuilder::default();
+        let mut b = Interner::with_capacity(rows);
+        for i in 0..rows {
+            b.push(cell(i).as_bytes(), &h);
+        }
+        b
+    }
+
+    #[test]
+    fn unique_numbers_are_kept_one_by_one_and_may_then_repeat() {
+        // Amounts all distinct at first, then the first ones again; a few missing.
+        let amount = |i: usize| match i {
+            _ if i % 1000 == 7 => String::new(),
+            _ if i < 20_000 => format!("{i},50"),
+            _ => format!("{},50", i - 20_000),
+        };
+        let b = column(30_000, amount);
+        assert!(b.repeats());
+        let (codes, bytes, ends) = (&b.codes, &b.bytes, &b.ends);
+        for i in [0, 1, 16_383, 16_384, 19_999, 20_000, 25_000, 29_999] {
+            let want = amount(i);
+            let got = codes[i];
+            assert_eq!(value(bytes, ends, got), want.as_bytes(), "row {i}");
+        }
+        assert_eq!(codes[1007], MISSING_CODE);
+        // Row 20 000 repeats row 0's value under a code of its own.
+        assert_ne!(codes[20_000], codes[0]);
+    }
+
+    #[test]
+    fn ids_with_letters_and_repeated_values_are_still_interned() {
+        let ids = column(30_000, |i| format!("L{:06}", i % 20_000));
+        assert!(!ids.repeats());
+        assert_eq!(ids.distinct(), 20_000);
+        assert_eq!(ids.codes[25_000], ids.codes[5_000]);
+        // Numbers, but half of them seen before: interned.
+        let halves = column(30_000, |i| format!("{}", i / 2));
+        assert!(!halves.repeats());
+        assert_eq!(halves.distinct(), 15_000);
+    }
 
     #[test]
     fn missing_cells_take_the_missing_code() {

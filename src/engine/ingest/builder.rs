@@ -4,7 +4,7 @@
 
 use crate::engine::decode::{cell_text, Encoding};
 use crate::engine::parse::is_missing;
-use crate::engine::table::{StringPool, MISSING_CODE};
+use crate::engine::table::{ColumnData, StringPool, MISSING_CODE};
 use cadran_intern::Interner;
 use hashbrown::HashMap;
 use std::borrow::Cow;
@@ -48,7 +48,7 @@ fn as_is(bytes: Vec<u8>, ends: &[u32], encoding: Encoding) -> Result<String, Vec
 
 /// [`finish`] value by value.
 fn decode_each(
-    mut codes: Vec<u32>,
+    codes: Vec<u32>,
     bytes: &[u8],
     ends: &[u32],
     encoding: Encoding,
@@ -77,12 +77,30 @@ fn decode_each(
         return (codes, pool);
     }
     // Rare: some values changed once decoded; merge the ones now equal.
+    merge_equal(codes, &pool, &missing)
+}
+
+/// A text column whose values may repeat ([`Interner::repeats`]) with each
+/// value once; any other column as it is.
+pub fn distinct_text(data: ColumnData) -> ColumnData {
+    match data {
+        ColumnData::Text { codes, pool } => {
+            let (codes, pool) = merge_equal(codes, &pool, &[]);
+            ColumnData::Text { codes, pool }
+        }
+        other => other,
+    }
+}
+
+/// The values of `pool` once each, in order of first appearance, and the
+/// codes renumbered; values marked in `missing` become missing.
+fn merge_equal(mut codes: Vec<u32>, pool: &StringPool, missing: &[bool]) -> (Vec<u32>, StringPool) {
     let mut merged = StringPool::default();
     let mut remap = vec![MISSING_CODE; pool.len()];
     {
         let mut first: HashMap<&str, u32> = HashMap::with_capacity(pool.len());
         for (i, text) in pool.iter().enumerate() {
-            if missing[i] {
+            if missing.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let next = merged.len() as u32;

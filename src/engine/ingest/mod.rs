@@ -314,8 +314,12 @@ fn assemble(
             french_style: french,
             header_says_date: schema::header_says_date(&name),
         };
+        let repeats = b.repeats();
         let (codes, pool) = builder::finish(b, encoding);
-        let inferred = infer(codes, pool, ctx);
+        let mut inferred = infer(codes, pool, ctx);
+        if repeats {
+            inferred.data = builder::distinct_text(inferred.data);
+        }
         let missing = inferred.missing;
         missing_once_typed.push(missing as u64 + inferred.bad_count);
         if inferred.bad_count > 0 {
