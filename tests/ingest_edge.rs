@@ -390,3 +390,27 @@ fn columns_of_values_nearly_all_distinct_read_like_any_other() {
     let day = engine::parse::date::days_from_ymd(2024, 1, 8).unwrap() as i64;
     assert_eq!(secs[61], day * 86_400 + 3_600 + 60);
 }
+
+#[test]
+fn values_nearly_all_distinct_read_the_same_on_one_thread_or_two() {
+    // Over 8 MB without quotes: read natively in two halves and merged.
+    // The second half repeats references and amounts of the first.
+    let mut csv = String::from("Ref;Montant;Client\n");
+    for i in 0..400_000 {
+        let k = if i < 250_000 { i } else { i - 200_000 };
+        csv.push_str(&format!("{:07};{k},{:02};Client {}\n", k, i % 100, i % 50));
+    }
+    assert!(csv.len() > 8 << 20);
+    let opts = |one_thread| Options {
+        one_thread,
+        ..Options::default()
+    };
+    let two = engine::read("t.csv", csv.as_bytes(), &opts(false)).expect("readable");
+    let one = engine::read("t.csv", csv.as_bytes(), &opts(true)).expect("readable");
+    assert_eq!(format!("{:?}", two.table), format!("{:?}", one.table));
+    let ColumnData::Text { codes, pool } = &one.table.column("Ref").unwrap().data else {
+        panic!("Ref should be text");
+    };
+    assert_eq!(pool.len(), 250_000);
+    assert_eq!(codes[300_000], codes[100_000]);
+}
