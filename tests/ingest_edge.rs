@@ -381,6 +381,17 @@ fn columns_of_values_nearly_all_distinct_read_like_any_other() {
     };
     assert_eq!(pool.len(), 25_000);
     assert_eq!(codes[26_234], codes[1_234]);
+    // Invoice numbers in order: distinct as read, no merge needed.
+    let mut numbered = String::from("Facture;Montant\n");
+    for i in 0..20_000 {
+        numbered.push_str(&format!("FA{i:06};{i}\n"));
+    }
+    let invoices = read(numbered.as_bytes());
+    let ColumnData::Text { codes, pool } = &invoices.table.column("Facture").unwrap().data else {
+        panic!("Facture should be text");
+    };
+    assert_eq!((pool.len(), codes[19_999]), (20_000, 19_999));
+    assert_eq!(pool.get(17_000), "FA017000");
     assert_eq!(refs.text(26_234).as_deref(), Some("001234"));
     assert_eq!(ctype(&im, "Heure"), ColumnType::Datetime);
     let ColumnData::DateTime { secs, .. } = &im.table.column("Heure").unwrap().data else {

@@ -84,12 +84,28 @@ fn decode_each(
 /// value once; any other column as it is.
 pub fn distinct_text(data: ColumnData) -> ColumnData {
     match data {
+        // Ids written in order (invoice or order numbers) are distinct
+        // without a table: each one above the one before.
+        ColumnData::Text { codes, pool } if ascending(&pool) => ColumnData::Text { codes, pool },
         ColumnData::Text { codes, pool } => {
             let (codes, pool) = merge_equal(codes, &pool, &[]);
             ColumnData::Text { codes, pool }
         }
         other => other,
     }
+}
+
+/// Whether each value of `pool` comes after the one before (so no two are equal).
+fn ascending(pool: &StringPool) -> bool {
+    let mut values = pool.iter();
+    let Some(mut last) = values.next() else {
+        return true;
+    };
+    values.all(|v| {
+        let after = v > last;
+        last = v;
+        after
+    })
 }
 
 /// The values of `pool` once each, in order of first appearance, and the
