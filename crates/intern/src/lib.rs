@@ -93,8 +93,6 @@ pub struct Interner {
     last: Option<(Short, u32)>,
     /// The short keys' hash seed, taken from the reader's hasher (0: not yet).
     seed: u64,
-    /// Missing cells so far.
-    missing: usize,
     /// Whether values may repeat: the column looked like one of values
     /// nearly all distinct (amounts, date-times, ids), so its cells are
     /// kept one by one from then on, without a lookup that nearly always
@@ -210,7 +208,6 @@ impl Interner {
         let cell = cell.trim_ascii();
         if is_missing_bytes(cell) {
             self.codes.push(MISSING_CODE);
-            self.missing += 1;
             return;
         }
         let code = if self.repeats {
@@ -296,18 +293,20 @@ impl Interner {
             return;
         }
         let more_rows = expected_rows - rows;
-        let present = rows.saturating_sub(self.missing).max(1);
-        if seen * 100 >= present * 99 {
-            self.repeats = true;
+        let missing = self.codes.iter().filter(|&&c| c == MISSING_CODE).count();
+        let present = rows.saturating_sub(missing).max(1);
+        self.repeats = seen * 100 >= present * 99;
+        let more = if self.repeats {
             self.last = None;
-            self.ends.reserve(more_rows);
-            self.bytes.reserve(more_rows * (self.bytes.len() / seen));
-            return;
-        }
-        // Distinct values grow at most like rows; a little over the rate so far.
-        let more = (more_rows as f64 * seen as f64 / rows as f64 * 1.1) as usize;
-        self.short.reserve(more, short_hash(&self.keys, self.seed));
-        self.keys.reserve(more);
+            // A value kept for every row to come.
+            more_rows
+        } else {
+            // Distinct values grow at most like rows; a little over the rate so far.
+            let more = (more_rows as f64 * seen as f64 / rows as f64 * 1.1) as usize;
+            self.short.reserve(more, short_hash(&self.keys, self.seed));
+            self.keys.reserve(more);
+            more
+        };
         self.ends.reserve(more);
         self.bytes.reserve(more * (self.bytes.len() / seen));
     }
@@ -350,7 +349,7 @@ impl Interner {
 mod tests {
     use super::*;
 
-    /// A column of `rows` cells, the with capacity the reader reserves.
+    /// A column of `rows` cells, with the capacity the reader reserves.
     fn column(rows: usize, cell: impl Fn(usize) -> String) -> Interner {
         let h = DefaultHashBuilder::default();
         let mut b = Interner::with_capacity(rows);

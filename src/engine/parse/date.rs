@@ -389,6 +389,8 @@ pub fn format_string(style: Style, order: Order, with_time: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn day_month_year_reads_as_any_writing_does() {
         let mut values: Vec<String> = [
@@ -438,8 +440,6 @@ mod tests {
         assert!(day_month_year("05/03/2024 14:30").is_some());
         assert!(day_month_year("2024-03-05").is_none());
     }
-
-    use super::*;
 
     fn ymd(y: i32, m: u32, d: u32) -> Days {
         days_from_ymd(y, m, d).unwrap()

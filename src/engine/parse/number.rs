@@ -305,6 +305,7 @@ fn read_float(c: &Cleaned, dec: u8, group: u8) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn short_mantissas_read_as_str_parse_reads_them() {
@@ -340,8 +341,6 @@ mod tests {
         assert_eq!(parse("1,234,567.891", Decimal::Dot), Some(1_234_567.891));
         assert_eq!(parse("0,000001", Decimal::Comma), Some(0.000_001));
     }
-
-    use super::*;
 
     fn dot(s: &str) -> Option<f64> {
         parse(s, Decimal::Dot)
