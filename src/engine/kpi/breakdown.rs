@@ -1,50 +1,84 @@
 //! Breakdowns: a value per key (rep, region, month…) with its share of the total.
 
 use super::period::month_index_key;
-use super::sum::{Addends, Sum};
+use super::sum::{Addend, Addends, Sum};
 use super::view::Attr;
 use crate::engine::report::BreakdownRow;
 use crate::engine::table::MISSING_CODE;
 
-/// Sums per code of `attr`; rows are fed with [`Grouped::add`].
+/// Sums per code of `attr`; rows are fed with [`Grouped::add`]. Missing
+/// and unknown codes (`(none)`) have the last slot, so that a row finds its
+/// slot without a branch.
 pub struct Grouped {
     sums: Vec<Sum>,
     seen: Vec<bool>,
-    missing: Sum,
-    any_missing: bool,
 }
 
 impl Grouped {
     pub fn new(distinct: usize) -> Self {
         Grouped {
-            sums: vec![Sum::default(); distinct],
-            seen: vec![false; distinct],
-            missing: Sum::default(),
-            any_missing: false,
+            sums: vec![Sum::default(); distinct + 1],
+            seen: vec![false; distinct + 1],
         }
     }
 
-    /// The sum a code's rows go to (missing and unknown codes: `(none)`).
+    /// Number of codes (the `(none)` slot aside).
+    fn distinct(&self) -> usize {
+        self.sums.len() - 1
+    }
+
+    /// The slot of a code's rows: its own, or the last one for missing and
+    /// unknown codes ([`MISSING_CODE`] is past every code).
+    #[inline(always)]
+    fn index(&self, code: u32) -> usize {
+        (code as usize).min(self.distinct())
+    }
+
     #[inline(always)]
     fn slot(&mut self, code: u32) -> &mut Sum {
-        match (
-            self.sums.get_mut(code as usize),
-            self.seen.get_mut(code as usize),
-        ) {
-            (Some(s), Some(seen)) if code != MISSING_CODE => {
-                *seen = true;
-                s
-            }
-            _ => {
-                self.any_missing = true;
-                &mut self.missing
-            }
-        }
+        let i = self.index(code);
+        self.seen[i] = true;
+        &mut self.sums[i]
     }
 
     #[inline(always)]
     pub fn add(&mut self, code: u32, value: f64) {
         self.slot(code).add(value);
+    }
+
+    #[inline(always)]
+    pub fn add_addend(&mut self, code: u32, value: Addend) {
+        self.slot(code).add_addend(value);
+    }
+
+    /// Adds every row's value (all of them count: the period holds every
+    /// row and no filter is set).
+    pub fn add_every(&mut self, codes: &[u32], micros: &[i64]) {
+        // Four running totals per code, filled in turn: runs of one code (a
+        // rep's rows, an order's lines) then add to four places instead of
+        // each add waiting on the one before.
+        let mut lanes = vec![[0i64; 4]; self.sums.len()];
+        let rows = codes.len().min(micros.len());
+        let (codes, micros) = (&codes[..rows], &micros[..rows]);
+        let whole = rows - rows % 4;
+        for (c4, m4) in codes[..whole]
+            .chunks_exact(4)
+            .zip(micros[..whole].chunks_exact(4))
+        {
+            for lane in 0..4 {
+                let i = self.index(c4[lane]);
+                self.seen[i] = true;
+                lanes[i][lane] += m4[lane];
+            }
+        }
+        for (&c, &x) in codes[whole..].iter().zip(&micros[whole..]) {
+            let i = self.index(c);
+            self.seen[i] = true;
+            lanes[i][0] += x;
+        }
+        for (sum, lane) in self.sums.iter_mut().zip(&lanes) {
+            sum.add_micros(lane.iter().sum());
+        }
     }
 
     /// Adds the rows whose `bits` have `bit`, code by code: one narrow loop,
@@ -53,10 +87,13 @@ impl Grouped {
         let rows = codes.iter().zip(bits).enumerate();
         match values {
             Addends::Micros(m) => {
+                // Without a branch: with a filter or a short period, which
+                // rows count comes in no order a predictor could follow.
                 for ((&c, &b), &x) in codes.iter().zip(bits).zip(m) {
-                    if b & bit != 0 {
-                        self.slot(c).add_micros(x);
-                    }
+                    let counted = b & bit != 0;
+                    let i = self.index(c);
+                    self.seen[i] |= counted;
+                    self.sums[i].add_micros(if counted { x } else { 0 });
                 }
             }
             Addends::Floats(_) => {
@@ -79,25 +116,27 @@ impl Grouped {
                 out.slot(target).merge(sum);
             }
         }
-        if self.any_missing {
-            out.slot(MISSING_CODE).merge(&self.missing);
-        }
         out
     }
 
     /// Rows sorted by value, largest first; missing keys as `(none)`.
     pub fn rows(&self, attr: &Attr, total: f64) -> Vec<BreakdownRow> {
+        let named = self.distinct();
         let mut out: Vec<BreakdownRow> = self
             .sums
             .iter()
             .zip(&self.seen)
             .enumerate()
             .filter(|(_, (_, &seen))| seen)
-            .map(|(c, (s, _))| row(attr.name(c as u32).to_string(), s.value(), total))
+            .map(|(c, (s, _))| {
+                let key = if c < named {
+                    attr.name(c as u32).to_string()
+                } else {
+                    "(none)".into()
+                };
+                row(key, s.value(), total)
+            })
             .collect();
-        if self.any_missing {
-            out.push(row("(none)".into(), self.missing.value(), total));
-        }
         sort_desc(&mut out);
         out
     }
@@ -135,6 +174,12 @@ impl Monthly {
     pub fn add(&mut self, month: i32, value: f64) {
         if let Some(s) = self.sums.get_mut((month - self.first) as usize) {
             s.add(value);
+        }
+    }
+    #[inline(always)]
+    pub fn add_addend(&mut self, month: i32, value: Addend) {
+        if let Some(s) = self.sums.get_mut((month - self.first) as usize) {
+            s.add_addend(value);
         }
     }
     pub fn values(&self) -> impl Iterator<Item = (i32, f64)> + '_ {
@@ -213,6 +258,20 @@ mod tests {
         }
         let small = Addends::new(&[10.5, 0.25]);
         assert!(matches!(small, Addends::Micros(_)));
+        // Every row counted: the four-lane loop gives the same sums, the
+        // missing code included, over a length that is not a multiple of four.
+        let values = [10.5, 0.25, 3.0, 99.0, -0.5];
+        let Addends::Micros(micros) = Addends::new(&values) else {
+            panic!("small values add as millionths");
+        };
+        let mut every = Grouped::new(2);
+        every.add_every(&codes, &micros);
+        let mut one_by_one = Grouped::new(2);
+        for (&c, &x) in codes.iter().zip(&values) {
+            one_by_one.add(c, x);
+        }
+        assert_eq!(every.rows(&attr, 1.0), one_by_one.rows(&attr, 1.0));
+        assert_eq!(every.rows(&attr, 1.0).len(), 3);
     }
 
     #[test]

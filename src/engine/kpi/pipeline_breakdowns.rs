@@ -2,6 +2,7 @@
 //! won revenue and win rate by rep, manager, region, product and sector.
 
 use super::breakdown::{row, sort_desc, Grouped, Monthly};
+use super::day_table::DayTable;
 use super::model::Model;
 use super::period::{month_index, Period};
 use super::pipeline::{Opps, Status};
@@ -121,12 +122,26 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
     }
     let (m0, m1) = (month_index(p.from), month_index(p.to));
     let mut monthly = Monthly::span(m0, m1);
+    // The month of a close day by lookup, not a calendar computation per deal.
+    let months = DayTable::indexed(&[p]);
     let mut won_total = Sum::default();
     // Fields found through a join are summed per key (a deal's rep, not its
     // manager) and carried over to their names after the walk.
     let dims: Vec<_> = DIMENSIONS
         .iter()
         .filter_map(|&(field, name)| Some((field, name, model.keyed(o.fact, field)?)))
+        .collect();
+    // Fields read through the same join key (a deal's rep, manager and
+    // region) share one sum per key, rolled up to each field's names.
+    let shared: Vec<usize> = dims
+        .iter()
+        .enumerate()
+        .map(|(i, (_, _, k))| {
+            dims[..i]
+                .iter()
+                .position(|(_, _, e)| std::ptr::eq(&e.rows.codes[..], &k.rows.codes[..]))
+                .unwrap_or(i)
+        })
         .collect();
     let mut won: Vec<Grouped> = dims
         .iter()
@@ -144,10 +159,12 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
         if is_won && !a.is_nan() {
             won_total.add(a);
             if let Some(d) = o.closed_day(i) {
-                monthly.add(month_index(d), a);
+                monthly.add(months.info(d).1, a);
             }
-            for (g, (_, _, k)) in won.iter_mut().zip(&dims) {
-                g.add(k.rows.code(i), a);
+            for (j, (g, (_, _, k))) in won.iter_mut().zip(&dims).enumerate() {
+                if shared[j] == j {
+                    g.add(k.rows.code(i), a);
+                }
             }
         }
         if let Some(x) = rep.and_then(|k| closed.get_mut(dims[k].2.rows.code(i) as usize)) {
@@ -160,8 +177,8 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
     let total = won_total.value();
     r.breakdowns
         .insert("won_revenue_by_month".into(), monthly.rows(total));
-    for (g, (_, name, k)) in won.iter().zip(&dims) {
-        let by_name = g.rolled_up(&k.to_name, k.names.distinct());
+    for (j, (_, name, k)) in dims.iter().enumerate() {
+        let by_name = won[shared[j]].rolled_up(&k.to_name, k.names.distinct());
         r.breakdowns.insert(
             format!("won_revenue_by_{name}"),
             by_name.rows(&k.names, total),

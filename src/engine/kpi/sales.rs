@@ -43,12 +43,32 @@ enum Margin<'a> {
 }
 
 impl Margin<'_> {
-    fn at(&self, row: usize, amount: f64) -> f64 {
-        let get = |v: &[f64]| v.get(row).copied().unwrap_or(f64::NAN);
+    /// The margin of every row: one plain loop per way of knowing it (the
+    /// compiler turns them into vector code), not a match per row.
+    fn column(&self, amount: &[f64]) -> Vec<f64> {
+        // Columns of one table have its rows; a shorter one reads as unknown.
+        let n = amount.len();
+        let cut = |v: &[f64]| -> Vec<f64> {
+            let mut v = v[..v.len().min(n)].to_vec();
+            v.resize(n, f64::NAN);
+            v
+        };
+        let fits = |v: &[f64]| v.len() == n;
         match self {
-            Margin::Column(m) => get(m),
-            Margin::Cost(c) => amount - get(c),
-            Margin::UnitCost(q, uc) => amount - get(q) * get(uc),
+            Margin::Column(m) => cut(m),
+            Margin::Cost(c) if fits(c) => amount.iter().zip(c.iter()).map(|(a, c)| a - c).collect(),
+            Margin::Cost(c) => {
+                let c = cut(c);
+                amount.iter().zip(&c).map(|(a, c)| a - c).collect()
+            }
+            Margin::UnitCost(q, uc) => {
+                let (q, uc) = (cut(q), cut(uc));
+                amount
+                    .iter()
+                    .zip(q.iter().zip(&uc))
+                    .map(|(a, (q, uc))| a - q * uc)
+                    .collect()
+            }
         }
     }
 }
@@ -95,7 +115,7 @@ impl<'m> Sales<'m> {
             Amount::Column(a) if a.len() == days.len() => Cow::Borrowed(a),
             other => Cow::Owned((0..days.len()).map(|r| other.at(r)).collect()),
         };
-        let margin = margin.map(|m| (0..days.len()).map(|r| m.at(r, amount[r])).collect());
+        let margin = margin.map(|m| m.column(&amount));
         Some(Sales {
             fact,
             days,
@@ -124,24 +144,19 @@ impl<'m> Sales<'m> {
         self.amount.get(row).copied().unwrap_or(f64::NAN)
     }
 
-    /// The row's margin; `None` when the table gives no way to know it.
-    #[inline(always)]
-    pub fn margin(&self, row: usize) -> Option<f64> {
-        Some(self.margin.as_ref()?.get(row).copied().unwrap_or(f64::NAN))
-    }
-
-    /// The row's quantity, NaN when unknown.
-    #[inline(always)]
-    pub fn quantity(&self, row: usize) -> f64 {
-        self.qty
-            .and_then(|q| q.get(row))
-            .copied()
-            .unwrap_or(f64::NAN)
-    }
-
     /// Amount per row, NaN when unknown.
     pub fn amounts(&self) -> &[f64] {
         &self.amount
+    }
+
+    /// Margin per row, when the table gives a way to know it.
+    pub fn margins(&self) -> Option<&[f64]> {
+        self.margin.as_deref()
+    }
+
+    /// Quantity per row, when there is a quantity column.
+    pub fn quantities(&self) -> Option<&'m [f64]> {
+        self.qty
     }
 
     pub fn has_margin(&self) -> bool {
@@ -159,8 +174,6 @@ pub struct Totals {
     pub orders: u64,
     /// Reps with at least one sale, when there is a rep column.
     pub reps: Option<u64>,
-    /// Per order code: net total in the period.
-    pub order_net: Vec<f64>,
     /// Per customer code: active in the period.
     pub customers: Vec<bool>,
     pub active_customers: usize,

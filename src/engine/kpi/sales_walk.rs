@@ -8,11 +8,12 @@ use super::day_table::{DayTable, CUR, GRID, LY, LY_PREV, PREV, PREV2};
 use super::model::{Keyed, Model};
 use super::period::{month_index, Period};
 use super::sales::{Periods, Sales, Totals};
-use super::sum::{Addends, Sum};
+use super::sum::{fits, Addend, Addends, Sum};
 use super::view::{codes_or_none, Attr};
 use crate::engine::parse::date::{days_from_ymd, Days};
 use crate::engine::schema::Field;
-use crate::engine::table::MISSING_CODE;
+use crate::engine::table::{MISSING_CODE, MISSING_DAY};
+use std::borrow::Cow;
 
 /// Most cells the customer × month activity grid may hold (cohorts are skipped beyond).
 const MAX_GRID: usize = 64 << 20;
@@ -88,6 +89,34 @@ struct Sizes {
     reps: usize,
 }
 
+/// One order's lines in a period so far.
+#[derive(Clone, Copy)]
+struct OrderAcc {
+    net: f64,
+    /// The customer of its first line.
+    customer: u32,
+    seen: bool,
+}
+
+const NO_ORDER: OrderAcc = OrderAcc {
+    net: 0.0,
+    customer: MISSING_CODE,
+    seen: false,
+};
+
+/// A row's values, read and converted once for every sum they go to.
+#[derive(Clone, Copy)]
+struct Line {
+    amount: f64,
+    a: Addend,
+    /// Margin and quantity; `None` when unknown.
+    m: Option<Addend>,
+    q: Option<Addend>,
+    rep: u32,
+    cust: u32,
+    order: u32,
+}
+
 /// A period's totals while rows come in; its arrays are allocated by the
 /// first row, so an empty comparison period costs nothing.
 #[derive(Default)]
@@ -97,9 +126,8 @@ struct TotalsAcc {
     margin: Sum,
     units: Sum,
     lone_orders: u64,
-    order_net: Vec<f64>,
-    order_seen: Vec<bool>,
-    order_customer: Vec<u32>,
+    /// Per order code, its fields side by side: one bounds check, one cache line.
+    orders: Vec<OrderAcc>,
     customers: Vec<bool>,
     customer_orders: Vec<u32>,
     rep_seen: Vec<bool>,
@@ -107,66 +135,57 @@ struct TotalsAcc {
 
 impl TotalsAcc {
     #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
-    fn add(&mut self, z: Sizes, a: f64, m: f64, q: f64, rep: u32, cust: u32, order: u32) {
+    fn add(&mut self, z: Sizes, l: &Line) {
         if !self.started {
             self.started = true;
-            self.order_net = vec![0.0; z.orders];
-            self.order_seen = vec![false; z.orders];
-            self.order_customer = vec![MISSING_CODE; z.orders];
+            self.orders = vec![NO_ORDER; z.orders];
             self.customers = vec![false; z.customers];
             self.customer_orders = vec![0; z.customers];
             self.rep_seen = vec![false; z.reps];
         }
-        self.revenue.add(a);
-        if !m.is_nan() {
-            self.margin.add(m);
+        self.revenue.add_addend(l.a);
+        if let Some(m) = l.m {
+            self.margin.add_addend(m);
         }
-        if !q.is_nan() {
-            self.units.add(q);
+        if let Some(q) = l.q {
+            self.units.add_addend(q);
         }
-        if let Some(s) = self.rep_seen.get_mut(rep as usize) {
+        if let Some(s) = self.rep_seen.get_mut(l.rep as usize) {
             *s = true;
         }
-        if let Some(active) = self.customers.get_mut(cust as usize) {
+        if let Some(active) = self.customers.get_mut(l.cust as usize) {
             *active = true;
         }
-        let o = order as usize;
-        if o < self.order_net.len() {
-            self.order_net[o] += a;
+        if let Some(o) = self.orders.get_mut(l.order as usize) {
+            o.net += l.amount;
             // A select, not a branch (as for `order_rep` in the walk).
-            let first = !self.order_seen[o];
-            self.order_seen[o] = true;
-            let kept = self.order_customer[o];
-            self.order_customer[o] = if first { cust } else { kept };
-        } else if a > 0.0 {
+            o.customer = if o.seen { o.customer } else { l.cust };
+            o.seen = true;
+        } else if l.amount > 0.0 {
             // A line without an order id is an order of its own.
             self.lone_orders += 1;
-            if let Some(n) = self.customer_orders.get_mut(cust as usize) {
+            if let Some(n) = self.customer_orders.get_mut(l.cust as usize) {
                 *n += 1;
             }
         }
     }
 
-    fn finish(mut self, z: Sizes, has_rep: bool) -> Totals {
+    /// The totals, and each order's net total in the period (0 when none of its lines is).
+    fn finish(mut self, z: Sizes, has_rep: bool) -> (Totals, Vec<OrderAcc>) {
         if !self.started {
-            self.order_net = vec![0.0; z.orders];
             self.customers = vec![false; z.customers];
             self.rep_seen = vec![false; z.reps];
         }
         let mut orders = self.lone_orders;
-        for o in 0..self.order_seen.len() {
-            if self.order_seen[o] && self.order_net[o] > 0.0 {
+        for o in &self.orders {
+            if o.net > 0.0 {
                 orders += 1;
-                if let Some(n) = self
-                    .customer_orders
-                    .get_mut(self.order_customer[o] as usize)
-                {
+                if let Some(n) = self.customer_orders.get_mut(o.customer as usize) {
                     *n += 1;
                 }
             }
         }
-        Totals {
+        let totals = Totals {
             revenue: self.revenue,
             margin: self.margin,
             units: self.units,
@@ -174,10 +193,10 @@ impl TotalsAcc {
             reps: has_rep.then(|| self.rep_seen.iter().filter(|&&x| x).count() as u64),
             active_customers: self.customers.iter().filter(|&&x| x).count(),
             repeat_customers: self.customer_orders.iter().filter(|&&n| n >= 2).count(),
-            order_net: self.order_net,
             customers: self.customers,
             rep_seen: self.rep_seen,
-        }
+        };
+        (totals, self.orders)
     }
 }
 
@@ -255,19 +274,47 @@ impl<'m> SalesWalk<'m> {
         let campaign_codes = codes_or_none(campaign.as_ref());
         let mut campaign_revenue = vec![0.0; campaign.as_ref().map_or(0, Attr::distinct)];
 
-        let code = |codes: &[u32], row: usize| codes.get(row).copied().unwrap_or(MISSING_CODE);
+        // Every column as a slice of exactly the table's rows (absent ones
+        // filled): indexed by the row, the loop below runs without a bounds
+        // check or an `Option` per read, which cost as much as its work.
+        let n = s.rows();
+        let (cust_codes, order_codes, rep_codes, campaign_codes) = (
+            filled(cust_codes, n, MISSING_CODE),
+            filled(order_codes, n, MISSING_CODE),
+            filled(rep_codes, n, MISSING_CODE),
+            filled(campaign_codes, n, MISSING_CODE),
+        );
+        let (cust_codes, order_codes, rep_codes, campaign_codes) = (
+            &cust_codes[..n],
+            &order_codes[..n],
+            &rep_codes[..n],
+            &campaign_codes[..n],
+        );
+        let margins = filled(s.margins().unwrap_or(&[]), n, f64::NAN);
+        let quantities = filled(s.quantities().unwrap_or(&[]), n, f64::NAN);
+        let (days, amounts, margins, quantities) = (
+            &s.days[..n],
+            &s.amounts()[..n],
+            &margins[..n],
+            &quantities[..n],
+        );
+        let mask = s.fact.mask.as_deref().map(|m| filled(m, n, false));
+        let mask = mask.as_deref();
         // The period bits of each row, for the breakdowns by dimension that
         // run after this loop, each in a narrow loop of its own: inside this
         // one they took a third of its time.
-        let mut bits = vec![0u8; s.rows()];
-        for row in 0..s.rows() {
-            let Some(d) = s.day(row) else { continue };
-            let a = s.amount(row);
-            let (cust, order, rep) = (
-                code(cust_codes, row),
-                code(order_codes, row),
-                code(rep_codes, row),
-            );
+        let mut bits = vec![0u8; n];
+        // Amounts, margins and quantities as millionths, each converted once
+        // per row; the amounts kept for the breakdowns by dimension.
+        let (a_fits, m_fits, q_fits) = (fits(amounts), fits(margins), fits(quantities));
+        let mut cur_micros = vec![0i64; if a_fits { n } else { 0 }];
+        let mut cur_rows = 0;
+        for row in 0..n {
+            let (d, a) = (days[row], amounts[row]);
+            if d == MISSING_DAY || a.is_nan() || mask.is_some_and(|m| !m[row]) {
+                continue;
+            }
+            let (cust, order, rep) = (cust_codes[row], order_codes[row], rep_codes[row]);
             // Whatever the period: each customer's first purchase, each rep's first sale.
             if let Some(fd) = first_day.get_mut(cust as usize) {
                 if d < *fd {
@@ -283,21 +330,36 @@ impl<'m> SalesWalk<'m> {
             if in_periods == 0 {
                 continue;
             }
-            let m = s.margin(row).unwrap_or(f64::NAN);
-            let q = s.quantity(row);
-            for (k, a_k) in acc.iter_mut().enumerate() {
-                if in_periods & (1 << k) != 0 {
-                    a_k.add(z, a, m, q, rep, cust, order);
+            let (m, q) = (margins[row], quantities[row]);
+            let line = Line {
+                amount: a,
+                a: Addend::of(a, a_fits),
+                m: (!m.is_nan()).then(|| Addend::of(m, m_fits)),
+                q: (!q.is_nan()).then(|| Addend::of(q, q_fits)),
+                rep,
+                cust,
+                order,
+            };
+            // The periods the row is in, one bit at a time.
+            let mut todo = in_periods & !GRID;
+            while todo != 0 {
+                if let Some(a_k) = acc.get_mut(todo.trailing_zeros() as usize) {
+                    a_k.add(z, &line);
                 }
+                todo &= todo - 1;
             }
             if in_periods & CUR != 0 {
-                by_month.add(month, a);
-                if !m.is_nan() {
-                    margin_by_month.add(month, m);
+                cur_rows += 1;
+                if let Some(x) = cur_micros.get_mut(row) {
+                    *x = line.a.micros();
+                }
+                by_month.add_addend(month, line.a);
+                if let Some(m) = line.m {
+                    margin_by_month.add_addend(month, m);
                 }
                 if let Some((g, total)) = by_customer.as_mut().filter(|_| cust != MISSING_CODE) {
-                    g.add(cust, a);
-                    total.add(a);
+                    g.add_addend(cust, line.a);
+                    total.add_addend(line.a);
                 }
                 let r = rep as usize;
                 if r < z.reps {
@@ -313,12 +375,12 @@ impl<'m> SalesWalk<'m> {
                         rep_orders[r] += 1.0;
                     }
                 }
-                if let Some(x) = campaign_revenue.get_mut(code(campaign_codes, row) as usize) {
+                if let Some(x) = campaign_revenue.get_mut(campaign_codes[row] as usize) {
                     *x += a;
                 }
             }
             if in_periods & LY != 0 {
-                last_year_by_month.add(month, a);
+                last_year_by_month.add_addend(month, line.a);
             }
             if in_periods & GRID != 0 {
                 if let Some(cells) = grid_cells.as_mut() {
@@ -332,15 +394,24 @@ impl<'m> SalesWalk<'m> {
             }
         }
 
-        let amounts = Addends::new(s.amounts());
+        let amounts = if a_fits {
+            Addends::from_micros(cur_micros)
+        } else {
+            Addends::new(s.amounts())
+        };
         for (g, (_, k)) in dim_sums.iter_mut().zip(&dims) {
-            g.add_column(&k.rows.codes, &bits, CUR, &amounts);
+            match &amounts {
+                // Every row in the period (the whole span, no filter): no bits to read.
+                Addends::Micros(m) if cur_rows == n => g.add_every(&k.rows.codes, m),
+                _ => g.add_column(&k.rows.codes, &bits, CUR, &amounts),
+            }
         }
 
         let has_rep = s.rep.is_some();
-        let [cur, prev, prev2, ly, ly_prev] = acc.map(|a| a.finish(z, has_rep));
+        let [(cur, cur_orders), prev, prev2, ly, ly_prev] = acc.map(|a| a.finish(z, has_rep));
+        let [prev, prev2, ly, ly_prev] = [prev, prev2, ly, ly_prev].map(|(t, _)| t);
         for (o, &r) in order_rep.iter().enumerate() {
-            if r != MISSING_CODE && cur.order_net.get(o).is_some_and(|&n| n > 0.0) {
+            if r != MISSING_CODE && cur_orders.get(o).is_some_and(|o| o.net > 0.0) {
                 rep_orders[r as usize] += 1.0;
             }
         }
@@ -397,6 +468,20 @@ impl<'m> SalesWalk<'m> {
             rep_first_sale,
             campaign: campaign.map(|c| (c, campaign_revenue)),
         }
+    }
+}
+
+/// `values` when it has `n` of them (a column of the table, as always),
+/// else a copy cut or filled to `n`: the walk indexes every column by the row.
+fn filled<T: Copy>(values: &[T], n: usize, fill: T) -> Cow<'_, [T]> {
+    if values.len() == n {
+        Cow::Borrowed(values)
+    } else {
+        Cow::Owned(
+            (0..n)
+                .map(|i| values.get(i).copied().unwrap_or(fill))
+                .collect(),
+        )
     }
 }
 

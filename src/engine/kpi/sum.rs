@@ -48,6 +48,15 @@ impl Sum {
         }
     }
 
+    /// Adds a value of a column that [`fits`] (else every addend is a float).
+    #[inline(always)]
+    pub fn add_addend(&mut self, a: Addend) {
+        self.micros += a.micros;
+        if a.big != 0.0 {
+            self.rest += a.big;
+        }
+    }
+
     /// Adds millionths from [`Addends::Micros`], whose totals cannot overflow.
     #[inline(always)]
     pub fn add_micros(&mut self, m: i64) {
@@ -60,6 +69,60 @@ impl Sum {
         let frac = (self.micros % 1_000_000) as f64 / SCALE;
         whole + frac + self.rest
     }
+}
+
+/// A value split once for the sums it goes to: its millionths, or itself
+/// (past the integer range, NaN, infinities) for the float part. A walk that
+/// adds a row's amount to several sums converts it once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Addend {
+    micros: i64,
+    big: f64,
+}
+
+impl Addend {
+    /// `x` to add to sums of a column that [`fits`]; `fits` false sends
+    /// every value to the float part.
+    #[inline(always)]
+    pub fn of(x: f64, fits: bool) -> Self {
+        if fits && x.abs() < LIMIT {
+            Addend {
+                micros: to_micros(x),
+                big: 0.0,
+            }
+        } else {
+            Addend { micros: 0, big: x }
+        }
+    }
+}
+
+impl Addend {
+    /// Its millionths (zero when it goes to the float part).
+    #[inline(always)]
+    pub fn micros(&self) -> i64 {
+        self.micros
+    }
+}
+
+/// Whether the absolute values of a column (NaN left out) add up below the
+/// limit: then no sum over any of its rows can overflow an integer of
+/// millionths, and [`Sum::add_addend`] needs no check.
+pub fn fits(values: &[f64]) -> bool {
+    // Eight running totals: a float sum in one waits on every add.
+    let mut lanes = [0.0f64; 8];
+    let mut chunks = values.chunks_exact(8);
+    for chunk in &mut chunks {
+        for (total, &x) in lanes.iter_mut().zip(chunk) {
+            *total += if x.is_nan() { 0.0 } else { x.abs() };
+        }
+    }
+    let rest: f64 = chunks
+        .remainder()
+        .iter()
+        .filter(|x| !x.is_nan())
+        .map(|x| x.abs())
+        .sum();
+    lanes.iter().sum::<f64>() + rest < LIMIT
 }
 
 /// A column of values to add up, read by row. As millionths when the
@@ -89,6 +152,12 @@ impl<'a> Addends<'a> {
         } else {
             Addends::Floats(values)
         }
+    }
+
+    /// The millionths a walk computed while reading the column (zero for
+    /// NaN), when the column [`fits`].
+    pub fn from_micros(micros: Vec<i64>) -> Addends<'a> {
+        Addends::Micros(micros)
     }
 
     #[inline(always)]
@@ -141,6 +210,39 @@ mod tests {
         assert!(matches!(Addends::new(&small), Addends::Micros(_)));
         assert!(matches!(Addends::new(&huge), Addends::Floats(_)));
         assert!(matches!(Addends::new(&[8e12, 8e12]), Addends::Floats(_)));
+    }
+
+    #[test]
+    fn addends_converted_once_sum_as_sum_does() {
+        // Small values as millionths; a huge one, NaN and an infinity as floats.
+        let small = [1234.56, -0.01, 0.000_001, 99.99, -1234.55];
+        let mixed = [1e15, 0.25, -3.5, f64::INFINITY, 7.0];
+        for values in [&small[..], &mixed[..], &[f64::NAN, 1.0][..]] {
+            let fit = fits(values);
+            let (mut once, mut direct) = (Sum::default(), Sum::default());
+            for &x in values {
+                once.add_addend(Addend::of(x, fit));
+                direct.add(x);
+            }
+            assert_eq!(
+                once.value().to_bits(),
+                direct.value().to_bits(),
+                "{values:?}"
+            );
+        }
+        assert!(fits(&small));
+        // NaN is left out of the check; a total past the limit is not.
+        assert!(fits(&[f64::NAN, 1.0]));
+        assert!(!fits(&[5e12, -5e12]));
+        assert!(!fits(&mixed));
+        // A column that does not fit adds every value as a float.
+        let mut floats = Sum::default();
+        for x in [0.1, 0.2] {
+            floats.add_addend(Addend::of(x, false));
+        }
+        assert_eq!(floats.value(), 0.1 + 0.2);
+        assert_eq!(Addend::of(0.1, false).micros(), 0);
+        assert_eq!(Addend::of(0.1, true).micros(), 100_000);
     }
 
     #[test]
