@@ -46,9 +46,20 @@ impl Grouped {
         self.slot(code).add(value);
     }
 
-    #[inline(always)]
-    pub fn add_addend(&mut self, code: u32, value: Addend) {
-        self.slot(code).add_addend(value);
+    /// Leaves out the rows without a code (or with an unknown one).
+    pub fn forget_missing(&mut self) {
+        let none = self.distinct();
+        self.sums[none] = Sum::default();
+        self.seen[none] = false;
+    }
+
+    /// The sum over every slot.
+    pub fn total(&self) -> Sum {
+        let mut total = Sum::default();
+        for s in &self.sums {
+            total.merge(s);
+        }
+        total
     }
 
     /// Adds every row's value (all of them count: the period holds every

@@ -242,15 +242,6 @@ impl<'m> SalesWalk<'m> {
             .iter()
             .filter_map(|&(id, field)| Some((id, model.keyed(s.fact, field)?)))
             .collect();
-        let mut dim_sums: Vec<Grouped> = dims
-            .iter()
-            .map(|(_, k)| Grouped::new(k.rows.distinct()))
-            .collect();
-
-        let mut by_customer = s
-            .customer
-            .as_ref()
-            .map(|c| (Grouped::new(c.distinct()), Sum::default()));
 
         let mut first_day = vec![Days::MAX; z.customers];
         let mut first_key = vec![MISSING_CODE; z.customers];
@@ -357,10 +348,6 @@ impl<'m> SalesWalk<'m> {
                 if let Some(m) = line.m {
                     margin_by_month.add_addend(month, m);
                 }
-                if let Some((g, total)) = by_customer.as_mut().filter(|_| cust != MISSING_CODE) {
-                    g.add_addend(cust, line.a);
-                    total.add_addend(line.a);
-                }
                 let r = rep as usize;
                 if r < z.reps {
                     rep_seen[r] = true;
@@ -399,13 +386,27 @@ impl<'m> SalesWalk<'m> {
         } else {
             Addends::new(s.amounts())
         };
-        for (g, (_, k)) in dim_sums.iter_mut().zip(&dims) {
+        let by_code = |codes: &[u32], distinct: usize| {
+            let mut g = Grouped::new(distinct);
             match &amounts {
                 // Every row in the period (the whole span, no filter): no bits to read.
-                Addends::Micros(m) if cur_rows == n => g.add_every(&k.rows.codes, m),
-                _ => g.add_column(&k.rows.codes, &bits, CUR, &amounts),
+                Addends::Micros(m) if cur_rows == n => g.add_every(codes, m),
+                _ => g.add_column(codes, &bits, CUR, &amounts),
             }
-        }
+            g
+        };
+        let dim_sums: Vec<Grouped> = dims
+            .iter()
+            .map(|(_, k)| by_code(&k.rows.codes, k.rows.distinct()))
+            .collect();
+        // Revenue per customer, and of the rows with one (a customer's
+        // share of the revenue that has a customer).
+        let by_customer = s.customer.as_ref().map(|c| {
+            let mut g = by_code(cust_codes, c.distinct());
+            g.forget_missing();
+            let total = g.total();
+            (g, total)
+        });
 
         let has_rep = s.rep.is_some();
         let [(cur, cur_orders), prev, prev2, ly, ly_prev] = acc.map(|a| a.finish(z, has_rep));
@@ -473,7 +474,7 @@ impl<'m> SalesWalk<'m> {
 
 /// `values` when it has `n` of them (a column of the table, as always),
 /// else a copy cut or filled to `n`: the walk indexes every column by the row.
-fn filled<T: Copy>(values: &[T], n: usize, fill: T) -> Cow<'_, [T]> {
+pub fn filled<T: Copy>(values: &[T], n: usize, fill: T) -> Cow<'_, [T]> {
     if values.len() == n {
         Cow::Borrowed(values)
     } else {
