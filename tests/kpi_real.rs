@@ -259,3 +259,77 @@ fn filters_go_through_joins() {
         "cli --where manager",
     );
 }
+
+/// A report with the tables prepared once is the report computed afresh,
+/// for any period, filter or stage probabilities; tables that are not the
+/// ones prepared (another file, a remapped one) are prepared again.
+#[test]
+fn prepared_tables_give_the_same_reports() {
+    use cadran::engine::kpi::Prepared;
+    use cadran::engine::Field;
+    let json = |r: &Report| serde_json::to_string(r).expect("a report serialises");
+    let crm = workspace(&CRM);
+    let demo = common::demo_workspace(7, 3_000);
+    let mut queries = vec![Query::default()];
+    let mut q = Query {
+        period: Some(Period::new(
+            days_from_ymd(2017, 4, 1).unwrap(),
+            days_from_ymd(2017, 6, 30).unwrap(),
+        )),
+        ..Query::default()
+    };
+    q.filters
+        .insert(Field::Manager, vec!["Dustin Brinkmann".into()]);
+    queries.push(q);
+    let mut q = Query::default();
+    q.filters.insert(Field::Sector, vec!["retail".into()]);
+    q.stage_probabilities.insert("Engaging".into(), 0.6);
+    queries.push(q);
+    let mut q = Query {
+        preset: Some(kpi::Preset::LastQuarter),
+        ..Query::default()
+    };
+    q.filters.insert(Field::Region, vec!["Occitanie".into()]);
+    queries.push(q);
+    // The settings' stage probability moves the weighted pipeline: the
+    // prepared probabilities (built-in ones) must not be used for it.
+    let weighted = |q: &Query| value(&kpi::report(&crm, q), "weighted_pipeline");
+    let mut sector_only = queries[2].clone();
+    sector_only.stage_probabilities.clear();
+    assert_ne!(weighted(&queries[2]), weighted(&sector_only));
+    for ws in [&crm, &demo] {
+        let prepared = Prepared::new(ws);
+        assert!(prepared.fits(ws));
+        for q in &queries {
+            assert_eq!(
+                json(&kpi::report_prepared(ws, &prepared, q)),
+                json(&kpi::report(ws, q)),
+                "{q:?}"
+            );
+        }
+    }
+    // Prepared from other tables: not used.
+    let other = Prepared::new(&demo);
+    assert!(!other.fits(&crm));
+    let q = &queries[1];
+    assert_eq!(
+        json(&kpi::report_prepared(&crm, &other, q)),
+        json(&kpi::report(&crm, q))
+    );
+    // The same tables with a column mapped otherwise: prepared again.
+    let mut remapped = crm.clone();
+    let pipeline = remapped
+        .tables
+        .iter_mut()
+        .find(|t| t.mapping.kind == cadran::engine::Kind::Opportunities)
+        .expect("the pipeline table");
+    let before = pipeline.mapping.clone();
+    pipeline.mapping.fields.remove(&Field::Amount);
+    assert_ne!(pipeline.mapping, before);
+    let prepared = Prepared::new(&crm);
+    assert!(!prepared.fits(&remapped));
+    assert_eq!(
+        json(&kpi::report_prepared(&remapped, &prepared, &queries[0])),
+        json(&kpi::report(&remapped, &queries[0]))
+    );
+}

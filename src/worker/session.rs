@@ -22,6 +22,8 @@ pub struct Session {
     /// What depends on the workspace alone, computed on the first report
     /// after each change of its tables or mappings rather than on every one.
     about: OnceCell<About>,
+    /// The tables' joins and derived columns, kept across reports likewise.
+    prepared: OnceCell<kpi::Prepared>,
     /// The objectives' results and what they were measured with: they do not
     /// depend on the view, so a change of filter or period keeps them.
     measured: RefCell<Option<(Measured, Vec<ObjectiveResult>)>>,
@@ -126,6 +128,7 @@ impl Session {
     /// Forgets what was computed from the tables as they were.
     fn tables_changed(&mut self) {
         self.about.take();
+        self.prepared.take();
         self.measured.take();
     }
 
@@ -209,7 +212,8 @@ impl Session {
             data_span: kpi::data_span(ws),
         });
         let q = c.view.query(&c.currency, &c.stage_probabilities);
-        let report = kpi::report(ws, &q);
+        let prepared = self.prepared.get_or_init(|| kpi::Prepared::new(ws));
+        let report = kpi::report_prepared(ws, prepared, &q);
         let objectives = if c.setup.objectives.is_empty() {
             Vec::new()
         } else {

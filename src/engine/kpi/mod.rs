@@ -16,6 +16,7 @@ mod model;
 mod period;
 mod pipeline;
 mod pipeline_breakdowns;
+mod prepared;
 mod prospecting;
 mod receivables;
 mod sales;
@@ -30,6 +31,7 @@ pub use catalogue::{def, Better, Family, KpiDef, CATALOGUE};
 pub use join::Relation;
 pub use model::Filters;
 pub use period::{Period, Preset};
+pub use prepared::Prepared;
 pub use sum::Sum;
 
 use super::ingest::Imported;
@@ -193,7 +195,13 @@ fn inputs(model: &Model, kind: Kind, dates: &[Field], p: Period) -> Option<super
 
 /// Computes the report of a workspace for a query.
 pub fn report(ws: &Workspace, q: &Query) -> Report {
-    let model = Model::new(ws, &q.filters);
+    report_prepared(ws, &Prepared::new(ws), q)
+}
+
+/// Computes the report of a workspace for a query, with what was prepared
+/// of its tables (made again if they are not the ones it was made from).
+pub fn report_prepared(ws: &Workspace, prepared: &Prepared, q: &Query) -> Report {
+    let model = Model::prepared(ws, prepared, &q.filters);
     // "Today" is the last day in the data, so that old exports show a full dashboard.
     let span = model.span();
     let today = q.today.or(span.map(|s| s.to));

@@ -4,6 +4,7 @@
 
 use super::join::{link, through, Link, Relation};
 use super::period::Period;
+use super::prepared::Prepared;
 use super::view::{day_range, Attr, View};
 use super::Workspace;
 use crate::engine::parse::date::Days;
@@ -26,14 +27,20 @@ pub struct Fact<'a> {
     to_products: Option<(Attr<'a>, Link)>,
 }
 
-impl Fact<'_> {
+impl<'a> Fact<'a> {
+    /// Its joins to `team`, `customers` and `products` (per key code: small).
+    pub fn links(&self) -> [Option<Link>; 3] {
+        [&self.to_team, &self.to_customers, &self.to_products]
+            .map(|j| j.as_ref().map(|(_, l)| l.clone()))
+    }
+
     #[inline(always)]
     pub fn keep(&self, row: usize) -> bool {
         self.mask
             .as_ref()
             .is_none_or(|m| m.get(row).copied().unwrap_or(false))
     }
-    pub fn product_link(&self) -> Option<&(Attr<'_>, Link)> {
+    pub fn product_link(&self) -> Option<&(Attr<'a>, Link)> {
         self.to_products.as_ref()
     }
 }
@@ -48,6 +55,8 @@ pub struct Keyed<'a> {
 }
 
 pub struct Model<'a> {
+    /// What was prepared of the tables, when the model was made with it.
+    pub prepared: Option<&'a Prepared>,
     pub facts: Vec<Fact<'a>>,
     pub team: Option<View<'a>>,
     pub customers: Option<View<'a>>,
@@ -95,6 +104,16 @@ pub fn span_of<'a>(facts: impl Iterator<Item = View<'a>>) -> Option<Period> {
 
 impl<'a> Model<'a> {
     pub fn new(ws: &'a Workspace, filters: &Filters) -> Self {
+        Self::build(ws, None, filters)
+    }
+
+    /// The model of the tables a [`Prepared`] was made from: their joins
+    /// and derived columns are taken from it rather than made again.
+    pub fn prepared(ws: &'a Workspace, prepared: &'a Prepared, filters: &Filters) -> Self {
+        Self::build(ws, Some(prepared).filter(|p| p.fits(ws)), filters)
+    }
+
+    fn build(ws: &'a Workspace, prepared: Option<&'a Prepared>, filters: &Filters) -> Self {
         let view = |k: Kind| ws.table(k).map(|imported| View { imported });
         let (team, customers, products) = (
             view(Kind::Team),
@@ -103,33 +122,43 @@ impl<'a> Model<'a> {
         );
         let mut relations = Vec::new();
         let mut facts = Vec::new();
-        for v in fact_views(ws) {
-            let mut join = |dim: Option<View<'a>>, key: Field| -> Option<(Attr<'a>, Link)> {
-                let dim = dim?;
-                let fact_key = v.attr(key)?;
-                let dim_key = dim.attr(key)?;
-                let l = link(&fact_key, &dim_key);
-                relations.push(Relation {
-                    from_file: v.file().to_string(),
-                    field: key.name(),
-                    to_file: dim.file().to_string(),
-                    matched_rows: l.matched_rows,
-                    unmatched_rows: l.unmatched_rows,
-                    keys: dim_key.distinct(),
-                    unmatched_keys: l.unmatched_keys.clone(),
-                });
-                Some((fact_key, l))
-            };
+        for (i, v) in fact_views(ws).enumerate() {
+            let known = prepared.and_then(|p| p.joins.get(i));
+            let mut join =
+                |dim: Option<View<'a>>, key: Field, j: usize| -> Option<(Attr<'a>, Link)> {
+                    let dim = dim?;
+                    let fact_key = v.attr(key)?;
+                    if let Some(k) = known {
+                        // Prepared: the relation is listed with the others below.
+                        return Some((fact_key, k[j].clone()?));
+                    }
+                    let dim_key = dim.attr(key)?;
+                    let l = link(&fact_key, &dim_key);
+                    relations.push(Relation {
+                        from_file: v.file().to_string(),
+                        field: key.name(),
+                        to_file: dim.file().to_string(),
+                        matched_rows: l.matched_rows,
+                        unmatched_rows: l.unmatched_rows,
+                        keys: dim_key.distinct(),
+                        unmatched_keys: l.unmatched_keys.clone(),
+                    });
+                    Some((fact_key, l))
+                };
             let fact = Fact {
                 view: v,
                 mask: None,
-                to_team: join(team, Field::Rep),
-                to_customers: join(customers, Field::Customer),
-                to_products: join(products, Field::Product),
+                to_team: join(team, Field::Rep, 0),
+                to_customers: join(customers, Field::Customer, 1),
+                to_products: join(products, Field::Product, 2),
             };
             facts.push(fact);
         }
+        if let Some(p) = prepared {
+            relations = p.relations.clone();
+        }
         let mut model = Model {
+            prepared,
             facts,
             team,
             customers,
@@ -148,7 +177,10 @@ impl<'a> Model<'a> {
 
     /// First and last day of the fact tables' main dates: the default period.
     pub fn span(&self) -> Option<Period> {
-        span_of(self.facts.iter().map(|f| f.view))
+        match self.prepared {
+            Some(p) => p.span,
+            None => span_of(self.facts.iter().map(|f| f.view)),
+        }
     }
 
     /// The first fact table of a kind.

@@ -63,14 +63,130 @@ pub fn default_probability(stage: &str) -> f64 {
         .map_or(0.25, |&(_, p)| p)
 }
 
+/// A deal's status and amount depend on the tables alone: kept by
+/// [`super::Prepared`], else computed per report.
+pub struct DealColumns {
+    status: Vec<Status>,
+    amount: Vec<f64>,
+    estimated: usize,
+    probability: Vec<f64>,
+    /// The stage probabilities `probability` was computed with.
+    probabilities_with: BTreeMap<String, f64>,
+}
+
+/// Each deal's probability: its own, else its stage's (the settings' over
+/// the built-in defaults).
+fn probabilities(
+    fact: &Fact,
+    stage: Option<&Attr>,
+    stage_probabilities: &BTreeMap<String, f64>,
+) -> Vec<f64> {
+    let v = fact.view;
+    let stage_default: Vec<f64> = stage.map_or(Vec::new(), |s| {
+        (0..s.distinct() as u32)
+            .map(|c| {
+                let name = s.name(c);
+                stage_probabilities
+                    .iter()
+                    .find(|(k, _)| normalize(k) == normalize(name))
+                    .map_or_else(|| default_probability(name), |(_, &p)| p)
+            })
+            .collect()
+    });
+    let own_p = v.numbers(Field::Probability);
+    (0..v.rows())
+        .map(|r| {
+            let from_row = own_p
+                .and_then(|p| p.get(r))
+                .copied()
+                .filter(|p| !p.is_nan());
+            match from_row {
+                Some(p) if p > 1.0 => p / 100.0, // `40` means 40 %
+                Some(p) => p,
+                None => stage
+                    .and_then(|s| stage_default.get(s.code(r) as usize))
+                    .copied()
+                    .unwrap_or(0.25),
+            }
+        })
+        .collect()
+}
+
+fn derive(model: &Model, fact: &Fact) -> Option<DealColumns> {
+    let v = fact.view;
+    let rows = v.rows();
+    let stage = v.attr(Field::Stage);
+    let status = match v.col(Field::Status).map(|c| &c.data) {
+        Some(ColumnData::Bool(b)) => b
+            .iter()
+            .map(|x| match x {
+                Some(true) => Status::Won,
+                Some(false) => Status::Lost,
+                None => Status::Open,
+            })
+            .collect(),
+        _ => {
+            let names = v.attr(Field::Status).or_else(|| stage.clone())?;
+            let per_code: Vec<Status> = (0..names.distinct() as u32)
+                .map(|c| status_of(names.name(c)))
+                .collect();
+            (0..rows)
+                .map(|r| {
+                    per_code
+                        .get(names.code(r) as usize)
+                        .copied()
+                        .unwrap_or(Status::Open)
+                })
+                .collect()
+        }
+    };
+    let list_price = match (
+        fact.product_link(),
+        model.products.and_then(|p| p.numbers(Field::UnitPrice)),
+    ) {
+        (Some((key, link)), Some(prices)) => Some(through_numbers(key, link, prices)),
+        _ => None,
+    };
+    let own = v.numbers(Field::Amount);
+    let mut estimated = 0;
+    let amount: Vec<f64> = (0..rows)
+        .map(
+            |r| match own.and_then(|a| a.get(r)).copied().filter(|a| !a.is_nan()) {
+                Some(a) => a,
+                None => match list_price
+                    .as_ref()
+                    .and_then(|p| p.get(r))
+                    .copied()
+                    .filter(|p| !p.is_nan())
+                {
+                    Some(p) => {
+                        estimated += 1;
+                        p
+                    }
+                    None => f64::NAN,
+                },
+            },
+        )
+        .collect();
+    // With the built-in stage probabilities: the settings usually keep them.
+    let probabilities_with = BTreeMap::new();
+    Some(DealColumns {
+        probability: probabilities(fact, stage.as_ref(), &probabilities_with),
+        probabilities_with,
+        status,
+        amount,
+        estimated,
+    })
+}
+
 /// The opportunities table, resolved once per report.
 pub struct Opps<'m> {
     pub fact: &'m Fact<'m>,
     pub created: Cow<'m, [Days]>,
     pub closed: Option<Cow<'m, [Days]>>,
-    pub status: Vec<Status>,
-    pub amount: Vec<f64>,
-    pub probability: Vec<f64>,
+    pub status: Cow<'m, [Status]>,
+    pub amount: Cow<'m, [f64]>,
+    pub probability: Cow<'m, [f64]>,
     pub stage: Option<Attr<'m>>,
     pub rep: Option<Attr<'m>>,
     /// Deals whose amount is a product's list price.
@@ -87,87 +203,27 @@ impl<'m> Opps<'m> {
             .unwrap_or_else(|| Cow::Owned(vec![MISSING_DAY; rows]));
         let closed = v.days(Field::CloseDate);
         let stage = v.attr(Field::Stage);
-        let status = match v.col(Field::Status).map(|c| &c.data) {
-            Some(ColumnData::Bool(b)) => b
-                .iter()
-                .map(|x| match x {
-                    Some(true) => Status::Won,
-                    Some(false) => Status::Lost,
-                    None => Status::Open,
-                })
-                .collect(),
-            _ => {
-                let names = v.attr(Field::Status).or_else(|| stage.clone())?;
-                let per_code: Vec<Status> = (0..names.distinct() as u32)
-                    .map(|c| status_of(names.name(c)))
-                    .collect();
-                (0..rows)
-                    .map(|r| {
-                        per_code
-                            .get(names.code(r) as usize)
-                            .copied()
-                            .unwrap_or(Status::Open)
-                    })
-                    .collect()
-            }
-        };
-        let list_price = match (
-            fact.product_link(),
-            model.products.and_then(|p| p.numbers(Field::UnitPrice)),
-        ) {
-            (Some((key, link)), Some(prices)) => Some(through_numbers(key, link, prices)),
-            _ => None,
-        };
-        let own = v.numbers(Field::Amount);
-        let mut estimated = 0;
-        let amount: Vec<f64> = (0..rows)
-            .map(
-                |r| match own.and_then(|a| a.get(r)).copied().filter(|a| !a.is_nan()) {
-                    Some(a) => a,
-                    None => match list_price
-                        .as_ref()
-                        .and_then(|p| p.get(r))
-                        .copied()
-                        .filter(|p| !p.is_nan())
-                    {
-                        Some(p) => {
-                            estimated += 1;
-                            p
-                        }
-                        None => f64::NAN,
-                    },
-                },
-            )
-            .collect();
-        let stage_default: Vec<f64> = stage.as_ref().map_or(Vec::new(), |s| {
-            (0..s.distinct() as u32)
-                .map(|c| {
-                    let name = s.name(c);
-                    stage_probabilities
-                        .iter()
-                        .find(|(k, _)| normalize(k) == normalize(name))
-                        .map_or_else(|| default_probability(name), |(_, &p)| p)
-                })
-                .collect()
-        });
-        let own_p = v.numbers(Field::Probability);
-        let probability = (0..rows)
-            .map(|r| {
-                let from_row = own_p
-                    .and_then(|p| p.get(r))
-                    .copied()
-                    .filter(|p| !p.is_nan());
-                match from_row {
-                    Some(p) if p > 1.0 => p / 100.0, // `40` means 40 %
-                    Some(p) => p,
-                    None => stage
-                        .as_ref()
-                        .and_then(|s| stage_default.get(s.code(r) as usize))
-                        .copied()
-                        .unwrap_or(0.25),
+        let (status, amount, estimated): (Cow<[Status]>, Cow<[f64]>, usize) =
+            match model.prepared.and_then(|p| p.deals.as_ref()) {
+                // Prepared with the tables: what was computed is borrowed.
+                Some(d) => (
+                    Cow::Borrowed(&d.status[..]),
+                    Cow::Borrowed(&d.amount[..]),
+                    d.estimated,
+                ),
+                None => {
+                    let d = derive(model, fact)?;
+                    (Cow::Owned(d.status), Cow::Owned(d.amount), d.estimated)
                 }
-            })
-            .collect();
+            };
+        let prepared = model
+            .prepared
+            .and_then(|p| p.deals.as_ref())
+            .filter(|d| d.probabilities_with == *stage_probabilities);
+        let probability = match prepared {
+            Some(d) => Cow::Borrowed(&d.probability[..]),
+            None => Cow::Owned(probabilities(fact, stage.as_ref(), stage_probabilities)),
+        };
         Some(Opps {
             fact,
             created,
@@ -179,6 +235,11 @@ impl<'m> Opps<'m> {
             stage,
             estimated,
         })
+    }
+
+    /// What a report would compute of the deals from the tables alone.
+    pub fn columns(model: &Model) -> Option<DealColumns> {
+        derive(model, model.fact(Kind::Opportunities)?)
     }
 
     pub fn rows(&self) -> usize {

@@ -80,51 +80,100 @@ pub struct Sales<'m> {
     /// Amount per row (the column, or quantity × unit price), NaN when unknown.
     amount: Cow<'m, [f64]>,
     /// Margin per row, when the table gives a way to know it.
-    margin: Option<Vec<f64>>,
+    margin: Option<Cow<'m, [f64]>>,
     qty: Option<&'m [f64]>,
     pub rep: Option<Attr<'m>>,
     pub customer: Option<Attr<'m>>,
     pub order: Option<Attr<'m>>,
 }
 
+/// The sales columns a report derives from the tables alone, kept by
+/// [`super::Prepared`]: each present only when it is not a column as it is.
+pub struct SalesColumns {
+    /// Days of a date-time column.
+    days: Option<Vec<Days>>,
+    /// Quantity × unit price, when there is no amount column.
+    amount: Option<Vec<f64>>,
+    margin: Option<Vec<f64>>,
+}
+
+/// The days, amounts and margins of the sales table: borrowed when they are
+/// columns as they are, else computed.
+type Derived<'m> = (Cow<'m, [Days]>, Cow<'m, [f64]>, Option<Vec<f64>>);
+
+fn derive<'m>(model: &Model<'m>, fact: &Fact<'m>) -> Option<Derived<'m>> {
+    let v = fact.view;
+    let days = v.days(Field::Date)?;
+    let amount = match v.numbers(Field::Amount) {
+        Some(a) => Amount::Column(a),
+        None => Amount::Derived(v.numbers(Field::Quantity)?, v.numbers(Field::UnitPrice)?),
+    };
+    let qty = v.numbers(Field::Quantity);
+    let margin = if let Some(m) = v.numbers(Field::Margin) {
+        Some(Margin::Column(m))
+    } else if let Some(c) = v.numbers(Field::Cost) {
+        Some(Margin::Cost(c))
+    } else {
+        let unit_cost = model.products.and_then(|p| p.numbers(Field::UnitCost));
+        match (qty, fact.product_link(), unit_cost) {
+            (Some(q), Some((key, link)), Some(uc)) => {
+                Some(Margin::UnitCost(q, through_numbers(key, link, uc)))
+            }
+            _ => None,
+        }
+    };
+    // The amount column as it is (no copy per report), or computed.
+    let amount: Cow<[f64]> = match amount {
+        Amount::Column(a) if a.len() == days.len() => Cow::Borrowed(a),
+        other => Cow::Owned((0..days.len()).map(|r| other.at(r)).collect()),
+    };
+    let margin = margin.map(|m| m.column(&amount));
+    Some((days, amount, margin))
+}
+
 impl<'m> Sales<'m> {
     pub fn new(model: &'m Model<'m>) -> Option<Self> {
         let fact = model.fact(Kind::Sales)?;
         let v = fact.view;
-        let days = v.days(Field::Date)?;
-        let amount = match v.numbers(Field::Amount) {
-            Some(a) => Amount::Column(a),
-            None => Amount::Derived(v.numbers(Field::Quantity)?, v.numbers(Field::UnitPrice)?),
-        };
-        let qty = v.numbers(Field::Quantity);
-        let margin = if let Some(m) = v.numbers(Field::Margin) {
-            Some(Margin::Column(m))
-        } else if let Some(c) = v.numbers(Field::Cost) {
-            Some(Margin::Cost(c))
-        } else {
-            let unit_cost = model.products.and_then(|p| p.numbers(Field::UnitCost));
-            match (qty, fact.product_link(), unit_cost) {
-                (Some(q), Some((key, link)), Some(uc)) => {
-                    Some(Margin::UnitCost(q, through_numbers(key, link, uc)))
-                }
-                _ => None,
+        let prepared = model.prepared.and_then(|p| p.sales.as_ref());
+        let (days, amount, margin) = match prepared {
+            // Prepared with the tables: what was computed is borrowed.
+            Some(c) => (
+                match &c.days {
+                    Some(d) => Cow::Borrowed(&d[..]),
+                    None => v.days(Field::Date)?,
+                },
+                match &c.amount {
+                    Some(a) => Cow::Borrowed(&a[..]),
+                    None => Cow::Borrowed(v.numbers(Field::Amount)?),
+                },
+                c.margin.as_deref().map(Cow::Borrowed),
+            ),
+            None => {
+                let (days, amount, margin) = derive(model, fact)?;
+                (days, amount, margin.map(Cow::Owned))
             }
         };
-        // The amount column as it is (no copy per report), or computed.
-        let amount: Cow<[f64]> = match amount {
-            Amount::Column(a) if a.len() == days.len() => Cow::Borrowed(a),
-            other => Cow::Owned((0..days.len()).map(|r| other.at(r)).collect()),
-        };
-        let margin = margin.map(|m| m.column(&amount));
         Some(Sales {
             fact,
             days,
             amount,
             margin,
-            qty,
+            qty: v.numbers(Field::Quantity),
             rep: model.attr(fact, Field::Rep),
             customer: model.attr(fact, Field::Customer),
             order: v.attr(Field::OrderId),
+        })
+    }
+
+    /// What a report would compute of the sales table from the tables alone.
+    pub fn columns(model: &Model) -> Option<SalesColumns> {
+        let fact = model.fact(Kind::Sales)?;
+        let (days, amount, margin) = derive(model, fact)?;
+        Some(SalesColumns {
+            days: matches!(days, Cow::Owned(_)).then(|| days.into_owned()),
+            amount: matches!(amount, Cow::Owned(_)).then(|| amount.into_owned()),
+            margin,
         })
     }
 

@@ -4,7 +4,7 @@ use super::{
     AlertHit, AlertResult, AlertRule, Comparison, CumulativePoint, Level, Objective,
     ObjectiveResult, Scope,
 };
-use crate::engine::kpi::{self, def, Better, Period, Query, Workspace};
+use crate::engine::kpi::{self, def, Better, Period, Prepared, Query, Workspace};
 use crate::engine::parse::date::parse_iso_day;
 use crate::engine::report::{PeriodLabel, Report};
 
@@ -38,18 +38,29 @@ fn scoped(base: &Query, period: Period, scope: &Scope) -> Query {
     q
 }
 
-/// Reports computed once per (period, scope).
+/// Reports computed once per (period, scope), the tables prepared once for all.
 struct Reports<'w> {
     ws: &'w Workspace,
+    prepared: Option<Prepared>,
     done: Vec<(Query, Report)>,
 }
 
-impl Reports<'_> {
+impl<'w> Reports<'w> {
+    fn new(ws: &'w Workspace) -> Self {
+        Reports {
+            ws,
+            prepared: None,
+            done: Vec::new(),
+        }
+    }
+
     fn get(&mut self, q: Query) -> &Report {
         if let Some(i) = self.done.iter().position(|(k, _)| *k == q) {
             return &self.done[i].1;
         }
-        let r = kpi::report(self.ws, &q);
+        let ws = self.ws;
+        let prepared = self.prepared.get_or_insert_with(|| Prepared::new(ws));
+        let r = kpi::report_prepared(ws, prepared, &q);
         self.done.push((q, r));
         &self.done[self.done.len() - 1].1
     }
@@ -60,10 +71,7 @@ impl Reports<'_> {
 /// last day in the data.
 pub fn evaluate(ws: &Workspace, base: &Query, objectives: &[Objective]) -> Vec<ObjectiveResult> {
     let today = base.today.or_else(|| kpi::data_span(ws).map(|p| p.to));
-    let mut reports = Reports {
-        ws,
-        done: Vec::new(),
-    };
+    let mut reports = Reports::new(ws);
     objectives
         .iter()
         .map(|o| {
@@ -176,10 +184,7 @@ pub fn evaluate_rules(
     } else {
         Default::default()
     };
-    let mut reports = Reports {
-        ws,
-        done: Vec::new(),
-    };
+    let mut reports = Reports::new(ws);
     let period = team
         .period
         .as_ref()

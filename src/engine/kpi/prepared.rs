@@ -1,0 +1,60 @@
+//! What a report needs that depends on the tables alone — the joins and
+//! their relations, the sales' days, amounts and margins, the deals' status,
+//! amounts and default probabilities, the data's span — made once per set
+//! of tables and kept across reports: a change of period or filter then
+//! skips it.
+
+use super::join::{Link, Relation};
+use super::model::{Filters, Model};
+use super::period::Period;
+use super::pipeline::{DealColumns, Opps};
+use super::sales::{Sales, SalesColumns};
+use super::Workspace;
+use crate::engine::schema::Mapping;
+
+pub struct Prepared {
+    /// Per fact table (in the order of `model::fact_views`): its joins to
+    /// `team`, `customers` and `products`.
+    pub(super) joins: Vec<[Option<Link>; 3]>,
+    pub(super) relations: Vec<Relation>,
+    pub(super) sales: Option<SalesColumns>,
+    pub(super) deals: Option<DealColumns>,
+    /// First and last day of the fact tables' main dates.
+    pub(super) span: Option<Period>,
+    /// Each table it was made from, as its file, rows and mapping: a report
+    /// checks it is given the same tables, and prepares them again if not.
+    tables: Vec<(String, usize, Mapping)>,
+}
+
+impl Prepared {
+    pub fn new(ws: &Workspace) -> Prepared {
+        let model = Model::new(ws, &Filters::new());
+        Prepared {
+            joins: model.facts.iter().map(|f| f.links()).collect(),
+            relations: model.relations.clone(),
+            sales: Sales::columns(&model),
+            deals: Opps::columns(&model),
+            span: model.span(),
+            tables: tables_of(ws),
+        }
+    }
+
+    /// Whether it was made from these tables: the same files, rows and mappings.
+    pub fn fits(&self, ws: &Workspace) -> bool {
+        self.tables.len() == ws.tables.len()
+            && self
+                .tables
+                .iter()
+                .zip(&ws.tables)
+                .all(|((file, rows, mapping), t)| {
+                    *file == t.summary.file && *rows == t.table.rows && *mapping == t.mapping
+                })
+    }
+}
+
+fn tables_of(ws: &Workspace) -> Vec<(String, usize, Mapping)> {
+    ws.tables
+        .iter()
+        .map(|t| (t.summary.file.clone(), t.table.rows, t.mapping.clone()))
+        .collect()
+}
