@@ -1,6 +1,7 @@
 //! What a report needs that depends on the tables alone — the joins and
 //! their relations, the sales' days, amounts and margins, the deals' status,
-//! amounts and default probabilities, the data's span — made once per set
+//! amounts and default probabilities, the leads' days, flags and response
+//! times, the data's span — made once per set
 //! of tables and kept across reports: a change of period or filter then
 //! skips it.
 
@@ -8,6 +9,7 @@ use super::join::{Link, Relation};
 use super::model::{Filters, Model};
 use super::period::Period;
 use super::pipeline::{DealColumns, Opps};
+use super::prospecting::{self, LeadColumns};
 use super::sales::{Sales, SalesColumns};
 use super::Workspace;
 use crate::engine::schema::Mapping;
@@ -19,6 +21,7 @@ pub struct Prepared {
     pub(super) relations: Vec<Relation>,
     pub(super) sales: Option<SalesColumns>,
     pub(super) deals: Option<DealColumns>,
+    pub(super) leads: Option<LeadColumns>,
     /// First and last day of the fact tables' main dates.
     pub(super) span: Option<Period>,
     /// Each table it was made from, as its file, rows and mapping: a report
@@ -34,6 +37,7 @@ impl Prepared {
             relations: model.relations.clone(),
             sales: Sales::columns(&model),
             deals: Opps::columns(&model),
+            leads: prospecting::columns(&model),
             span: model.span(),
             tables: tables_of(ws),
         }

@@ -8,10 +8,11 @@ use super::period::Period;
 use super::stats::{mean_median, ratio};
 use super::view::{secs_of, Attr, DaysRef};
 use super::{put, put_with_median};
+use crate::engine::parse::date::Days;
 use crate::engine::parse::parse_bool;
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::{ColumnData, MISSING_CODE, MISSING_SECS};
+use crate::engine::table::{ColumnData, MISSING_CODE, MISSING_DAY, MISSING_SECS};
 
 /// A yes/no field of the leads table, per row.
 fn flags(attr_or_bool: Option<&crate::engine::table::Column>) -> Option<Vec<bool>> {
@@ -65,14 +66,27 @@ fn via_opportunities(model: &Model, lead_ids: &Attr, won_only: bool) -> Option<V
     )
 }
 
-pub fn add(model: &Model, p: Period, r: &mut Report) {
-    let Some(fact) = model.fact(Kind::Leads) else {
-        return;
-    };
+/// What the leads' KPIs read of each lead, from the tables alone (kept by
+/// [`super::Prepared`], else computed per report).
+pub struct LeadColumns {
+    /// Day of creation ([`MISSING_DAY`] when unknown).
+    days: Vec<Days>,
+    /// Qualified (bit 0), became a customer (bit 1), hot and given to a rep (bit 2).
+    flags: Vec<u8>,
+    /// Hours from creation to first contact (NaN when unknown).
+    hours: Vec<f64>,
+    has_qualified: bool,
+    has_customer: bool,
+    has_hot: bool,
+    has_contact: bool,
+}
+
+pub fn columns(model: &Model) -> Option<LeadColumns> {
+    let fact = model.fact(Kind::Leads)?;
     let v = fact.view;
-    let Some(created) = v.col(Field::CreatedDate).and_then(DaysRef::of) else {
-        return;
-    };
+    // A date or date-time column (an empty one leaves the KPIs unavailable).
+    v.col(Field::CreatedDate).and_then(DaysRef::of)?;
+    let days = v.days(Field::CreatedDate)?.into_owned();
     let ids = v.attr(Field::Id);
     let qualified = flags(v.col(Field::Converted)).or_else(|| {
         ids.as_ref()
@@ -95,6 +109,60 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         }
         _ => None,
     };
+    let n = v.rows();
+    let at = |v: &Option<Vec<bool>>, row: usize| {
+        v.as_ref()
+            .and_then(|v| v.get(row))
+            .copied()
+            .unwrap_or(false)
+    };
+    let flags = (0..n)
+        .map(|row| {
+            let is_hot = hot.as_ref().is_some_and(|(t, rep, is_hot)| {
+                is_hot.get(t.code(row) as usize).copied().unwrap_or(false)
+                    && rep.code(row) != MISSING_CODE
+            });
+            at(&qualified, row) as u8 | (at(&customer, row) as u8) << 1 | (is_hot as u8) << 2
+        })
+        .collect();
+    let secs = |v: &Option<std::borrow::Cow<[i64]>>, row: usize| {
+        v.as_ref()
+            .and_then(|v| v.get(row))
+            .copied()
+            .filter(|&s| s != MISSING_SECS)
+    };
+    let hours = (0..n)
+        .map(
+            |row| match (secs(&created_secs, row), secs(&contact_secs, row)) {
+                (Some(a), Some(b)) if b >= a => (b - a) as f64 / 3600.0,
+                _ => f64::NAN,
+            },
+        )
+        .collect();
+    Some(LeadColumns {
+        days,
+        flags,
+        hours,
+        has_qualified: qualified.is_some(),
+        has_customer: customer.is_some(),
+        has_hot: hot.is_some(),
+        has_contact: contact_secs.is_some(),
+    })
+}
+
+pub fn add(model: &Model, p: Period, r: &mut Report) {
+    let Some(fact) = model.fact(Kind::Leads) else {
+        return;
+    };
+    let derived;
+    let leads = match model.prepared.and_then(|p| p.leads.as_ref()) {
+        Some(l) => l,
+        None => {
+            let Some(l) = columns(model) else { return };
+            derived = l;
+            &derived
+        }
+    };
     #[derive(Default)]
     struct S {
         count: f64,
@@ -106,39 +174,13 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     let periods = [p, p.previous(), p.last_year()];
     let table = DayTable::indexed(&periods);
     let mut out: [S; 3] = Default::default();
-    // Plain slices (empty when the column is absent): the loop reads them
-    // without matching an `Option` or a `Cow` per row.
-    let (is_qualified, is_customer): (&[bool], &[bool]) = (
-        qualified.as_deref().unwrap_or(&[]),
-        customer.as_deref().unwrap_or(&[]),
-    );
-    let (created_at, contacted_at): (&[i64], &[i64]) = (
-        created_secs.as_deref().unwrap_or(&[]),
-        contact_secs.as_deref().unwrap_or(&[]),
-    );
-    let (temperature, assigned, hot_code): (&[u32], &[u32], &[bool]) = match &hot {
-        Some((t, rep, is_hot)) => (&t.codes, &rep.codes, is_hot),
-        None => (&[], &[], &[]),
-    };
-    // Every column as a slice of exactly the table's rows (absent ones
-    // filled): the loop indexes them without a bounds check per read.
-    let n = v.rows();
-    use super::sales_walk::filled;
-    let (is_qualified, is_customer) = (
-        filled(is_qualified, n, false),
-        filled(is_customer, n, false),
-    );
-    let (is_qualified, is_customer) = (&is_qualified[..n], &is_customer[..n]);
-    let (created_at, contacted_at) = (
-        filled(created_at, n, MISSING_SECS),
-        filled(contacted_at, n, MISSING_SECS),
-    );
-    let (created_at, contacted_at) = (&created_at[..n], &contacted_at[..n]);
-    let (temperature, assigned) = (
-        filled(temperature, n, MISSING_CODE),
-        filled(assigned, n, MISSING_CODE),
-    );
-    let (temperature, assigned) = (&temperature[..n], &assigned[..n]);
+    let n = leads.days.len();
+    let (days, flags, lead_hours) = (&leads.days[..n], &leads.flags[..n], &leads.hours[..n]);
+    let mask = fact
+        .mask
+        .as_deref()
+        .map(|m| super::sales_walk::filled(m, n, false));
+    let mask = mask.as_deref();
     // Leads counted by the periods their day is in × qualified × customer
     // × hot: one count per row, in four lanes filled in turn (runs of one
     // cell then add to four counters instead of each waiting on the one
@@ -151,24 +193,17 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     let mut hours = [0; 3].map(|_| vec![0.0; n + 1]);
     let mut kept = [0usize; 3];
     for row in 0..n {
-        let Some(d) = created.get(row).filter(|_| fact.keep(row)) else {
+        let d = days[row];
+        if d == MISSING_DAY || mask.is_some_and(|m| !m[row]) {
             continue;
-        };
+        }
         let (in_periods, _) = table.info(d);
         if in_periods == 0 {
             continue;
         }
-        let is_hot = hot_code
-            .get(temperature[row] as usize)
-            .copied()
-            .unwrap_or(false)
-            && assigned[row] != MISSING_CODE;
-        let flags =
-            is_qualified[row] as usize | (is_customer[row] as usize) << 1 | (is_hot as usize) << 2;
-        cells[row & 3][in_periods as usize & 7][flags] += 1;
-        let (a, b) = (created_at[row], contacted_at[row]);
-        if a != MISSING_SECS && b != MISSING_SECS && b >= a {
-            let h = (b - a) as f64 / 3600.0;
+        cells[row & 3][in_periods as usize & 7][flags[row] as usize & 7] += 1;
+        let h = lead_hours[row];
+        if !h.is_nan() {
             for (k, (values, n)) in hours.iter_mut().zip(&mut kept).enumerate() {
                 if let Some(slot) = values.get_mut(*n) {
                     *slot = h;
@@ -209,15 +244,15 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         Some(prev.count),
         Some(ly.count),
     );
-    if qualified.is_some() {
+    if leads.has_qualified {
         let q = |s: &S| ratio(s.qualified, s.count);
         put(r, "lead_qualification_rate", q(&cur), q(&prev), q(&ly));
     }
-    if customer.is_some() {
+    if leads.has_customer {
         let c = |s: &S| ratio(s.customers, s.count);
         put(r, "lead_conversion_rate", c(&cur), c(&prev), c(&ly));
     }
-    if hot.is_some() {
+    if leads.has_hot {
         put(
             r,
             "hot_leads_assigned",
@@ -226,7 +261,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
             Some(ly.hot),
         );
     }
-    if contact_secs.is_some() {
+    if leads.has_contact {
         let (c, pv, l) = (
             mean_median(&mut cur.hours),
             mean_median(&mut prev.hours),
