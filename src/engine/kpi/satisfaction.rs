@@ -1,6 +1,7 @@
 //! Satisfaction (table `feedback`): Net Promoter Score and complaints.
 
 use super::breakdown::row;
+use super::day_table::DayTable;
 use super::model::Model;
 use super::period::Period;
 use super::put;
@@ -38,10 +39,6 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
             .map(|c| is_complaint(t.name(c)))
             .collect()
     });
-    let in_p = |row: usize, p: Period| {
-        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
-        d != MISSING_DAY && p.contains(d) && fact.keep(row)
-    };
     let is_complaint_row = |row: usize| {
         types.as_ref().is_some_and(|t| {
             complaint
@@ -50,40 +47,51 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
                 .unwrap_or(false)
         })
     };
-    // (promoters, passives, detractors) among survey answers.
-    let split = |p: Period| {
-        let mut n = [0.0f64; 3];
-        for row in 0..v.rows() {
-            let Some(s) = score
-                .and_then(|s| s.get(row))
-                .copied()
-                .filter(|s| !s.is_nan())
-            else {
-                continue;
-            };
-            if !in_p(row, p) || is_complaint_row(row) {
-                continue;
-            }
-            n[if s >= 9.0 {
-                0
-            } else if s >= 7.0 {
-                1
-            } else {
-                2
-            }] += 1.0;
+    // One walk for the three periods: answers counted by the periods their
+    // day is in × what they are (promoter, passive, detractor, complaint,
+    // neither), and every figure read off the counts.
+    const PROMOTER: usize = 0;
+    const COMPLAINT: usize = 3;
+    const OTHER: usize = 4;
+    let table = DayTable::indexed(&[p, p.previous(), p.last_year()]);
+    let mut cells = [[0u32; 5]; 8];
+    for row in 0..v.rows() {
+        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+        if d == MISSING_DAY || !fact.keep(row) {
+            continue;
         }
-        n
+        let (in_periods, _) = table.info(d);
+        if in_periods == 0 {
+            continue;
+        }
+        let score = score
+            .and_then(|s| s.get(row))
+            .copied()
+            .filter(|s| !s.is_nan());
+        let what = match score {
+            // Complaints are not survey answers.
+            _ if is_complaint_row(row) => COMPLAINT,
+            None => OTHER,
+            Some(s) if s >= 9.0 => PROMOTER,
+            Some(s) if s >= 7.0 => PROMOTER + 1,
+            Some(_) => PROMOTER + 2,
+        };
+        cells[in_periods as usize & 7][what] += 1;
+    }
+    let count = |k: usize, what: usize| {
+        cells
+            .iter()
+            .enumerate()
+            .filter(|(in_periods, _)| in_periods & (1 << k) != 0)
+            .map(|(_, c)| c[what] as f64)
+            .sum::<f64>()
     };
+    // (promoters, passives, detractors) among survey answers.
+    let split = |k: usize| [count(k, 0), count(k, 1), count(k, 2)];
     if score.is_some() {
         let nps = |n: [f64; 3]| ratio(100.0 * (n[0] - n[2]), n[0] + n[1] + n[2]);
-        let cur = split(p);
-        put(
-            r,
-            "nps",
-            nps(cur),
-            nps(split(p.previous())),
-            nps(split(p.last_year())),
-        );
+        let cur = split(0);
+        put(r, "nps", nps(cur), nps(split(1)), nps(split(2)));
         let total = cur.iter().sum();
         r.breakdowns.insert(
             "nps_breakdown".into(),
@@ -95,19 +103,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         );
     }
     if types.is_some() {
-        let count = |p: Period| {
-            Some(
-                (0..v.rows())
-                    .filter(|&row| in_p(row, p) && is_complaint_row(row))
-                    .count() as f64,
-            )
-        };
-        put(
-            r,
-            "complaints",
-            count(p),
-            count(p.previous()),
-            count(p.last_year()),
-        );
+        let c = |k: usize| Some(count(k, COMPLAINT));
+        put(r, "complaints", c(0), c(1), c(2));
     }
 }

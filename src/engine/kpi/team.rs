@@ -9,7 +9,7 @@ use super::sales::Sales;
 use super::sales_walk::SalesWalk;
 use super::stats::{mean_median, ratio};
 use super::view::Attr;
-use super::{put, put_with_median};
+use super::{put, put_with_median, Sum};
 use crate::engine::parse::date::Days;
 use crate::engine::report::{RepRow, Report};
 use crate::engine::schema::{normalize, Field};
@@ -45,7 +45,9 @@ fn deals_by_rep(o: &Opps, p: Period, reps: &mut Reps) {
     let mut won = vec![0.0; n];
     let mut closed = vec![0.0; n];
     let mut won_revenue = vec![0.0; n];
-    let mut cycles: Vec<Vec<f64>> = vec![Vec::new(); n];
+    // Per rep: the sum and count of won deals' cycles (their mean, as
+    // `mean_median` computes it, without keeping every value).
+    let mut cycles = vec![(Sum::default(), 0usize); n];
     for row in 0..o.rows() {
         let c = rep.code(row) as usize;
         if c >= n || !o.closed_in(row, p) {
@@ -58,7 +60,8 @@ fn deals_by_rep(o: &Opps, p: Period, reps: &mut Reps) {
                 won_revenue[c] += o.amount[row];
             }
             if let Some(days) = o.cycle_days(row) {
-                cycles[c].push(days);
+                cycles[c].0.add(days);
+                cycles[c].1 += 1;
             }
         }
     }
@@ -67,7 +70,8 @@ fn deals_by_rep(o: &Opps, p: Period, reps: &mut Reps) {
         e.won_deals = Some(won[c]);
         e.won_revenue = Some(won_revenue[c]);
         e.win_rate = ratio(won[c], closed[c]);
-        e.avg_sales_cycle_days = mean_median(&mut cycles[c]).map(|m| m.0);
+        let (sum, count) = cycles[c];
+        e.avg_sales_cycle_days = (count > 0).then(|| sum.value() / count as f64);
     }
 }
 
