@@ -2,16 +2,17 @@
 //! spend, customer acquisition cost, campaign ROI, cart abandonment.
 
 use super::breakdown::{row, sort_desc, Grouped, Monthly};
+use super::day_table::DayTable;
 use super::model::Model;
 use super::period::Period;
 use super::period::{month_index, month_index_key};
 use super::sales::Sales;
-use super::sales_walk::SalesWalk;
+use super::sales_walk::{filled, SalesWalk};
 use super::stats::ratio;
 use super::{put, triple, Sum};
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::MISSING_DAY;
+use crate::engine::table::{MISSING_CODE, MISSING_DAY};
 use std::collections::BTreeMap;
 
 pub fn add(model: &Model, sales: Option<(&Sales, &SalesWalk)>, p: Period, r: &mut Report) {
@@ -152,22 +153,33 @@ fn carts(model: &Model, p: Period, r: &mut Report) {
             n.contains("abandon") || n == "lost" || n == "perdu"
         })
         .collect();
-    // One walk for the three periods, without a branch on the status (random order).
-    let periods = [p, p.previous(), p.last_year()];
-    let (mut all, mut gone) = ([0u32; 3], [0u32; 3]);
-    for row in 0..v.rows() {
-        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
-        if d == MISSING_DAY || !fact.keep(row) {
+    // One walk for the three periods: carts counted by the periods their
+    // day is in × abandoned or not, in four lanes filled in turn (runs of
+    // one count then add to four counters), without a branch on the status.
+    let table = DayTable::indexed(&[p, p.previous(), p.last_year()]);
+    let n = v.rows();
+    let (days, codes) = (
+        filled(&days, n, MISSING_DAY),
+        filled(&status.codes, n, MISSING_CODE),
+    );
+    let mask = fact.mask.as_deref().map(|m| filled(m, n, false));
+    let mask = mask.as_deref();
+    let mut cells = [[[0u32; 2]; 8]; 4];
+    for row in 0..n {
+        let d = days[row];
+        if d == MISSING_DAY || mask.is_some_and(|m| !m[row]) {
             continue;
         }
-        let lost = abandoned
-            .get(status.code(row) as usize)
-            .copied()
-            .unwrap_or(false);
-        for (k, period) in periods.iter().enumerate() {
-            let inside = period.contains(d);
-            all[k] += inside as u32;
-            gone[k] += (inside && lost) as u32;
+        let lost = abandoned.get(codes[row] as usize).copied().unwrap_or(false);
+        cells[row & 3][table.info(d).0 as usize & 7][lost as usize] += 1;
+    }
+    let (mut all, mut gone) = ([0u32; 3], [0u32; 3]);
+    for lane in &cells {
+        for (in_periods, [kept, lost]) in lane.iter().enumerate() {
+            for k in (0..3).filter(|k| in_periods & (1 << k) != 0) {
+                all[k] += kept + lost;
+                gone[k] += lost;
+            }
         }
     }
     let rate = |k: usize| ratio(gone[k] as f64, all[k] as f64);
