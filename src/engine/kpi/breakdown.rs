@@ -100,7 +100,7 @@ impl Grouped {
             Addends::Micros(m) => {
                 // Without a branch: with a filter or a short period, which
                 // rows count comes in no order a predictor could follow.
-                for ((&c, &b), &x) in codes.iter().zip(bits).zip(m) {
+                for ((&c, &b), &x) in codes.iter().zip(bits).zip(m.iter()) {
                     let counted = b & bit != 0;
                     let i = self.index(c);
                     self.seen[i] |= counted;

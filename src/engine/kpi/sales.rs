@@ -7,6 +7,7 @@ use super::join::through_numbers;
 use super::model::{Fact, Model};
 use super::sales_walk::SalesWalk;
 use super::stats::ratio;
+use super::sum::Addends;
 use super::view::Attr;
 use super::{put, Sum};
 use crate::engine::parse::date::Days;
@@ -81,6 +82,8 @@ pub struct Sales<'m> {
     amount: Cow<'m, [f64]>,
     /// Margin per row, when the table gives a way to know it.
     margin: Option<Cow<'m, [f64]>>,
+    /// Amounts in millionths, when prepared with the tables and they fit.
+    micros: Option<&'m [i64]>,
     qty: Option<&'m [f64]>,
     pub rep: Option<Attr<'m>>,
     pub customer: Option<Attr<'m>>,
@@ -95,6 +98,9 @@ pub struct SalesColumns {
     /// Quantity × unit price, when there is no amount column.
     amount: Option<Vec<f64>>,
     margin: Option<Vec<f64>>,
+    /// The amounts in millionths (0 for unknown ones), when no sum of them
+    /// can overflow.
+    micros: Option<Vec<i64>>,
 }
 
 /// The days, amounts and margins of the sales table: borrowed when they are
@@ -156,6 +162,7 @@ impl<'m> Sales<'m> {
         };
         Some(Sales {
             fact,
+            micros: prepared.and_then(|c| c.micros.as_deref()),
             days,
             amount,
             margin,
@@ -170,7 +177,12 @@ impl<'m> Sales<'m> {
     pub fn columns(model: &Model) -> Option<SalesColumns> {
         let fact = model.fact(Kind::Sales)?;
         let (days, amount, margin) = derive(model, fact)?;
+        let micros = match Addends::new(&amount) {
+            Addends::Micros(m) => Some(m.into_owned()),
+            Addends::Floats(_) => None,
+        };
         Some(SalesColumns {
+            micros,
             days: matches!(days, Cow::Owned(_)).then(|| days.into_owned()),
             amount: matches!(amount, Cow::Owned(_)).then(|| amount.into_owned()),
             margin,
@@ -191,6 +203,12 @@ impl<'m> Sales<'m> {
     #[inline(always)]
     pub fn amount(&self, row: usize) -> f64 {
         self.amount.get(row).copied().unwrap_or(f64::NAN)
+    }
+
+    /// Amount per row in millionths (0 when unknown), when prepared with
+    /// the tables and no sum of them can overflow.
+    pub fn amount_micros(&self) -> Option<&'m [i64]> {
+        self.micros
     }
 
     /// Amount per row, NaN when unknown.

@@ -297,8 +297,18 @@ impl<'m> SalesWalk<'m> {
         let mut bits = vec![0u8; n];
         // Amounts, margins and quantities as millionths, each converted once
         // per row; the amounts kept for the breakdowns by dimension.
-        let (a_fits, m_fits, q_fits) = (fits(amounts), fits(margins), fits(quantities));
-        let mut cur_micros = vec![0i64; if a_fits { n } else { 0 }];
+        // Amounts in millionths prepared with the tables, else converted here.
+        let prepared_micros = s.amount_micros().filter(|m| m.len() == n);
+        let a_fits = prepared_micros.is_some() || fits(amounts);
+        let (m_fits, q_fits) = (fits(margins), fits(quantities));
+        let mut cur_micros = vec![
+            0i64;
+            if a_fits && prepared_micros.is_none() {
+                n
+            } else {
+                0
+            }
+        ];
         let mut cur_rows = 0;
         for row in 0..n {
             let (d, a) = (days[row], amounts[row]);
@@ -324,7 +334,10 @@ impl<'m> SalesWalk<'m> {
             let (m, q) = (margins[row], quantities[row]);
             let line = Line {
                 amount: a,
-                a: Addend::of(a, a_fits),
+                a: match prepared_micros {
+                    Some(m) => Addend::from_micros(m[row]),
+                    None => Addend::of(a, a_fits),
+                },
                 m: (!m.is_nan()).then(|| Addend::of(m, m_fits)),
                 q: (!q.is_nan()).then(|| Addend::of(q, q_fits)),
                 rep,
@@ -381,10 +394,11 @@ impl<'m> SalesWalk<'m> {
             }
         }
 
-        let amounts = if a_fits {
-            Addends::from_micros(cur_micros)
-        } else {
-            Addends::new(s.amounts())
+        let amounts = match prepared_micros {
+            // Every row's: the breakdowns read the period's rows by their bits.
+            Some(m) => Addends::from_micros(Cow::Borrowed(m)),
+            None if a_fits => Addends::from_micros(Cow::Owned(cur_micros)),
+            None => Addends::new(s.amounts()),
         };
         let by_code = |codes: &[u32], distinct: usize| {
             let mut g = Grouped::new(distinct);

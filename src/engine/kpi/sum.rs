@@ -1,5 +1,7 @@
 //! Exact sums of amounts: a million amounts add up to the cent, whatever the order.
 
+use std::borrow::Cow;
+
 /// Values counted in millionths: amounts with up to six decimals (every
 /// currency, every unit price) add up exactly in an integer, which is also
 /// faster than compensated floating-point summation (one integer add instead
@@ -97,6 +99,12 @@ impl Addend {
 }
 
 impl Addend {
+    /// Millionths of a column that fits, computed ahead.
+    #[inline(always)]
+    pub fn from_micros(micros: i64) -> Self {
+        Addend { micros, big: 0.0 }
+    }
+
     /// Its millionths (zero when it goes to the float part).
     #[inline(always)]
     pub fn micros(&self) -> i64 {
@@ -130,7 +138,7 @@ pub fn fits(values: &[f64]) -> bool {
 /// any of its rows can overflow, and each add is one integer add; else as
 /// floats through [`Sum::add`]. NaN values are left out of sums.
 pub enum Addends<'a> {
-    Micros(Vec<i64>),
+    Micros(Cow<'a, [i64]>),
     Floats(&'a [f64]),
 }
 
@@ -148,7 +156,7 @@ impl<'a> Addends<'a> {
             })
             .collect();
         if abs_total < LIMIT {
-            Addends::Micros(micros)
+            Addends::Micros(Cow::Owned(micros))
         } else {
             Addends::Floats(values)
         }
@@ -156,7 +164,7 @@ impl<'a> Addends<'a> {
 
     /// The millionths a walk computed while reading the column (zero for
     /// NaN), when the column [`fits`].
-    pub fn from_micros(micros: Vec<i64>) -> Addends<'a> {
+    pub fn from_micros(micros: Cow<'a, [i64]>) -> Addends<'a> {
         Addends::Micros(micros)
     }
 
