@@ -20,6 +20,7 @@ mod prepared;
 mod prospecting;
 mod receivables;
 mod sales;
+mod sales_history;
 mod sales_walk;
 mod satisfaction;
 mod stats;

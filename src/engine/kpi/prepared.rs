@@ -1,7 +1,7 @@
 //! What a report needs that depends on the tables alone — the joins and
 //! their relations, the sales' days, amounts and margins, the deals' status,
 //! amounts and default probabilities, the leads' days, flags and response
-//! times, the data's span — made once per set
+//! times, the customers' first purchases and reps' first sales, the data's span — made once per set
 //! of tables and kept across reports: a change of period or filter then
 //! skips it.
 
@@ -11,6 +11,7 @@ use super::period::Period;
 use super::pipeline::{DealColumns, Opps};
 use super::prospecting::{self, LeadColumns};
 use super::sales::{Sales, SalesColumns};
+use super::sales_history::SalesHistory;
 use super::Workspace;
 use crate::engine::schema::Mapping;
 
@@ -32,7 +33,7 @@ pub struct Prepared {
 impl Prepared {
     pub fn new(ws: &Workspace) -> Prepared {
         let model = Model::new(ws, &Filters::new());
-        Prepared {
+        let mut prepared = Prepared {
             joins: model.facts.iter().map(|f| f.links()).collect(),
             relations: model.relations.clone(),
             sales: Sales::columns(&model),
@@ -40,7 +41,16 @@ impl Prepared {
             leads: prospecting::columns(&model),
             span: model.span(),
             tables: tables_of(ws),
+        };
+        // The sales history reads the prepared columns.
+        let history = {
+            let model = Model::prepared(ws, &prepared, &Filters::new());
+            Sales::new(&model).map(|s| SalesHistory::of(&s))
+        };
+        if let Some(columns) = prepared.sales.as_mut() {
+            columns.history = history;
         }
+        prepared
     }
 
     /// Whether it was made from these tables: the same files, rows and mappings.

@@ -5,6 +5,7 @@
 use super::breakdown::{quarter_key, year_key};
 use super::join::through_numbers;
 use super::model::{Fact, Model};
+use super::sales_history::SalesHistory;
 use super::sales_walk::SalesWalk;
 use super::stats::ratio;
 use super::sum::Addends;
@@ -84,6 +85,8 @@ pub struct Sales<'m> {
     margin: Option<Cow<'m, [f64]>>,
     /// Amounts in millionths, when prepared with the tables and they fit.
     micros: Option<&'m [i64]>,
+    /// The customers' and reps' history, prepared with the tables (no filter).
+    history: Option<&'m SalesHistory>,
     qty: Option<&'m [f64]>,
     pub rep: Option<Attr<'m>>,
     pub customer: Option<Attr<'m>>,
@@ -101,6 +104,8 @@ pub struct SalesColumns {
     /// The amounts in millionths (0 for unknown ones), when no sum of them
     /// can overflow.
     micros: Option<Vec<i64>>,
+    /// The customers' and reps' history over every row.
+    pub(super) history: Option<SalesHistory>,
 }
 
 /// The days, amounts and margins of the sales table: borrowed when they are
@@ -163,6 +168,10 @@ impl<'m> Sales<'m> {
         Some(Sales {
             fact,
             micros: prepared.and_then(|c| c.micros.as_deref()),
+            // Prepared over every row: it holds for a report without a filter.
+            history: prepared
+                .and_then(|c| c.history.as_ref())
+                .filter(|_| fact.mask.is_none()),
             days,
             amount,
             margin,
@@ -182,6 +191,7 @@ impl<'m> Sales<'m> {
             Addends::Floats(_) => None,
         };
         Some(SalesColumns {
+            history: None,
             micros,
             days: matches!(days, Cow::Owned(_)).then(|| days.into_owned()),
             amount: matches!(amount, Cow::Owned(_)).then(|| amount.into_owned()),
@@ -203,6 +213,12 @@ impl<'m> Sales<'m> {
     #[inline(always)]
     pub fn amount(&self, row: usize) -> f64 {
         self.amount.get(row).copied().unwrap_or(f64::NAN)
+    }
+
+    /// The customers' and reps' history, when prepared with the tables and
+    /// no filter is set.
+    pub fn history(&self) -> Option<&'m SalesHistory> {
+        self.history
     }
 
     /// Amount per row in millionths (0 when unknown), when prepared with

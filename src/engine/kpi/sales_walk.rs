@@ -8,6 +8,8 @@ use super::day_table::{DayTable, CUR, GRID, LY, LY_PREV, PREV, PREV2};
 use super::model::{Keyed, Model};
 use super::period::{month_index, Period};
 use super::sales::{Periods, Sales, Totals};
+pub use super::sales_history::History;
+use super::sales_history::SalesHistory;
 use super::sum::{fits, Addend, Addends, Sum};
 use super::view::{codes_or_none, Attr};
 use crate::engine::parse::date::{days_from_ymd, Days};
@@ -26,14 +28,6 @@ pub const DIMENSIONS: [(&str, Field); 5] = [
     ("revenue_by_channel", Field::Channel),
     ("revenue_by_product", Field::Product),
 ];
-
-/// What is known of each customer over the whole (filtered) data set.
-pub struct History {
-    /// Day of each customer's first purchase (`Days::MAX`: none).
-    pub first_day: Vec<Days>,
-    /// Net total of each customer's first order (all its lines, whatever their date).
-    pub first_order_value: Vec<f64>,
-}
 
 /// Which customers bought in which month: the period's months and the one before.
 pub struct Grid {
@@ -230,7 +224,6 @@ impl<'m> SalesWalk<'m> {
             customers: s.customer.as_ref().map_or(0, Attr::distinct),
             reps: s.rep.as_ref().map_or(0, Attr::distinct),
         };
-        let has_order = s.order.is_some();
         let mut acc: [TotalsAcc; 5] = Default::default();
 
         let mut by_month = Monthly::span(m0, m1);
@@ -243,15 +236,11 @@ impl<'m> SalesWalk<'m> {
             .filter_map(|&(id, field)| Some((id, model.keyed(s.fact, field)?)))
             .collect();
 
-        let mut first_day = vec![Days::MAX; z.customers];
-        let mut first_key = vec![MISSING_CODE; z.customers];
-
         let months = (m1 - grid_from + 1) as usize;
         let mut grid_cells = (s.customer.is_some()
             && months.saturating_mul(z.customers) <= MAX_GRID)
             .then(|| vec![false; months * z.customers]);
 
-        let mut rep_first_sale = vec![Days::MAX; z.reps];
         let (mut rep_seen, mut rep_revenue, mut rep_margin, mut rep_orders) = (
             vec![false; z.reps],
             vec![0.0; z.reps],
@@ -316,16 +305,6 @@ impl<'m> SalesWalk<'m> {
                 continue;
             }
             let (cust, order, rep) = (cust_codes[row], order_codes[row], rep_codes[row]);
-            // Whatever the period: each customer's first purchase, each rep's first sale.
-            if let Some(fd) = first_day.get_mut(cust as usize) {
-                if d < *fd {
-                    *fd = d;
-                    first_key[cust as usize] = if has_order { order } else { row as u32 };
-                }
-            }
-            if let Some(f) = rep_first_sale.get_mut(rep as usize) {
-                *f = (*f).min(d);
-            }
             let (in_periods, month) = table.info(d);
             bits[row] = in_periods;
             if in_periods == 0 {
@@ -430,20 +409,8 @@ impl<'m> SalesWalk<'m> {
                 rep_orders[r as usize] += 1.0;
             }
         }
-        let first_order_value = if has_order {
-            first_order_totals(s, order_codes, &first_key, z.orders)
-        } else {
-            first_key
-                .iter()
-                .map(|&k| {
-                    if k == MISSING_CODE {
-                        f64::NAN
-                    } else {
-                        s.amount(k as usize)
-                    }
-                })
-                .collect()
-        };
+        // Whatever the period: prepared with the tables when no filter is set.
+        let history = s.history().cloned().unwrap_or_else(|| SalesHistory::of(s));
         SalesWalk {
             periods: Periods {
                 cur,
@@ -464,10 +431,7 @@ impl<'m> SalesWalk<'m> {
                 })
                 .collect(),
             by_customer,
-            history: s.customer.is_some().then_some(History {
-                first_day,
-                first_order_value,
-            }),
+            history: history.customers,
             grid: grid_cells.map(|cells| Grid {
                 first_month: grid_from,
                 months,
@@ -480,7 +444,7 @@ impl<'m> SalesWalk<'m> {
                 margin: rep_margin,
                 orders: rep_orders,
             }),
-            rep_first_sale,
+            rep_first_sale: history.rep_first_sale,
             campaign: campaign.map(|c| (c, campaign_revenue)),
         }
     }
@@ -498,38 +462,4 @@ pub fn filled<T: Copy>(values: &[T], n: usize, fill: T) -> Cow<'_, [T]> {
                 .collect(),
         )
     }
-}
-
-/// The net total of each customer's first order (`first_key`: its order
-/// code), all its lines whatever their date: a second, light walk that adds
-/// only those orders' lines, instead of a running total for every order.
-fn first_order_totals(
-    s: &Sales,
-    order_codes: &[u32],
-    first_key: &[u32],
-    orders: usize,
-) -> Vec<f64> {
-    // Order code → its place among the first orders (two customers may share one).
-    let mut slot = vec![MISSING_CODE; orders];
-    let mut wanted = 0u32;
-    for &k in first_key {
-        if let Some(x) = slot.get_mut(k as usize).filter(|x| **x == MISSING_CODE) {
-            *x = wanted;
-            wanted += 1;
-        }
-    }
-    let mut totals = vec![Sum::default(); wanted as usize];
-    for (row, &o) in order_codes.iter().enumerate() {
-        let i = slot.get(o as usize).copied().unwrap_or(MISSING_CODE);
-        if i != MISSING_CODE && s.day(row).is_some() {
-            totals[i as usize].add(s.amount(row));
-        }
-    }
-    first_key
-        .iter()
-        .map(|&k| {
-            let i = slot.get(k as usize).copied().unwrap_or(MISSING_CODE);
-            totals.get(i as usize).map_or(f64::NAN, Sum::value)
-        })
-        .collect()
 }

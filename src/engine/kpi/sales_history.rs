@@ -1,0 +1,130 @@
+//! What is known of each customer and rep over the whole (filtered) sales
+//! table, whatever the period: first purchases, the value of each
+//! customer's first order, each rep's first sale. Prepared once with the
+//! tables for reports without a filter; computed per report otherwise.
+
+use super::sales::Sales;
+use super::sales_walk::filled;
+use super::view::{codes_or_none, Attr};
+use super::Sum;
+use crate::engine::parse::date::Days;
+use crate::engine::table::{MISSING_CODE, MISSING_DAY};
+
+/// What is known of each customer over the whole (filtered) data set.
+#[derive(Clone)]
+pub struct History {
+    /// Day of each customer's first purchase (`Days::MAX`: none).
+    pub first_day: Vec<Days>,
+    /// Net total of each customer's first order (all its lines, whatever their date).
+    pub first_order_value: Vec<f64>,
+}
+
+/// The customers' history (when there is a customer column) and each
+/// rep's first sale.
+#[derive(Clone)]
+pub struct SalesHistory {
+    pub customers: Option<History>,
+    /// Per rep code: the day of the first sale (`Days::MAX`: none).
+    pub rep_first_sale: Vec<Days>,
+}
+
+impl SalesHistory {
+    /// One walk over the kept sales rows (filters, a date, an amount).
+    pub fn of(s: &Sales) -> SalesHistory {
+        let n = s.rows();
+        let distinct = |a: Option<&Attr>| a.map_or(0, Attr::distinct);
+        let (customers, orders, reps) = (
+            distinct(s.customer.as_ref()),
+            distinct(s.order.as_ref()),
+            distinct(s.rep.as_ref()),
+        );
+        let has_order = s.order.is_some();
+        let cust_codes = filled(codes_or_none(s.customer.as_ref()), n, MISSING_CODE);
+        let order_codes = filled(codes_or_none(s.order.as_ref()), n, MISSING_CODE);
+        let rep_codes = filled(codes_or_none(s.rep.as_ref()), n, MISSING_CODE);
+        let (cust_codes, order_codes, rep_codes) =
+            (&cust_codes[..n], &order_codes[..n], &rep_codes[..n]);
+        let (days, amounts) = (&s.days[..n], &s.amounts()[..n]);
+        let mask = s.fact.mask.as_deref().map(|m| filled(m, n, false));
+        let mask = mask.as_deref();
+        let mut first_day = vec![Days::MAX; customers];
+        // The order of each customer's first purchase (its row without order ids).
+        let mut first_key = vec![MISSING_CODE; customers];
+        let mut rep_first_sale = vec![Days::MAX; reps];
+        for row in 0..n {
+            let (d, a) = (days[row], amounts[row]);
+            if d == MISSING_DAY || a.is_nan() || mask.is_some_and(|m| !m[row]) {
+                continue;
+            }
+            let cust = cust_codes[row] as usize;
+            if let Some(fd) = first_day.get_mut(cust) {
+                if d < *fd {
+                    *fd = d;
+                    first_key[cust] = if has_order {
+                        order_codes[row]
+                    } else {
+                        row as u32
+                    };
+                }
+            }
+            if let Some(f) = rep_first_sale.get_mut(rep_codes[row] as usize) {
+                *f = (*f).min(d);
+            }
+        }
+        let first_order_value = if has_order {
+            first_order_totals(s, order_codes, &first_key, orders)
+        } else {
+            first_key
+                .iter()
+                .map(|&k| {
+                    if k == MISSING_CODE {
+                        f64::NAN
+                    } else {
+                        s.amount(k as usize)
+                    }
+                })
+                .collect()
+        };
+        SalesHistory {
+            customers: s.customer.is_some().then_some(History {
+                first_day,
+                first_order_value,
+            }),
+            rep_first_sale,
+        }
+    }
+}
+
+/// The net total of each customer's first order (`first_key`: its order
+/// code), all its lines whatever their date: a second, light walk that adds
+/// only those orders' lines, instead of a running total for every order.
+fn first_order_totals(
+    s: &Sales,
+    order_codes: &[u32],
+    first_key: &[u32],
+    orders: usize,
+) -> Vec<f64> {
+    // Order code → its place among the first orders (two customers may share one).
+    let mut slot = vec![MISSING_CODE; orders];
+    let mut wanted = 0u32;
+    for &k in first_key {
+        if let Some(x) = slot.get_mut(k as usize).filter(|x| **x == MISSING_CODE) {
+            *x = wanted;
+            wanted += 1;
+        }
+    }
+    let mut totals = vec![Sum::default(); wanted as usize];
+    for (row, &o) in order_codes.iter().enumerate() {
+        let i = slot.get(o as usize).copied().unwrap_or(MISSING_CODE);
+        if i != MISSING_CODE && s.day(row).is_some() {
+            totals[i as usize].add(s.amount(row));
+        }
+    }
+    first_key
+        .iter()
+        .map(|&k| {
+            let i = slot.get(k as usize).copied().unwrap_or(MISSING_CODE);
+            totals.get(i as usize).map_or(f64::NAN, Sum::value)
+        })
+        .collect()
+}
