@@ -83,8 +83,9 @@ pub struct Sales<'m> {
     amount: Cow<'m, [f64]>,
     /// Margin per row, when the table gives a way to know it.
     margin: Option<Cow<'m, [f64]>>,
-    /// Amounts in millionths, when prepared with the tables and they fit.
-    micros: Option<&'m [i64]>,
+    /// Amounts, margins and quantities in millionths, when prepared with
+    /// the tables and they fit.
+    micros: [Option<&'m [i64]>; 3],
     /// The customers' and reps' history, prepared with the tables (no filter).
     history: Option<&'m SalesHistory>,
     qty: Option<&'m [f64]>,
@@ -101,9 +102,9 @@ pub struct SalesColumns {
     /// Quantity × unit price, when there is no amount column.
     amount: Option<Vec<f64>>,
     margin: Option<Vec<f64>>,
-    /// The amounts in millionths (0 for unknown ones), when no sum of them
-    /// can overflow.
-    micros: Option<Vec<i64>>,
+    /// The amounts, margins and quantities in millionths (0 for unknown
+    /// ones), each when no sum of them can overflow.
+    micros: [Option<Vec<i64>>; 3],
     /// The customers' and reps' history over every row.
     pub(super) history: Option<SalesHistory>,
 }
@@ -167,7 +168,7 @@ impl<'m> Sales<'m> {
         };
         Some(Sales {
             fact,
-            micros: prepared.and_then(|c| c.micros.as_deref()),
+            micros: [0, 1, 2].map(|i| prepared.and_then(|c| c.micros[i].as_deref())),
             // Prepared over every row: it holds for a report without a filter.
             history: prepared
                 .and_then(|c| c.history.as_ref())
@@ -186,10 +187,15 @@ impl<'m> Sales<'m> {
     pub fn columns(model: &Model) -> Option<SalesColumns> {
         let fact = model.fact(Kind::Sales)?;
         let (days, amount, margin) = derive(model, fact)?;
-        let micros = match Addends::new(&amount) {
+        let micros_of = |values: &[f64]| match Addends::new(values) {
             Addends::Micros(m) => Some(m.into_owned()),
             Addends::Floats(_) => None,
         };
+        let micros = [
+            micros_of(&amount),
+            margin.as_deref().and_then(micros_of),
+            fact.view.numbers(Field::Quantity).and_then(micros_of),
+        ];
         Some(SalesColumns {
             history: None,
             micros,
@@ -221,9 +227,9 @@ impl<'m> Sales<'m> {
         self.history
     }
 
-    /// Amount per row in millionths (0 when unknown), when prepared with
-    /// the tables and no sum of them can overflow.
-    pub fn amount_micros(&self) -> Option<&'m [i64]> {
+    /// Amount, margin and quantity per row in millionths (0 when unknown),
+    /// each when prepared with the tables and no sum of them can overflow.
+    pub fn micros(&self) -> [Option<&'m [i64]>; 3] {
         self.micros
     }
 

@@ -287,9 +287,11 @@ impl<'m> SalesWalk<'m> {
         // Amounts, margins and quantities as millionths, each converted once
         // per row; the amounts kept for the breakdowns by dimension.
         // Amounts in millionths prepared with the tables, else converted here.
-        let prepared_micros = s.amount_micros().filter(|m| m.len() == n);
+        let [prepared_micros, margin_micros, units_micros] =
+            s.micros().map(|m| m.filter(|m| m.len() == n));
         let a_fits = prepared_micros.is_some() || fits(amounts);
-        let (m_fits, q_fits) = (fits(margins), fits(quantities));
+        let m_fits = margin_micros.is_none() && fits(margins);
+        let q_fits = units_micros.is_none() && fits(quantities);
         let mut cur_micros = vec![
             0i64;
             if a_fits && prepared_micros.is_none() {
@@ -317,8 +319,14 @@ impl<'m> SalesWalk<'m> {
                     Some(m) => Addend::from_micros(m[row]),
                     None => Addend::of(a, a_fits),
                 },
-                m: (!m.is_nan()).then(|| Addend::of(m, m_fits)),
-                q: (!q.is_nan()).then(|| Addend::of(q, q_fits)),
+                m: (!m.is_nan()).then(|| match margin_micros {
+                    Some(mm) => Addend::from_micros(mm[row]),
+                    None => Addend::of(m, m_fits),
+                }),
+                q: (!q.is_nan()).then(|| match units_micros {
+                    Some(qm) => Addend::from_micros(qm[row]),
+                    None => Addend::of(q, q_fits),
+                }),
                 rep,
                 cust,
                 order,
