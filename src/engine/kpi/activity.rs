@@ -11,7 +11,7 @@ use super::{put, triple, Sum};
 use crate::engine::parse::date::Days;
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::{MISSING_CODE, MISSING_DAY};
+use crate::engine::table::MISSING_CODE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActivityType {
@@ -111,11 +111,7 @@ impl<'m> Activities<'m> {
         let (day_of, type_of, rep_of): (&[Days], &[u32], &[u32]) =
             (&days, &types.codes, &rep.codes);
         for row in 0..v.rows() {
-            let d = day_of.get(row).copied().unwrap_or(MISSING_DAY);
-            if d == MISSING_DAY || !fact.keep(row) {
-                continue;
-            }
-            let (in_periods, _) = table.info(d);
+            let in_periods = fact.periods_of(&table, day_of, row);
             if in_periods == 0 {
                 continue;
             }

@@ -2,6 +2,7 @@
 //! from fact tables to the dimension tables, and the filter as a row mask
 //! per fact table. Built once per report; no allocation per row beyond the masks.
 
+use super::day_table::DayTable;
 use super::join::{link, through, Link, Relation};
 use super::period::Period;
 use super::prepared::Prepared;
@@ -9,7 +10,7 @@ use super::view::{day_range, Attr, View};
 use super::Workspace;
 use crate::engine::parse::date::Days;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::MISSING_CODE;
+use crate::engine::table::{MISSING_CODE, MISSING_DAY};
 use std::collections::BTreeMap;
 
 /// Filters on dimensions: a row is kept when, for every field, its value is
@@ -40,6 +41,18 @@ impl<'a> Fact<'a> {
             .as_ref()
             .is_none_or(|m| m.get(row).copied().unwrap_or(false))
     }
+    /// The periods of `table` a row's day is in: none when the day is
+    /// missing or the filters leave the row out.
+    #[inline(always)]
+    pub fn periods_of(&self, table: &DayTable, days: &[Days], row: usize) -> u8 {
+        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+        if d == MISSING_DAY || !self.keep(row) {
+            0
+        } else {
+            table.info(d).0
+        }
+    }
+
     pub fn product_link(&self) -> Option<&(Attr<'a>, Link)> {
         self.to_products.as_ref()
     }

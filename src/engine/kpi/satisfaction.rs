@@ -8,7 +8,6 @@ use super::put;
 use super::stats::ratio;
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::MISSING_DAY;
 
 fn is_complaint(name: &str) -> bool {
     let n = normalize(name);
@@ -56,11 +55,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     let table = DayTable::indexed(&[p, p.previous(), p.last_year()]);
     let mut cells = [[0u32; 5]; 8];
     for row in 0..v.rows() {
-        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
-        if d == MISSING_DAY || !fact.keep(row) {
-            continue;
-        }
-        let (in_periods, _) = table.info(d);
+        let in_periods = fact.periods_of(&table, &days, row);
         if in_periods == 0 {
             continue;
         }
