@@ -179,7 +179,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     let mask = fact
         .mask
         .as_deref()
-        .map(|m| super::sales_walk::filled(m, n, false));
+        .map(|m| super::view::filled(m, n, false));
     let mask = mask.as_deref();
     // Leads counted by the periods their day is in × qualified × customer
     // × hot: one count per row, in four lanes filled in turn (runs of one

@@ -4,8 +4,7 @@
 //! tables for reports without a filter; computed per report otherwise.
 
 use super::sales::Sales;
-use super::sales_walk::filled;
-use super::view::{codes_or_none, Attr};
+use super::view::{codes_or_none, filled, Attr};
 use super::Sum;
 use crate::engine::parse::date::Days;
 use crate::engine::table::{MISSING_CODE, MISSING_DAY};

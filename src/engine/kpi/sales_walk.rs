@@ -11,7 +11,7 @@ use super::sales::{Periods, Sales, Totals};
 pub use super::sales_history::History;
 use super::sales_history::SalesHistory;
 use super::sum::{fits, Addend, Addends, Sum};
-use super::view::{codes_or_none, Attr};
+use super::view::{codes_or_none, filled, Attr};
 use crate::engine::parse::date::{days_from_ymd, Days};
 use crate::engine::schema::Field;
 use crate::engine::table::{MISSING_CODE, MISSING_DAY};
@@ -455,19 +455,5 @@ impl<'m> SalesWalk<'m> {
             rep_first_sale: history.rep_first_sale,
             campaign: campaign.map(|c| (c, campaign_revenue)),
         }
-    }
-}
-
-/// `values` when it has `n` of them (a column of the table, as always),
-/// else a copy cut or filled to `n`: the walk indexes every column by the row.
-pub fn filled<T: Copy>(values: &[T], n: usize, fill: T) -> Cow<'_, [T]> {
-    if values.len() == n {
-        Cow::Borrowed(values)
-    } else {
-        Cow::Owned(
-            (0..n)
-                .map(|i| values.get(i).copied().unwrap_or(fill))
-                .collect(),
-        )
     }
 }

@@ -36,6 +36,20 @@ pub fn codes_or_none<'x>(a: Option<&'x Attr>) -> &'x [u32] {
     a.map_or(&[], |a| &a.codes[..])
 }
 
+/// `values` when it has `n` of them (a column of the table, as always),
+/// else a copy cut or filled to `n`: the walk indexes every column by the row.
+pub fn filled<T: Copy>(values: &[T], n: usize, fill: T) -> Cow<'_, [T]> {
+    if values.len() == n {
+        Cow::Borrowed(values)
+    } else {
+        Cow::Owned(
+            (0..n)
+                .map(|i| values.get(i).copied().unwrap_or(fill))
+                .collect(),
+        )
+    }
+}
+
 /// Any column as text codes: text columns as they are, others through their display text.
 pub fn attr_of(col: &Column) -> Attr<'_> {
     match &col.data {
@@ -227,6 +241,24 @@ mod tests {
             name: "Date".into(),
             data,
         }
+    }
+
+    #[test]
+    fn columns_filled_to_the_rows() {
+        let v = [1u32, 2, 3];
+        assert!(matches!(filled(&v, 3, MISSING_CODE), Cow::Borrowed(_)));
+        assert_eq!(
+            filled(&v, 5, MISSING_CODE)[..],
+            [1, 2, 3, MISSING_CODE, MISSING_CODE]
+        );
+        assert_eq!(filled(&v, 2, 0)[..], [1, 2]);
+        assert_eq!(
+            filled::<f64>(&[], 2, f64::NAN)
+                .iter()
+                .filter(|x| x.is_nan())
+                .count(),
+            2
+        );
     }
 
     #[test]
