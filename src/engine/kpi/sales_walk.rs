@@ -7,9 +7,10 @@ use super::breakdown::{Grouped, Monthly};
 use super::day_table::{DayTable, CUR, GRID, LY, LY_PREV, PREV, PREV2};
 use super::model::{Keyed, Model};
 use super::period::{month_index, Period};
-use super::sales::{Periods, Sales, Totals};
+use super::sales::{Periods, Sales};
 pub use super::sales_history::History;
 use super::sales_history::SalesHistory;
+use super::sales_totals::{Line, Sizes, TotalsAcc};
 use super::sum::{fits, Addend, Addends, Sum};
 use super::view::{codes_or_none, filled, Attr};
 use crate::engine::parse::date::{days_from_ymd, Days};
@@ -73,125 +74,6 @@ pub struct SalesWalk<'m> {
     pub rep_first_sale: Vec<Days>,
     /// Revenue per campaign code of the sales table over the period.
     pub campaign: Option<(Attr<'m>, Vec<f64>)>,
-}
-
-/// Sizes of the code spaces a period's totals count over.
-#[derive(Clone, Copy)]
-struct Sizes {
-    orders: usize,
-    customers: usize,
-    reps: usize,
-}
-
-/// One order's lines in a period so far.
-#[derive(Clone, Copy)]
-struct OrderAcc {
-    net: f64,
-    /// The customer of its first line.
-    customer: u32,
-    seen: bool,
-}
-
-const NO_ORDER: OrderAcc = OrderAcc {
-    net: 0.0,
-    customer: MISSING_CODE,
-    seen: false,
-};
-
-/// A row's values, read and converted once for every sum they go to.
-#[derive(Clone, Copy)]
-struct Line {
-    amount: f64,
-    a: Addend,
-    /// Margin and quantity; `None` when unknown.
-    m: Option<Addend>,
-    q: Option<Addend>,
-    rep: u32,
-    cust: u32,
-    order: u32,
-}
-
-/// A period's totals while rows come in; its arrays are allocated by the
-/// first row, so an empty comparison period costs nothing.
-#[derive(Default)]
-struct TotalsAcc {
-    started: bool,
-    revenue: Sum,
-    margin: Sum,
-    units: Sum,
-    lone_orders: u64,
-    /// Per order code, its fields side by side: one bounds check, one cache line.
-    orders: Vec<OrderAcc>,
-    customers: Vec<bool>,
-    customer_orders: Vec<u32>,
-    rep_seen: Vec<bool>,
-}
-
-impl TotalsAcc {
-    #[inline(always)]
-    fn add(&mut self, z: Sizes, l: &Line) {
-        if !self.started {
-            self.started = true;
-            self.orders = vec![NO_ORDER; z.orders];
-            self.customers = vec![false; z.customers];
-            self.customer_orders = vec![0; z.customers];
-            self.rep_seen = vec![false; z.reps];
-        }
-        self.revenue.add_addend(l.a);
-        if let Some(m) = l.m {
-            self.margin.add_addend(m);
-        }
-        if let Some(q) = l.q {
-            self.units.add_addend(q);
-        }
-        if let Some(s) = self.rep_seen.get_mut(l.rep as usize) {
-            *s = true;
-        }
-        if let Some(active) = self.customers.get_mut(l.cust as usize) {
-            *active = true;
-        }
-        if let Some(o) = self.orders.get_mut(l.order as usize) {
-            o.net += l.amount;
-            // A select, not a branch (as for `order_rep` in the walk).
-            o.customer = if o.seen { o.customer } else { l.cust };
-            o.seen = true;
-        } else if l.amount > 0.0 {
-            // A line without an order id is an order of its own.
-            self.lone_orders += 1;
-            if let Some(n) = self.customer_orders.get_mut(l.cust as usize) {
-                *n += 1;
-            }
-        }
-    }
-
-    /// The totals, and each order's net total in the period (0 when none of its lines is).
-    fn finish(mut self, z: Sizes, has_rep: bool) -> (Totals, Vec<OrderAcc>) {
-        if !self.started {
-            self.customers = vec![false; z.customers];
-            self.rep_seen = vec![false; z.reps];
-        }
-        let mut orders = self.lone_orders;
-        for o in &self.orders {
-            if o.net > 0.0 {
-                orders += 1;
-                if let Some(n) = self.customer_orders.get_mut(o.customer as usize) {
-                    *n += 1;
-                }
-            }
-        }
-        let totals = Totals {
-            revenue: self.revenue,
-            margin: self.margin,
-            units: self.units,
-            orders,
-            reps: has_rep.then(|| self.rep_seen.iter().filter(|&&x| x).count() as u64),
-            active_customers: self.customers.iter().filter(|&&x| x).count(),
-            repeat_customers: self.customer_orders.iter().filter(|&&n| n >= 2).count(),
-            customers: self.customers,
-            rep_seen: self.rep_seen,
-        };
-        (totals, self.orders)
-    }
 }
 
 fn first_day_of_month(m: i32) -> Days {
