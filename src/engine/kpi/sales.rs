@@ -9,7 +9,7 @@ use super::sales_history::SalesHistory;
 use super::sales_walk::SalesWalk;
 use super::stats::ratio;
 use super::sum::Addends;
-use super::view::Attr;
+use super::view::{filled, Attr};
 use super::{put, Sum};
 use crate::engine::parse::date::Days;
 use crate::engine::report::Report;
@@ -50,24 +50,19 @@ impl Margin<'_> {
     fn column(&self, amount: &[f64]) -> Vec<f64> {
         // Columns of one table have its rows; a shorter one reads as unknown.
         let n = amount.len();
-        let cut = |v: &[f64]| -> Vec<f64> {
-            let mut v = v[..v.len().min(n)].to_vec();
-            v.resize(n, f64::NAN);
-            v
-        };
-        let fits = |v: &[f64]| v.len() == n;
+        let col = |v| filled(v, n, f64::NAN);
         match self {
-            Margin::Column(m) => cut(m),
-            Margin::Cost(c) if fits(c) => amount.iter().zip(c.iter()).map(|(a, c)| a - c).collect(),
-            Margin::Cost(c) => {
-                let c = cut(c);
-                amount.iter().zip(&c).map(|(a, c)| a - c).collect()
-            }
+            Margin::Column(m) => col(m).into_owned(),
+            Margin::Cost(c) => amount
+                .iter()
+                .zip(col(c).iter())
+                .map(|(a, c)| a - c)
+                .collect(),
             Margin::UnitCost(q, uc) => {
-                let (q, uc) = (cut(q), cut(uc));
+                let (q, uc) = (col(q), col(uc));
                 amount
                     .iter()
-                    .zip(q.iter().zip(&uc))
+                    .zip(q.iter().zip(uc.iter()))
                     .map(|(a, (q, uc))| a - q * uc)
                     .collect()
             }

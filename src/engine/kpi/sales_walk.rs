@@ -166,9 +166,9 @@ impl<'m> SalesWalk<'m> {
         // run after this loop, each in a narrow loop of its own: inside this
         // one they took a third of its time.
         let mut bits = vec![0u8; n];
-        // Amounts, margins and quantities as millionths, each converted once
-        // per row; the amounts kept for the breakdowns by dimension.
-        // Amounts in millionths prepared with the tables, else converted here.
+        // Amounts, margins and quantities in millionths: prepared with the
+        // tables, else converted here once per row (the amounts then kept for
+        // the breakdowns by dimension).
         let [prepared_micros, margin_micros, units_micros] =
             s.micros().map(|m| m.filter(|m| m.len() == n));
         let a_fits = prepared_micros.is_some() || fits(amounts);
@@ -195,20 +195,15 @@ impl<'m> SalesWalk<'m> {
                 continue;
             }
             let (m, q) = (margins[row], quantities[row]);
+            let addend = |micros: Option<&[i64]>, x: f64, fits: bool| match micros {
+                Some(micros) => Addend::from_micros(micros[row]),
+                None => Addend::of(x, fits),
+            };
             let line = Line {
                 amount: a,
-                a: match prepared_micros {
-                    Some(m) => Addend::from_micros(m[row]),
-                    None => Addend::of(a, a_fits),
-                },
-                m: (!m.is_nan()).then(|| match margin_micros {
-                    Some(mm) => Addend::from_micros(mm[row]),
-                    None => Addend::of(m, m_fits),
-                }),
-                q: (!q.is_nan()).then(|| match units_micros {
-                    Some(qm) => Addend::from_micros(qm[row]),
-                    None => Addend::of(q, q_fits),
-                }),
+                a: addend(prepared_micros, a, a_fits),
+                m: (!m.is_nan()).then(|| addend(margin_micros, m, m_fits)),
+                q: (!q.is_nan()).then(|| addend(units_micros, q, q_fits)),
                 rep,
                 cust,
                 order,

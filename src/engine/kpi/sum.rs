@@ -96,9 +96,7 @@ impl Addend {
             Addend { micros: 0, big: x }
         }
     }
-}
 
-impl Addend {
     /// Millionths of a column that fits, computed ahead.
     #[inline(always)]
     pub fn from_micros(micros: i64) -> Self {
@@ -144,18 +142,11 @@ pub enum Addends<'a> {
 
 impl<'a> Addends<'a> {
     pub fn new(values: &'a [f64]) -> Self {
-        let mut abs_total = 0.0;
-        let micros = values
-            .iter()
-            .map(|&x| {
-                if x.is_nan() {
-                    return 0;
-                }
-                abs_total += x.abs();
-                to_micros(x)
-            })
-            .collect();
-        if abs_total < LIMIT {
+        if fits(values) {
+            let micros = values
+                .iter()
+                .map(|&x| if x.is_nan() { 0 } else { to_micros(x) })
+                .collect();
             Addends::Micros(Cow::Owned(micros))
         } else {
             Addends::Floats(values)
