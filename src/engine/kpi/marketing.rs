@@ -159,20 +159,15 @@ fn carts(model: &Model, p: Period, r: &mut Report) {
     // one count then add to four counters), without a branch on the status.
     let table = DayTable::indexed(&[p, p.previous(), p.last_year()]);
     let n = v.rows();
-    let (days, codes) = (
-        filled(&days, n, MISSING_DAY),
-        filled(&status.codes, n, MISSING_CODE),
-    );
-    let mask = fact.mask.as_deref().map(|m| filled(m, n, false));
-    let mask = mask.as_deref();
+    let codes = filled(&status.codes, n, MISSING_CODE);
     let mut cells = [[[0u32; 2]; 8]; 4];
     for row in 0..n {
-        let d = days[row];
-        if d == MISSING_DAY || mask.is_some_and(|m| !m[row]) {
+        let in_periods = fact.periods_of(&table, &days, row);
+        if in_periods == 0 {
             continue;
         }
         let lost = abandoned.get(codes[row] as usize).copied().unwrap_or(false);
-        cells[row & 3][table.info(d).0 as usize & 7][lost as usize] += 1;
+        cells[row & 3][in_periods as usize & 7][lost as usize] += 1;
     }
     let (mut all, mut gone) = ([0u32; 3], [0u32; 3]);
     for lane in &cells {

@@ -12,7 +12,7 @@ use crate::engine::parse::date::Days;
 use crate::engine::parse::parse_bool;
 use crate::engine::report::Report;
 use crate::engine::schema::{normalize, Field, Kind};
-use crate::engine::table::{ColumnData, MISSING_CODE, MISSING_DAY, MISSING_SECS};
+use crate::engine::table::{ColumnData, MISSING_CODE, MISSING_SECS};
 
 /// A yes/no field of the leads table, per row.
 fn flags(attr_or_bool: Option<&crate::engine::table::Column>) -> Option<Vec<bool>> {
@@ -69,7 +69,7 @@ fn via_opportunities(model: &Model, lead_ids: &Attr, won_only: bool) -> Option<V
 /// What the leads' KPIs read of each lead, from the tables alone (kept by
 /// [`super::Prepared`], else computed per report).
 pub struct LeadColumns {
-    /// Day of creation ([`MISSING_DAY`] when unknown).
+    /// Day of creation ([`crate::engine::table::MISSING_DAY`] when unknown).
     days: Vec<Days>,
     /// Qualified (bit 0), became a customer (bit 1), hot and given to a rep (bit 2).
     flags: Vec<u8>,
@@ -176,11 +176,6 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     let mut out: [S; 3] = Default::default();
     let n = leads.days.len();
     let (days, flags, lead_hours) = (&leads.days[..n], &leads.flags[..n], &leads.hours[..n]);
-    let mask = fact
-        .mask
-        .as_deref()
-        .map(|m| super::view::filled(m, n, false));
-    let mask = mask.as_deref();
     // Leads counted by the periods their day is in × qualified × customer
     // × hot: one count per row, in four lanes filled in turn (runs of one
     // cell then add to four counters instead of each waiting on the one
@@ -193,11 +188,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     let mut hours = [0; 3].map(|_| vec![0.0; n + 1]);
     let mut kept = [0usize; 3];
     for row in 0..n {
-        let d = days[row];
-        if d == MISSING_DAY || mask.is_some_and(|m| !m[row]) {
-            continue;
-        }
-        let (in_periods, _) = table.info(d);
+        let in_periods = fact.periods_of(&table, days, row);
         if in_periods == 0 {
             continue;
         }
