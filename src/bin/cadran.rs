@@ -187,11 +187,15 @@ fn run(cli: Cli) -> Result<String, String> {
             let period = match (from, to) {
                 (None, None) => None,
                 (f, t) => {
-                    let span = kpi::report(&ws, &Query::default()).period;
-                    let f = f.or_else(|| span.as_ref().map(|s| s.from.clone()));
-                    let t = t.or_else(|| span.as_ref().map(|s| s.to.clone()));
+                    // The missing end is the data's.
+                    let span = kpi::data_span(&ws);
+                    let f = f
+                        .map(|f| parse_day(&f))
+                        .transpose()?
+                        .or(span.map(|s| s.from));
+                    let t = t.map(|t| parse_day(&t)).transpose()?.or(span.map(|s| s.to));
                     match (f, t) {
-                        (Some(f), Some(t)) => Some(Period::new(parse_day(&f)?, parse_day(&t)?)),
+                        (Some(f), Some(t)) => Some(Period::new(f, t)),
                         _ => return Err("no dated data: give both --from and --to".into()),
                     }
                 }
@@ -213,15 +217,23 @@ fn run(cli: Cli) -> Result<String, String> {
                     .or_default()
                     .push(value.to_string());
             }
-            let mut report = kpi::report(&ws, &query);
+            // The tables prepared once for the report, objectives and alerts.
+            let prepared = kpi::Prepared::new(&ws);
+            let mut report = kpi::report_prepared(&ws, &prepared, &query);
             if let Some(path) = objectives {
                 let text = std::fs::read_to_string(&path)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
                 let setup: SetUp = serde_json::from_str(&text)
                     .map_err(|e| format!("{}: not a Cadran set-up file ({e})", path.display()))?;
-                report.objectives = objectives::evaluate(&ws, &query, &setup.objectives);
-                report.alerts =
-                    objectives::evaluate_rules(&ws, &query, &report, &setup.alert_rules);
+                report.objectives =
+                    objectives::evaluate_prepared(&ws, &prepared, &query, &setup.objectives);
+                report.alerts = objectives::evaluate_rules_prepared(
+                    &ws,
+                    &prepared,
+                    &query,
+                    &report,
+                    &setup.alert_rules,
+                );
             }
             serde_json::to_string_pretty(&report).map_err(|e| e.to_string())
         }

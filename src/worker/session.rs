@@ -233,7 +233,8 @@ impl Session {
                         stage_probabilities: c.stage_probabilities.clone(),
                         ..Query::default()
                     };
-                    let results = objectives::evaluate(ws, &base, &c.setup.objectives);
+                    let results =
+                        objectives::evaluate_prepared(ws, prepared, &base, &c.setup.objectives);
                     *measured = Some((with, results.clone()));
                     results
                 }
@@ -242,7 +243,7 @@ impl Session {
         let alerts = if c.setup.alert_rules.is_empty() {
             Vec::new()
         } else {
-            objectives::evaluate_rules(ws, &q, &report, &c.setup.alert_rules)
+            objectives::evaluate_rules_prepared(ws, prepared, &q, &report, &c.setup.alert_rules)
         };
         Computed {
             seq: c.seq,

@@ -38,18 +38,18 @@ fn scoped(base: &Query, period: Period, scope: &Scope) -> Query {
     q
 }
 
-/// Reports computed once per (period, scope), the tables prepared once for all.
+/// Reports computed once per (period, scope), over tables prepared once.
 struct Reports<'w> {
     ws: &'w Workspace,
-    prepared: Option<Prepared>,
+    prepared: &'w Prepared,
     done: Vec<(Query, Report)>,
 }
 
 impl<'w> Reports<'w> {
-    fn new(ws: &'w Workspace) -> Self {
+    fn new(ws: &'w Workspace, prepared: &'w Prepared) -> Self {
         Reports {
             ws,
-            prepared: None,
+            prepared,
             done: Vec::new(),
         }
     }
@@ -58,9 +58,7 @@ impl<'w> Reports<'w> {
         if let Some(i) = self.done.iter().position(|(k, _)| *k == q) {
             return &self.done[i].1;
         }
-        let ws = self.ws;
-        let prepared = self.prepared.get_or_insert_with(|| Prepared::new(ws));
-        let r = kpi::report_prepared(ws, prepared, &q);
+        let r = kpi::report_prepared(self.ws, self.prepared, &q);
         self.done.push((q, r));
         &self.done[self.done.len() - 1].1
     }
@@ -70,8 +68,18 @@ impl<'w> Reports<'w> {
 /// projection at the period's end and level. "Today" is the query's, or the
 /// last day in the data.
 pub fn evaluate(ws: &Workspace, base: &Query, objectives: &[Objective]) -> Vec<ObjectiveResult> {
+    evaluate_prepared(ws, &Prepared::new(ws), base, objectives)
+}
+
+/// [`evaluate`] over tables already prepared (see [`kpi::report_prepared`]).
+pub fn evaluate_prepared(
+    ws: &Workspace,
+    prepared: &Prepared,
+    base: &Query,
+    objectives: &[Objective],
+) -> Vec<ObjectiveResult> {
     let today = base.today.or_else(|| kpi::data_span(ws).map(|p| p.to));
-    let mut reports = Reports::new(ws);
+    let mut reports = Reports::new(ws, prepared);
     objectives
         .iter()
         .map(|o| {
@@ -179,12 +187,23 @@ pub fn evaluate_rules(
     team: &Report,
     rules: &[AlertRule],
 ) -> Vec<AlertResult> {
+    evaluate_rules_prepared(ws, &Prepared::new(ws), base, team, rules)
+}
+
+/// [`evaluate_rules`] over tables already prepared (see [`kpi::report_prepared`]).
+pub fn evaluate_rules_prepared(
+    ws: &Workspace,
+    prepared: &Prepared,
+    base: &Query,
+    team: &Report,
+    rules: &[AlertRule],
+) -> Vec<AlertResult> {
     let options = if rules.iter().any(|r| r.for_each.is_some()) {
         kpi::filter_options(ws)
     } else {
         Default::default()
     };
-    let mut reports = Reports::new(ws);
+    let mut reports = Reports::new(ws, prepared);
     let period = team
         .period
         .as_ref()

@@ -6,7 +6,7 @@
 mod evaluate;
 pub mod share;
 
-pub use evaluate::{evaluate, evaluate_rules};
+pub use evaluate::{evaluate, evaluate_prepared, evaluate_rules, evaluate_rules_prepared};
 
 use crate::engine::kpi::Period;
 use crate::engine::parse::date::{days_from_ymd, parse_iso_day};
