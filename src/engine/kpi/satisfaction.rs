@@ -50,6 +50,8 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     // day is in × what they are (promoter, passive, detractor, complaint,
     // neither), and every figure read off the counts.
     const PROMOTER: usize = 0;
+    const PASSIVE: usize = 1;
+    const DETRACTOR: usize = 2;
     const COMPLAINT: usize = 3;
     const OTHER: usize = 4;
     let table = DayTable::indexed(&[p, p.previous(), p.last_year()]);
@@ -68,8 +70,8 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
             _ if is_complaint_row(row) => COMPLAINT,
             None => OTHER,
             Some(s) if s >= 9.0 => PROMOTER,
-            Some(s) if s >= 7.0 => PROMOTER + 1,
-            Some(_) => PROMOTER + 2,
+            Some(s) if s >= 7.0 => PASSIVE,
+            Some(_) => DETRACTOR,
         };
         cells[in_periods as usize & 7][what] += 1;
     }
@@ -82,7 +84,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
             .sum::<f64>()
     };
     // (promoters, passives, detractors) among survey answers.
-    let split = |k: usize| [count(k, 0), count(k, 1), count(k, 2)];
+    let split = |k: usize| [count(k, PROMOTER), count(k, PASSIVE), count(k, DETRACTOR)];
     if score.is_some() {
         let nps = |n: [f64; 3]| ratio(100.0 * (n[0] - n[2]), n[0] + n[1] + n[2]);
         let cur = split(0);
