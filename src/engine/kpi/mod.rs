@@ -22,6 +22,8 @@ mod prospecting;
 mod receivables;
 mod sales;
 mod sales_history;
+mod sales_lines;
+mod sales_orders;
 mod sales_totals;
 mod sales_walk;
 mod satisfaction;

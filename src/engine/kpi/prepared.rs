@@ -12,6 +12,7 @@ use super::pipeline::{DealColumns, Opps};
 use super::prospecting::{self, LeadColumns};
 use super::sales::{Sales, SalesColumns};
 use super::sales_history::SalesHistory;
+use super::sales_orders::SalesOrders;
 use super::Workspace;
 use crate::engine::schema::Mapping;
 
@@ -42,13 +43,17 @@ impl Prepared {
             span: model.span(),
             tables: tables_of(ws),
         };
-        // The sales history reads the prepared columns.
-        let history = {
+        // The sales history and orders read the prepared columns.
+        let (history, orders) = {
             let model = Model::prepared(ws, &prepared, &Filters::new());
-            Sales::new(&model).map(|s| SalesHistory::of(&s))
+            match Sales::new(&model) {
+                Some(s) => (Some(SalesHistory::of(&s)), SalesOrders::of(&s)),
+                None => (None, None),
+            }
         };
         if let Some(columns) = prepared.sales.as_mut() {
             columns.history = history;
+            columns.orders = orders;
         }
         prepared
     }

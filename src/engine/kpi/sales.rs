@@ -6,6 +6,7 @@ use super::breakdown::{quarter_key, year_key};
 use super::join::through_numbers;
 use super::model::{Fact, Model};
 use super::sales_history::SalesHistory;
+use super::sales_orders::SalesOrders;
 use super::sales_walk::SalesWalk;
 use super::stats::ratio;
 use super::sum::Addends;
@@ -83,6 +84,8 @@ pub struct Sales<'m> {
     micros: [Option<&'m [i64]>; 3],
     /// The customers' and reps' history, prepared with the tables (no filter).
     history: Option<&'m SalesHistory>,
+    /// The rows summed per order, prepared with the tables (no filter).
+    orders: Option<&'m SalesOrders>,
     qty: Option<&'m [f64]>,
     pub rep: Option<Attr<'m>>,
     pub customer: Option<Attr<'m>>,
@@ -102,6 +105,8 @@ pub struct SalesColumns {
     micros: [Option<Vec<i64>>; 3],
     /// The customers' and reps' history over every row.
     pub(super) history: Option<SalesHistory>,
+    /// The rows summed per order, when orders are whole in any period.
+    pub(super) orders: Option<SalesOrders>,
 }
 
 /// The days, amounts and margins of the sales table: borrowed when they are
@@ -168,6 +173,9 @@ impl<'m> Sales<'m> {
             history: prepared
                 .and_then(|c| c.history.as_ref())
                 .filter(|_| fact.mask.is_none()),
+            orders: prepared
+                .and_then(|c| c.orders.as_ref())
+                .filter(|_| fact.mask.is_none()),
             days,
             amount,
             margin,
@@ -193,6 +201,7 @@ impl<'m> Sales<'m> {
         ];
         Some(SalesColumns {
             history: None,
+            orders: None,
             micros,
             days: matches!(days, Cow::Owned(_)).then(|| days.into_owned()),
             amount: matches!(amount, Cow::Owned(_)).then(|| amount.into_owned()),
@@ -220,6 +229,13 @@ impl<'m> Sales<'m> {
     /// no filter is set.
     pub fn history(&self) -> Option<&'m SalesHistory> {
         self.history
+    }
+
+    /// The rows summed per order, when prepared with the tables, no
+    /// filter is set and every order's lines share a day, customer, rep
+    /// and campaign.
+    pub fn orders(&self) -> Option<&'m SalesOrders> {
+        self.orders
     }
 
     /// Amount, margin and quantity per row in millionths (0 when unknown),

@@ -10,7 +10,9 @@ use super::period::{month_index, Period};
 use super::sales::{Periods, Sales};
 pub use super::sales_history::History;
 use super::sales_history::SalesHistory;
-use super::sales_totals::{Line, Sizes, TotalsAcc};
+use super::sales_lines::LineSums;
+use super::sales_orders::SalesOrders;
+use super::sales_totals::{Line, Sizes};
 use super::sum::{fits, Addend, Addends, Sum};
 use super::view::{codes_or_none, filled, Attr};
 use crate::engine::parse::date::{days_from_ymd, Days};
@@ -97,179 +99,48 @@ impl<'m> SalesWalk<'m> {
             ),
         ];
         let table = DayTable::new(&periods);
-
-        let rep_codes = codes_or_none(s.rep.as_ref());
-        let cust_codes = codes_or_none(s.customer.as_ref());
-        let order_codes = codes_or_none(s.order.as_ref());
         let z = Sizes {
             orders: s.order.as_ref().map_or(0, Attr::distinct),
             customers: s.customer.as_ref().map_or(0, Attr::distinct),
             reps: s.rep.as_ref().map_or(0, Attr::distinct),
         };
-        let mut acc: [TotalsAcc; 5] = Default::default();
-
-        let mut by_month = Monthly::span(m0, m1);
-        let mut margin_by_month = Monthly::span(m0, m1);
-        let mut last_year_by_month = Monthly::span(m0 - 12, m1 - 12);
         // Fields found through a join (a rep's region) are summed per key
         // and carried over to their names after the walk.
         let dims: Vec<(&'static str, Keyed<'m>)> = DIMENSIONS
             .iter()
             .filter_map(|&(id, field)| Some((id, model.keyed(s.fact, field)?)))
             .collect();
-
         let months = (m1 - grid_from + 1) as usize;
-        let mut grid_cells = (s.customer.is_some()
-            && months.saturating_mul(z.customers) <= MAX_GRID)
+        let grid = (s.customer.is_some() && months.saturating_mul(z.customers) <= MAX_GRID)
             .then(|| vec![false; months * z.customers]);
-
-        let (mut rep_seen, mut rep_revenue, mut rep_margin, mut rep_orders) = (
-            vec![false; z.reps],
-            vec![0.0; z.reps],
-            vec![0.0; z.reps],
-            vec![0.0; z.reps],
-        );
-        // The rep of each order's first line in the period, to count it once.
-        let mut order_rep = vec![MISSING_CODE; if s.rep.is_some() { z.orders } else { 0 }];
-
         let campaign = s.fact.view.attr(Field::Campaign);
-        let campaign_codes = codes_or_none(campaign.as_ref());
-        let mut campaign_revenue = vec![0.0; campaign.as_ref().map_or(0, Attr::distinct)];
+        let campaigns = campaign.as_ref().map_or(0, Attr::distinct);
 
-        // Every column as a slice of exactly the table's rows (absent ones
-        // filled): indexed by the row, the loop below runs without a bounds
-        // check or an `Option` per read, which cost as much as its work.
         let n = s.rows();
-        let (cust_codes, order_codes, rep_codes, campaign_codes) = (
-            filled(cust_codes, n, MISSING_CODE),
-            filled(order_codes, n, MISSING_CODE),
-            filled(rep_codes, n, MISSING_CODE),
-            filled(campaign_codes, n, MISSING_CODE),
-        );
-        let (cust_codes, order_codes, rep_codes, campaign_codes) = (
-            &cust_codes[..n],
-            &order_codes[..n],
-            &rep_codes[..n],
-            &campaign_codes[..n],
-        );
-        let margins = filled(s.margins().unwrap_or(&[]), n, f64::NAN);
-        let quantities = filled(s.quantities().unwrap_or(&[]), n, f64::NAN);
-        let (days, amounts, margins, quantities) = (
-            &s.days[..n],
-            &s.amounts()[..n],
-            &margins[..n],
-            &quantities[..n],
-        );
-        let mask = s.fact.mask.as_deref().map(|m| filled(m, n, false));
-        let mask = mask.as_deref();
-        // The period bits of each row, for the breakdowns by dimension that
-        // run after this loop, each in a narrow loop of its own: inside this
-        // one they took a third of its time.
-        let mut bits = vec![0u8; n];
-        // Amounts, margins and quantities in millionths: prepared with the
-        // tables, else converted here once per row (the amounts then kept for
-        // the breakdowns by dimension).
-        let [prepared_micros, margin_micros, units_micros] =
-            s.micros().map(|m| m.filter(|m| m.len() == n));
-        let a_fits = prepared_micros.is_some() || fits(amounts);
-        let m_fits = margin_micros.is_none() && fits(margins);
-        let q_fits = units_micros.is_none() && fits(quantities);
-        let mut cur_micros = vec![
-            0i64;
-            if a_fits && prepared_micros.is_none() {
-                n
-            } else {
-                0
+        let (sums, bits, amounts) = match s.orders() {
+            // Whole orders: no running total per order code.
+            Some(orders) => {
+                let z = Sizes { orders: 0, ..z };
+                let mut sums = LineSums::new(z, m0, m1, grid, campaigns);
+                let every_row_in_cur = walk_orders(orders, &table, &mut sums) && orders.rows == n;
+                let bits = (!every_row_in_cur).then(|| row_bits(s, &table));
+                let amounts = s.micros()[0].map(|m| Addends::from_micros(Cow::Borrowed(m)));
+                (
+                    sums,
+                    bits,
+                    amounts.unwrap_or_else(|| Addends::new(s.amounts())),
+                )
             }
-        ];
-        let mut cur_rows = 0;
-        for row in 0..n {
-            let (d, a) = (days[row], amounts[row]);
-            if d == MISSING_DAY || a.is_nan() || mask.is_some_and(|m| !m[row]) {
-                continue;
-            }
-            let (cust, order, rep) = (cust_codes[row], order_codes[row], rep_codes[row]);
-            let (in_periods, month) = table.info(d);
-            bits[row] = in_periods;
-            if in_periods == 0 {
-                continue;
-            }
-            let (m, q) = (margins[row], quantities[row]);
-            let addend = |micros: Option<&[i64]>, x: f64, fits: bool| match micros {
-                Some(micros) => Addend::from_micros(micros[row]),
-                None => Addend::of(x, fits),
-            };
-            let line = Line {
-                amount: a,
-                a: addend(prepared_micros, a, a_fits),
-                m: (!m.is_nan()).then(|| addend(margin_micros, m, m_fits)),
-                q: (!q.is_nan()).then(|| addend(units_micros, q, q_fits)),
-                rep,
-                cust,
-                order,
-            };
-            // The periods the row is in, one bit at a time.
-            let mut todo = in_periods & !GRID;
-            while todo != 0 {
-                if let Some(a_k) = acc.get_mut(todo.trailing_zeros() as usize) {
-                    a_k.add(z, &line);
-                }
-                todo &= todo - 1;
-            }
-            if in_periods & CUR != 0 {
-                cur_rows += 1;
-                if let Some(x) = cur_micros.get_mut(row) {
-                    *x = line.a.micros();
-                }
-                by_month.add_addend(month, line.a);
-                if let Some(m) = line.m {
-                    margin_by_month.add_addend(month, m);
-                }
-                let r = rep as usize;
-                if r < z.reps {
-                    rep_seen[r] = true;
-                    rep_revenue[r] += a;
-                    rep_margin[r] += if m.is_nan() { 0.0 } else { m };
-                    if let Some(first) = order_rep.get_mut(order as usize) {
-                        // A select, not a branch: first and later lines of
-                        // orders alternate without a pattern to predict.
-                        *first = if *first == MISSING_CODE { rep } else { *first };
-                    } else if a > 0.0 {
-                        // A line without an order id is an order of its own.
-                        rep_orders[r] += 1.0;
-                    }
-                }
-                if let Some(x) = campaign_revenue.get_mut(campaign_codes[row] as usize) {
-                    *x += a;
-                }
-            }
-            if in_periods & LY != 0 {
-                last_year_by_month.add_addend(month, line.a);
-            }
-            if in_periods & GRID != 0 {
-                if let Some(cells) = grid_cells.as_mut() {
-                    let i = (month - grid_from) as usize * z.customers + cust as usize;
-                    if (cust as usize) < z.customers {
-                        if let Some(cell) = cells.get_mut(i) {
-                            *cell = true;
-                        }
-                    }
-                }
-            }
-        }
-
-        let amounts = match prepared_micros {
-            // Every row's: the breakdowns read the period's rows by their bits.
-            Some(m) => Addends::from_micros(Cow::Borrowed(m)),
-            None if a_fits => Addends::from_micros(Cow::Owned(cur_micros)),
-            None => Addends::new(s.amounts()),
+            None => walk_rows(s, &table, LineSums::new(z, m0, m1, grid, campaigns)),
         };
+
         let by_code = |codes: &[u32], distinct: usize| {
             let mut g = Grouped::new(distinct);
-            match &amounts {
+            match (&amounts, &bits) {
                 // Every row in the period (the whole span, no filter): no bits to read.
-                Addends::Micros(m) if cur_rows == n => g.add_every(codes, m),
-                _ => g.add_column(codes, &bits, CUR, &amounts),
+                (Addends::Micros(m), None) => g.add_every(codes, m),
+                (_, Some(bits)) => g.add_column(codes, bits, CUR, &amounts),
+                (_, None) => g.add_column(codes, &vec![CUR; n], CUR, &amounts),
             }
             g
         };
@@ -280,20 +151,18 @@ impl<'m> SalesWalk<'m> {
         // Revenue per customer, and of the rows with one (a customer's
         // share of the revenue that has a customer).
         let by_customer = s.customer.as_ref().map(|c| {
-            let mut g = by_code(cust_codes, c.distinct());
+            let mut g = by_code(&filled(&c.codes, n, MISSING_CODE), c.distinct());
             g.forget_missing();
             let total = g.total();
             (g, total)
         });
 
+        let mut sums = sums;
         let has_rep = s.rep.is_some();
-        let [(cur, cur_orders), prev, prev2, ly, ly_prev] = acc.map(|a| a.finish(z, has_rep));
+        let acc = std::mem::take(&mut sums.acc);
+        let [(cur, cur_orders), prev, prev2, ly, ly_prev] = acc.map(|a| a.finish(sums.z, has_rep));
         let [prev, prev2, ly, ly_prev] = [prev, prev2, ly, ly_prev].map(|(t, _)| t);
-        for (o, &r) in order_rep.iter().enumerate() {
-            if r != MISSING_CODE && cur_orders.get(o).is_some_and(|o| o.net > 0.0) {
-                rep_orders[r as usize] += 1.0;
-            }
-        }
+        let reps = sums.rep_sales(|o| cur_orders.get(o).map_or(0.0, |o| o.net));
         // Whatever the period: prepared with the tables when no filter is set.
         let history = s.history().cloned().unwrap_or_else(|| SalesHistory::of(s));
         SalesWalk {
@@ -304,9 +173,9 @@ impl<'m> SalesWalk<'m> {
                 ly,
                 ly_prev,
             },
-            by_month,
-            margin_by_month,
-            last_year_by_month,
+            by_month: sums.by_month,
+            margin_by_month: sums.margin_by_month,
+            last_year_by_month: sums.last_year_by_month,
             dims: dims
                 .into_iter()
                 .zip(dim_sums)
@@ -317,20 +186,153 @@ impl<'m> SalesWalk<'m> {
                 .collect(),
             by_customer,
             history: history.customers,
-            grid: grid_cells.map(|cells| Grid {
+            grid: sums.grid.map(|cells| Grid {
                 first_month: grid_from,
                 months,
                 customers: z.customers,
                 cells,
             }),
-            reps: has_rep.then_some(RepSales {
-                seen: rep_seen,
-                revenue: rep_revenue,
-                margin: rep_margin,
-                orders: rep_orders,
-            }),
+            reps: has_rep.then_some(reps),
             rep_first_sale: history.rep_first_sale,
-            campaign: campaign.map(|c| (c, campaign_revenue)),
+            campaign: campaign.map(|c| (c, sums.campaign_revenue.iter().map(Sum::value).collect())),
         }
     }
+}
+
+/// Adds the prepared whole orders; whether every one is in the period.
+fn walk_orders(orders: &SalesOrders, table: &DayTable, sums: &mut LineSums) -> bool {
+    let mut in_cur = 0;
+    for o in &orders.orders {
+        let (in_periods, month) = table.info(o.day);
+        if in_periods == 0 {
+            continue;
+        }
+        in_cur += usize::from(in_periods & CUR != 0);
+        let line = Line {
+            amount: o.net,
+            a: Addend::from_micros(o.micros[0]),
+            m: orders.has_margin.then(|| Addend::from_micros(o.micros[1])),
+            q: orders.has_units.then(|| Addend::from_micros(o.micros[2])),
+            rep: o.rep,
+            cust: o.customer,
+            order: MISSING_CODE,
+        };
+        sums.add(in_periods, month, &line, o.campaign);
+    }
+    in_cur == orders.len()
+}
+
+/// Each kept row's period bits (0 for rows without a date or an amount).
+fn row_bits(s: &Sales, table: &DayTable) -> Vec<u8> {
+    let n = s.rows();
+    let (days, amounts) = (&s.days[..n], &s.amounts()[..n]);
+    days.iter()
+        .zip(amounts)
+        .map(|(&d, a)| {
+            if d == MISSING_DAY || a.is_nan() {
+                0
+            } else {
+                table.info(d).0
+            }
+        })
+        .collect()
+}
+
+/// Adds every kept row (filters, a date, an amount); each row's period
+/// bits (`None` when every row is in the period), and the amounts the
+/// breakdowns by dimension add.
+fn walk_rows<'s>(
+    s: &'s Sales,
+    table: &DayTable,
+    mut sums: LineSums,
+) -> (LineSums, Option<Vec<u8>>, Addends<'s>) {
+    // Every column as a slice of exactly the table's rows (absent ones
+    // filled): indexed by the row, the loop below runs without a bounds
+    // check or an `Option` per read, which cost as much as its work.
+    let n = s.rows();
+    let campaign = s.fact.view.attr(Field::Campaign);
+    let codes = |c| filled(c, n, MISSING_CODE);
+    let (cust_codes, order_codes, rep_codes, campaign_codes) = (
+        codes(codes_or_none(s.customer.as_ref())),
+        codes(codes_or_none(s.order.as_ref())),
+        codes(codes_or_none(s.rep.as_ref())),
+        codes(codes_or_none(campaign.as_ref())),
+    );
+    let (cust_codes, order_codes, rep_codes, campaign_codes) = (
+        &cust_codes[..n],
+        &order_codes[..n],
+        &rep_codes[..n],
+        &campaign_codes[..n],
+    );
+    let margins = filled(s.margins().unwrap_or(&[]), n, f64::NAN);
+    let quantities = filled(s.quantities().unwrap_or(&[]), n, f64::NAN);
+    let (days, amounts, margins, quantities) = (
+        &s.days[..n],
+        &s.amounts()[..n],
+        &margins[..n],
+        &quantities[..n],
+    );
+    let mask = s.fact.mask.as_deref().map(|m| filled(m, n, false));
+    let mask = mask.as_deref();
+    // The period bits of each row, for the breakdowns by dimension that
+    // run after this loop, each in a narrow loop of its own: inside this
+    // one they took a third of its time.
+    let mut bits = vec![0u8; n];
+    // Amounts, margins and quantities in millionths: prepared with the
+    // tables, else converted here once per row (the amounts then kept for
+    // the breakdowns by dimension).
+    let [prepared_micros, margin_micros, units_micros] =
+        s.micros().map(|m| m.filter(|m| m.len() == n));
+    let a_fits = prepared_micros.is_some() || fits(amounts);
+    let m_fits = margin_micros.is_none() && fits(margins);
+    let q_fits = units_micros.is_none() && fits(quantities);
+    let mut cur_micros = vec![
+        0i64;
+        if a_fits && prepared_micros.is_none() {
+            n
+        } else {
+            0
+        }
+    ];
+    let mut cur_rows = 0;
+    for row in 0..n {
+        let (d, a) = (days[row], amounts[row]);
+        if d == MISSING_DAY || a.is_nan() || mask.is_some_and(|m| !m[row]) {
+            continue;
+        }
+        let (in_periods, month) = table.info(d);
+        bits[row] = in_periods;
+        if in_periods == 0 {
+            continue;
+        }
+        let (m, q) = (margins[row], quantities[row]);
+        let addend = |micros: Option<&[i64]>, x: f64, fits: bool| match micros {
+            Some(micros) => Addend::from_micros(micros[row]),
+            None => Addend::of(x, fits),
+        };
+        let line = Line {
+            amount: a,
+            a: addend(prepared_micros, a, a_fits),
+            m: (!m.is_nan()).then(|| addend(margin_micros, m, m_fits)),
+            q: (!q.is_nan()).then(|| addend(units_micros, q, q_fits)),
+            rep: rep_codes[row],
+            cust: cust_codes[row],
+            order: order_codes[row],
+        };
+        if in_periods & CUR != 0 {
+            cur_rows += 1;
+            if let Some(x) = cur_micros.get_mut(row) {
+                *x = line.a.micros();
+            }
+        }
+        sums.add(in_periods, month, &line, campaign_codes[row]);
+    }
+    let amounts = match prepared_micros {
+        // Every row's: the breakdowns read the period's rows by their bits.
+        Some(m) => Addends::from_micros(Cow::Borrowed(m)),
+        None if a_fits => Addends::from_micros(Cow::Owned(cur_micros)),
+        None => Addends::new(s.amounts()),
+    };
+    let bits = (cur_rows != n).then_some(bits);
+    (sums, bits, amounts)
 }

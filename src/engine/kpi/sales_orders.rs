@@ -1,0 +1,180 @@
+//! The sales lines summed per order, prepared with the tables for reports
+//! without a filter. When every line of an order has the same day,
+//! customer, rep and campaign — as in most exports — a period holds an
+//! order whole or not at all, so the walk can read one entry per order
+//! instead of one row per line, and count orders without a running total
+//! per order code.
+
+use super::sales::Sales;
+use super::view::{codes_or_none, filled};
+use crate::engine::parse::date::Days;
+use crate::engine::schema::Field;
+use crate::engine::table::{MISSING_CODE, MISSING_DAY};
+
+/// An order's lines summed.
+#[derive(Clone, Copy)]
+pub struct Order {
+    /// Net total: the lines' amounts added in row order, as the walk would.
+    pub net: f64,
+    /// Amount, margin and quantity summed in millionths (0 for a column
+    /// the table does not have).
+    pub micros: [i64; 3],
+    pub day: Days,
+    pub customer: u32,
+    pub rep: u32,
+    pub campaign: u32,
+}
+
+/// One entry per order (and per line without an order id), in the order
+/// of their first line.
+pub struct SalesOrders {
+    pub orders: Vec<Order>,
+    /// Whether margins and quantities are known (their sums are then added).
+    pub has_margin: bool,
+    pub has_units: bool,
+    /// Rows summed: every row with a date and an amount.
+    pub rows: usize,
+}
+
+impl SalesOrders {
+    pub fn len(&self) -> usize {
+        self.orders.len()
+    }
+
+    /// `None` when a filter is set, when the table has no order ids, when
+    /// one order's lines differ in day, customer, rep or campaign, when a
+    /// column's millionths are not prepared (a sum could overflow them), or
+    /// when orders are hardly fewer than lines.
+    pub fn of(s: &Sales) -> Option<SalesOrders> {
+        let order = s.order.as_ref()?;
+        let [amount_micros, margin_micros, units_micros] = s.micros();
+        let amount_micros = amount_micros?;
+        if s.fact.mask.is_some()
+            || s.margins().is_some() != margin_micros.is_some()
+            || s.quantities().is_some() != units_micros.is_some()
+        {
+            return None;
+        }
+        let n = s.rows();
+        if [Some(amount_micros), margin_micros, units_micros]
+            .iter()
+            .flatten()
+            .any(|c| c.len() != n)
+        {
+            return None;
+        }
+        let campaign = s.fact.view.attr(Field::Campaign);
+        let codes = |c| filled(c, n, MISSING_CODE);
+        let (cust, rep, campaign, order_codes) = (
+            codes(codes_or_none(s.customer.as_ref())),
+            codes(codes_or_none(s.rep.as_ref())),
+            codes(codes_or_none(campaign.as_ref())),
+            codes(&order.codes[..]),
+        );
+        let (days, amounts) = (&s.days[..n], &s.amounts()[..n]);
+        // At most one entry per order code and per line without one:
+        // allocated once (a growing vector costs its pages twice or more).
+        let lone = order_codes.iter().filter(|&&c| c == MISSING_CODE).count();
+        let mut orders: Vec<Order> = Vec::with_capacity(order.distinct() + lone);
+        // Order code → its entry.
+        let mut entry_of = vec![MISSING_CODE; order.distinct()];
+        let mut rows = 0;
+        for row in 0..n {
+            let (day, a) = (days[row], amounts[row]);
+            if day == MISSING_DAY || a.is_nan() {
+                continue;
+            }
+            rows += 1;
+            let (customer, rep, campaign) = (cust[row], rep[row], campaign[row]);
+            let code = order_codes[row] as usize;
+            let e = match entry_of.get(code) {
+                Some(&e) if e != MISSING_CODE => e as usize,
+                _ => {
+                    if let Some(slot) = entry_of.get_mut(code) {
+                        *slot = orders.len() as u32;
+                    }
+                    orders.push(Order {
+                        net: 0.0,
+                        micros: [0; 3],
+                        day,
+                        customer,
+                        rep,
+                        campaign,
+                    });
+                    orders.len() - 1
+                }
+            };
+            let Some(o) = orders.get_mut(e) else {
+                continue;
+            };
+            if (o.day, o.customer, o.rep, o.campaign) != (day, customer, rep, campaign) {
+                return None;
+            }
+            o.net += a;
+            o.micros[0] += amount_micros[row];
+            if let Some(m) = margin_micros {
+                o.micros[1] += m[row];
+            }
+            if let Some(q) = units_micros {
+                o.micros[2] += q[row];
+            }
+        }
+        (orders.len() * 4 <= n * 3).then_some(SalesOrders {
+            orders,
+            has_margin: margin_micros.is_some(),
+            has_units: units_micros.is_some(),
+            rows,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Prepared, Workspace};
+    use crate::engine::{read, Options};
+
+    /// The prepared orders of a sales file: (entries, rows summed, nets).
+    fn orders_of(csv: &str) -> Option<(usize, usize, Vec<f64>)> {
+        let table = read("sales.csv", csv.as_bytes(), &Options::default()).unwrap();
+        let prepared = Prepared::new(&Workspace {
+            tables: vec![table],
+        });
+        let orders = prepared.sales.as_ref().unwrap().orders.as_ref()?;
+        Some((
+            orders.len(),
+            orders.rows,
+            orders.orders.iter().map(|o| o.net).collect(),
+        ))
+    }
+
+    const HEADER: &str = "Date,Order,Customer,Rep,Amount,Cost\n";
+
+    #[test]
+    fn lines_of_an_order_are_summed_when_they_agree() {
+        let csv = format!(
+            "{HEADER}2024-01-05,A1,Acme,Ann,100,60\n2024-01-05,A1,Acme,Ann,50,20\n\
+             2024-01-20,A2,Beta,Bob,200,150\n2024-01-05,A1,Acme,Ann,-30,-10\n\
+             2024-01-21,,Beta,Bob,40,10\n,A2,Beta,Bob,999,0\n2024-01-20,A2,Beta,Bob,5,1\n"
+        );
+        // A1: 100 + 50 − 30 (its third line comes after A2's first); A2:
+        // 200 + 5, its undated line left out; the line without an order
+        // id is an order of its own. 6 rows summed into 3 entries.
+        assert_eq!(orders_of(&csv), Some((3, 6, vec![120.0, 205.0, 40.0])));
+    }
+
+    #[test]
+    fn orders_whose_lines_differ_are_walked_line_by_line() {
+        let day = format!(
+            "{HEADER}2024-01-05,A1,Acme,Ann,100,60\n2024-01-06,A1,Acme,Ann,50,20\n\
+             2024-01-05,A2,Acme,Ann,1,1\n2024-01-05,A2,Acme,Ann,1,1\n"
+        );
+        assert_eq!(orders_of(&day), None);
+        let rep = day.replace("2024-01-06,A1,Acme,Ann", "2024-01-05,A1,Acme,Bob");
+        assert_eq!(orders_of(&rep), None);
+        let same = day.replace("2024-01-06", "2024-01-05");
+        assert_eq!(orders_of(&same).map(|o| o.0), Some(2));
+        // One line per order: nothing to gain.
+        let lone = format!("{HEADER}2024-01-05,A1,Acme,Ann,100,60\n2024-01-05,A2,Acme,Ann,1,1\n");
+        assert_eq!(orders_of(&lone), None);
+    }
+}
