@@ -75,10 +75,22 @@ impl SalesOrders {
         // At most one entry per order code and per line without one:
         // allocated once (a growing vector costs its pages twice or more).
         let lone = order_codes.iter().filter(|&&c| c == MISSING_CODE).count();
-        let mut orders: Vec<Order> = Vec::with_capacity(order.distinct() + lone);
+        // One slot more: each row writes its order's first values at the
+        // end, kept only when it starts an order. Without a branch, as new
+        // and continued orders alternate without a pattern to predict.
+        let blank = Order {
+            net: 0.0,
+            micros: [0; 3],
+            day: MISSING_DAY,
+            customer: MISSING_CODE,
+            rep: MISSING_CODE,
+            campaign: MISSING_CODE,
+        };
+        let mut orders = vec![blank; order.distinct() + lone + 1];
+        let mut len = 0;
         // Order code → its entry.
         let mut entry_of = vec![MISSING_CODE; order.distinct()];
-        let mut rows = 0;
+        let (mut rows, mut differ) = (0, false);
         for row in 0..n {
             let (day, a) = (days[row], amounts[row]);
             if day == MISSING_DAY || a.is_nan() {
@@ -86,30 +98,33 @@ impl SalesOrders {
             }
             rows += 1;
             let (customer, rep, campaign) = (cust[row], rep[row], campaign[row]);
-            let code = order_codes[row] as usize;
-            let e = match entry_of.get(code) {
-                Some(&e) if e != MISSING_CODE => e as usize,
-                _ => {
-                    if let Some(slot) = entry_of.get_mut(code) {
-                        *slot = orders.len() as u32;
-                    }
-                    orders.push(Order {
-                        net: 0.0,
-                        micros: [0; 3],
-                        day,
-                        customer,
-                        rep,
-                        campaign,
-                    });
-                    orders.len() - 1
-                }
+            let slot = entry_of.get_mut(order_codes[row] as usize);
+            let known = slot.as_deref().copied().unwrap_or(MISSING_CODE);
+            let e = if known == MISSING_CODE {
+                len
+            } else {
+                known as usize
             };
+            if let Some(slot) = slot {
+                *slot = e as u32;
+            }
+            if let Some(next) = orders.get_mut(len) {
+                *next = Order {
+                    day,
+                    customer,
+                    rep,
+                    campaign,
+                    ..blank
+                };
+            }
+            len += usize::from(known == MISSING_CODE);
             let Some(o) = orders.get_mut(e) else {
                 continue;
             };
-            if (o.day, o.customer, o.rep, o.campaign) != (day, customer, rep, campaign) {
-                return None;
-            }
+            differ |= (o.day != day)
+                | (o.customer != customer)
+                | (o.rep != rep)
+                | (o.campaign != campaign);
             o.net += a;
             o.micros[0] += amount_micros[row];
             if let Some(m) = margin_micros {
@@ -119,6 +134,10 @@ impl SalesOrders {
                 o.micros[2] += q[row];
             }
         }
+        if differ {
+            return None;
+        }
+        orders.truncate(len);
         (orders.len() * 4 <= n * 3).then_some(SalesOrders {
             orders,
             has_margin: margin_micros.is_some(),
