@@ -84,7 +84,7 @@ pub struct Sales<'m> {
     micros: [Option<&'m [i64]>; 3],
     /// The customers' and reps' history, prepared with the tables (no filter).
     history: Option<&'m SalesHistory>,
-    /// The rows summed per order, prepared with the tables (no filter).
+    /// The rows summed per order, prepared with the tables.
     orders: Option<&'m SalesOrders>,
     qty: Option<&'m [f64]>,
     pub rep: Option<Attr<'m>>,
@@ -173,9 +173,7 @@ impl<'m> Sales<'m> {
             history: prepared
                 .and_then(|c| c.history.as_ref())
                 .filter(|_| fact.mask.is_none()),
-            orders: prepared
-                .and_then(|c| c.orders.as_ref())
-                .filter(|_| fact.mask.is_none()),
+            orders: prepared.and_then(|c| c.orders.as_ref()),
             days,
             amount,
             margin,
@@ -213,6 +211,15 @@ impl<'m> Sales<'m> {
         self.days.len()
     }
 
+    /// The same sales without their prepared orders: walked row by row.
+    #[cfg(test)]
+    pub(super) fn without_orders(self) -> Self {
+        Sales {
+            orders: None,
+            ..self
+        }
+    }
+
     /// The row's day when it is kept by the filters and has a date and an amount.
     #[inline(always)]
     pub fn day(&self, row: usize) -> Option<Days> {
@@ -231,9 +238,9 @@ impl<'m> Sales<'m> {
         self.history
     }
 
-    /// The rows summed per order, when prepared with the tables, no
-    /// filter is set and every order's lines share a day, customer, rep
-    /// and campaign.
+    /// The rows summed per order (every row, whatever the filters), when
+    /// prepared with the tables and every order's lines share a day,
+    /// customer, rep and campaign.
     pub fn orders(&self) -> Option<&'m SalesOrders> {
         self.orders
     }

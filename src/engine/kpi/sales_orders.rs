@@ -34,11 +34,32 @@ pub struct SalesOrders {
     pub has_units: bool,
     /// Rows summed: every row with a date and an amount.
     pub rows: usize,
+    /// Each row's order entry (`MISSING_CODE`: not summed), to carry a
+    /// filter's rows over to orders.
+    order_of_row: Vec<u32>,
 }
 
 impl SalesOrders {
     pub fn len(&self) -> usize {
         self.orders.len()
+    }
+
+    /// Per order, whether a filter keeps it (`mask`: per row); `None` when
+    /// it keeps some of an order's lines and not others (a filter on
+    /// products), which only a walk row by row can add up.
+    pub fn kept(&self, mask: &[bool]) -> Option<Vec<bool>> {
+        // Per order: 1 once a line is kept, 2 once one is not.
+        let mut seen = vec![0u8; self.len()];
+        let mask = filled(mask, self.order_of_row.len(), false);
+        for (&e, &keep) in self.order_of_row.iter().zip(mask.iter()) {
+            if let Some(s) = seen.get_mut(e as usize) {
+                *s |= if keep { 1 } else { 2 };
+            }
+        }
+        if seen.contains(&3) {
+            return None;
+        }
+        Some(seen.into_iter().map(|s| s == 1).collect())
     }
 
     /// `None` when a filter is set, when the table has no order ids, when
@@ -90,6 +111,7 @@ impl SalesOrders {
         let mut len = 0;
         // Order code → its entry.
         let mut entry_of = vec![MISSING_CODE; order.distinct()];
+        let mut order_of_row = vec![MISSING_CODE; n];
         let (mut rows, mut differ) = (0, false);
         for row in 0..n {
             let (day, a) = (days[row], amounts[row]);
@@ -108,6 +130,7 @@ impl SalesOrders {
             if let Some(slot) = slot {
                 *slot = e as u32;
             }
+            order_of_row[row] = e as u32;
             if let Some(next) = orders.get_mut(len) {
                 *next = Order {
                     day,
@@ -143,14 +166,19 @@ impl SalesOrders {
             has_margin: margin_micros.is_some(),
             has_units: units_micros.is_some(),
             rows,
+            order_of_row,
         })
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Prepared, Workspace};
-    use crate::engine::{read, Options};
+    use super::super::model::{Filters, Model};
+    use super::super::sales::{self, Sales};
+    use super::super::sales_walk::SalesWalk;
+    use super::super::{customers, Period, Prepared, Workspace};
+    use crate::engine::parse::date::days_from_ymd;
+    use crate::engine::{demo, read, Field, Options, Report};
 
     /// The prepared orders of a sales file: (entries, rows summed, nets).
     fn orders_of(csv: &str) -> Option<(usize, usize, Vec<f64>)> {
@@ -195,5 +223,66 @@ mod tests {
         // One line per order: nothing to gain.
         let lone = format!("{HEADER}2024-01-05,A1,Acme,Ann,100,60\n2024-01-05,A2,Acme,Ann,1,1\n");
         assert_eq!(orders_of(&lone), None);
+    }
+
+    /// What the sales walk gives, as JSON: the revenue and customer KPIs
+    /// and breakdowns, the reps' and campaigns' sums.
+    fn walked(model: &Model, s: &Sales, p: Period) -> String {
+        let w = SalesWalk::new(model, s, p);
+        let mut r = Report {
+            period: None,
+            currency: "EUR".into(),
+            kpis: Default::default(),
+            breakdowns: Default::default(),
+            cohorts: Vec::new(),
+            funnel: Vec::new(),
+            reps: Vec::new(),
+            relations: Vec::new(),
+            objectives: Vec::new(),
+            alerts: Vec::new(),
+            notes: Vec::new(),
+        };
+        sales::add(s, &w, &mut r);
+        customers::add(s, &w, p, &mut r);
+        let reps = w.reps.as_ref().unwrap();
+        let campaigns = &w.campaign.as_ref().unwrap().1;
+        format!(
+            "{} {:?} {:?} {:?} {:?} {campaigns:?}",
+            serde_json::to_string(&r).unwrap(),
+            reps.seen,
+            reps.revenue,
+            reps.margin,
+            reps.orders
+        )
+    }
+
+    #[test]
+    fn whole_orders_and_rows_give_the_same_figures() {
+        let tables = demo::workspace_files(5, 3_000)
+            .into_iter()
+            .filter(|(name, _)| name.contains("ventes"))
+            .map(|(name, bytes)| read(&name, &bytes, &Options::default()).unwrap())
+            .collect();
+        let ws = Workspace { tables };
+        let prepared = Prepared::new(&ws);
+        let day = |y, m, d| days_from_ymd(y, m, d).unwrap();
+        let quarter = Period::new(day(2025, 4, 1), day(2025, 6, 30));
+        let mut region = Filters::new();
+        region.insert(Field::Region, vec![demo::REGIONS[2].into()]);
+        let mut product = Filters::new();
+        product.insert(Field::Product, vec!["Pack capteurs".into()]);
+        // (filters, whether a filter keeps or drops each order whole)
+        for (filters, whole) in [(Filters::new(), true), (region, true), (product, false)] {
+            let model = Model::prepared(&ws, &prepared, &filters);
+            let span = model.span().unwrap();
+            for p in [span, quarter] {
+                let s = Sales::new(&model).unwrap();
+                let orders = s.orders().unwrap();
+                let kept = s.fact.mask.as_deref().map(|m| orders.kept(m));
+                assert_eq!(kept.is_none_or(|k| k.is_some()), whole);
+                let by_rows = Sales::new(&model).unwrap().without_orders();
+                assert_eq!(walked(&model, &s, p), walked(&model, &by_rows, p));
+            }
+        }
     }
 }

@@ -117,12 +117,18 @@ impl<'m> SalesWalk<'m> {
         let campaigns = campaign.as_ref().map_or(0, Attr::distinct);
 
         let n = s.rows();
-        let (sums, bits, amounts) = match s.orders() {
-            // Whole orders: no running total per order code.
-            Some(orders) => {
+        // Whole orders (no running total per order code), when no filter
+        // keeps some of an order's lines and not others.
+        let whole = s.orders().and_then(|o| match s.fact.mask.as_deref() {
+            None => Some((o, None)),
+            Some(mask) => o.kept(mask).map(|kept| (o, Some(kept))),
+        });
+        let (sums, bits, amounts) = match whole {
+            Some((orders, kept)) => {
                 let z = Sizes { orders: 0, ..z };
                 let mut sums = LineSums::new(z, m0, m1, grid, campaigns);
-                let every_row_in_cur = walk_orders(orders, &table, &mut sums) && orders.rows == n;
+                let every_row_in_cur =
+                    walk_orders(orders, kept.as_deref(), &table, &mut sums) && orders.rows == n;
                 let bits = (!every_row_in_cur).then(|| row_bits(s, &table));
                 let amounts = s.micros()[0].map(|m| Addends::from_micros(Cow::Borrowed(m)));
                 (
@@ -199,12 +205,18 @@ impl<'m> SalesWalk<'m> {
     }
 }
 
-/// Adds the prepared whole orders; whether every one is in the period.
-fn walk_orders(orders: &SalesOrders, table: &DayTable, sums: &mut LineSums) -> bool {
+/// Adds the prepared whole orders (those `kept` by a filter); whether
+/// every one is in the period.
+fn walk_orders(
+    orders: &SalesOrders,
+    kept: Option<&[bool]>,
+    table: &DayTable,
+    sums: &mut LineSums,
+) -> bool {
     let mut in_cur = 0;
-    for o in &orders.orders {
+    for (i, o) in orders.orders.iter().enumerate() {
         let (in_periods, month) = table.info(o.day);
-        if in_periods == 0 {
+        if in_periods == 0 || kept.is_some_and(|k| !k.get(i).copied().unwrap_or(false)) {
             continue;
         }
         in_cur += usize::from(in_periods & CUR != 0);
@@ -222,14 +234,17 @@ fn walk_orders(orders: &SalesOrders, table: &DayTable, sums: &mut LineSums) -> b
     in_cur == orders.len()
 }
 
-/// Each kept row's period bits (0 for rows without a date or an amount).
+/// Each row's period bits (0 for rows a filter drops or without a date
+/// or an amount).
 fn row_bits(s: &Sales, table: &DayTable) -> Vec<u8> {
     let n = s.rows();
     let (days, amounts) = (&s.days[..n], &s.amounts()[..n]);
+    let mask = filled(s.fact.mask.as_deref().unwrap_or(&[]), n, true);
     days.iter()
         .zip(amounts)
-        .map(|(&d, a)| {
-            if d == MISSING_DAY || a.is_nan() {
+        .zip(mask.iter())
+        .map(|((&d, a), &keep)| {
+            if d == MISSING_DAY || a.is_nan() || !keep {
                 0
             } else {
                 table.info(d).0
