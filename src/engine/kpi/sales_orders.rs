@@ -10,6 +10,7 @@ use super::view::{codes_or_none, filled};
 use crate::engine::parse::date::Days;
 use crate::engine::schema::Field;
 use crate::engine::table::{MISSING_CODE, MISSING_DAY};
+use std::borrow::Cow;
 
 /// An order's lines summed.
 #[derive(Clone, Copy)]
@@ -39,27 +40,75 @@ pub struct SalesOrders {
     order_of_row: Vec<u32>,
 }
 
+/// Per order: some of its lines kept by a filter, some dropped.
+const KEPT: u8 = 1;
+const DROPPED: u8 = 2;
+
+/// Per order, whether a filter keeps its lines, drops them, or both.
+fn lines_kept(order_of_row: &[u32], mask: &[bool], orders: usize) -> Vec<u8> {
+    let mut lines = vec![0u8; orders];
+    for (&e, &keep) in order_of_row.iter().zip(mask) {
+        if let Some(l) = lines.get_mut(e as usize) {
+            *l |= if keep { KEPT } else { DROPPED };
+        }
+    }
+    lines
+}
+
 impl SalesOrders {
     pub fn len(&self) -> usize {
         self.orders.len()
     }
 
-    /// Per order, whether a filter keeps it (`mask`: per row); `None` when
-    /// it keeps some of an order's lines and not others (a filter on
-    /// products), which only a walk row by row can add up.
-    pub fn kept(&self, mask: &[bool]) -> Option<Vec<bool>> {
-        // Per order: 1 once a line is kept, 2 once one is not.
-        let mut seen = vec![0u8; self.len()];
-        let mask = filled(mask, self.order_of_row.len(), false);
-        for (&e, &keep) in self.order_of_row.iter().zip(mask.iter()) {
-            if let Some(s) = seen.get_mut(e as usize) {
-                *s |= if keep { 1 } else { 2 };
-            }
+    /// The orders a filter keeps (`mask`: per row), each with the sums of
+    /// the lines it keeps: borrowed without a filter. `None` when the
+    /// sales are not the ones prepared.
+    pub fn kept_by<'o>(&'o self, s: &Sales, mask: Option<&[bool]>) -> Option<Cow<'o, [Order]>> {
+        let Some(mask) = mask else {
+            return Some(Cow::Borrowed(&self.orders));
+        };
+        let n = self.order_of_row.len();
+        let mask = filled(mask, n, false);
+        let lines = lines_kept(&self.order_of_row, &mask, self.len());
+        if !lines.contains(&(KEPT | DROPPED)) {
+            // Each order kept or dropped whole: as prepared.
+            let kept = self.orders.iter().zip(&lines);
+            return Some(Cow::Owned(
+                kept.filter(|(_, &l)| l == KEPT).map(|(o, _)| *o).collect(),
+            ));
         }
-        if seen.contains(&3) {
+        // A filter on products splits orders: their kept lines summed again.
+        let [Some(amount_micros), margin_micros, units_micros] = s.micros() else {
+            return None;
+        };
+        let amounts = s.amounts();
+        let columns = [Some(amount_micros), margin_micros, units_micros];
+        if amounts.len() != n || columns.iter().flatten().any(|c| c.len() != n) {
             return None;
         }
-        Some(seen.into_iter().map(|s| s == 1).collect())
+        let mut orders: Vec<Order> = self
+            .orders
+            .iter()
+            .map(|o| Order {
+                net: 0.0,
+                micros: [0; 3],
+                ..*o
+            })
+            .collect();
+        for (row, (&e, &keep)) in self.order_of_row.iter().zip(mask.iter()).enumerate() {
+            let Some(o) = orders.get_mut(e as usize).filter(|_| keep) else {
+                continue;
+            };
+            o.net += amounts[row];
+            for (sum, column) in o.micros.iter_mut().zip(columns) {
+                if let Some(column) = column {
+                    *sum += column[row];
+                }
+            }
+        }
+        let mut kept = lines.iter().map(|&l| l & KEPT != 0);
+        orders.retain(|_| kept.next().unwrap_or(false));
+        Some(Cow::Owned(orders))
     }
 
     /// `None` when a filter is set, when the table has no order ids, when
@@ -271,15 +320,18 @@ mod tests {
         region.insert(Field::Region, vec![demo::REGIONS[2].into()]);
         let mut product = Filters::new();
         product.insert(Field::Product, vec!["Pack capteurs".into()]);
-        // (filters, whether a filter keeps or drops each order whole)
+        // (filters, whether they keep or drop each order whole)
         for (filters, whole) in [(Filters::new(), true), (region, true), (product, false)] {
             let model = Model::prepared(&ws, &prepared, &filters);
             let span = model.span().unwrap();
             for p in [span, quarter] {
                 let s = Sales::new(&model).unwrap();
                 let orders = s.orders().unwrap();
-                let kept = s.fact.mask.as_deref().map(|m| orders.kept(m));
-                assert_eq!(kept.is_none_or(|k| k.is_some()), whole);
+                let splits = s.fact.mask.as_deref().is_some_and(|m| {
+                    let lines = super::lines_kept(&orders.order_of_row, m, orders.len());
+                    lines.contains(&(super::KEPT | super::DROPPED))
+                });
+                assert_eq!(splits, !whole);
                 let by_rows = Sales::new(&model).unwrap().without_orders();
                 assert_eq!(walked(&model, &s, p), walked(&model, &by_rows, p));
             }

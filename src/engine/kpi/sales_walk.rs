@@ -11,7 +11,7 @@ use super::sales::{Periods, Sales};
 pub use super::sales_history::History;
 use super::sales_history::SalesHistory;
 use super::sales_lines::LineSums;
-use super::sales_orders::SalesOrders;
+use super::sales_orders::{Order, SalesOrders};
 use super::sales_totals::{Line, Sizes};
 use super::sum::{fits, Addend, Addends, Sum};
 use super::view::{codes_or_none, filled, Attr};
@@ -117,18 +117,16 @@ impl<'m> SalesWalk<'m> {
         let campaigns = campaign.as_ref().map_or(0, Attr::distinct);
 
         let n = s.rows();
-        // Whole orders (no running total per order code), when no filter
-        // keeps some of an order's lines and not others.
-        let whole = s.orders().and_then(|o| match s.fact.mask.as_deref() {
-            None => Some((o, None)),
-            Some(mask) => o.kept(mask).map(|kept| (o, Some(kept))),
-        });
+        // Whole orders, those a filter keeps: no running total per order code.
+        let mask = s.fact.mask.as_deref();
+        let whole = s.orders().and_then(|o| Some((o, o.kept_by(s, mask)?)));
         let (sums, bits, amounts) = match whole {
-            Some((orders, kept)) => {
+            Some((prepared, kept)) => {
                 let z = Sizes { orders: 0, ..z };
                 let mut sums = LineSums::new(z, m0, m1, grid, campaigns);
-                let every_row_in_cur =
-                    walk_orders(orders, kept.as_deref(), &table, &mut sums) && orders.rows == n;
+                let every_row_in_cur = walk_orders(prepared, &kept, &table, &mut sums)
+                    && mask.is_none()
+                    && prepared.rows == n;
                 let bits = (!every_row_in_cur).then(|| row_bits(s, &table));
                 let amounts = s.micros()[0].map(|m| Addends::from_micros(Cow::Borrowed(m)));
                 (
@@ -205,26 +203,28 @@ impl<'m> SalesWalk<'m> {
     }
 }
 
-/// Adds the prepared whole orders (those `kept` by a filter); whether
-/// every one is in the period.
+/// Adds whole orders (of `prepared`: those a filter keeps); whether every
+/// one is in the period.
 fn walk_orders(
-    orders: &SalesOrders,
-    kept: Option<&[bool]>,
+    prepared: &SalesOrders,
+    orders: &[Order],
     table: &DayTable,
     sums: &mut LineSums,
 ) -> bool {
     let mut in_cur = 0;
-    for (i, o) in orders.orders.iter().enumerate() {
+    for o in orders {
         let (in_periods, month) = table.info(o.day);
-        if in_periods == 0 || kept.is_some_and(|k| !k.get(i).copied().unwrap_or(false)) {
+        if in_periods == 0 {
             continue;
         }
         in_cur += usize::from(in_periods & CUR != 0);
         let line = Line {
             amount: o.net,
             a: Addend::from_micros(o.micros[0]),
-            m: orders.has_margin.then(|| Addend::from_micros(o.micros[1])),
-            q: orders.has_units.then(|| Addend::from_micros(o.micros[2])),
+            m: prepared
+                .has_margin
+                .then(|| Addend::from_micros(o.micros[1])),
+            q: prepared.has_units.then(|| Addend::from_micros(o.micros[2])),
             rep: o.rep,
             cust: o.customer,
             order: MISSING_CODE,
