@@ -1,7 +1,9 @@
-//! One walk over the sales rows per report: every sum, count and mark that
-//! the revenue, customer, team and campaign KPIs need, for all the periods at
-//! once. Each row is read once, in table order (memory read front to back),
-//! instead of once per KPI and per comparison period.
+//! One walk over the sales per report: every sum, count and mark that the
+//! revenue, customer, team and campaign KPIs need, for all the periods at
+//! once. Each order is read once — whole, as prepared with the tables, when
+//! its lines share a day, customer, rep and campaign; else each row, in
+//! table order (memory read front to back) — instead of once per KPI and
+//! per comparison period.
 
 use super::breakdown::{Grouped, Monthly};
 use super::day_table::{DayTable, CUR, GRID, LY, LY_PREV, PREV, PREV2};
@@ -144,6 +146,7 @@ impl<'m> SalesWalk<'m> {
                 // Every row in the period (the whole span, no filter): no bits to read.
                 (Addends::Micros(m), None) => g.add_every(codes, m),
                 (_, Some(bits)) => g.add_column(codes, bits, CUR, &amounts),
+                // Float amounts of rows all in the period: every row's bit set.
                 (_, None) => g.add_column(codes, &vec![CUR; n], CUR, &amounts),
             }
             g
