@@ -2,6 +2,7 @@
 //! reps, time to first sale, and the rep view ("commerciaux").
 
 use super::activity::Activities;
+use super::day_table::DayTable;
 use super::model::Model;
 use super::period::Period;
 use super::pipeline::{Opps, Status};
@@ -39,18 +40,32 @@ fn sales_by_rep(s: &Sales, w: &SalesWalk, reps: &mut Reps) {
     }
 }
 
-fn deals_by_rep(o: &Opps, p: Period, reps: &mut Reps) {
-    let Some(rep) = &o.rep else { return };
+/// The rep view's deal figures over `periods[0]`; per rep code, the
+/// periods (bits) in which it won a deal, for the active reps.
+fn deals_by_rep(o: &Opps, periods: [Period; 3], reps: &mut Reps) -> Option<Vec<u8>> {
+    let rep = o.rep.as_ref()?;
+    let closed_days = o.closed.as_ref()?;
     let n = rep.distinct();
+    let table = DayTable::indexed(&periods);
     let mut won = vec![0.0; n];
     let mut closed = vec![0.0; n];
     let mut won_revenue = vec![0.0; n];
+    let mut won_in = vec![0u8; n];
     // Per rep: the sum and count of won deals' cycles (their mean, as
     // `mean_median` computes it, without keeping every value).
     let mut cycles = vec![(Sum::default(), 0usize); n];
     for row in 0..o.rows() {
         let c = rep.code(row) as usize;
-        if c >= n || !o.closed_in(row, p) {
+        let d = closed_days.get(row).copied().unwrap_or(MISSING_DAY);
+        if c >= n || d == MISSING_DAY || o.status[row] == Status::Open || !o.fact.keep(row) {
+            continue;
+        }
+        // The periods the deal closed in, one lookup for the three.
+        let closed_in = table.info(d).0;
+        if o.status[row] == Status::Won {
+            won_in[c] |= closed_in;
+        }
+        if closed_in & 1 == 0 {
             continue;
         }
         closed[c] += 1.0;
@@ -73,6 +88,7 @@ fn deals_by_rep(o: &Opps, p: Period, reps: &mut Reps) {
         let (sum, count) = cycles[c];
         e.avg_sales_cycle_days = (count > 0).then(|| sum.value() / count as f64);
     }
+    Some(won_in)
 }
 
 /// The rep view and the team KPIs.
@@ -88,9 +104,8 @@ pub fn add(
     if let Some((s, w)) = sales {
         sales_by_rep(s, w, &mut reps);
     }
-    if let Some(o) = opps {
-        deals_by_rep(o, p, &mut reps);
-    }
+    let periods = [p, p.previous(), p.last_year()];
+    let won_in = opps.and_then(|o| deals_by_rep(o, periods, &mut reps));
     for (name, visits) in acts.iter().flat_map(|a| a.visits_by_rep()) {
         if visits > 0.0 {
             let e = entry(&mut reps, name);
@@ -107,8 +122,8 @@ pub fn add(
             let seen: [&[bool]; 3] = [&t.cur.rep_seen, &t.prev.rep_seen, &t.ly.rep_seen];
             (s, seen)
         });
-        let [now, before, last_year] =
-            active_reps(seen, opps, acts, [p, p.previous(), p.last_year()]);
+        let won = opps.and_then(|o| o.rep.as_ref()).zip(won_in.as_deref());
+        let [now, before, last_year] = active_reps(seen, won, acts);
         put(r, "active_reps", Some(now), Some(before), Some(last_year));
     }
     time_to_first_sale(model, sales, opps, p, r);
@@ -120,38 +135,25 @@ pub fn add(
     r.reps = rows;
 }
 
-/// Reps with a sale, a won deal or a visit in each period: one walk over
-/// each table for all the periods.
+/// Reps with a sale, a won deal or a visit in each period: the sales walk
+/// marked each period's reps, the rep view the periods each rep won a
+/// deal in (bits), activities count visits per rep.
 fn active_reps(
     sales: Option<(&Sales, [&[bool]; 3])>,
-    opps: Option<&Opps>,
+    won: Option<(&Attr, &[u8])>,
     acts: Option<&Activities>,
-    periods: [Period; 3],
 ) -> [f64; 3] {
     let mut names: [BTreeSet<String>; 3] = Default::default();
     for (k, into) in names.iter_mut().enumerate() {
         if let Some(a) = acts {
             add_names(&a.rep, |c| a.visited(c, k), into);
         }
-        // The sales walk already marked each period's reps.
         if let Some((Some(rep), seen)) = sales.map(|(s, seen)| (s.rep.as_ref(), seen)) {
             add_names(rep, |c| seen[k].get(c).copied().unwrap_or(false), into);
         }
-    }
-    if let (Some(o), Some(rep)) = (opps, opps.and_then(|o| o.rep.as_ref())) {
-        let mut seen = vec![[false; 3]; rep.distinct()];
-        for row in 0..o.rows() {
-            if o.status[row] != Status::Won {
-                continue;
-            }
-            if let Some(s) = seen.get_mut(rep.code(row) as usize) {
-                for (k, &p) in periods.iter().enumerate() {
-                    s[k] |= o.closed_in(row, p);
-                }
-            }
-        }
-        for (k, into) in names.iter_mut().enumerate() {
-            add_names(rep, |c| seen[c][k], into);
+        if let Some((rep, won_in)) = won {
+            let won = |c: usize| won_in.get(c).is_some_and(|&b| b & (1 << k) != 0);
+            add_names(rep, won, into);
         }
     }
     names.map(|n| n.len() as f64)
