@@ -20,6 +20,7 @@ mod pipeline_breakdowns;
 mod prepared;
 mod prospecting;
 mod receivables;
+mod response_times;
 mod sales;
 mod sales_history;
 mod sales_lines;

@@ -5,7 +5,8 @@
 use super::day_table::DayTable;
 use super::model::Model;
 use super::period::Period;
-use super::stats::{mean_median, ratio};
+use super::response_times::{PerPeriod, ResponseColumn};
+use super::stats::ratio;
 use super::view::{secs_of, Attr, DaysRef};
 use super::{put, put_with_median};
 use crate::engine::parse::date::Days;
@@ -73,12 +74,11 @@ pub struct LeadColumns {
     days: Vec<Days>,
     /// Qualified (bit 0), became a customer (bit 1), hot and given to a rep (bit 2).
     flags: Vec<u8>,
-    /// Hours from creation to first contact (NaN when unknown).
-    hours: Vec<f64>,
+    /// Time from creation to first contact, when there is a first contact.
+    responses: Option<ResponseColumn>,
     has_qualified: bool,
     has_customer: bool,
     has_hot: bool,
-    has_contact: bool,
 }
 
 pub fn columns(model: &Model) -> Option<LeadColumns> {
@@ -131,22 +131,20 @@ pub fn columns(model: &Model) -> Option<LeadColumns> {
             .copied()
             .filter(|&s| s != MISSING_SECS)
     };
-    let hours = (0..n)
-        .map(
-            |row| match (secs(&created_secs, row), secs(&contact_secs, row)) {
-                (Some(a), Some(b)) if b >= a => (b - a) as f64 / 3600.0,
-                _ => f64::NAN,
-            },
-        )
-        .collect();
+    let response = |row| match (secs(&created_secs, row), secs(&contact_secs, row)) {
+        (Some(a), Some(b)) if b >= a => Some(b - a),
+        _ => None,
+    };
+    let responses = contact_secs
+        .is_some()
+        .then(|| ResponseColumn::of((0..n).map(response)));
     Some(LeadColumns {
         days,
         flags,
-        hours,
+        responses,
         has_qualified: qualified.is_some(),
         has_customer: customer.is_some(),
         has_hot: hot.is_some(),
-        has_contact: contact_secs.is_some(),
     })
 }
 
@@ -169,43 +167,27 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
         qualified: f64,
         customers: f64,
         hot: f64,
-        hours: Vec<f64>,
     }
     let periods = [p, p.previous(), p.last_year()];
     let table = DayTable::indexed(&periods);
     let mut out: [S; 3] = Default::default();
     let n = leads.days.len();
-    let (days, flags, lead_hours) = (&leads.days[..n], &leads.flags[..n], &leads.hours[..n]);
+    let (days, flags) = (&leads.days[..n], &leads.flags[..n]);
     // Leads counted by the periods their day is in × qualified × customer
     // × hot: one count per row, in four lanes filled in turn (runs of one
     // cell then add to four counters instead of each waiting on the one
     // before); the response times go to their periods.
     let mut cells = [[[0u32; 8]; 8]; 4];
-    // Response times per period, written without a branch on the period
-    // (last year's rows come in no order a predictor could follow): each
-    // value goes to the next slot of every period, which keeps it when the
-    // row is in that period.
-    let mut hours = [0; 3].map(|_| vec![0.0; n + 1]);
-    let mut kept = [0usize; 3];
+    let mut responses = leads.responses.as_ref().map(ResponseColumn::per_period);
     for row in 0..n {
         let in_periods = fact.periods_of(&table, days, row);
         if in_periods == 0 {
             continue;
         }
         cells[row & 3][in_periods as usize & 7][flags[row] as usize & 7] += 1;
-        let h = lead_hours[row];
-        if !h.is_nan() {
-            for (k, (values, n)) in hours.iter_mut().zip(&mut kept).enumerate() {
-                if let Some(slot) = values.get_mut(*n) {
-                    *slot = h;
-                }
-                *n += (in_periods as usize >> k) & 1;
-            }
+        if let Some(r) = responses.as_mut() {
+            r.add(row, in_periods);
         }
-    }
-    for ((s, mut values), n) in out.iter_mut().zip(hours).zip(kept) {
-        values.truncate(n);
-        s.hours = values;
     }
     let cells = cells.iter().fold([[0u32; 8]; 8], |mut all, lane| {
         for (total, part) in all.iter_mut().flatten().zip(lane.iter().flatten()) {
@@ -227,7 +209,7 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
             }
         }
     }
-    let [mut cur, mut prev, mut ly] = out;
+    let [cur, prev, ly] = out;
     put(
         r,
         "lead_count",
@@ -252,39 +234,10 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
             Some(ly.hot),
         );
     }
-    if leads.has_contact {
-        let (c, pv, l) = (
-            mean_median(&mut cur.hours),
-            mean_median(&mut prev.hours),
-            mean_median(&mut ly.hours),
-        );
+    if let Some(stats) = responses.map(PerPeriod::finish) {
+        let [c, pv, l] = stats.mean_median;
         put_with_median(r, "lead_response_hours", c, pv.map(|x| x.0), l.map(|x| x.0));
-        r.breakdowns.insert(
-            "lead_response_distribution".into(),
-            response_bins(&cur.hours),
-        );
+        r.breakdowns
+            .insert("lead_response_distribution".into(), stats.bins);
     }
-}
-
-/// Bins of the lead response time histogram, in hours.
-const RESPONSE_BINS: [(f64, &str); 5] = [
-    (1.0, "< 1 h"),
-    (4.0, "1-4 h"),
-    (24.0, "4-24 h"),
-    (72.0, "1-3 d"),
-    (f64::INFINITY, "> 3 d"),
-];
-
-fn response_bins(hours: &[f64]) -> Vec<crate::engine::report::BreakdownRow> {
-    let mut counts = [0usize; RESPONSE_BINS.len()];
-    for &h in hours {
-        if let Some(i) = RESPONSE_BINS.iter().position(|&(hi, _)| h < hi) {
-            counts[i] += 1;
-        }
-    }
-    RESPONSE_BINS
-        .iter()
-        .zip(counts)
-        .map(|(&(_, k), n)| super::breakdown::row(k.into(), n as f64, hours.len() as f64))
-        .collect()
 }
