@@ -47,7 +47,14 @@ impl Prepared {
         let (history, orders) = {
             let model = Model::prepared(ws, &prepared, &Filters::new());
             match Sales::new(&model) {
-                Some(s) => (Some(SalesHistory::of(&s)), SalesOrders::of(&s)),
+                Some(s) => {
+                    let orders = SalesOrders::of(&s);
+                    let history = orders
+                        .as_ref()
+                        .and_then(|o| o.history(&o.orders, &s))
+                        .unwrap_or_else(|| SalesHistory::of(&s));
+                    (Some(history), orders)
+                }
                 None => (None, None),
             }
         };

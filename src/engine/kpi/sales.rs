@@ -211,11 +211,13 @@ impl<'m> Sales<'m> {
         self.days.len()
     }
 
-    /// The same sales without their prepared orders: walked row by row.
+    /// The same sales without their prepared orders and history: walked,
+    /// and their history found, row by row.
     #[cfg(test)]
     pub(super) fn without_orders(self) -> Self {
         Sales {
             orders: None,
+            history: None,
             ..self
         }
     }

@@ -4,6 +4,7 @@
 //! tables for reports without a filter; computed per report otherwise.
 
 use super::sales::Sales;
+use super::sales_orders::Order;
 use super::view::{codes_or_none, filled, Attr};
 use super::Sum;
 use crate::engine::parse::date::Days;
@@ -28,6 +29,38 @@ pub struct SalesHistory {
 }
 
 impl SalesHistory {
+    /// The same from whole orders (none of them a line without an order
+    /// id, whose first order has no total): a customer's first order is the
+    /// first with its earliest day, as the first row with it is that
+    /// order's; its value, its lines' millionths.
+    pub fn of_orders(orders: &[Order], customers: Option<usize>, reps: usize) -> SalesHistory {
+        let n = customers.unwrap_or(0);
+        let mut first_day = vec![Days::MAX; n];
+        let mut first_order_value = vec![f64::NAN; n];
+        let mut rep_first_sale = vec![Days::MAX; reps];
+        for o in orders {
+            let c = o.customer as usize;
+            if let (Some(fd), Some(value)) = (first_day.get_mut(c), first_order_value.get_mut(c)) {
+                if o.day < *fd {
+                    *fd = o.day;
+                    let mut total = Sum::default();
+                    total.add_micros(o.micros[0]);
+                    *value = total.value();
+                }
+            }
+            if let Some(f) = rep_first_sale.get_mut(o.rep as usize) {
+                *f = (*f).min(o.day);
+            }
+        }
+        SalesHistory {
+            customers: customers.map(|_| History {
+                first_day,
+                first_order_value,
+            }),
+            rep_first_sale,
+        }
+    }
+
     /// One walk over the kept sales rows (filters, a date, an amount).
     pub fn of(s: &Sales) -> SalesHistory {
         let n = s.rows();

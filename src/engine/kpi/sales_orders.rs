@@ -6,6 +6,7 @@
 //! per order code.
 
 use super::sales::Sales;
+use super::sales_history::SalesHistory;
 use super::view::{codes_or_none, filled};
 use crate::engine::parse::date::Days;
 use crate::engine::schema::Field;
@@ -35,6 +36,8 @@ pub struct SalesOrders {
     pub has_units: bool,
     /// Rows summed: every row with a date and an amount.
     pub rows: usize,
+    /// Whether some lines have no order id (each an order of its own).
+    pub lone_lines: bool,
     /// Each row's order entry (`MISSING_CODE`: not summed), to carry a
     /// filter's rows over to orders.
     order_of_row: Vec<u32>,
@@ -109,6 +112,19 @@ impl SalesOrders {
         let mut kept = lines.iter().map(|&l| l & KEPT != 0);
         orders.retain(|_| kept.next().unwrap_or(false));
         Some(Cow::Owned(orders))
+    }
+
+    /// The customers' and reps' history over these orders (those a filter
+    /// keeps), when no line lacks an order id.
+    pub fn history(&self, orders: &[Order], s: &Sales) -> Option<SalesHistory> {
+        let distinct = |a: Option<&super::view::Attr>| a.map(|a| a.distinct());
+        (!self.lone_lines).then(|| {
+            SalesHistory::of_orders(
+                orders,
+                distinct(s.customer.as_ref()),
+                distinct(s.rep.as_ref()).unwrap_or(0),
+            )
+        })
     }
 
     /// `None` when a filter is set, when the table has no order ids, when
@@ -215,6 +231,7 @@ impl SalesOrders {
             has_margin: margin_micros.is_some(),
             has_units: units_micros.is_some(),
             rows,
+            lone_lines: lone > 0,
             order_of_row,
         })
     }

@@ -122,8 +122,14 @@ impl<'m> SalesWalk<'m> {
         // Whole orders, those a filter keeps: no running total per order code.
         let mask = s.fact.mask.as_deref();
         let whole = s.orders().and_then(|o| Some((o, o.kept_by(s, mask)?)));
+        // Whatever the period: prepared with the tables when no filter is
+        // set, else from the orders the filter keeps or from its rows.
+        let mut history = s.history().cloned();
         let (sums, bits, amounts) = match whole {
             Some((prepared, kept)) => {
+                if history.is_none() {
+                    history = prepared.history(&kept, s);
+                }
                 let z = Sizes { orders: 0, ..z };
                 let mut sums = LineSums::new(z, m0, m1, grid, campaigns);
                 let every_row_in_cur = walk_orders(prepared, &kept, &table, &mut sums)
@@ -170,8 +176,7 @@ impl<'m> SalesWalk<'m> {
         let [(cur, cur_orders), prev, prev2, ly, ly_prev] = acc.map(|a| a.finish(sums.z, has_rep));
         let [prev, prev2, ly, ly_prev] = [prev, prev2, ly, ly_prev].map(|(t, _)| t);
         let reps = sums.rep_sales(|o| cur_orders.get(o).map_or(0.0, |o| o.net));
-        // Whatever the period: prepared with the tables when no filter is set.
-        let history = s.history().cloned().unwrap_or_else(|| SalesHistory::of(s));
+        let history = history.unwrap_or_else(|| SalesHistory::of(s));
         SalesWalk {
             periods: Periods {
                 cur,
