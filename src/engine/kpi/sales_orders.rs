@@ -43,44 +43,20 @@ pub struct SalesOrders {
     order_of_row: Vec<u32>,
 }
 
-/// Per order: some of its lines kept by a filter, some dropped.
-const KEPT: u8 = 1;
-const DROPPED: u8 = 2;
-
-/// Per order, whether a filter keeps its lines, drops them, or both.
-fn lines_kept(order_of_row: &[u32], mask: &[bool], orders: usize) -> Vec<u8> {
-    let mut lines = vec![0u8; orders];
-    for (&e, &keep) in order_of_row.iter().zip(mask) {
-        if let Some(l) = lines.get_mut(e as usize) {
-            *l |= if keep { KEPT } else { DROPPED };
-        }
-    }
-    lines
-}
-
 impl SalesOrders {
     pub fn len(&self) -> usize {
         self.orders.len()
     }
 
     /// The orders a filter keeps (`mask`: per row), each with the sums of
-    /// the lines it keeps: borrowed without a filter. `None` when the
-    /// sales are not the ones prepared.
+    /// the lines it keeps — a filter on products splits orders — in the
+    /// order of their first kept line, as the rows come: borrowed without
+    /// a filter. `None` when the sales are not the ones prepared.
     pub fn kept_by<'o>(&'o self, s: &Sales, mask: Option<&[bool]>) -> Option<Cow<'o, [Order]>> {
         let Some(mask) = mask else {
             return Some(Cow::Borrowed(&self.orders));
         };
         let n = self.order_of_row.len();
-        let mask = filled(mask, n, false);
-        let lines = lines_kept(&self.order_of_row, &mask, self.len());
-        if !lines.contains(&(KEPT | DROPPED)) {
-            // Each order kept or dropped whole: as prepared.
-            let kept = self.orders.iter().zip(&lines);
-            return Some(Cow::Owned(
-                kept.filter(|(_, &l)| l == KEPT).map(|(o, _)| *o).collect(),
-            ));
-        }
-        // A filter on products splits orders: their kept lines summed again.
         let [Some(amount_micros), margin_micros, units_micros] = s.micros() else {
             return None;
         };
@@ -89,17 +65,28 @@ impl SalesOrders {
         if amounts.len() != n || columns.iter().flatten().any(|c| c.len() != n) {
             return None;
         }
-        let mut orders: Vec<Order> = self
-            .orders
-            .iter()
-            .map(|o| Order {
-                net: 0.0,
-                micros: [0; 3],
-                ..*o
-            })
-            .collect();
+        let mask = filled(mask, n, false);
+        // Prepared order → its place among the kept ones.
+        let mut place = vec![MISSING_CODE; self.len()];
+        let mut kept: Vec<Order> = Vec::with_capacity(self.len());
         for (row, (&e, &keep)) in self.order_of_row.iter().zip(mask.iter()).enumerate() {
-            let Some(o) = orders.get_mut(e as usize).filter(|_| keep) else {
+            let (Some(prepared), Some(place)) =
+                (self.orders.get(e as usize), place.get_mut(e as usize))
+            else {
+                continue;
+            };
+            if !keep {
+                continue;
+            }
+            if *place == MISSING_CODE {
+                *place = kept.len() as u32;
+                kept.push(Order {
+                    net: 0.0,
+                    micros: [0; 3],
+                    ..*prepared
+                });
+            }
+            let Some(o) = kept.get_mut(*place as usize) else {
                 continue;
             };
             o.net += amounts[row];
@@ -109,9 +96,7 @@ impl SalesOrders {
                 }
             }
         }
-        let mut kept = lines.iter().map(|&l| l & KEPT != 0);
-        orders.retain(|_| kept.next().unwrap_or(false));
-        Some(Cow::Owned(orders))
+        Some(Cow::Owned(kept))
     }
 
     /// The customers' and reps' history over these orders (those a filter
@@ -311,7 +296,7 @@ mod tests {
         sales::add(s, &w, &mut r);
         customers::add(s, &w, p, &mut r);
         let reps = w.reps.as_ref().unwrap();
-        let campaigns = &w.campaign.as_ref().unwrap().1;
+        let campaigns = w.campaign.as_ref().map(|c| &c.1);
         format!(
             "{} {:?} {:?} {:?} {:?} {campaigns:?}",
             serde_json::to_string(&r).unwrap(),
@@ -320,6 +305,17 @@ mod tests {
             reps.margin,
             reps.orders
         )
+    }
+
+    /// Whether a filter keeps some lines of an order and drops others.
+    fn splits(orders: &super::SalesOrders, mask: &[bool]) -> bool {
+        let mut lines = vec![(false, false); orders.len()];
+        for (&e, &keep) in orders.order_of_row.iter().zip(mask) {
+            if let Some(l) = lines.get_mut(e as usize) {
+                *l = (l.0 || keep, l.1 || !keep);
+            }
+        }
+        lines.contains(&(true, true))
     }
 
     #[test]
@@ -344,14 +340,37 @@ mod tests {
             for p in [span, quarter] {
                 let s = Sales::new(&model).unwrap();
                 let orders = s.orders().unwrap();
-                let splits = s.fact.mask.as_deref().is_some_and(|m| {
-                    let lines = super::lines_kept(&orders.order_of_row, m, orders.len());
-                    lines.contains(&(super::KEPT | super::DROPPED))
-                });
+                let splits = s.fact.mask.as_deref().is_some_and(|m| splits(orders, m));
                 assert_eq!(splits, !whole);
                 let by_rows = Sales::new(&model).unwrap().without_orders();
                 assert_eq!(walked(&model, &s, p), walked(&model, &by_rows, p));
             }
         }
+    }
+
+    /// A customer's first order under a filter that splits orders is the
+    /// one of its first kept line, as row by row: here B1, whose line comes
+    /// before A1's kept one, though A1 starts first.
+    #[test]
+    fn first_orders_under_a_split_are_those_of_the_first_kept_lines() {
+        let csv = "Date,Order,Customer,Rep,Product,Amount\n\
+                   2024-01-05,A1,Acme,Ann,Gadget,100\n2024-01-05,B1,Acme,Ann,Widget,30\n\
+                   2024-01-05,A1,Acme,Ann,Widget,50\n2024-01-06,C1,Beta,Bob,Widget,70\n\
+                   2024-01-06,C1,Beta,Bob,Widget,1\n";
+        let ws = Workspace {
+            tables: vec![read("sales.csv", csv.as_bytes(), &Options::default()).unwrap()],
+        };
+        let prepared = Prepared::new(&ws);
+        let mut widgets = Filters::new();
+        widgets.insert(Field::Product, vec!["Widget".into()]);
+        let model = Model::prepared(&ws, &prepared, &widgets);
+        let s = Sales::new(&model).unwrap();
+        let p = model.span().unwrap();
+        let w = SalesWalk::new(&model, &s, p);
+        let firsts = &w.history.as_ref().unwrap().first_order_value;
+        let acme = s.customer.as_ref().unwrap().code(0) as usize;
+        assert_eq!(firsts[acme], 30.0);
+        let by_rows = Sales::new(&model).unwrap().without_orders();
+        assert_eq!(walked(&model, &s, p), walked(&model, &by_rows, p));
     }
 }
