@@ -1,9 +1,9 @@
-//! The sales lines summed per order, prepared with the tables for reports
-//! without a filter. When every line of an order has the same day,
-//! customer, rep and campaign — as in most exports — a period holds an
-//! order whole or not at all, so the walk can read one entry per order
-//! instead of one row per line, and count orders without a running total
-//! per order code.
+//! The sales lines summed per order, prepared with the tables. When every
+//! line of an order has the same day, customer, rep and campaign — as in
+//! most exports — a period holds an order whole or not at all, so the walk
+//! can read one entry per order instead of one row per line, and count
+//! orders without a running total per order code. A filter gathers the
+//! orders it keeps, each with the sums of the lines it keeps.
 
 use super::sales::Sales;
 use super::sales_history::SalesHistory;
