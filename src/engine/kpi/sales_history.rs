@@ -5,7 +5,7 @@
 
 use super::sales::Sales;
 use super::sales_orders::Order;
-use super::view::{codes_or_none, filled, Attr};
+use super::view::{filled, row_codes, Attr};
 use super::Sum;
 use crate::engine::parse::date::Days;
 use crate::engine::table::{MISSING_CODE, MISSING_DAY};
@@ -71,9 +71,9 @@ impl SalesHistory {
             distinct(s.rep.as_ref()),
         );
         let has_order = s.order.is_some();
-        let cust_codes = filled(codes_or_none(s.customer.as_ref()), n, MISSING_CODE);
-        let order_codes = filled(codes_or_none(s.order.as_ref()), n, MISSING_CODE);
-        let rep_codes = filled(codes_or_none(s.rep.as_ref()), n, MISSING_CODE);
+        let cust_codes = row_codes(s.customer.as_ref(), n);
+        let order_codes = row_codes(s.order.as_ref(), n);
+        let rep_codes = row_codes(s.rep.as_ref(), n);
         let (cust_codes, order_codes, rep_codes) =
             (&cust_codes[..n], &order_codes[..n], &rep_codes[..n]);
         let (days, amounts) = (&s.days[..n], &s.amounts()[..n]);

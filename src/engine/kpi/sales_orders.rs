@@ -7,7 +7,7 @@
 
 use super::sales::Sales;
 use super::sales_history::SalesHistory;
-use super::view::{codes_or_none, filled};
+use super::view::{filled, row_codes};
 use crate::engine::parse::date::Days;
 use crate::engine::schema::Field;
 use crate::engine::table::{MISSING_CODE, MISSING_DAY};
@@ -135,12 +135,11 @@ impl SalesOrders {
             return None;
         }
         let campaign = s.fact.view.attr(Field::Campaign);
-        let codes = |c| filled(c, n, MISSING_CODE);
         let (cust, rep, campaign, order_codes) = (
-            codes(codes_or_none(s.customer.as_ref())),
-            codes(codes_or_none(s.rep.as_ref())),
-            codes(codes_or_none(campaign.as_ref())),
-            codes(&order.codes[..]),
+            row_codes(s.customer.as_ref(), n),
+            row_codes(s.rep.as_ref(), n),
+            row_codes(campaign.as_ref(), n),
+            row_codes(Some(order), n),
         );
         let (days, amounts) = (&s.days[..n], &s.amounts()[..n]);
         // At most one entry per order code and per line without one:

@@ -16,7 +16,7 @@ use super::sales_lines::LineSums;
 use super::sales_orders::{Order, SalesOrders};
 use super::sales_totals::{Line, Sizes};
 use super::sum::{fits, Addend, Addends, Sum};
-use super::view::{codes_or_none, filled, Attr};
+use super::view::{filled, row_codes, Attr};
 use crate::engine::parse::date::{days_from_ymd, Days};
 use crate::engine::schema::Field;
 use crate::engine::table::{MISSING_CODE, MISSING_DAY};
@@ -143,7 +143,10 @@ impl<'m> SalesWalk<'m> {
                     amounts.unwrap_or_else(|| Addends::new(s.amounts())),
                 )
             }
-            None => walk_rows(s, &table, LineSums::new(z, m0, m1, grid, campaigns)),
+            None => {
+                let sums = LineSums::new(z, m0, m1, grid, campaigns);
+                walk_rows(s, campaign.as_ref(), &table, sums)
+            }
         };
 
         let by_code = |codes: &[u32], distinct: usize| {
@@ -164,7 +167,7 @@ impl<'m> SalesWalk<'m> {
         // Revenue per customer, and of the rows with one (a customer's
         // share of the revenue that has a customer).
         let by_customer = s.customer.as_ref().map(|c| {
-            let mut g = by_code(&filled(&c.codes, n, MISSING_CODE), c.distinct());
+            let mut g = by_code(&row_codes(Some(c), n), c.distinct());
             g.forget_missing();
             let total = g.total();
             (g, total)
@@ -266,6 +269,7 @@ fn row_bits(s: &Sales, table: &DayTable) -> Vec<u8> {
 /// breakdowns by dimension add.
 fn walk_rows<'s>(
     s: &'s Sales,
+    campaign: Option<&Attr>,
     table: &DayTable,
     mut sums: LineSums,
 ) -> (LineSums, Option<Vec<u8>>, Addends<'s>) {
@@ -273,13 +277,11 @@ fn walk_rows<'s>(
     // filled): indexed by the row, the loop below runs without a bounds
     // check or an `Option` per read, which cost as much as its work.
     let n = s.rows();
-    let campaign = s.fact.view.attr(Field::Campaign);
-    let codes = |c| filled(c, n, MISSING_CODE);
     let (cust_codes, order_codes, rep_codes, campaign_codes) = (
-        codes(codes_or_none(s.customer.as_ref())),
-        codes(codes_or_none(s.order.as_ref())),
-        codes(codes_or_none(s.rep.as_ref())),
-        codes(codes_or_none(campaign.as_ref())),
+        row_codes(s.customer.as_ref(), n),
+        row_codes(s.order.as_ref(), n),
+        row_codes(s.rep.as_ref(), n),
+        row_codes(campaign, n),
     );
     let (cust_codes, order_codes, rep_codes, campaign_codes) = (
         &cust_codes[..n],

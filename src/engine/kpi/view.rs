@@ -31,9 +31,10 @@ impl Attr<'_> {
     }
 }
 
-/// The codes of an attribute, or none: a plain slice for hot loops.
-pub fn codes_or_none<'x>(a: Option<&'x Attr>) -> &'x [u32] {
-    a.map_or(&[], |a| &a.codes[..])
+/// An attribute's code for each of `n` rows (`MISSING_CODE` without the
+/// attribute or past its column): a plain slice for hot loops.
+pub fn row_codes<'x>(a: Option<&'x Attr>, n: usize) -> Cow<'x, [u32]> {
+    filled(a.map_or(&[], |a| &a.codes[..]), n, MISSING_CODE)
 }
 
 /// `values` when it has `n` of them (a column of the table, as always),
