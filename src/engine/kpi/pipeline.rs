@@ -101,10 +101,18 @@ impl<'m> Opps<'m> {
 
     /// The close day of a won or lost deal kept by the filters.
     #[inline(always)]
+    pub fn closed_kept(&self, r: usize) -> Option<Days> {
+        if self.fact.keep(r) && self.status[r] != Status::Open {
+            self.closed_day(r)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a won or lost deal kept by the filters closed in `p`.
+    #[inline(always)]
     pub fn closed_in(&self, r: usize, p: Period) -> bool {
-        self.fact.keep(r)
-            && self.status[r] != Status::Open
-            && self.closed_day(r).is_some_and(|d| p.contains(d))
+        self.closed_kept(r).is_some_and(|d| p.contains(d))
     }
 
     /// Open deals as of the end of the period (created by then, or undated).

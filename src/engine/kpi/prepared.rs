@@ -1,9 +1,10 @@
 //! What a report needs that depends on the tables alone — the joins and
 //! their relations, the sales' days, amounts and margins and their lines
-//! summed per order, the deals' status, amounts and default probabilities, the leads' days, flags and
-//! response times, the customers' first purchases and reps' first sales,
-//! the data's span — made once per set of tables and kept across reports:
-//! a change of period or filter then skips it.
+//! summed per order, the deals' status, amounts and default
+//! probabilities, the leads' days, flags and response times, the
+//! customers' first purchases and reps' first sales, the data's span —
+//! made once per set of tables and kept across reports: a change of
+//! period or filter then skips it.
 
 use super::join::{Link, Relation};
 use super::model::{Filters, Model};

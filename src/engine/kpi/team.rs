@@ -44,7 +44,8 @@ fn sales_by_rep(s: &Sales, w: &SalesWalk, reps: &mut Reps) {
 /// periods (bits) in which it won a deal, for the active reps.
 fn deals_by_rep(o: &Opps, periods: [Period; 3], reps: &mut Reps) -> Option<Vec<u8>> {
     let rep = o.rep.as_ref()?;
-    let closed_days = o.closed.as_ref()?;
+    // Without close dates, no deal closed in any period.
+    o.closed.as_ref()?;
     let n = rep.distinct();
     let table = DayTable::indexed(&periods);
     let mut won = vec![0.0; n];
@@ -56,10 +57,9 @@ fn deals_by_rep(o: &Opps, periods: [Period; 3], reps: &mut Reps) -> Option<Vec<u
     let mut cycles = vec![(Sum::default(), 0usize); n];
     for row in 0..o.rows() {
         let c = rep.code(row) as usize;
-        let d = closed_days.get(row).copied().unwrap_or(MISSING_DAY);
-        if c >= n || d == MISSING_DAY || o.status[row] == Status::Open || !o.fact.keep(row) {
+        let Some(d) = o.closed_kept(row).filter(|_| c < n) else {
             continue;
-        }
+        };
         // The periods the deal closed in, one lookup for the three.
         let closed_in = table.info(d).0;
         if o.status[row] == Status::Won {
