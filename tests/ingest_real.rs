@@ -1,4 +1,4 @@
-//! Ingest over the real exports in ../shared/data and over copies of them
+//! Ingest over the real exports in tests/data and over copies of them
 //! re-encoded and re-delimited as French Excel, UTF-16, with title lines and
 //! trailing `;;;;` rows.
 
@@ -28,7 +28,7 @@ fn cents(x: f64) -> i64 {
 
 #[test]
 fn superstore_is_read_as_sales_with_its_revenue() {
-    let bytes = read_shared("superstore/Superstore.csv");
+    let bytes = read_data("superstore/Superstore.csv");
     let im = read("Superstore.csv", &bytes);
     let s = &im.summary;
     assert_eq!(s.encoding.name(), "windows-1252");
@@ -65,7 +65,7 @@ fn superstore_is_read_as_sales_with_its_revenue() {
 fn superstore_as_french_excel_gives_the_same_revenue() {
     // Re-delimited with `;`, decimal commas, day-first dates, a title line,
     // CRLF, trailing `;;;;` rows, in Windows-1252: what French Excel writes.
-    let bytes = read_shared("superstore/Superstore.csv");
+    let bytes = read_data("superstore/Superstore.csv");
     let text = encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned();
     let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers = rdr.headers().unwrap().clone();
@@ -111,7 +111,7 @@ fn superstore_as_french_excel_gives_the_same_revenue() {
 
 #[test]
 fn superstore_in_utf16_both_endians() {
-    let bytes = read_shared("superstore/Superstore.csv");
+    let bytes = read_data("superstore/Superstore.csv");
     let text = encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned();
     for little in [true, false] {
         let im = read("s16.csv", &to_utf16(&text, little));
@@ -128,7 +128,7 @@ fn superstore_in_utf16_both_endians() {
 fn crm_tables_get_their_kinds_and_missing_values_are_counted() {
     let pipeline = read(
         "sales_pipeline.csv",
-        &read_shared("crm_sales_opportunities/sales_pipeline.csv"),
+        &read_data("crm_sales_opportunities/sales_pipeline.csv"),
     );
     let s = &pipeline.summary;
     assert_eq!((s.kind, s.rows), (Kind::Opportunities, 8800));
@@ -158,10 +158,7 @@ fn crm_tables_get_their_kinds_and_missing_values_are_counted() {
         ("accounts.csv", Kind::Customers, 85),
         ("products.csv", Kind::Products, 7),
     ] {
-        let im = read(
-            file,
-            &read_shared(&format!("crm_sales_opportunities/{file}")),
-        );
+        let im = read(file, &read_data(&format!("crm_sales_opportunities/{file}")));
         assert_eq!((im.summary.kind, im.summary.rows), (kind, rows), "{file}");
     }
 }

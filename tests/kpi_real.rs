@@ -18,7 +18,7 @@ fn expected() -> &'static Value {
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expected/compute.py");
         let out = Command::new("python3")
             .arg(script)
-            .arg(common::shared(""))
+            .arg(common::data(""))
             .output()
             .expect("python3 runs the expected-values script");
         assert!(
@@ -36,7 +36,7 @@ fn workspace(files: &[&str]) -> Workspace {
             .iter()
             .map(|f| {
                 let name = f.rsplit('/').next().unwrap_or(f);
-                engine::read(name, &common::read_shared(f), &Options::default()).expect("readable")
+                engine::read(name, &common::read_data(f), &Options::default()).expect("readable")
             })
             .collect(),
     }
@@ -150,7 +150,7 @@ fn superstore_through_the_library() {
 }
 
 fn path(rel: &str) -> String {
-    common::shared(rel).display().to_string()
+    common::data(rel).display().to_string()
 }
 
 #[test]

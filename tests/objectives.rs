@@ -132,7 +132,7 @@ fn lower_is_better_kpis_and_ratios() {
 
 #[test]
 fn superstore_set_up_through_the_command_line() {
-    let file = common::shared("superstore/Superstore.csv")
+    let file = common::data("superstore/Superstore.csv")
         .display()
         .to_string();
     let setup = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/superstore-setup.json");
@@ -212,7 +212,7 @@ fn a_broken_set_up_file_is_a_clear_error() {
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.json");
     std::fs::write(&bad, "{\"objectives\": 3}").unwrap();
-    let file = common::shared("superstore/Superstore.csv")
+    let file = common::data("superstore/Superstore.csv")
         .display()
         .to_string();
     let out = Command::new(env!("CARGO_BIN_EXE_cadran"))

@@ -3,19 +3,17 @@
 
 use std::path::PathBuf;
 
-/// `../shared/data/<rel>`, read from the project root.
-pub fn shared(rel: &str) -> PathBuf {
+/// `tests/data/<rel>`: the public exports the tests read (tests/data/PROVENANCE.md).
+pub fn data(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("shared")
+        .join("tests")
         .join("data")
         .join(rel)
 }
 
-pub fn read_shared(rel: &str) -> Vec<u8> {
-    let p = shared(rel);
-    std::fs::read(&p)
-        .unwrap_or_else(|e| panic!("{}: {e} (is ../shared beside the project?)", p.display()))
+pub fn read_data(rel: &str) -> Vec<u8> {
+    let p = data(rel);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
 /// Windows-1252 bytes of a string (every char must exist in Windows-1252).

@@ -3,10 +3,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { serve, open, ready, kpiValue, importFiles, cliReport, waitForKpi, SHARED } from './harness.mjs';
+import { serve, open, ready, kpiValue, importFiles, cliReport, waitForKpi, DATA } from './harness.mjs';
 
-const SUPERSTORE = join(SHARED, 'data', 'superstore', 'Superstore.csv');
-const CRM = ['sales_pipeline', 'sales_teams', 'accounts', 'products'].map((f) => join(SHARED, 'data', 'crm_sales_opportunities', `${f}.csv`));
+const SUPERSTORE = join(DATA, 'superstore', 'Superstore.csv');
+const CRM = ['sales_pipeline', 'sales_teams', 'accounts', 'products'].map((f) => join(DATA, 'crm_sales_opportunities', `${f}.csv`));
 
 let server;
 before(async () => { server = await serve(); });

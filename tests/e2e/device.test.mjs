@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { serve, open, ready, kpiValue, importFiles, waitForKpi, SHARED } from './harness.mjs';
+import { serve, open, ready, kpiValue, importFiles, waitForKpi, DATA } from './harness.mjs';
 
 let server;
 let tmp;
@@ -37,7 +37,7 @@ after(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-const SUPERSTORE = () => join(SHARED, 'data', 'superstore', 'Superstore.csv');
+const SUPERSTORE = () => join(DATA, 'superstore', 'Superstore.csv');
 
 /** Records every phase the progress bar shows, from now on. */
 async function watchPhases(page) {

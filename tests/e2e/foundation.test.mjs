@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { serve, open, ready, kpiValue, importFiles, SHARED } from './harness.mjs';
+import { serve, open, ready, kpiValue, importFiles, DATA } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -70,7 +70,7 @@ test('the Superstore export (Windows-1252, US dates) totals its Sales column', a
   try {
     await b.page.goto(server.url);
     await ready(b.page);
-    await importFiles(b.page, join(SHARED, 'data', 'superstore', 'Superstore.csv'));
+    await importFiles(b.page, join(DATA, 'superstore', 'Superstore.csv'));
     const revenue = await kpiValue(b.page, 'revenue');
     assert.equal(Math.round(revenue * 100) / 100, 2297200.86);
     b.assertClean(server.origin);

@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = process.env.CADRAN_DIST || join(ROOT, 'dist');
-export const SHARED = resolve(ROOT, '..', 'shared');
+/** The public exports the tests read (tests/data/PROVENANCE.md). */
+export const DATA = resolve(ROOT, 'tests', 'data');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

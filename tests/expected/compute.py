@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Expected KPI values for the real exports in ../shared/data, computed with
+"""Expected KPI values for the real exports in tests/data, computed with
 Python's standard library only, independently of the Rust engine. The Rust
 test `tests/kpi_real.rs` runs this script and compares. Definitions checked:
 
@@ -29,7 +29,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-DATA = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[3] / "shared" / "data"
+DATA = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "data"
 
 
 def us_date(s):
