@@ -1,5 +1,6 @@
 //! `cadran`: the engine on the command line. `inspect` says how a CSV file is
-//! read; `kpis` prints the JSON report of one or several files.
+//! read; `kpis` prints the JSON report of one or several files; `catalogue`
+//! prints the KPI catalogue (the source of docs/KPIS.md's tables).
 
 use cadran::engine::kpi::{self, Period, Preset, Query, Workspace};
 use cadran::engine::objectives::{self, SetUp};
@@ -73,6 +74,12 @@ enum Command {
         /// Report currency code.
         #[arg(long, default_value = "EUR")]
         currency: String,
+    },
+    /// Print the KPI catalogue: ids, labels, units, directions, formulas, needs.
+    Catalogue {
+        /// Markdown tables by family (as in docs/KPIS.md) instead of JSON.
+        #[arg(long)]
+        markdown: bool,
     },
 }
 
@@ -236,6 +243,13 @@ fn run(cli: Cli) -> Result<String, String> {
                 );
             }
             serde_json::to_string_pretty(&report).map_err(|e| e.to_string())
+        }
+        Command::Catalogue { markdown: true } => {
+            Ok(cadran::locale::catalogue::markdown().trim_end().to_string())
+        }
+        Command::Catalogue { markdown: false } => {
+            serde_json::to_string_pretty(&cadran::locale::catalogue::entries())
+                .map_err(|e| e.to_string())
         }
     }
 }

@@ -1,6 +1,7 @@
 //! French and English: every UI text and every number, money and date format,
 //! in one place and pure, so both the charts and the UI use it and it is tested natively.
 
+pub mod catalogue;
 pub mod device;
 mod format;
 mod formulas;
