@@ -28,8 +28,8 @@ fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
 /// Keeps freed memory in the process, as the browser's Wasm memory does
 /// (it never shrinks): glibc otherwise hands big blocks back to the system
 /// after each report, and the next report pays again for touching fresh
-/// pages — 15 000 faults, some 20 ms, for a first report at 1M lines on
-/// this VM — a cost the app in the browser does not have.
+/// pages — 15 000 faults, some 20 ms, for a first report at 1M lines on a
+/// 2-core machine — a cost the app in the browser does not have.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn keep_freed_memory() {
     unsafe extern "C" {

@@ -20,8 +20,8 @@ const quick = process.argv.includes('--quick');
 const salesOnly = process.argv.includes('--sales');
 // --every: the million order lines with every other table only.
 const everyOnly = process.argv.includes('--every');
-// --runs N: each case N times, Cadran and DuckDB side by side each time (this
-// VM's neighbours move single runs by a third; the median ratio is steadier).
+// --runs N: each case N times, Cadran and DuckDB side by side each time (a shared
+// machine's neighbours can move single runs by a third; the median ratio is steadier).
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 1) : 1;
 const BENCH = join(ROOT, 'target', 'bench-dashboard');
