@@ -46,20 +46,12 @@ impl Grouped {
         self.slot(code).add(value);
     }
 
-    /// Leaves out the rows without a code (or with an unknown one).
-    pub fn forget_missing(&mut self) {
+    /// Leaves out the rows without a code (or with an unknown one), and
+    /// gives their sum.
+    pub fn forget_missing(&mut self) -> Sum {
         let none = self.distinct();
-        self.sums[none] = Sum::default();
         self.seen[none] = false;
-    }
-
-    /// The sum over every slot.
-    pub fn total(&self) -> Sum {
-        let mut total = Sum::default();
-        for s in &self.sums {
-            total.merge(s);
-        }
-        total
+        std::mem::take(&mut self.sums[none])
     }
 
     /// Adds every row's value (all of them count: the period holds every

@@ -2,6 +2,7 @@
 //! purchases, first purchase value, top customers, new vs lost by month and
 //! the cohort retention table.
 
+use super::breakdown::row;
 use super::period::{month_index, month_index_key, Period};
 use super::sales::{Sales, Totals};
 use super::sales_walk::{Grid, History, SalesWalk};
@@ -99,18 +100,31 @@ pub fn add(s: &Sales, w: &SalesWalk, p: Period, r: &mut Report) {
         prev.first_purchase,
         ly.first_purchase,
     );
-    if let (Some(cust), Some((g, total))) = (&s.customer, &w.by_customer) {
-        let mut rows = g.rows(cust, total.value());
+    if let (Some(cust), Some((g, unknown))) = (&s.customer, &w.by_customer) {
+        // Shares of the period's whole revenue, so that the revenue of lines
+        // without a customer is not spread over the known ones.
+        let total = t.cur.revenue.value();
+        let mut rows = g.rows(cust, total);
         rows.truncate(10);
         r.breakdowns.insert("top_customers".into(), rows);
+        if unknown.value() != 0.0 {
+            r.breakdowns.insert(
+                "revenue_without_customer".into(),
+                vec![row("(none)".into(), unknown.value(), total)],
+            );
+        }
     }
     if let Some(grid) = &w.grid {
-        monthly(h, grid, r);
+        monthly(h, grid, p, r);
     }
 }
 
-/// New and lost customers by month, and the cohort retention table.
-fn monthly(h: &History, grid: &Grid, r: &mut Report) {
+/// New and lost customers by month, and the cohort retention table, over
+/// the period's days only: the first and last months of a period that does
+/// not start or end on a month's edge are partial, and a customer whose
+/// first purchase is outside the period is in no month's count or cohort.
+fn monthly(h: &History, grid: &Grid, p: Period, r: &mut Report) {
+    let first_in = |d: Days, month: i32| d != Days::MAX && p.contains(d) && month_index(d) == month;
     let (m0, months, n) = (grid.first_month, grid.months, grid.customers);
     let mut new_rows = Vec::new();
     let mut lost_rows = Vec::new();
@@ -118,7 +132,7 @@ fn monthly(h: &History, grid: &Grid, r: &mut Report) {
         let new = h
             .first_day
             .iter()
-            .filter(|&&d| d != Days::MAX && month_index(d) == m0 + m as i32)
+            .filter(|&&d| first_in(d, m0 + m as i32))
             .count();
         let lost = (0..n)
             .filter(|&c| grid.active(m - 1, c) && !grid.active(m, c))
@@ -134,9 +148,7 @@ fn monthly(h: &History, grid: &Grid, r: &mut Report) {
     let mut cohorts = Vec::new();
     for m in 1..months {
         let members: Vec<usize> = (0..n)
-            .filter(|&c| {
-                h.first_day[c] != Days::MAX && month_index(h.first_day[c]) == m0 + m as i32
-            })
+            .filter(|&c| first_in(h.first_day[c], m0 + m as i32))
             .collect();
         if members.is_empty() {
             continue;

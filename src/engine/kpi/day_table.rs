@@ -12,7 +12,8 @@ pub const PREV: u8 = 1 << 1;
 pub const PREV2: u8 = 1 << 2;
 pub const LY: u8 = 1 << 3;
 pub const LY_PREV: u8 = 1 << 4;
-/// The period and the month before it: the customer × month grid.
+/// The calendar month before the period's first month: with the period's
+/// own days, what the customer × month grid records.
 pub const GRID: u8 = 1 << 5;
 
 /// Beyond this many days between the periods' ends, days are classified one

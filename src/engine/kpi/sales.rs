@@ -338,15 +338,19 @@ pub fn add(s: &Sales, w: &SalesWalk, r: &mut Report) {
         let u = |t: &Totals| Some(t.units.value());
         put(r, "units_sold", u(cur), u(prev), u(ly));
     }
-    breakdowns(s, w, cur.revenue.value(), r);
+    breakdowns(s, w, r);
 }
 
-fn breakdowns(s: &Sales, w: &SalesWalk, total: f64, r: &mut Report) {
+/// Each breakdown's shares are of its own total: this period's revenue,
+/// last year's for last year's months, the margin for the margin's months.
+fn breakdowns(s: &Sales, w: &SalesWalk, r: &mut Report) {
+    let t = &w.periods;
+    let total = t.cur.revenue.value();
     let b = &mut r.breakdowns;
     b.insert("revenue_by_month".into(), w.by_month.rows(total));
     b.insert(
         "revenue_by_month_last_year".into(),
-        w.last_year_by_month.rows(total),
+        w.last_year_by_month.rows(t.ly.revenue.value()),
     );
     b.insert(
         "revenue_by_quarter".into(),
@@ -354,7 +358,10 @@ fn breakdowns(s: &Sales, w: &SalesWalk, total: f64, r: &mut Report) {
     );
     b.insert("revenue_by_year".into(), w.by_month.rollup(year_key, total));
     if s.has_margin() {
-        b.insert("margin_by_month".into(), w.margin_by_month.rows(total));
+        b.insert(
+            "margin_by_month".into(),
+            w.margin_by_month.rows(t.cur.margin.value()),
+        );
     }
     for (id, attr, g) in &w.dims {
         b.insert((*id).into(), g.rows(attr, total));

@@ -92,7 +92,7 @@ impl LineSums {
         if in_periods & LY != 0 {
             self.last_year_by_month.add_addend(month, line.a);
         }
-        if in_periods & GRID != 0 {
+        if in_periods & (CUR | GRID) != 0 {
             if let Some(cells) = self.grid.as_mut() {
                 let c = line.cust as usize;
                 let i = (month - self.grid_from) as usize * z.customers + c;

@@ -69,7 +69,8 @@ pub struct SalesWalk<'m> {
     pub last_year_by_month: Monthly,
     /// Revenue per dimension code over the period (`DIMENSIONS` that exist).
     pub dims: Vec<(&'static str, Attr<'m>, Grouped)>,
-    /// Revenue per customer over the period, and the total of rows with a customer.
+    /// Revenue per customer over the period, and the revenue of the rows
+    /// without a customer.
     pub by_customer: Option<(Grouped, Sum)>,
     pub history: Option<History>,
     pub grid: Option<Grid>,
@@ -95,9 +96,11 @@ impl<'m> SalesWalk<'m> {
             (PREV2, p.previous().previous()),
             (LY, p.last_year()),
             (LY_PREV, p.last_year().previous()),
+            // Not the days of the first month before `from`: monthly
+            // figures cover the period's days only.
             (
                 GRID,
-                Period::new(p.from.min(first_day_of_month(grid_from)), p.to),
+                Period::new(first_day_of_month(grid_from), first_day_of_month(m0) - 1),
             ),
         ];
         let table = DayTable::new(&periods);
@@ -164,13 +167,12 @@ impl<'m> SalesWalk<'m> {
             .iter()
             .map(|(_, k)| by_code(&k.rows.codes, k.rows.distinct()))
             .collect();
-        // Revenue per customer, and of the rows with one (a customer's
-        // share of the revenue that has a customer).
+        // Revenue per customer, and of the rows without one (shown beside
+        // the top customers, whose shares are of the whole revenue).
         let by_customer = s.customer.as_ref().map(|c| {
             let mut g = by_code(&row_codes(Some(c), n), c.distinct());
-            g.forget_missing();
-            let total = g.total();
-            (g, total)
+            let unknown = g.forget_missing();
+            (g, unknown)
         });
 
         let mut sums = sums;
