@@ -197,20 +197,20 @@ impl Monthly {
             .map(|(m, v)| row(month_index_key(m), v, total))
             .collect()
     }
-    /// Rolled up by `key(month index)` (quarters, years), in order.
+    /// Rolled up by `key(month index)` (quarters, years), in order; the
+    /// months' exact sums are merged, so a year is its lines' exact total.
     pub fn rollup(&self, key: impl Fn(i32) -> String, total: f64) -> Vec<BreakdownRow> {
-        let mut out: Vec<BreakdownRow> = Vec::new();
-        for (m, v) in self.values() {
-            let k = key(m);
+        let mut out: Vec<(String, Sum)> = Vec::new();
+        for (i, sum) in self.sums.iter().enumerate() {
+            let k = key(self.first + i as i32);
             match out.last_mut() {
-                Some(last) if last.key == k => last.value += v,
-                _ => out.push(row(k, v, total)),
+                Some((last, s)) if *last == k => s.merge(sum),
+                _ => out.push((k, sum.clone())),
             }
         }
-        for r in &mut out {
-            r.share = super::stats::ratio(r.value, total);
-        }
-        out
+        out.into_iter()
+            .map(|(k, s)| row(k, s.value(), total))
+            .collect()
     }
 }
 

@@ -66,10 +66,17 @@ impl Sum {
     }
 
     pub fn value(&self) -> f64 {
-        // Whole units and millionths apart, so that large totals keep their cents.
-        let whole = (self.micros / 1_000_000) as f64;
-        let frac = (self.micros % 1_000_000) as f64 / SCALE;
-        whole + frac + self.rest
+        // Below 2⁵³ the millionths are an exact float, and one division is
+        // correctly rounded (1.36, where 1 + 0.36 gives 1.3599999999999999);
+        // beyond, whole units and millionths apart keep the cents.
+        let exact = if self.micros.unsigned_abs() < 1 << 53 {
+            self.micros as f64 / SCALE
+        } else {
+            let whole = (self.micros / 1_000_000) as f64;
+            let frac = (self.micros % 1_000_000) as f64 / SCALE;
+            whole + frac
+        };
+        exact + self.rest
     }
 }
 
@@ -188,6 +195,23 @@ mod tests {
         assert!((s.value() - 10_000.0).abs() < 1e-9);
         assert!((naive - 10_000.0_f64).abs() > (s.value() - 10_000.0).abs());
         assert_eq!(s.value(), 10_000.0);
+    }
+
+    #[test]
+    fn a_total_is_the_float_nearest_its_exact_value() {
+        // 1 + 0.36 is 1.3599999999999999 in floats: the total must print 1.36.
+        for (values, want) in [
+            (&[1.36][..], 1.36),
+            (&[-16.88, 15.52][..], -1.36),
+            (&[0.1, 0.2][..], 0.3),
+            (&[123_456_789.01, 0.02][..], 123_456_789.03),
+        ] {
+            let mut s = Sum::default();
+            for &x in values {
+                s.add(x);
+            }
+            assert_eq!(s.value(), want, "{values:?}");
+        }
     }
 
     #[test]
