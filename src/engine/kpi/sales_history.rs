@@ -80,8 +80,8 @@ impl SalesHistory {
         let mask = s.fact.mask.as_deref().map(|m| filled(m, n, false));
         let mask = mask.as_deref();
         let mut first_day = vec![Days::MAX; customers];
-        // The order of each customer's first purchase (its row without order ids).
-        let mut first_key = vec![MISSING_CODE; customers];
+        // The row of each customer's first purchase.
+        let mut first_row = vec![usize::MAX; customers];
         let mut rep_first_sale = vec![Days::MAX; reps];
         for row in 0..n {
             let (d, a) = (days[row], amounts[row]);
@@ -92,31 +92,29 @@ impl SalesHistory {
             if let Some(fd) = first_day.get_mut(cust) {
                 if d < *fd {
                     *fd = d;
-                    first_key[cust] = if has_order {
-                        order_codes[row]
-                    } else {
-                        row as u32
-                    };
+                    first_row[cust] = row;
                 }
             }
             if let Some(f) = rep_first_sale.get_mut(rep_codes[row] as usize) {
                 *f = (*f).min(d);
             }
         }
-        let first_order_value = if has_order {
+        // The first purchase is its row's order; a row without an order id
+        // is an order of its own.
+        let first_key: Vec<u32> = first_row
+            .iter()
+            .map(|&row| order_codes.get(row).copied().unwrap_or(MISSING_CODE))
+            .collect();
+        let mut first_order_value = if has_order {
             first_order_totals(s, order_codes, &first_key, orders)
         } else {
-            first_key
-                .iter()
-                .map(|&k| {
-                    if k == MISSING_CODE {
-                        f64::NAN
-                    } else {
-                        s.amount(k as usize)
-                    }
-                })
-                .collect()
+            vec![f64::NAN; customers]
         };
+        for ((value, &key), &row) in first_order_value.iter_mut().zip(&first_key).zip(&first_row) {
+            if key == MISSING_CODE && row != usize::MAX {
+                *value = s.amount(row);
+            }
+        }
         SalesHistory {
             customers: s.customer.is_some().then_some(History {
                 first_day,

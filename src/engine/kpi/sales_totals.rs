@@ -19,15 +19,14 @@ pub(super) struct Sizes {
 #[derive(Clone, Copy)]
 pub(super) struct OrderAcc {
     pub net: f64,
-    /// The customer of its first line.
+    /// The customer of its first line that names one (as the rep of an
+    /// order is, for the rep view).
     customer: u32,
-    seen: bool,
 }
 
 const NO_ORDER: OrderAcc = OrderAcc {
     net: 0.0,
     customer: MISSING_CODE,
-    seen: false,
 };
 
 /// A row's values, read and converted once for every sum they go to.
@@ -85,8 +84,11 @@ impl TotalsAcc {
         if let Some(o) = self.orders.get_mut(l.order as usize) {
             o.net += l.amount;
             // A select, not a branch (as for `order_rep` in the walk).
-            o.customer = if o.seen { o.customer } else { l.cust };
-            o.seen = true;
+            o.customer = if o.customer == MISSING_CODE {
+                l.cust
+            } else {
+                o.customer
+            };
         } else if l.amount > 0.0 {
             // A line without an order id is an order of its own.
             self.lone_orders += 1;
