@@ -1,0 +1,452 @@
+//! The engine's report against the plain reference (`tests/reference`) on
+//! random sales tables: multi-line orders, returns and cancellations, lines
+//! of one order on different days, lines without an order id, a customer, a
+//! day or an amount, orders whose lines are interleaved; random periods
+//! (single days, calendar months and quarters, ranges across month edges,
+//! spans before and after the data) and random filters. Every figure of the
+//! revenue and customer families, their comparisons, breakdowns, cohorts and
+//! the rep view must agree.
+//!
+//! `cargo test --test differential` runs 96 cases; set `PROPTEST_CASES`
+//! (for example `PROPTEST_CASES=5000`) for a longer search.
+
+mod common;
+mod reference;
+
+use cadran::engine::kpi::{self, Period, Query};
+use cadran::engine::parse::date::days_from_ymd;
+use cadran::engine::schema::Field;
+use cadran::engine::Report;
+use chrono::{Datelike, Duration, NaiveDate};
+use proptest::prelude::*;
+use reference::{Dim, Line, Span};
+use std::collections::BTreeMap;
+
+const CUSTOMERS: [&str; 8] = [
+    "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel",
+];
+const REPS: [&str; 4] = ["Anne", "Bruno", "Chloé", "David"];
+const REGIONS: [&str; 3] = ["Nord", "Sud", "Ouest"];
+const PRODUCTS: [&str; 5] = ["Atlas", "Boreal", "Cime", "Dune", "Escale"];
+
+fn origin() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 1, 1).expect("a day")
+}
+
+/// One order as generated: its lines share its id, customer, rep and
+/// region; each line may move a few days off, or lose a cell.
+#[derive(Debug, Clone)]
+struct OrderSpec {
+    id: Option<u32>,
+    day: i64,
+    customer: Option<usize>,
+    rep: Option<usize>,
+    region: usize,
+    lines: Vec<LineSpec>,
+}
+
+#[derive(Debug, Clone)]
+struct LineSpec {
+    shift: i64,
+    product: usize,
+    cents: i64,
+    qty: i64,
+    cost_share: u8,
+    no_day: bool,
+    no_amount: bool,
+    /// In a messy table, a line naming another customer than its order.
+    other_customer: Option<usize>,
+}
+
+fn line_spec() -> impl Strategy<Value = LineSpec> {
+    (
+        prop_oneof![8 => Just(0i64), 1 => 1i64..40],
+        0usize..PRODUCTS.len(),
+        prop_oneof![6 => 100i64..80_000, 2 => -30_000i64..0, 1 => Just(0i64)],
+        1i64..6,
+        0u8..100,
+        prop::bool::weighted(0.03),
+        prop::bool::weighted(0.03),
+        prop::option::weighted(0.08, 0usize..CUSTOMERS.len()),
+    )
+        .prop_map(
+            |(shift, product, cents, qty, cost_share, no_day, no_amount, other_customer)| {
+                LineSpec {
+                    shift,
+                    product,
+                    cents,
+                    qty,
+                    cost_share,
+                    no_day,
+                    no_amount,
+                    other_customer,
+                }
+            },
+        )
+}
+
+fn order_spec() -> impl Strategy<Value = OrderSpec> {
+    (
+        prop::option::weighted(0.9, 0u32..60),
+        0i64..1100,
+        prop::option::weighted(0.9, 0usize..CUSTOMERS.len()),
+        prop::option::weighted(0.95, 0usize..REPS.len()),
+        0usize..REGIONS.len(),
+        prop::collection::vec(line_spec(), 1..5),
+        prop::bool::weighted(0.1),
+    )
+        .prop_map(|(id, day, customer, rep, region, mut lines, cancel)| {
+            // A cancellation: the order's first line returned whole.
+            if cancel {
+                let mut back = lines[0].clone();
+                back.cents = -back.cents;
+                back.qty = -back.qty;
+                lines.push(back);
+            }
+            OrderSpec {
+                id,
+                day,
+                customer,
+                rep,
+                region,
+                lines,
+            }
+        })
+}
+
+/// How orders are written.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    /// As most exports: each order its own id, all its lines on one day
+    /// (the engine then reads whole orders at a time).
+    Tidy,
+    /// The same, with some lines without an order id.
+    TidyWithLoneLines,
+    /// Ids shared by unrelated orders, lines of one order on several days.
+    Messy,
+}
+
+/// The lines of the orders, in order (or interleaved); `dense` puts them
+/// all in four months, so that orders share days.
+fn lines_of(orders: &[OrderSpec], interleave: bool, shape: Shape, dense: bool) -> Vec<Line> {
+    let mut out: Vec<(usize, Line)> = Vec::new();
+    for (i, o) in orders.iter().enumerate() {
+        for (j, l) in o.lines.iter().enumerate() {
+            let cents = l.cents;
+            let (id, shift, customer) = match shape {
+                Shape::Tidy => (Some(i as u32), 0, o.customer),
+                Shape::TidyWithLoneLines => (o.id.map(|_| i as u32), 0, o.customer),
+                Shape::Messy => (o.id, l.shift, l.other_customer.or(o.customer)),
+            };
+            let day = if dense { o.day % 120 } else { o.day };
+            let line = Line {
+                day: (!l.no_day).then(|| origin() + Duration::days(day + shift)),
+                cents: (!l.no_amount).then_some(cents),
+                order: id.map(|id| format!("C{id:03}")),
+                customer: customer.map(|c| CUSTOMERS[c].to_string()),
+                rep: o.rep.map(|r| REPS[r].to_string()),
+                region: Some(REGIONS[o.region].to_string()),
+                product: Some(PRODUCTS[l.product].to_string()),
+                cost: if l.no_amount {
+                    0
+                } else {
+                    cents.abs() * i64::from(l.cost_share) / 100 * cents.signum()
+                },
+                qty: l.qty,
+            };
+            // Interleaved: the second line of every order after all first lines.
+            let rank = if interleave {
+                j * 1000 + i
+            } else {
+                i * 1000 + j
+            };
+            out.push((rank, line));
+        }
+    }
+    out.sort_by_key(|(rank, _)| *rank);
+    out.into_iter().map(|(_, l)| l).collect()
+}
+
+fn cents_text(c: i64) -> String {
+    let sign = if c < 0 { "-" } else { "" };
+    format!("{sign}{},{:02}", c.abs() / 100, c.abs() % 100)
+}
+
+/// The lines as a French Excel export: `;`, decimal commas, ISO dates.
+fn csv(lines: &[Line]) -> String {
+    let mut s = String::from(
+        "Date;N° commande;Client;Commercial;Région;Produit;Quantité;Montant HT;Coût\n",
+    );
+    for l in lines {
+        let opt = |x: &Option<String>| x.clone().unwrap_or_default();
+        s.push_str(&format!(
+            "{};{};{};{};{};{};{};{};{}\n",
+            l.day
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            opt(&l.order),
+            opt(&l.customer),
+            opt(&l.rep),
+            opt(&l.region),
+            opt(&l.product),
+            l.qty,
+            l.cents.map(cents_text).unwrap_or_default(),
+            if l.cents.is_some() {
+                cents_text(l.cost)
+            } else {
+                String::new()
+            },
+        ));
+    }
+    s
+}
+
+/// Periods of every shape: a single day, a calendar month or quarter, a
+/// range across month edges, and spans before or after the data.
+fn span() -> impl Strategy<Value = Span> {
+    let day = |n: i64| origin() + Duration::days(n);
+    prop_oneof![
+        (-200i64..1300).prop_map(move |n| Span {
+            from: day(n),
+            to: day(n)
+        }),
+        (-200i64..1300).prop_map(move |n| {
+            let d = day(n);
+            let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1).expect("a day");
+            let next = if d.month() == 12 {
+                NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
+            }
+            .expect("a day");
+            Span {
+                from: first,
+                to: next - Duration::days(1),
+            }
+        }),
+        (0i64..16).prop_map(move |q| {
+            let (y, m) = (2022 + (q / 4) as i32, (q % 4) as u32 * 3 + 1);
+            let from = NaiveDate::from_ymd_opt(y, m, 1).expect("a day");
+            let to =
+                NaiveDate::from_ymd_opt(y + i32::from(m == 10), if m == 10 { 1 } else { m + 3 }, 1)
+                    .expect("a day")
+                    - Duration::days(1);
+            Span { from, to }
+        }),
+        (-400i64..1400, 1i64..500).prop_map(move |(n, len)| Span {
+            from: day(n),
+            to: day(n + len)
+        }),
+    ]
+}
+
+fn filters() -> impl Strategy<Value = BTreeMap<Dim, Vec<String>>> {
+    let pick = |names: &'static [&'static str]| {
+        prop::collection::vec(0..names.len() + 1, 1..3).prop_map(move |ix| {
+            ix.into_iter()
+                // One past the list: a value no line has.
+                .map(|i| names.get(i).copied().unwrap_or("Zulu").to_string())
+                .collect::<Vec<_>>()
+        })
+    };
+    prop_oneof![
+        3 => Just(BTreeMap::new()),
+        1 => pick(&REPS).prop_map(|v| BTreeMap::from([(Dim::Rep, v)])),
+        1 => pick(&REGIONS).prop_map(|v| BTreeMap::from([(Dim::Region, v)])),
+        1 => pick(&PRODUCTS).prop_map(|v| BTreeMap::from([(Dim::Product, v)])),
+        1 => pick(&CUSTOMERS).prop_map(|v| BTreeMap::from([(Dim::Customer, v)])),
+    ]
+}
+
+fn field(d: Dim) -> Field {
+    match d {
+        Dim::Rep => Field::Rep,
+        Dim::Region => Field::Region,
+        Dim::Product => Field::Product,
+        Dim::Customer => Field::Customer,
+    }
+}
+
+fn engine_report(lines: &[Line], p: Span, f: &BTreeMap<Dim, Vec<String>>) -> Report {
+    let ws = common::workspace_of(&[("ventes.csv", &csv(lines))]);
+    let day = |d: NaiveDate| days_from_ymd(d.year(), d.month(), d.day()).expect("a day");
+    let q = Query {
+        period: Some(Period::new(day(p.from), day(p.to))),
+        filters: f.iter().map(|(d, v)| (field(*d), v.clone())).collect(),
+        ..Query::default()
+    };
+    kpi::report(&ws, &q)
+}
+
+fn same(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
+        _ => false,
+    }
+}
+
+fn non_zero(m: BTreeMap<String, f64>) -> BTreeMap<String, f64> {
+    m.into_iter().filter(|(_, v)| *v != 0.0).collect()
+}
+
+/// Every difference between the engine's report and the reference's.
+fn differences(lines: &[Line], p: Span, f: &BTreeMap<Dim, Vec<String>>) -> Vec<String> {
+    let got = engine_report(lines, p, f);
+    let want = reference::report(lines, p, f);
+    let mut out = Vec::new();
+    for (id, w) in &want.kpis {
+        let k = got.kpi(id).cloned().unwrap_or_default();
+        let g = [k.value, k.previous, k.last_year];
+        // A comparison is only meaningful beside a value.
+        let w = if w[0].is_none() { [None; 3] } else { *w };
+        if !g.iter().zip(&w).all(|(a, b)| same(*a, *b)) {
+            out.push(format!("{id}: engine {g:?}, reference {w:?}"));
+        }
+    }
+    let totals = |id: &str| match id {
+        "margin_by_month" => want.kpis["gross_margin"][0],
+        "revenue_by_month_last_year" => want.kpis["revenue"][2],
+        _ => want.kpis["revenue"][0],
+    };
+    for (id, w) in &want.breakdowns {
+        let rows = got.breakdown(id);
+        let g: BTreeMap<String, f64> = rows.iter().map(|b| (b.key.clone(), b.value)).collect();
+        let matches = match *id {
+            "top_customers" => {
+                let mut sorted: Vec<(&String, &f64)> = w.iter().collect();
+                sorted.sort_by(|a, b| b.1.total_cmp(a.1).then_with(|| a.0.cmp(b.0)));
+                sorted.truncate(10);
+                let g: Vec<(&String, &f64)> = rows.iter().map(|b| (&b.key, &b.value)).collect();
+                g == sorted
+            }
+            "new_customers_by_month" | "lost_customers_by_month" => g == *w,
+            _ => non_zero(g.clone()) == non_zero(w.clone()),
+        };
+        if !matches {
+            out.push(format!("{id}: engine {g:?}, reference {w:?}"));
+        }
+        if id.starts_with("revenue_by") || *id == "margin_by_month" || *id == "top_customers" {
+            let total = totals(id);
+            for b in rows {
+                let want_share = total.and_then(|t| (t != 0.0).then(|| b.value / t));
+                if !same(b.share, want_share) {
+                    out.push(format!(
+                        "{id}[{}] share {:?}, want {want_share:?}",
+                        b.key, b.share
+                    ));
+                }
+            }
+        }
+    }
+    for id in ["revenue_without_customer"] {
+        if got.breakdowns.contains_key(id) != want.breakdowns.contains_key(id) {
+            out.push(format!("{id}: engine {:?}", got.breakdown(id)));
+        }
+    }
+    let cohorts: BTreeMap<String, (usize, Vec<f64>)> = got
+        .cohorts
+        .iter()
+        .map(|c| (c.cohort.clone(), (c.customers, c.retention.clone())))
+        .collect();
+    let cohorts_match = cohorts.len() == want.cohorts.len()
+        && cohorts
+            .iter()
+            .zip(&want.cohorts)
+            .all(|((k, (n, r)), (wk, (wn, wr)))| {
+                k == wk
+                    && n == wn
+                    && r.len() == wr.len()
+                    && r.iter().zip(wr).all(|(a, b)| same(Some(*a), Some(*b)))
+            });
+    if !cohorts_match {
+        out.push(format!(
+            "cohorts: engine {cohorts:?}, reference {:?}",
+            want.cohorts
+        ));
+    }
+    let reps: BTreeMap<String, [Option<f64>; 4]> = got
+        .reps
+        .iter()
+        .filter(|r| r.revenue.is_some())
+        .map(|r| {
+            (
+                r.rep.clone(),
+                [r.revenue, r.margin, r.orders, r.avg_order_value],
+            )
+        })
+        .collect();
+    let reps_match = reps.len() == want.reps.len()
+        && reps
+            .iter()
+            .zip(&want.reps)
+            .all(|((k, g), (wk, w))| k == wk && g.iter().zip(w).all(|(a, b)| same(*a, *b)));
+    if !reps_match {
+        out.push(format!("reps: engine {reps:?}, reference {:?}", want.reps));
+    }
+    out
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(96)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_report_agrees_with_the_reference(
+        orders in prop::collection::vec(order_spec(), 1..40),
+        interleave in prop::bool::weighted(0.2),
+        shape in prop_oneof![Just(Shape::Tidy), Just(Shape::TidyWithLoneLines), Just(Shape::Messy)],
+        dense in prop::bool::weighted(0.3),
+        p in span(),
+        f in filters(),
+    ) {
+        let lines = lines_of(&orders, interleave, shape, dense);
+        let diffs = differences(&lines, p, &f);
+        prop_assert!(diffs.is_empty(), "period {:?}, filters {:?}:\n{}\n{}", p, f, diffs.join("\n"), csv(&lines));
+    }
+}
+
+/// The reference itself, on a file small enough to check by hand: it must
+/// not agree with the engine by sharing its mistakes.
+#[test]
+fn the_reference_on_a_hand_checked_case() {
+    let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).expect("a day");
+    let line = |day, cents, order: &str, customer: &str| Line {
+        day: Some(day),
+        cents: Some(cents),
+        order: Some(order.to_string()),
+        customer: Some(customer.to_string()),
+        rep: Some("Anne".into()),
+        region: Some("Nord".into()),
+        product: Some("Atlas".into()),
+        cost: 0,
+        qty: 1,
+    };
+    let lines = [
+        line(d(1, 10), 10_000, "C1", "Alpha"),
+        line(d(2, 5), 20_000, "C2", "Bravo"),
+        line(d(2, 5), -20_000, "C2", "Bravo"), // C2 cancelled: not an order
+        line(d(2, 20), 5_000, "C3", "Alpha"),
+        line(d(2, 21), 7_000, "C3", "Alpha"), // C3 spans two days
+    ];
+    let p = Span {
+        from: d(2, 1),
+        to: d(2, 29),
+    };
+    let r = reference::report(&lines, p, &BTreeMap::new());
+    assert_eq!(r.kpis["revenue"][0], Some(120.0));
+    assert_eq!(r.kpis["order_count"][0], Some(1.0));
+    assert_eq!(r.kpis["avg_order_value"][0], Some(120.0));
+    assert_eq!(r.kpis["active_customers"][0], Some(2.0));
+    assert_eq!(r.kpis["new_customers"][0], Some(1.0)); // Bravo
+    assert_eq!(r.kpis["first_purchase_value"][0], Some(0.0)); // C2 nets to 0
+    assert_eq!(r.kpis["retention_rate"][0], Some(1.0)); // Alpha, January and February
+    assert_eq!(r.kpis["revenue"][1], Some(100.0)); // 3–31 January
+    assert!(differences(&lines, p, &BTreeMap::new()).is_empty());
+}

@@ -1,0 +1,479 @@
+//! The reference report: the revenue and customer families of docs/KPIS.md
+//! computed the plain way, from order lines held as Rust values, row by row,
+//! with no prepared table, no code space, no integer sums and no fast path.
+//! It is meant to be read against docs/KPIS.md in one sitting; the
+//! differential tests (`tests/differential.rs`) compare the engine's report
+//! with it on random workspaces.
+//!
+//! Amounts are whole cents, so its sums are exact integers; a figure's
+//! float is the cents over 100, which is the float the engine's exact sums
+//! give too.
+
+#![allow(dead_code)]
+
+use chrono::{Datelike, Duration, NaiveDate};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One order line, as the generator wrote it in the CSV file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub day: Option<NaiveDate>,
+    /// Cents; `None` when the cell is empty.
+    pub cents: Option<i64>,
+    pub order: Option<String>,
+    pub customer: Option<String>,
+    pub rep: Option<String>,
+    pub region: Option<String>,
+    pub product: Option<String>,
+    /// Cost in cents (the margin is amount − cost).
+    pub cost: i64,
+    pub qty: i64,
+}
+
+/// Which dimension a filter or a breakdown reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Dim {
+    Rep,
+    Region,
+    Product,
+    Customer,
+}
+
+impl Dim {
+    pub fn of(self, l: &Line) -> Option<&str> {
+        match self {
+            Dim::Rep => l.rep.as_deref(),
+            Dim::Region => l.region.as_deref(),
+            Dim::Product => l.product.as_deref(),
+            Dim::Customer => l.customer.as_deref(),
+        }
+    }
+}
+
+/// A period, both days included.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Span {
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.from <= d && d <= self.to
+    }
+    /// The same number of days, ending the day before `from`.
+    pub fn previous(&self) -> Span {
+        let days = (self.to - self.from).num_days() + 1;
+        Span {
+            from: self.from - Duration::days(days),
+            to: self.from - Duration::days(1),
+        }
+    }
+    /// One calendar year back; 29 February becomes the 28th.
+    pub fn last_year(&self) -> Span {
+        let back = |d: NaiveDate| {
+            NaiveDate::from_ymd_opt(d.year() - 1, d.month(), d.day())
+                .or_else(|| NaiveDate::from_ymd_opt(d.year() - 1, d.month(), 28))
+                .expect("a day")
+        };
+        Span {
+            from: back(self.from),
+            to: back(self.to),
+        }
+    }
+}
+
+/// `YYYY-MM` of a day.
+pub fn month(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+fn ratio(a: f64, b: f64) -> Option<f64> {
+    (b != 0.0).then(|| a / b)
+}
+
+fn money(cents: i64) -> f64 {
+    cents as f64 / 100.0
+}
+
+/// What the reference computes: each KPI's value over the period, the
+/// previous period and last year; breakdowns as key → value; the rep view.
+#[derive(Debug, Default, PartialEq)]
+pub struct Reference {
+    pub kpis: BTreeMap<&'static str, [Option<f64>; 3]>,
+    pub breakdowns: BTreeMap<&'static str, BTreeMap<String, f64>>,
+    /// Per rep: revenue, margin, orders, average order value.
+    pub reps: BTreeMap<String, [Option<f64>; 4]>,
+    /// Per cohort month: its customers and the share active each month after.
+    pub cohorts: BTreeMap<String, (usize, Vec<f64>)>,
+}
+
+/// One period's plain totals.
+struct Totals {
+    revenue: i64,
+    margin: i64,
+    units: i64,
+    orders: usize,
+    reps: usize,
+    active: BTreeSet<String>,
+    repeat: usize,
+}
+
+/// The lines of `span`, in file order.
+fn within<'a>(lines: &'a [&'a Line], span: Span) -> impl Iterator<Item = &'a Line> + 'a {
+    lines
+        .iter()
+        .copied()
+        .filter(move |l| l.day.is_some_and(|d| span.contains(d)))
+}
+
+/// Orders of a period: each order id's lines in it, in file order; a line
+/// without an order id is an order of its own.
+fn orders<'a>(lines: &'a [&'a Line], span: Span) -> Vec<Vec<&'a Line>> {
+    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut out: Vec<Vec<&Line>> = Vec::new();
+    for l in within(lines, span) {
+        match l.order.as_deref() {
+            Some(id) => match by_id.get(id) {
+                Some(&i) => out[i].push(l),
+                None => {
+                    by_id.insert(id, out.len());
+                    out.push(vec![l]);
+                }
+            },
+            None => out.push(vec![l]),
+        }
+    }
+    out
+}
+
+fn net(order: &[&Line]) -> i64 {
+    order.iter().map(|l| l.cents.unwrap_or(0)).sum()
+}
+
+fn totals(lines: &[&Line], span: Span) -> Totals {
+    let mut t = Totals {
+        revenue: 0,
+        margin: 0,
+        units: 0,
+        orders: 0,
+        reps: 0,
+        active: BTreeSet::new(),
+        repeat: 0,
+    };
+    let mut reps = BTreeSet::new();
+    for l in within(lines, span) {
+        let cents = l.cents.unwrap_or(0);
+        t.revenue += cents;
+        t.margin += cents - l.cost;
+        t.units += l.qty;
+        if let Some(r) = &l.rep {
+            reps.insert(r.clone());
+        }
+        if let Some(c) = &l.customer {
+            t.active.insert(c.clone());
+        }
+    }
+    t.reps = reps.len();
+    // An order counts when its net total in the period is positive, for the
+    // customer of its first line that names one.
+    let mut per_customer: BTreeMap<&str, usize> = BTreeMap::new();
+    for o in orders(lines, span) {
+        if net(&o) > 0 {
+            t.orders += 1;
+            if let Some(c) = o.iter().find_map(|l| l.customer.as_deref()) {
+                *per_customer.entry(c).or_default() += 1;
+            }
+        }
+    }
+    t.repeat = per_customer.values().filter(|&&n| n >= 2).count();
+    t
+}
+
+/// Each customer's first purchase day and first order's net total (the
+/// order of its first line on that day; the line alone when it has no
+/// order id), over every kept line whatever the period.
+fn first_purchases(lines: &[&Line]) -> BTreeMap<String, (NaiveDate, i64)> {
+    let mut first: BTreeMap<String, (NaiveDate, &Line)> = BTreeMap::new();
+    for &l in lines {
+        let (Some(c), Some(d)) = (&l.customer, l.day) else {
+            continue;
+        };
+        match first.get(c) {
+            Some((fd, _)) if *fd <= d => {}
+            _ => {
+                first.insert(c.clone(), (d, l));
+            }
+        }
+    }
+    first
+        .into_iter()
+        .map(|(c, (d, l))| {
+            let value = match &l.order {
+                Some(id) => lines
+                    .iter()
+                    .filter(|x| x.order.as_ref() == Some(id) && x.day.is_some())
+                    .map(|x| x.cents.unwrap_or(0))
+                    .sum(),
+                None => l.cents.unwrap_or(0),
+            };
+            (c, (d, value))
+        })
+        .collect()
+}
+
+/// Calendar months from `from`'s to `to`'s, as `(year, month)`.
+fn months(from: NaiveDate, to: NaiveDate) -> Vec<(i32, u32)> {
+    let mut out = Vec::new();
+    let (mut y, mut m) = (from.year(), from.month());
+    while (y, m) <= (to.year(), to.month()) {
+        out.push((y, m));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
+}
+
+/// The report of the order lines kept by the filters (a line is kept when,
+/// for each filtered dimension, its value is one of those asked for), with
+/// a day and an amount.
+pub fn report(all: &[Line], p: Span, filters: &BTreeMap<Dim, Vec<String>>) -> Reference {
+    let lines: Vec<&Line> = all
+        .iter()
+        .filter(|l| l.day.is_some() && l.cents.is_some())
+        .filter(|l| {
+            filters
+                .iter()
+                .all(|(dim, values)| dim.of(l).is_some_and(|v| values.iter().any(|x| x == v)))
+        })
+        .collect();
+    let mut r = Reference::default();
+    let spans = [p, p.previous(), p.last_year()];
+    // Each period's own previous period, for growth, lost customers and retention.
+    let befores = spans.map(|s| s.previous());
+    let t = spans.map(|s| totals(&lines, s));
+    let tb = befores.map(|s| totals(&lines, s));
+    let each = |f: &dyn Fn(usize) -> Option<f64>| [f(0), f(1), f(2)];
+
+    r.kpis
+        .insert("revenue", each(&|i| Some(money(t[i].revenue))));
+    r.kpis.insert(
+        "revenue_growth",
+        each(&|i| {
+            ratio(
+                money(t[i].revenue) - money(tb[i].revenue),
+                money(tb[i].revenue).abs(),
+            )
+        }),
+    );
+    r.kpis
+        .insert("order_count", each(&|i| Some(t[i].orders as f64)));
+    r.kpis.insert(
+        "avg_order_value",
+        each(&|i| ratio(money(t[i].revenue), t[i].orders as f64)),
+    );
+    r.kpis
+        .insert("gross_margin", each(&|i| Some(money(t[i].margin))));
+    r.kpis.insert(
+        "margin_rate",
+        each(&|i| ratio(money(t[i].margin), money(t[i].revenue))),
+    );
+    r.kpis.insert(
+        "revenue_per_rep",
+        each(&|i| ratio(money(t[i].revenue), t[i].reps as f64)),
+    );
+    r.kpis
+        .insert("units_sold", each(&|i| Some(t[i].units as f64)));
+
+    // Customers.
+    let first = first_purchases(&lines);
+    r.kpis.insert(
+        "active_customers",
+        each(&|i| Some(t[i].active.len() as f64)),
+    );
+    let new_in = |s: Span| -> Vec<i64> {
+        first
+            .values()
+            .filter(|(d, _)| s.contains(*d))
+            .map(|(_, v)| *v)
+            .collect()
+    };
+    r.kpis.insert(
+        "new_customers",
+        each(&|i| Some(new_in(spans[i]).len() as f64)),
+    );
+    r.kpis.insert(
+        "first_purchase_value",
+        each(&|i| {
+            let values = new_in(spans[i]);
+            ratio(money(values.iter().sum()), values.len() as f64)
+        }),
+    );
+    let kept = |i: usize| t[i].active.intersection(&tb[i].active).count() as f64;
+    r.kpis.insert(
+        "lost_customers",
+        each(&|i| Some(tb[i].active.len() as f64 - kept(i))),
+    );
+    r.kpis.insert(
+        "retention_rate",
+        each(&|i| ratio(kept(i), tb[i].active.len() as f64)),
+    );
+    r.kpis.insert(
+        "churn_rate",
+        each(&|i| ratio(kept(i), tb[i].active.len() as f64).map(|x| 1.0 - x)),
+    );
+    r.kpis.insert(
+        "repeat_rate",
+        each(&|i| ratio(t[i].repeat as f64, t[i].active.len() as f64)),
+    );
+
+    // Breakdowns over the period's lines.
+    let mut by_month: BTreeMap<String, i64> = BTreeMap::new();
+    let mut margin_by_month: BTreeMap<String, i64> = BTreeMap::new();
+    for l in within(&lines, p) {
+        let m = month(l.day.expect("kept lines have a day"));
+        *by_month.entry(m.clone()).or_default() += l.cents.unwrap_or(0);
+        *margin_by_month.entry(m).or_default() += l.cents.unwrap_or(0) - l.cost;
+    }
+    let mut ly_by_month: BTreeMap<String, i64> = BTreeMap::new();
+    for l in within(&lines, p.last_year()) {
+        *ly_by_month.entry(month(l.day.expect("a day"))).or_default() += l.cents.unwrap_or(0);
+    }
+    let to_money = |m: BTreeMap<String, i64>| -> BTreeMap<String, f64> {
+        m.into_iter().map(|(k, v)| (k, money(v))).collect()
+    };
+    let rollup = |m: &BTreeMap<String, i64>, key: &dyn Fn(&str) -> String| {
+        let mut out: BTreeMap<String, i64> = BTreeMap::new();
+        for (k, v) in m {
+            *out.entry(key(k)).or_default() += v;
+        }
+        out
+    };
+    let quarter = |k: &str| {
+        let (y, m) = k.split_once('-').expect("YYYY-MM");
+        let m: u32 = m.parse().expect("a month");
+        format!("{y}-Q{}", (m - 1) / 3 + 1)
+    };
+    r.breakdowns
+        .insert("revenue_by_quarter", to_money(rollup(&by_month, &quarter)));
+    r.breakdowns.insert(
+        "revenue_by_year",
+        to_money(rollup(&by_month, &|k: &str| k[..4].to_string())),
+    );
+    r.breakdowns.insert("revenue_by_month", to_money(by_month));
+    r.breakdowns
+        .insert("margin_by_month", to_money(margin_by_month));
+    r.breakdowns
+        .insert("revenue_by_month_last_year", to_money(ly_by_month));
+    for (id, dim) in [
+        ("revenue_by_rep", Dim::Rep),
+        ("revenue_by_region", Dim::Region),
+        ("revenue_by_product", Dim::Product),
+    ] {
+        let mut sums: BTreeMap<String, i64> = BTreeMap::new();
+        for l in within(&lines, p) {
+            let key = dim.of(l).unwrap_or("(none)").to_string();
+            *sums.entry(key).or_default() += l.cents.unwrap_or(0);
+        }
+        r.breakdowns.insert(id, to_money(sums));
+    }
+    let mut per_customer: BTreeMap<String, i64> = BTreeMap::new();
+    let mut unknown = 0i64;
+    let mut any_unknown = false;
+    for l in within(&lines, p) {
+        match &l.customer {
+            Some(c) => *per_customer.entry(c.clone()).or_default() += l.cents.unwrap_or(0),
+            None => {
+                unknown += l.cents.unwrap_or(0);
+                any_unknown = true;
+            }
+        }
+    }
+    r.breakdowns.insert("top_customers", to_money(per_customer));
+    if any_unknown && unknown != 0 {
+        r.breakdowns.insert(
+            "revenue_without_customer",
+            BTreeMap::from([("(none)".to_string(), money(unknown))]),
+        );
+    }
+
+    // New customers by month, lost by month and cohorts: over the period's
+    // days, and the whole calendar month before its first month.
+    let ms = months(p.from, p.to);
+    let before = {
+        let (y, m) = ms[0];
+        let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+        (y, m)
+    };
+    let active_in = |(y, m): (i32, u32), whole: bool| -> BTreeSet<String> {
+        lines
+            .iter()
+            .filter(|l| {
+                let d = l.day.expect("a day");
+                (d.year(), d.month()) == (y, m) && (whole || p.contains(d))
+            })
+            .filter_map(|l| l.customer.clone())
+            .collect()
+    };
+    let mut actives = vec![active_in(before, true)];
+    actives.extend(ms.iter().map(|&ym| active_in(ym, false)));
+    let mut new_by_month = BTreeMap::new();
+    let mut lost_by_month = BTreeMap::new();
+    for (i, &(y, m)) in ms.iter().enumerate() {
+        let key = format!("{y:04}-{m:02}");
+        let new: Vec<&String> = first
+            .iter()
+            .filter(|(_, (d, _))| p.contains(*d) && (d.year(), d.month()) == (y, m))
+            .map(|(c, _)| c)
+            .collect();
+        new_by_month.insert(key.clone(), new.len() as f64);
+        lost_by_month.insert(
+            key.clone(),
+            actives[i].difference(&actives[i + 1]).count() as f64,
+        );
+        if !new.is_empty() {
+            let retention = (i + 1..actives.len())
+                .map(|k| {
+                    new.iter().filter(|c| actives[k].contains(**c)).count() as f64
+                        / new.len() as f64
+                })
+                .collect();
+            r.cohorts.insert(key, (new.len(), retention));
+        }
+    }
+    r.breakdowns.insert("new_customers_by_month", new_by_month);
+    r.breakdowns
+        .insert("lost_customers_by_month", lost_by_month);
+
+    // The rep view: each rep's revenue, margin and orders (an order counts
+    // for the rep of its first line in the period that names one, when its
+    // net is positive).
+    let mut reps: BTreeMap<String, (i64, i64, usize)> = BTreeMap::new();
+    for l in within(&lines, p) {
+        if let Some(rep) = &l.rep {
+            let e = reps.entry(rep.clone()).or_default();
+            e.0 += l.cents.unwrap_or(0);
+            e.1 += l.cents.unwrap_or(0) - l.cost;
+        }
+    }
+    for o in orders(&lines, p) {
+        if let (true, Some(rep)) = (net(&o) > 0, o.iter().find_map(|l| l.rep.as_ref())) {
+            reps.entry(rep.clone()).or_default().2 += 1;
+        }
+    }
+    r.reps = reps
+        .into_iter()
+        .map(|(rep, (rev, margin, n))| {
+            let (rev, margin) = (money(rev), money(margin));
+            (
+                rep,
+                [
+                    Some(rev),
+                    Some(margin),
+                    Some(n as f64),
+                    ratio(rev, n as f64),
+                ],
+            )
+        })
+        .collect();
+    r
+}
