@@ -205,7 +205,7 @@ impl Monthly {
             let k = key(self.first + i as i32);
             match out.last_mut() {
                 Some((last, s)) if *last == k => s.merge(sum),
-                _ => out.push((k, sum.clone())),
+                _ => out.push((k, *sum)),
             }
         }
         out.into_iter()
