@@ -11,6 +11,7 @@
 
 #![allow(dead_code)]
 
+pub mod families;
 pub mod pipeline;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
