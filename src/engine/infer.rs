@@ -31,6 +31,9 @@ pub struct Inferred {
     pub bad_first_row: Option<usize>,
     /// Missing cells (before any bad value is added to them).
     pub missing: usize,
+    /// The codes and pool a typed column was read from (`None` for text):
+    /// its text as written, for when it is mapped to a key field.
+    pub source: Option<(Vec<u32>, StringPool)>,
 }
 
 /// How many cells (distinct values weighted by their count) read as something.
@@ -103,6 +106,7 @@ pub fn infer(codes: Vec<u32>, pool: StringPool, ctx: Context) -> Inferred {
             t.inferred.bad_first_row = codes.iter().position(|&c| is_bad(c));
         }
     }
+    t.inferred.source = Some((codes, pool));
     t.inferred
 }
 
@@ -151,6 +155,7 @@ fn plain(data: ColumnData) -> Typed {
             bad_count: 0,
             bad_first_row: None,
             missing: 0,
+            source: None,
         },
         bad: None,
     }
@@ -172,6 +177,7 @@ fn typed(
             bad_count: 0,
             bad_first_row: None,
             missing: 0,
+            source: None,
         },
         bad: Some(bad),
     }

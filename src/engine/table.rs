@@ -88,6 +88,20 @@ pub enum ColumnData {
     Empty { len: usize },
 }
 
+impl ColumnData {
+    pub fn column_type(&self) -> ColumnType {
+        match self {
+            ColumnData::Number { integer: true, .. } => ColumnType::Integer,
+            ColumnData::Number { .. } => ColumnType::Number,
+            ColumnData::Date { .. } => ColumnType::Date,
+            ColumnData::DateTime { .. } => ColumnType::Datetime,
+            ColumnData::Bool(_) => ColumnType::Bool,
+            ColumnData::Text { .. } => ColumnType::Text,
+            ColumnData::Empty { .. } => ColumnType::Empty,
+        }
+    }
+}
+
 /// A named column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
@@ -112,15 +126,7 @@ impl Column {
     }
 
     pub fn column_type(&self) -> ColumnType {
-        match &self.data {
-            ColumnData::Number { integer: true, .. } => ColumnType::Integer,
-            ColumnData::Number { .. } => ColumnType::Number,
-            ColumnData::Date { .. } => ColumnType::Date,
-            ColumnData::DateTime { .. } => ColumnType::Datetime,
-            ColumnData::Bool(_) => ColumnType::Bool,
-            ColumnData::Text { .. } => ColumnType::Text,
-            ColumnData::Empty { .. } => ColumnType::Empty,
-        }
+        self.data.column_type()
     }
 
     /// The numbers of a number column.

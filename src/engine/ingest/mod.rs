@@ -1,10 +1,12 @@
 //! Bytes in, a typed [`Table`] and an [`ImportSummary`] out, in one streaming
 //! pass: the CSV reader splits the raw bytes, each cell is interned into its
 //! column's dictionary, and types are decided afterwards from the distinct
-//! values (see [`super::infer`]).
+//! values (see [`super::infer`]). A column mapped to a key field keeps its
+//! text as written instead (see [`keys`]).
 
 mod body;
 mod builder;
+mod keys;
 mod lines;
 mod stream;
 mod words;
@@ -20,6 +22,7 @@ use super::schema::{self, Field, Kind, Mapping};
 use super::table::{Column, ColumnType, Table};
 use csv::{ByteRecord, ReaderBuilder};
 use hashbrown::DefaultHashBuilder;
+use keys::Reading;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -80,6 +83,8 @@ pub struct Imported {
     pub table: Table,
     pub summary: ImportSummary,
     pub mapping: Mapping,
+    /// Per column, its typed and text readings (see [`keys`]).
+    readings: Vec<Reading>,
 }
 
 /// Counts problems by kind and column, keeping the line of the first.
@@ -306,61 +311,59 @@ fn assemble(
     }
     let french = delimiter == b';' || opts.french;
     let mut columns = Vec::with_capacity(names.len());
-    // Missing cells once typed: missing ones and those that fit no type.
-    let mut missing_once_typed = Vec::with_capacity(names.len());
+    let mut readings = Vec::with_capacity(names.len());
     let mut summaries = Vec::with_capacity(names.len());
-    for (i, (name, b)) in names.into_iter().zip(builders).enumerate() {
+    for (name, b) in names.into_iter().zip(builders) {
         let ctx = Context {
             french_style: french,
             header_says_date: schema::header_says_date(&name),
         };
         let repeats = b.repeats();
         let (codes, pool) = builder::finish(b, encoding);
-        let mut inferred = infer(codes, pool, ctx);
-        if repeats {
-            inferred.data = builder::distinct_text(inferred.data);
-        }
+        let inferred = infer(codes, pool, ctx);
         let missing = inferred.missing;
-        missing_once_typed.push(missing as u64 + inferred.bad_count);
-        if inferred.bad_count > 0 {
-            let first = inferred
-                .bad_first_row
-                .and_then(|r| row_lines.get(r))
-                .copied();
-            warnings.add(WarningKind::BadValue, Some(i), first, inferred.bad_count);
-        }
-        if inferred.ambiguous {
-            warnings.add(WarningKind::AmbiguousDates, Some(i), None, 1);
-        }
-        let column = Column {
-            name,
-            data: inferred.data,
-        };
+        let key = schema::header_says_key(&name);
+        let line_of = |r| row_lines.get(r).copied();
+        let (data, reading) = Reading::of(inferred, ctx, repeats, key, line_of);
         summaries.push(ColumnSummary {
-            name: column.name.clone(),
-            column_type: column.column_type(),
+            name: name.clone(),
+            column_type: data.column_type(),
             field: None,
-            format: inferred.format,
-            decimal: inferred.decimal,
-            ambiguous: inferred.ambiguous,
+            format: None,
+            decimal: None,
+            ambiguous: false,
             missing,
         });
-        columns.push(column);
+        columns.push(Column { name, data });
+        readings.push(reading);
     }
-    let table = Table {
+    let mut table = Table {
         rows: row_lines.len(),
         columns,
     };
-    let mut mapping = schema::propose(&table, opts.kind);
+    // The types decide the mapping; the mapping then decides which columns
+    // hold their text (keys) rather than their typed values.
+    let mut mapping = schema::propose_columns(&typed_columns(&table, &readings), opts.kind);
     for (field, column) in &opts.mapping {
         if table.column(column).is_some() {
             mapping.fields.retain(|_, c| c != column);
             mapping.fields.insert(*field, column.clone());
         }
     }
-    for s in &mut summaries {
+    apply_readings(&mut table.columns, &mut readings, &mapping);
+    for ((s, c), r) in summaries.iter_mut().zip(&table.columns).zip(&readings) {
         s.field = mapping.field_of(&s.name);
+        summarize(s, c, r);
     }
+    for (kind, i, line, n) in typed_warnings(&readings) {
+        warnings.add(kind, Some(i), line, n);
+    }
+    // Missing cells once typed: missing ones and those that fit no type.
+    let missing_once_typed: Vec<u64> = summaries
+        .iter()
+        .zip(&readings)
+        .map(|(s, r)| s.missing as u64 + bad_cells(r))
+        .collect();
     for m in schema::missing_values(&table, &mapping, &missing_once_typed) {
         let col = summaries.iter().position(|s| s.name == m.column);
         let first = row_lines.get(m.first_row).copied();
@@ -397,38 +400,130 @@ fn assemble(
         table,
         summary,
         mapping,
+        readings,
     })
+}
+
+/// The columns as the mapping sees them: with the type of their values,
+/// also when they hold their text, so a table maps alike however its
+/// columns are held.
+fn typed_columns<'t>(table: &'t Table, readings: &[Reading]) -> Vec<schema::TypedColumn<'t>> {
+    let columns = table.columns.iter().zip(readings);
+    columns
+        .map(|(c, r)| schema::TypedColumn {
+            name: &c.name,
+            column_type: r.typed.as_ref().map_or(c.column_type(), |t| t.column_type),
+        })
+        .collect()
+}
+
+/// Gives each column the reading its field wants: a key its text, any
+/// other field (or none) its typed values.
+fn apply_readings(columns: &mut [Column], readings: &mut [Reading], mapping: &Mapping) {
+    for (c, r) in columns.iter_mut().zip(readings) {
+        let key = mapping.field_of(&c.name).is_some_and(Field::is_key);
+        r.apply(&mut c.data, key);
+    }
+}
+
+/// The summary of a column as the table now holds it.
+fn summarize(s: &mut ColumnSummary, c: &Column, r: &Reading) {
+    s.column_type = c.column_type();
+    let typed = r.typed.as_ref().filter(|_| r.holds_typed());
+    s.format = typed.and_then(|t| t.format.clone());
+    s.decimal = typed.and_then(|t| t.decimal);
+    s.ambiguous = typed.is_some_and(|t| t.ambiguous);
+}
+
+/// Cells that fit no value of the column's type, while it holds typed values.
+fn bad_cells(r: &Reading) -> u64 {
+    match &r.typed {
+        Some(t) if r.holds_typed() => t.bad_count,
+        _ => 0,
+    }
+}
+
+/// The warnings of the columns holding typed values, as (kind, column,
+/// line, count): cells that fit no value of the type, and dates read day- or
+/// month-first by default. A column holding its text has none.
+fn typed_warnings(readings: &[Reading]) -> Vec<(WarningKind, usize, Option<u64>, u64)> {
+    let mut out = Vec::new();
+    for (i, r) in readings.iter().enumerate() {
+        let Some(t) = r.typed.as_ref().filter(|_| r.holds_typed()) else {
+            continue;
+        };
+        if t.bad_count > 0 {
+            out.push((WarningKind::BadValue, i, t.bad_line, t.bad_count));
+        }
+        if t.ambiguous {
+            out.push((WarningKind::AmbiguousDates, i, None, 1));
+        }
+    }
+    out
 }
 
 impl Imported {
     /// Applies the user's choice of kind and fields, as the import step's
     /// mapping editor does, without reading the file again.
     pub fn remap(&mut self, kind: Option<Kind>, overrides: &BTreeMap<Field, String>) {
-        let mut mapping = schema::propose(&self.table, kind);
+        let columns = typed_columns(&self.table, &self.readings);
+        let mut mapping = schema::propose_columns(&columns, kind);
         for (field, column) in overrides {
             if self.table.column(column).is_some() {
                 mapping.fields.retain(|_, c| c != column);
                 mapping.fields.insert(*field, column.clone());
             }
         }
-        for s in &mut self.summary.columns {
-            s.field = mapping.field_of(&s.name);
-        }
-        self.summary.kind = mapping.kind;
-        self.summary.derived = mapping.derived();
-        self.mapping = mapping;
+        self.use_mapping(mapping);
     }
 
     /// Sets the field → column mapping exactly as the user chose it.
     pub fn set_mapping(&mut self, mapping: Mapping) {
         let mut mapping = mapping;
         mapping.fields.retain(|_, c| self.table.column(c).is_some());
-        for s in &mut self.summary.columns {
+        self.use_mapping(mapping);
+    }
+
+    /// Takes `mapping`: key columns given their text, others their typed
+    /// values, and the summary (types, formats, warnings) saying so.
+    fn use_mapping(&mut self, mapping: Mapping) {
+        apply_readings(&mut self.table.columns, &mut self.readings, &mapping);
+        let summaries = &mut self.summary.columns;
+        for ((s, c), r) in summaries
+            .iter_mut()
+            .zip(&self.table.columns)
+            .zip(&self.readings)
+        {
             s.field = mapping.field_of(&s.name);
+            summarize(s, c, r);
         }
+        let warnings = &mut self.summary.warnings;
+        warnings.retain(|w| !matches!(w.kind, WarningKind::BadValue | WarningKind::AmbiguousDates));
+        for (kind, i, line, count) in typed_warnings(&self.readings) {
+            let column = summaries.get(i);
+            warnings.push(Warning {
+                kind,
+                line,
+                column: column.map(|c| c.name.clone()),
+                count,
+                message: words::english(kind, column, count),
+            });
+        }
+        // In the order of a read: by kind, then by column.
+        let position = |w: &Warning| {
+            let name = w.column.as_deref();
+            name.and_then(|n| summaries.iter().position(|s| s.name == n))
+        };
+        warnings.sort_by_key(|w| (w.kind, position(w)));
         self.summary.kind = mapping.kind;
         self.summary.derived = mapping.derived();
         self.mapping = mapping;
+    }
+
+    /// Heap bytes held: the table's values, and the text kept beside its
+    /// typed columns (for a later mapping of one to a key).
+    pub fn heap_bytes(&self) -> usize {
+        self.table.heap_bytes() + self.readings.iter().map(Reading::heap_bytes).sum::<usize>()
     }
 
     /// A key for "a file with the same header": the folded column names.

@@ -203,6 +203,28 @@ impl Field {
         }
     }
 
+    /// Does this field name a thing (an order, a customer, a rep, a region,
+    /// a campaign…) rather than measure it? Such a column is an identifier
+    /// or a label: it is compared, grouped and shown, never added up, so it
+    /// keeps each cell's text exactly as the file wrote it, whatever the
+    /// values look like (`00123`, `536365` beside `C536379`, `12346.0`).
+    /// Typing it would turn the ids that are not numbers into missing
+    /// values and print the others as Rust writes numbers. Not keys: dates
+    /// and measures, and the yes/no fields (`status`, `converted`,
+    /// `converted_to_customer`), read as flags when their values are.
+    pub fn is_key(self) -> bool {
+        use Field::*;
+        match self {
+            OrderId | InvoiceId | Id | LeadId | Customer | Rep | Manager | Team | Product
+            | Family | Region | Sector | Segment | Channel | Source | Campaign | Stage | Type
+            | Outcome | Temperature => true,
+            Date | Amount | Quantity | UnitPrice | Cost | Margin | CreatedDate | Status
+            | CloseDate | Probability | FirstContactDate | Converted | ConvertedToCustomer
+            | DurationMinutes | Score | IssueDate | DueDate | PaidAmount | PaidDate | HireDate
+            | UnitCost => false,
+        }
+    }
+
     pub fn name(self) -> String {
         serde_json::to_value(self)
             .ok()
@@ -246,6 +268,21 @@ pub fn header_says_date(header: &str) -> bool {
             .iter()
             .chain(Field::CreatedDate.synonyms())
             .any(|s| normalize(s) == n)
+}
+
+/// Does this header name key fields only ([`Field::is_key`]), in every kind
+/// (`InvoiceNo`, `CustomerID`, `StockCode`, but not `Client`, which may be
+/// whether a lead became a customer)? Its column will be a key whatever the
+/// kind, so the ingest holds its text from the start rather than its typed
+/// values and, beside them, a copy of its text.
+pub fn header_says_key(header: &str) -> bool {
+    let n = normalize(header);
+    let mut named = Kind::ALL
+        .iter()
+        .flat_map(|k| k.fields())
+        .filter(|f| f.synonyms().iter().any(|s| normalize(s) == n))
+        .peekable();
+    named.peek().is_some() && named.all(|f| f.is_key())
 }
 
 /// Which column holds each field of a table, for one kind.
@@ -293,8 +330,7 @@ impl Mapping {
     }
 }
 
-fn fits(field: Field, col: &Column) -> bool {
-    let t = col.column_type();
+fn fits(field: Field, t: ColumnType) -> bool {
     match field.accepts() {
         Accepts::Date => matches!(
             t,
@@ -308,15 +344,37 @@ fn fits(field: Field, col: &Column) -> bool {
     }
 }
 
+/// A column as the mapping sees it: its name and the type its values took.
+#[derive(Debug, Clone, Copy)]
+pub struct TypedColumn<'a> {
+    pub name: &'a str,
+    pub column_type: ColumnType,
+}
+
+fn typed_columns(table: &Table) -> Vec<TypedColumn<'_>> {
+    table
+        .columns
+        .iter()
+        .map(|c| TypedColumn {
+            name: &c.name,
+            column_type: c.column_type(),
+        })
+        .collect()
+}
+
 /// Maps the columns of `table` to the fields of `kind`, best synonym first.
 pub fn map_for_kind(table: &Table, kind: Kind) -> Mapping {
-    let headers: Vec<String> = table.columns.iter().map(|c| normalize(&c.name)).collect();
+    map_columns(&typed_columns(table), kind)
+}
+
+fn map_columns(columns: &[TypedColumn], kind: Kind) -> Mapping {
+    let headers: Vec<String> = columns.iter().map(|c| normalize(c.name)).collect();
     let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // (rank, field index, column)
     for (fi, &field) in kind.fields().iter().enumerate() {
         for (rank, syn) in field.synonyms().iter().enumerate() {
             let syn = normalize(syn);
             for (ci, h) in headers.iter().enumerate() {
-                if *h == syn && table.columns.get(ci).is_some_and(|c| fits(field, c)) {
+                if *h == syn && columns.get(ci).is_some_and(|c| fits(field, c.column_type)) {
                     candidates.push((rank, fi, ci));
                 }
             }
@@ -331,13 +389,13 @@ pub fn map_for_kind(table: &Table, kind: Kind) -> Mapping {
             continue;
         }
         used[ci] = true;
-        fields.insert(field, table.columns[ci].name.clone());
+        fields.insert(field, columns[ci].name.to_string());
     }
     Mapping { kind, fields }
 }
 
 /// Words in headers that belong to one kind of table only.
-fn signature(table: &Table, kind: Kind) -> usize {
+fn signature(columns: &[TypedColumn], kind: Kind) -> usize {
     let words: &[&str] = match kind {
         Kind::Spend => &["depense", "spend", "budget", "marketing", "cout"],
         Kind::Carts => &["panier", "cart", "basket"],
@@ -348,11 +406,10 @@ fn signature(table: &Table, kind: Kind) -> usize {
         Kind::Opportunities => &["opportun", "deal", "stage", "etape"],
         _ => &[],
     };
-    table
-        .columns
+    columns
         .iter()
         .filter(|c| {
-            let h = normalize(&c.name);
+            let h = normalize(c.name);
             words.iter().any(|w| h.contains(w))
         })
         .count()
@@ -360,12 +417,18 @@ fn signature(table: &Table, kind: Kind) -> usize {
 
 /// The kind whose requirements the header meets with the most fields, and its mapping.
 pub fn propose(table: &Table, forced: Option<Kind>) -> Mapping {
+    propose_columns(&typed_columns(table), forced)
+}
+
+/// [`propose`] for columns given by name and type: a table whose key columns
+/// hold their text is mapped as if they held the type of their values.
+pub fn propose_columns(columns: &[TypedColumn], forced: Option<Kind>) -> Mapping {
     if let Some(kind) = forced {
-        return map_for_kind(table, kind);
+        return map_columns(columns, kind);
     }
     Kind::ALL
         .iter()
-        .map(|&k| map_for_kind(table, k))
+        .map(|&k| map_columns(columns, k))
         .filter(Mapping::complete)
         // Most fields matched; on a tie, the kind whose own words appear in the
         // headers (a spend file's date, amount, channel and campaign fit sales
@@ -373,7 +436,7 @@ pub fn propose(table: &Table, forced: Option<Kind>) -> Mapping {
         .max_by_key(|m| {
             (
                 m.fields.len(),
-                signature(table, m.kind),
+                signature(columns, m.kind),
                 std::cmp::Reverse(m.kind),
             )
         })
@@ -434,5 +497,25 @@ mod tests {
         assert!(header_says_date("Échéance date"));
         assert!(header_says_date("engage_date"));
         assert!(!header_says_date("Montant"));
+    }
+
+    #[test]
+    fn key_headers() {
+        for h in [
+            "InvoiceNo",
+            "Customer ID",
+            "StockCode",
+            "N° commande",
+            "Segment",
+            "Canal",
+        ] {
+            assert!(header_says_key(h), "{h}");
+        }
+        // Flags or measures in some kind, or no field at all.
+        for h in [
+            "Client", "Customer", "rating", "Status", "Montant", "Libellé",
+        ] {
+            assert!(!header_says_key(h), "{h}");
+        }
     }
 }
