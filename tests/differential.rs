@@ -13,12 +13,12 @@
 mod common;
 mod reference;
 
-use cadran::engine::kpi::{self, Period, Query};
-use cadran::engine::parse::date::days_from_ymd;
+use cadran::engine::kpi::{self, Query};
 use cadran::engine::schema::Field;
 use cadran::engine::Report;
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
+use reference::gen::{origin, period, pick, same, span};
 use reference::{Dim, Line, Span};
 use std::collections::BTreeMap;
 
@@ -28,10 +28,6 @@ const CUSTOMERS: [&str; 8] = [
 const REPS: [&str; 4] = ["Anne", "Bruno", "Chloé", "David"];
 const REGIONS: [&str; 3] = ["Nord", "Sud", "Ouest"];
 const PRODUCTS: [&str; 5] = ["Atlas", "Boreal", "Cime", "Dune", "Escale"];
-
-fn origin() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 1, 1).expect("a day")
-}
 
 /// One order as generated: its lines share its id, customer, rep and
 /// region; each line may move a few days off, or lose a cell.
@@ -201,54 +197,7 @@ fn csv(lines: &[Line]) -> String {
     s
 }
 
-/// Periods of every shape: a single day, a calendar month or quarter, a
-/// range across month edges, and spans before or after the data.
-fn span() -> impl Strategy<Value = Span> {
-    let day = |n: i64| origin() + Duration::days(n);
-    prop_oneof![
-        (-200i64..1300).prop_map(move |n| Span {
-            from: day(n),
-            to: day(n)
-        }),
-        (-200i64..1300).prop_map(move |n| {
-            let d = day(n);
-            let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1).expect("a day");
-            let next = if d.month() == 12 {
-                NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
-            }
-            .expect("a day");
-            Span {
-                from: first,
-                to: next - Duration::days(1),
-            }
-        }),
-        (0i64..16).prop_map(move |q| {
-            let (y, m) = (2022 + (q / 4) as i32, (q % 4) as u32 * 3 + 1);
-            let from = NaiveDate::from_ymd_opt(y, m, 1).expect("a day");
-            let to =
-                NaiveDate::from_ymd_opt(y + i32::from(m == 10), if m == 10 { 1 } else { m + 3 }, 1)
-                    .expect("a day")
-                    - Duration::days(1);
-            Span { from, to }
-        }),
-        (-400i64..1400, 1i64..500).prop_map(move |(n, len)| Span {
-            from: day(n),
-            to: day(n + len)
-        }),
-    ]
-}
-
 fn filters() -> impl Strategy<Value = BTreeMap<Dim, Vec<String>>> {
-    let pick = |names: &'static [&'static str]| {
-        prop::collection::vec(0..names.len() + 1, 1..3).prop_map(move |ix| {
-            ix.into_iter()
-                // One past the list: a value no line has.
-                .map(|i| names.get(i).copied().unwrap_or("Zulu").to_string())
-                .collect::<Vec<_>>()
-        })
-    };
     prop_oneof![
         3 => Just(BTreeMap::new()),
         1 => pick(&REPS).prop_map(|v| BTreeMap::from([(Dim::Rep, v)])),
@@ -269,21 +218,12 @@ fn field(d: Dim) -> Field {
 
 fn engine_report(lines: &[Line], p: Span, f: &BTreeMap<Dim, Vec<String>>) -> Report {
     let ws = common::workspace_of(&[("ventes.csv", &csv(lines))]);
-    let day = |d: NaiveDate| days_from_ymd(d.year(), d.month(), d.day()).expect("a day");
     let q = Query {
-        period: Some(Period::new(day(p.from), day(p.to))),
+        period: Some(period(p)),
         filters: f.iter().map(|(d, v)| (field(*d), v.clone())).collect(),
         ..Query::default()
     };
     kpi::report(&ws, &q)
-}
-
-fn same(a: Option<f64>, b: Option<f64>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
-        _ => false,
-    }
 }
 
 fn non_zero(m: BTreeMap<String, f64>) -> BTreeMap<String, f64> {

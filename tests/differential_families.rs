@@ -15,15 +15,15 @@
 mod common;
 mod reference;
 
-use cadran::engine::kpi::{self, Period, Query};
-use cadran::engine::parse::date::days_from_ymd;
+use cadran::engine::kpi::{self, Query};
 use cadran::engine::schema::Field;
 use cadran::engine::Report;
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 use proptest::prelude::*;
 use reference::families::{
     self, Act, Activity, Cart, Feedback, Figures, Filter, Invoice, Lead, Row, Sale, Spend,
 };
+use reference::gen::{day, origin, period, pick, same, span};
 use reference::{Line, Span};
 
 const REPS: [&str; 4] = ["Anne", "Bruno", "Chloé", "David"];
@@ -78,14 +78,6 @@ const FEEDBACK_TYPES: [(&str, bool); 6] = [
     ("Réclamation", true),
     ("Plainte", true),
 ];
-
-fn origin() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 1, 1).expect("a day")
-}
-
-fn day(n: i64) -> NaiveDate {
-    origin() + Duration::days(n)
-}
 
 fn name(list: &[&str], i: Option<usize>) -> Option<String> {
     i.map(|i| list[i].to_string())
@@ -503,53 +495,7 @@ fn invoices_csv(inv: &[Invoice]) -> String {
 
 // ------------------------------------------------- periods and filters
 
-/// Periods of every shape: a single day, a calendar month or quarter, a
-/// range across month edges, and spans before or after the data.
-fn span() -> impl Strategy<Value = Span> {
-    prop_oneof![
-        (-200i64..1300).prop_map(|n| Span {
-            from: day(n),
-            to: day(n)
-        }),
-        (-200i64..1300).prop_map(|n| {
-            let d = day(n);
-            let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1).expect("a day");
-            let next = if d.month() == 12 {
-                NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
-            }
-            .expect("a day");
-            Span {
-                from: first,
-                to: next - Duration::days(1),
-            }
-        }),
-        (0i64..16).prop_map(|q| {
-            let (y, m) = (2022 + (q / 4) as i32, (q % 4) as u32 * 3 + 1);
-            let from = NaiveDate::from_ymd_opt(y, m, 1).expect("a day");
-            let to =
-                NaiveDate::from_ymd_opt(y + i32::from(m == 10), if m == 10 { 1 } else { m + 3 }, 1)
-                    .expect("a day")
-                    - Duration::days(1);
-            Span { from, to }
-        }),
-        (-400i64..1400, 1i64..500).prop_map(|(n, len)| Span {
-            from: day(n),
-            to: day(n + len)
-        }),
-    ]
-}
-
 fn filter() -> impl Strategy<Value = Filter> {
-    let pick = |names: &'static [&'static str]| {
-        prop::collection::vec(0..names.len() + 1, 1..3).prop_map(move |ix| {
-            ix.into_iter()
-                // One past the list: a value no row has.
-                .map(|i| names.get(i).copied().unwrap_or("Zulu").to_string())
-                .collect::<Vec<_>>()
-        })
-    };
     prop_oneof![
         3 => Just(Filter::default()),
         1 => pick(&REPS).prop_map(|v| Filter { reps: Some(v), channels: None }),
@@ -584,7 +530,6 @@ fn snap() -> impl Strategy<Value = Option<(usize, usize, bool)>> {
 
 fn engine_report(files: &[(&str, &str)], p: Span, f: &Filter) -> Report {
     let ws = common::workspace_of(files);
-    let d = |d: NaiveDate| days_from_ymd(d.year(), d.month(), d.day()).expect("a day");
     let mut filters = kpi::Filters::new();
     if let Some(r) = &f.reps {
         filters.insert(Field::Rep, r.clone());
@@ -593,19 +538,11 @@ fn engine_report(files: &[(&str, &str)], p: Span, f: &Filter) -> Report {
         filters.insert(Field::Channel, c.clone());
     }
     let q = Query {
-        period: Some(Period::new(d(p.from), d(p.to))),
+        period: Some(period(p)),
         filters,
         ..Query::default()
     };
     kpi::report(&ws, &q)
-}
-
-fn same(a: Option<f64>, b: Option<f64>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
-        _ => false,
-    }
 }
 
 /// The engine adds hours in millionths (its exact sums are made for

@@ -18,12 +18,12 @@
 mod common;
 mod reference;
 
-use cadran::engine::kpi::{self, Period, Query};
-use cadran::engine::parse::date::days_from_ymd;
+use cadran::engine::kpi::{self, Query};
 use cadran::engine::schema::Field;
 use cadran::engine::Report;
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
+use reference::gen::{day, month_of, origin, period, quarter, same};
 use reference::pipeline::{self as rp, By, Crm, Deal, Member, Status};
 use reference::Span;
 use std::collections::BTreeMap;
@@ -48,14 +48,6 @@ const OPEN: [&str; 11] = [
 ];
 const WON: [&str; 4] = ["Won", "Closed Won", "Gagné", "Signé"];
 const LOST: [&str; 3] = ["Lost", "Closed Lost", "Perdu"];
-
-fn origin() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 1, 1).expect("a day")
-}
-
-fn day(n: i64) -> NaiveDate {
-    origin() + Duration::days(n)
-}
 
 /// How the file writes probabilities.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -290,24 +282,14 @@ fn files(crm: &Crm, french: bool, probabilities: Probabilities) -> Vec<(&'static
 /// Periods of every shape: a single day, a calendar month or quarter, a
 /// range across month edges, and spans before or after the data.
 fn span() -> impl Strategy<Value = Span> {
-    let month = |d: NaiveDate| {
-        let first = d.with_day(1).expect("a day");
-        let next = first
-            .checked_add_months(chrono::Months::new(1))
-            .expect("a day");
-        Span {
-            from: first,
-            to: next - Duration::days(1),
-        }
-    };
     prop_oneof![
         1 => (-200i64..1400).prop_map(|n| Span {
             from: day(n),
             to: day(n)
         }),
-        1 => (-200i64..1400).prop_map(move |n| month(day(n))),
+        1 => (-200i64..1400).prop_map(move |n| month_of(day(n))),
         // Months, days and ranges over the four months of a dense workspace.
-        2 => (0i64..180).prop_map(move |n| month(day(n))),
+        2 => (0i64..180).prop_map(move |n| month_of(day(n))),
         1 => (0i64..180).prop_map(|n| Span {
             from: day(n),
             to: day(n)
@@ -316,15 +298,7 @@ fn span() -> impl Strategy<Value = Span> {
             from: day(n),
             to: day(n + len)
         }),
-        1 => (0i64..18).prop_map(|q| {
-            let from = NaiveDate::from_ymd_opt(2022 + (q / 4) as i32, (q % 4) as u32 * 3 + 1, 1)
-                .expect("a day");
-            let to = from
-                .checked_add_months(chrono::Months::new(3))
-                .expect("a day")
-                - Duration::days(1);
-            Span { from, to }
-        }),
+        1 => (0i64..18).prop_map(quarter),
         1 => (-400i64..1500, 1i64..500).prop_map(|(n, len)| Span {
             from: day(n),
             to: day(n + len)
@@ -374,22 +348,13 @@ fn engine_report(
 ) -> Report {
     let texts: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
     let ws = common::workspace_of(&texts);
-    let day = |d: NaiveDate| days_from_ymd(d.year(), d.month(), d.day()).expect("a day");
     let q = Query {
-        period: Some(Period::new(day(p.from), day(p.to))),
+        period: Some(period(p)),
         filters: f.iter().map(|(b, v)| (field(*b), v.clone())).collect(),
         stage_probabilities: crm.stage_probabilities.clone(),
         ..Query::default()
     };
     kpi::report(&ws, &q)
-}
-
-fn same(a: Option<f64>, b: Option<f64>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
-        _ => false,
-    }
 }
 
 fn non_zero(m: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {

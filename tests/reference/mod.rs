@@ -12,6 +12,7 @@
 #![allow(dead_code)]
 
 pub mod families;
+pub mod gen;
 pub mod pipeline;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
