@@ -18,7 +18,7 @@ use cadran::engine::schema::Field;
 use cadran::engine::Report;
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
-use reference::gen::{origin, period, pick, same, span};
+use reference::gen::{cases, kpi_differences, origin, period, pick, same, span};
 use reference::{Dim, Line, Span};
 use std::collections::BTreeMap;
 
@@ -234,16 +234,7 @@ fn non_zero(m: BTreeMap<String, f64>) -> BTreeMap<String, f64> {
 fn differences(lines: &[Line], p: Span, f: &BTreeMap<Dim, Vec<String>>) -> Vec<String> {
     let got = engine_report(lines, p, f);
     let want = reference::report(lines, p, f);
-    let mut out = Vec::new();
-    for (id, w) in &want.kpis {
-        let k = got.kpi(id).cloned().unwrap_or_default();
-        let g = [k.value, k.previous, k.last_year];
-        // A comparison is only meaningful beside a value.
-        let w = if w[0].is_none() { [None; 3] } else { *w };
-        if !g.iter().zip(&w).all(|(a, b)| same(*a, *b)) {
-            out.push(format!("{id}: engine {g:?}, reference {w:?}"));
-        }
-    }
+    let mut out = kpi_differences(&got, &want.kpis, |_, a, b| same(a, b));
     let totals = |id: &str| match id {
         "margin_by_month" => want.kpis["gross_margin"][0],
         "revenue_by_month_last_year" => want.kpis["revenue"][2],
@@ -325,13 +316,6 @@ fn differences(lines: &[Line], p: Span, f: &BTreeMap<Dim, Vec<String>>) -> Vec<S
         out.push(format!("reps: engine {reps:?}, reference {:?}", want.reps));
     }
     out
-}
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(96)
 }
 
 proptest! {

@@ -23,7 +23,7 @@ use proptest::prelude::*;
 use reference::families::{
     self, Act, Activity, Cart, Feedback, Figures, Filter, Invoice, Lead, Row, Sale, Spend,
 };
-use reference::gen::{day, origin, period, pick, same, span};
+use reference::gen::{cases, day, kpi_differences, origin, period, pick, same, span};
 use reference::{Line, Span};
 
 const REPS: [&str; 4] = ["Anne", "Bruno", "Chloé", "David"];
@@ -558,21 +558,13 @@ fn near_hours(a: Option<f64>, b: Option<f64>) -> bool {
 /// figures; `breakdowns` lists the family's breakdowns, which the engine
 /// must leave out when the reference has none.
 fn differences(got: &Report, want: &Figures, breakdowns: &[&str]) -> Vec<String> {
-    let mut out = Vec::new();
-    for (id, w) in &want.kpis {
-        let k = got.kpi(id).cloned().unwrap_or_default();
-        let g = [k.value, k.previous, k.last_year];
-        // A comparison is only meaningful beside a value.
-        let w = if w[0].is_none() { [None; 3] } else { *w };
-        let eq = if *id == "lead_response_hours" {
-            near_hours
+    let mut out = kpi_differences(got, &want.kpis, |id, a, b| {
+        if id == "lead_response_hours" {
+            near_hours(a, b)
         } else {
-            same
-        };
-        if !g.iter().zip(&w).all(|(a, b)| eq(*a, *b)) {
-            out.push(format!("{id}: engine {g:?}, reference {w:?}"));
+            same(a, b)
         }
-    }
+    });
     for (id, w) in &want.medians {
         let g = got.kpi(id).and_then(|k| k.median);
         if !same(g, *w) {
@@ -617,13 +609,6 @@ fn differences(got: &Report, want: &Figures, breakdowns: &[&str]) -> Vec<String>
         }
     }
     out
-}
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(96)
 }
 
 // ------------------------------------------------------ the five families

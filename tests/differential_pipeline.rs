@@ -23,7 +23,7 @@ use cadran::engine::schema::Field;
 use cadran::engine::Report;
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
-use reference::gen::{day, month_of, origin, period, quarter, same};
+use reference::gen::{cases, day, kpi_differences, month_of, origin, period, quarter, same};
 use reference::pipeline::{self as rp, By, Crm, Deal, Member, Status};
 use reference::Span;
 use std::collections::BTreeMap;
@@ -404,16 +404,7 @@ fn differences(
         ..crm.clone()
     };
     let want = rp::report(crm, p, f);
-    let mut out = Vec::new();
-    for (id, w) in &want.kpis {
-        let k = got.kpi(id).cloned().unwrap_or_default();
-        let g = [k.value, k.previous, k.last_year];
-        // A comparison is only meaningful beside a value.
-        let w = if w[0].is_none() { [None; 3] } else { *w };
-        if !g.iter().zip(&w).all(|(a, b)| same(*a, *b)) {
-            out.push(format!("{id}: engine {g:?}, reference {w:?}"));
-        }
-    }
+    let mut out = kpi_differences(&got, &want.kpis, |_, a, b| same(a, b));
     let median = got.kpi("avg_sales_cycle_days").and_then(|k| k.median);
     if !same(median, want.cycle_median) {
         out.push(format!(
@@ -543,13 +534,6 @@ fn differences(
         ));
     }
     out
-}
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(96)
 }
 
 fn probabilities() -> impl Strategy<Value = Probabilities> {

@@ -9,7 +9,6 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::Command;
 
 const SUPERSTORE: &str = "superstore/Superstore.csv";
 const CRM: [&str; 4] = [
@@ -86,18 +85,10 @@ fn golden(name: &str) -> PathBuf {
 }
 
 fn kpis(files: &[&str], args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_cadran"))
-        .arg("kpis")
-        .args(files.iter().map(|f| common::data(f)))
-        .args(args)
-        .output()
-        .expect("cadran runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    let mut all: Vec<std::ffi::OsString> = vec!["kpis".into()];
+    all.extend(files.iter().map(|f| common::data(f).into_os_string()));
+    all.extend(args.iter().map(Into::into));
+    common::cli_text(&all)
 }
 
 #[test]

@@ -52,8 +52,8 @@ pub fn demo_workspace(seed: u64, order_lines: usize) -> cadran::engine::kpi::Wor
     cadran::engine::kpi::Workspace { tables }
 }
 
-/// `cadran ARGS…` (the binary of this build), its report parsed from stdout.
-pub fn cli<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> cadran::engine::Report {
+/// What `cadran ARGS…` (the binary of this build) prints; it must succeed.
+pub fn cli_text<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> String {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_cadran"))
         .args(args)
         .output()
@@ -63,7 +63,12 @@ pub fn cli<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> cadran::engine::Report {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("cadran kpis prints the report")
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// `cadran ARGS…`, its report parsed from stdout.
+pub fn cli<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> cadran::engine::Report {
+    serde_json::from_str(&cli_text(args)).expect("cadran kpis prints the report")
 }
 
 /// A workspace of small in-memory files: (file name, CSV text).

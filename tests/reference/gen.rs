@@ -79,3 +79,32 @@ pub fn same(a: Option<f64>, b: Option<f64>) -> bool {
         _ => false,
     }
 }
+
+/// Cases per property: 96, or `PROPTEST_CASES` for a longer search.
+pub fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(96)
+}
+
+/// Each KPI whose value, previous or last-year figure differs between the
+/// engine's report and the reference's (`eq` compares two figures of one
+/// KPI, by its id).
+pub fn kpi_differences(
+    got: &cadran::engine::Report,
+    want: &std::collections::BTreeMap<&'static str, [Option<f64>; 3]>,
+    eq: impl Fn(&str, Option<f64>, Option<f64>) -> bool,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (id, w) in want {
+        let k = got.kpi(id).cloned().unwrap_or_default();
+        let g = [k.value, k.previous, k.last_year];
+        // A comparison is only meaningful beside a value.
+        let w = if w[0].is_none() { [None; 3] } else { *w };
+        if !g.iter().zip(&w).all(|(a, b)| eq(id, *a, *b)) {
+            out.push(format!("{id}: engine {g:?}, reference {w:?}"));
+        }
+    }
+    out
+}
