@@ -14,6 +14,7 @@
 pub mod families;
 pub mod gen;
 pub mod pipeline;
+pub mod team;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
