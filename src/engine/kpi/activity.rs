@@ -74,6 +74,8 @@ pub struct Activities<'m> {
     s: [S; 3],
     /// Per rep code: visits in each of the three periods.
     visits: Vec<[f64; 3]>,
+    /// Per rep code: the periods (bits) it had any activity in.
+    rep_periods: Vec<u8>,
     /// Calls, visits and meetings per rep over the period.
     selling_by_rep: Grouped,
     contacts: f64,
@@ -192,6 +194,7 @@ impl<'m> Activities<'m> {
             periods,
             s,
             visits,
+            rep_periods,
             selling_by_rep: by_rep,
             contacts,
             has_minutes: minutes.is_some(),
@@ -206,10 +209,12 @@ impl<'m> Activities<'m> {
             .map(|(c, v)| (self.rep.name(c as u32), v[0]))
     }
 
-    /// Whether the rep of this code visited a customer in period `k` (0: the
+    /// Whether the rep of this code had any activity in period `k` (0: the
     /// period, 1: the one before, 2: last year).
-    pub fn visited(&self, code: usize, k: usize) -> bool {
-        self.visits.get(code).is_some_and(|v| v[k] > 0.0)
+    pub fn active(&self, code: usize, k: usize) -> bool {
+        self.rep_periods
+            .get(code)
+            .is_some_and(|&b| b & (1 << k) != 0)
     }
 }
 

@@ -108,7 +108,9 @@ pub fn add(
     let won_in = opps.and_then(|o| deals_by_rep(o, periods, &mut reps));
     for (name, visits) in acts.iter().flat_map(|a| a.visits_by_rep()) {
         if visits > 0.0 {
+            // Added, not set: a rep written two ways ("Anne", "ANNE") is one row.
             let e = entry(&mut reps, name);
+            let visits = e.visits.unwrap_or(0.0) + visits;
             e.visits = Some(visits);
             e.visits_per_order = e.orders.and_then(|o| ratio(visits, o));
         }
@@ -135,9 +137,9 @@ pub fn add(
     r.reps = rows;
 }
 
-/// Reps with a sale, a won deal or a visit in each period: the sales walk
-/// marked each period's reps, the rep view the periods each rep won a
-/// deal in (bits), activities count visits per rep.
+/// Reps with a sale, a won deal or an activity in each period: the sales
+/// walk marked each period's reps, the rep view the periods each rep won
+/// a deal in (bits), activities the periods each rep was active in.
 fn active_reps(
     sales: Option<(&Sales, [&[bool]; 3])>,
     won: Option<(&Attr, &[u8])>,
@@ -146,7 +148,7 @@ fn active_reps(
     let mut names: [BTreeSet<String>; 3] = Default::default();
     for (k, into) in names.iter_mut().enumerate() {
         if let Some(a) = acts {
-            add_names(&a.rep, |c| a.visited(c, k), into);
+            add_names(&a.rep, |c| a.active(c, k), into);
         }
         if let Some((Some(rep), seen)) = sales.map(|(s, seen)| (s.rep.as_ref(), seen)) {
             add_names(rep, |c| seen[k].get(c).copied().unwrap_or(false), into);
