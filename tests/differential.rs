@@ -28,9 +28,11 @@ const CUSTOMERS: [&str; 8] = [
 const REPS: [&str; 4] = ["Anne", "Bruno", "Chloé", "David"];
 const REGIONS: [&str; 3] = ["Nord", "Sud", "Ouest"];
 const PRODUCTS: [&str; 5] = ["Atlas", "Boreal", "Cime", "Dune", "Escale"];
+const SECTORS: [&str; 3] = ["Industrie", "Santé", "Services"];
+const CHANNELS: [&str; 2] = ["Terrain", "Web"];
 
-/// One order as generated: its lines share its id, customer, rep and
-/// region; each line may move a few days off, or lose a cell.
+/// One order as generated: its lines share its id, customer, rep, region,
+/// sector and channel; each line may move a few days off, or lose a cell.
 #[derive(Debug, Clone)]
 struct OrderSpec {
     id: Option<u32>,
@@ -38,6 +40,8 @@ struct OrderSpec {
     customer: Option<usize>,
     rep: Option<usize>,
     region: usize,
+    sector: Option<usize>,
+    channel: usize,
     lines: Vec<LineSpec>,
 }
 
@@ -90,24 +94,32 @@ fn order_spec() -> impl Strategy<Value = OrderSpec> {
         0usize..REGIONS.len(),
         prop::collection::vec(line_spec(), 1..5),
         prop::bool::weighted(0.1),
+        (
+            prop::option::weighted(0.9, 0usize..SECTORS.len()),
+            0usize..CHANNELS.len(),
+        ),
     )
-        .prop_map(|(id, day, customer, rep, region, mut lines, cancel)| {
-            // A cancellation: the order's first line returned whole.
-            if cancel {
-                let mut back = lines[0].clone();
-                back.cents = -back.cents;
-                back.qty = -back.qty;
-                lines.push(back);
-            }
-            OrderSpec {
-                id,
-                day,
-                customer,
-                rep,
-                region,
-                lines,
-            }
-        })
+        .prop_map(
+            |(id, day, customer, rep, region, mut lines, cancel, (sector, channel))| {
+                // A cancellation: the order's first line returned whole.
+                if cancel {
+                    let mut back = lines[0].clone();
+                    back.cents = -back.cents;
+                    back.qty = -back.qty;
+                    lines.push(back);
+                }
+                OrderSpec {
+                    id,
+                    day,
+                    customer,
+                    rep,
+                    region,
+                    sector,
+                    channel,
+                    lines,
+                }
+            },
+        )
 }
 
 /// How orders are written.
@@ -142,6 +154,8 @@ fn lines_of(orders: &[OrderSpec], interleave: bool, shape: Shape, dense: bool) -
                 customer: customer.map(|c| CUSTOMERS[c].to_string()),
                 rep: o.rep.map(|r| REPS[r].to_string()),
                 region: Some(REGIONS[o.region].to_string()),
+                sector: o.sector.map(|x| SECTORS[x].to_string()),
+                channel: Some(CHANNELS[o.channel].to_string()),
                 product: Some(PRODUCTS[l.product].to_string()),
                 cost: if l.no_amount {
                     0
@@ -171,12 +185,12 @@ fn cents_text(c: i64) -> String {
 /// The lines as a French Excel export: `;`, decimal commas, ISO dates.
 fn csv(lines: &[Line]) -> String {
     let mut s = String::from(
-        "Date;N° commande;Client;Commercial;Région;Produit;Quantité;Montant HT;Coût\n",
+        "Date;N° commande;Client;Commercial;Région;Secteur;Canal;Produit;Quantité;Montant HT;Coût\n",
     );
     for l in lines {
         let opt = |x: &Option<String>| x.clone().unwrap_or_default();
         s.push_str(&format!(
-            "{};{};{};{};{};{};{};{};{}\n",
+            "{};{};{};{};{};{};{};{};{};{};{}\n",
             l.day
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
@@ -184,6 +198,8 @@ fn csv(lines: &[Line]) -> String {
             opt(&l.customer),
             opt(&l.rep),
             opt(&l.region),
+            opt(&l.sector),
+            opt(&l.channel),
             opt(&l.product),
             l.qty,
             l.cents.map(cents_text).unwrap_or_default(),
@@ -204,6 +220,8 @@ fn filters() -> impl Strategy<Value = BTreeMap<Dim, Vec<String>>> {
         1 => pick(&REGIONS).prop_map(|v| BTreeMap::from([(Dim::Region, v)])),
         1 => pick(&PRODUCTS).prop_map(|v| BTreeMap::from([(Dim::Product, v)])),
         1 => pick(&CUSTOMERS).prop_map(|v| BTreeMap::from([(Dim::Customer, v)])),
+        1 => pick(&SECTORS).prop_map(|v| BTreeMap::from([(Dim::Sector, v)])),
+        1 => pick(&CHANNELS).prop_map(|v| BTreeMap::from([(Dim::Channel, v)])),
     ]
 }
 
@@ -213,6 +231,8 @@ fn field(d: Dim) -> Field {
         Dim::Region => Field::Region,
         Dim::Product => Field::Product,
         Dim::Customer => Field::Customer,
+        Dim::Sector => Field::Sector,
+        Dim::Channel => Field::Channel,
     }
 }
 
@@ -235,6 +255,13 @@ fn differences(lines: &[Line], p: Span, f: &BTreeMap<Dim, Vec<String>>) -> Vec<S
     let got = engine_report(lines, p, f);
     let want = reference::report(lines, p, f);
     let mut out = kpi_differences(&got, &want.kpis, |_, a, b| same(a, b));
+    // Each computed KPI names the rows it read.
+    for (id, k) in want.kpis.keys().filter_map(|id| Some((id, got.kpi(id)?))) {
+        let rows = k.inputs.as_ref().map(|i| i.rows);
+        if k.value.is_some() && rows != Some(want.inputs) {
+            out.push(format!("{id}: inputs {rows:?}, reference {}", want.inputs));
+        }
+    }
     let totals = |id: &str| match id {
         "margin_by_month" => want.kpis["gross_margin"][0],
         "revenue_by_month_last_year" => want.kpis["revenue"][2],
@@ -349,6 +376,8 @@ fn the_reference_on_a_hand_checked_case() {
         rep: Some("Anne".into()),
         region: Some("Nord".into()),
         product: Some("Atlas".into()),
+        sector: None,
+        channel: None,
         cost: 0,
         qty: 1,
     };

@@ -79,6 +79,8 @@ fn line() -> impl Strategy<Value = Line> {
             rep,
             region: None,
             product: None,
+            sector: None,
+            channel: None,
             cost: 0,
             qty: 0,
         })
@@ -444,6 +446,8 @@ fn the_reference_on_a_hand_checked_case() {
         rep: Some(rep.into()),
         region: None,
         product: None,
+        sector: None,
+        channel: None,
         cost: 0,
         qty: 0,
     };

@@ -29,6 +29,8 @@ pub struct Line {
     pub rep: Option<String>,
     pub region: Option<String>,
     pub product: Option<String>,
+    pub sector: Option<String>,
+    pub channel: Option<String>,
     /// Cost in cents (the margin is amount − cost).
     pub cost: i64,
     pub qty: i64,
@@ -41,6 +43,8 @@ pub enum Dim {
     Region,
     Product,
     Customer,
+    Sector,
+    Channel,
 }
 
 impl Dim {
@@ -50,6 +54,8 @@ impl Dim {
             Dim::Region => l.region.as_deref(),
             Dim::Product => l.product.as_deref(),
             Dim::Customer => l.customer.as_deref(),
+            Dim::Sector => l.sector.as_deref(),
+            Dim::Channel => l.channel.as_deref(),
         }
     }
 }
@@ -110,6 +116,9 @@ pub struct Reference {
     pub reps: BTreeMap<String, [Option<f64>; 4]>,
     /// Per cohort month: its customers and the share active each month after.
     pub cohorts: BTreeMap<String, (usize, Vec<f64>)>,
+    /// The sales rows a computed KPI read: dated in the period and kept by
+    /// the filters (with an amount or not).
+    pub inputs: u64,
 }
 
 /// One period's plain totals.
@@ -241,16 +250,24 @@ fn months(from: NaiveDate, to: NaiveDate) -> Vec<(i32, u32)> {
 /// for each filtered dimension, its value is one of those asked for), with
 /// a day and an amount.
 pub fn report(all: &[Line], p: Span, filters: &BTreeMap<Dim, Vec<String>>) -> Reference {
+    let kept = |l: &&Line| {
+        filters
+            .iter()
+            .all(|(dim, values)| dim.of(l).is_some_and(|v| values.iter().any(|x| x == v)))
+    };
     let lines: Vec<&Line> = all
         .iter()
         .filter(|l| l.day.is_some() && l.cents.is_some())
-        .filter(|l| {
-            filters
-                .iter()
-                .all(|(dim, values)| dim.of(l).is_some_and(|v| values.iter().any(|x| x == v)))
-        })
+        .filter(kept)
         .collect();
-    let mut r = Reference::default();
+    let mut r = Reference {
+        inputs: all
+            .iter()
+            .filter(kept)
+            .filter(|l| l.day.is_some_and(|d| p.contains(d)))
+            .count() as u64,
+        ..Reference::default()
+    };
     let spans = [p, p.previous(), p.last_year()];
     // Each period's own previous period, for growth, lost customers and retention.
     let befores = spans.map(|s| s.previous());
@@ -372,6 +389,8 @@ pub fn report(all: &[Line], p: Span, filters: &BTreeMap<Dim, Vec<String>>) -> Re
         ("revenue_by_rep", Dim::Rep),
         ("revenue_by_region", Dim::Region),
         ("revenue_by_product", Dim::Product),
+        ("revenue_by_sector", Dim::Sector),
+        ("revenue_by_channel", Dim::Channel),
     ] {
         let mut sums: BTreeMap<String, i64> = BTreeMap::new();
         for l in within(&lines, p) {
