@@ -5,12 +5,16 @@
 //! date, missing amounts priced from the products table, an optional
 //! probability column in percent or as fractions), a team table (rep →
 //! manager, region; names written in another case or without accents) and
-//! a products table (list prices), each sometimes absent; random periods
-//! (single days, calendar months and quarters, ranges, spans outside the
-//! data), filters (rep, manager, region, product; sometimes a value that
-//! matches nothing) and stage probabilities from the settings. Every
-//! pipeline KPI with its comparisons, the pipeline breakdowns, the funnel
-//! and the rep view's deal columns must agree.
+//! an accounts table (account → sector, as the CRM export's
+//! `accounts.csv`; some accounts missing or without a sector, names in
+//! another case or without accents on either side) and a products table
+//! (list prices), each sometimes absent; random periods (single days,
+//! calendar months and quarters, ranges, spans outside the data), filters
+//! (rep, manager, region, sector, product; sometimes a value that matches
+//! nothing) and stage probabilities from the settings. Every pipeline KPI
+//! with its comparisons and its `inputs` (table and rows), the pipeline
+//! breakdowns (`won_revenue_by_sector` included), the funnel and the rep
+//! view's deal columns must agree.
 //!
 //! `cargo test --test differential_pipeline` runs 96 cases; set
 //! `PROPTEST_CASES` (for example `PROPTEST_CASES=5000`) for a longer search.
@@ -32,7 +36,8 @@ const REPS: [&str; 5] = ["Anne", "Bruno", "Chloé", "David", "Élodie"];
 const MANAGERS: [&str; 2] = ["Marc", "Sophie"];
 const REGIONS: [&str; 3] = ["Nord", "Sud", "Ouest"];
 const PRODUCTS: [&str; 5] = ["Atlas", "Boreal", "Cime", "Dune", "Escale"];
-const ACCOUNTS: [&str; 4] = ["Alpha", "Bravo", "Charlie", "Delta"];
+const ACCOUNTS: [&str; 6] = ["Alpha", "Bravo", "Charlie", "Delta", "Écume", "Forêt"];
+const SECTORS: [&str; 3] = ["Retail", "Santé", "Industrie"];
 const OPEN: [&str; 11] = [
     "Prospect",
     "Lead",
@@ -139,6 +144,50 @@ fn team() -> impl Strategy<Value = Vec<Member>> {
     ]
 }
 
+/// The account of each deal: one of the list (in another case or without
+/// accents), one no accounts table has, or none.
+fn deal_accounts(n: usize) -> impl Strategy<Value = Vec<Option<String>>> {
+    prop::collection::vec(
+        prop::option::weighted(0.9, (0..ACCOUNTS.len() + 1, 0u8..3)),
+        n,
+    )
+    .prop_map(|v| {
+        v.into_iter()
+            .map(|a| {
+                a.map(|(i, how)| match ACCOUNTS.get(i) {
+                    Some(name) => spelled(name, how),
+                    None => "Inconnu SA".to_string(),
+                })
+            })
+            .collect()
+    })
+}
+
+/// The accounts table: some accounts missing, some without a sector.
+fn accounts() -> impl Strategy<Value = Vec<(String, Option<String>)>> {
+    prop_oneof![
+        1 => Just(Vec::new()),
+        3 => prop::collection::vec(
+            prop::option::weighted(
+                0.8,
+                (prop::option::weighted(0.9, 0..SECTORS.len()), 0u8..3),
+            ),
+            ACCOUNTS.len(),
+        )
+        .prop_map(|rows| {
+            rows.into_iter()
+                .zip(ACCOUNTS)
+                .filter_map(|(row, a)| {
+                    let (sector, how) = row?;
+                    Some((spelled(a, how), sector.map(|i| SECTORS[i].to_string())))
+                })
+                // An account with no deal.
+                .chain([("Zénith".to_string(), Some("Retail".to_string()))])
+                .collect()
+        }),
+    ]
+}
+
 fn products() -> impl Strategy<Value = Vec<(String, i64)>> {
     prop_oneof![
         1 => Just(Vec::new()),
@@ -169,30 +218,38 @@ fn stage_probabilities() -> impl Strategy<Value = BTreeMap<String, f64>> {
 /// hold many deals.
 fn crm() -> impl Strategy<Value = Crm> {
     (
-        prop::collection::vec(deal(), 1..80),
+        prop::collection::vec(deal(), 1..80).prop_flat_map(|d| {
+            let n = d.len();
+            (Just(d), deal_accounts(n))
+        }),
         team(),
+        accounts(),
         products(),
         stage_probabilities(),
         prop::bool::weighted(0.7),
     )
-        .prop_map(|(mut deals, team, products, stage_probabilities, dense)| {
-            if dense {
-                let fold = |d: NaiveDate, m: i64| day((d - origin()).num_days() % m);
-                for x in &mut deals {
-                    let start = x.created.or(x.closed);
-                    let length = x.closed.zip(start).map(|(c, s)| (c - s).num_days() % 45);
-                    x.created = x.created.map(|d| fold(d, 120));
-                    let start = x.created.or(start.map(|d| fold(d, 120)));
-                    x.closed = length.zip(start).map(|(l, s)| s + Duration::days(l));
+        .prop_map(
+            |((mut deals, deal_accounts), team, accounts, products, stage_probabilities, dense)| {
+                if dense {
+                    let fold = |d: NaiveDate, m: i64| day((d - origin()).num_days() % m);
+                    for x in &mut deals {
+                        let start = x.created.or(x.closed);
+                        let length = x.closed.zip(start).map(|(c, s)| (c - s).num_days() % 45);
+                        x.created = x.created.map(|d| fold(d, 120));
+                        let start = x.created.or(start.map(|d| fold(d, 120)));
+                        x.closed = length.zip(start).map(|(l, s)| s + Duration::days(l));
+                    }
                 }
-            }
-            Crm {
-                deals,
-                team,
-                products,
-                stage_probabilities,
-            }
-        })
+                Crm {
+                    deals,
+                    team,
+                    deal_accounts,
+                    accounts,
+                    products,
+                    stage_probabilities,
+                }
+            },
+        )
 }
 
 fn cents_text(c: i64, sep: char) -> String {
@@ -228,7 +285,11 @@ fn files(crm: &Crm, french: bool, probabilities: Probabilities) -> Vec<(&'static
         let mut cells = vec![
             format!("O{i:03}"),
             x.rep.clone().unwrap_or_default(),
-            ACCOUNTS[i % ACCOUNTS.len()].to_string(),
+            crm.deal_accounts
+                .get(i)
+                .cloned()
+                .flatten()
+                .unwrap_or_default(),
             x.product.clone().unwrap_or_default(),
             x.stage.clone().unwrap_or_default(),
             date(x.created),
@@ -260,6 +321,22 @@ fn files(crm: &Crm, french: bool, probabilities: Probabilities) -> Vec<(&'static
             ]));
         }
         out.push(("equipe.csv", t));
+    }
+    if !crm.accounts.is_empty() {
+        // As the CRM export's accounts.csv: the key, the sector, then more.
+        let mut t = row(if french {
+            vec!["Compte".into(), "Secteur".into(), "Effectif".into()]
+        } else {
+            vec!["account".into(), "sector".into(), "employees".into()]
+        });
+        for (i, (a, sector)) in crm.accounts.iter().enumerate() {
+            t.push_str(&row(vec![
+                a.clone(),
+                sector.clone().unwrap_or_default(),
+                format!("{}", 10 + 7 * i),
+            ]));
+        }
+        out.push(("comptes.csv", t));
     }
     if !crm.products.is_empty() {
         let mut t = row(if french {
@@ -326,6 +403,9 @@ fn filters() -> impl Strategy<Value = BTreeMap<By, Vec<String>>> {
         1 => pick(&MANAGERS).prop_map(|v| BTreeMap::from([(By::Manager, v)])),
         1 => pick(&REGIONS).prop_map(|v| BTreeMap::from([(By::Region, v)])),
         1 => pick(&PRODUCTS).prop_map(|v| BTreeMap::from([(By::Product, v)])),
+        1 => pick(&SECTORS).prop_map(|v| BTreeMap::from([(By::Sector, v)])),
+        1 => (pick(&SECTORS), pick(&REPS))
+            .prop_map(|(s, r)| BTreeMap::from([(By::Sector, s), (By::Rep, r)])),
         1 => (pick(&REGIONS), pick(&PRODUCTS))
             .prop_map(|(r, p)| BTreeMap::from([(By::Region, r), (By::Product, p)])),
     ]
@@ -337,6 +417,7 @@ fn field(b: By) -> Field {
         By::Manager => Field::Manager,
         By::Region => Field::Region,
         By::Product => Field::Product,
+        By::Sector => Field::Sector,
     }
 }
 
@@ -405,6 +486,20 @@ fn differences(
     };
     let want = rp::report(crm, p, f);
     let mut out = kpi_differences(&got, &want.kpis, |_, a, b| same(a, b));
+    // Each computed pipeline KPI names the opportunities table and its rows
+    // in P kept by the filters; an unavailable one has no inputs.
+    for id in want.kpis.keys() {
+        let k = got.kpis.get(*id);
+        let inputs = k.and_then(|k| k.inputs.as_ref());
+        let want_inputs = k
+            .and_then(|k| k.value)
+            .map(|_| ("opportunites.csv", want.inputs as u64));
+        if inputs.map(|i| (i.table.as_str(), i.rows)) != want_inputs {
+            out.push(format!(
+                "{id} inputs: engine {inputs:?}, reference {want_inputs:?}"
+            ));
+        }
+    }
     let median = got.kpi("avg_sales_cycle_days").and_then(|k| k.median);
     if !same(median, want.cycle_median) {
         out.push(format!(
@@ -422,7 +517,7 @@ fn differences(
             .contains(&id)
     };
     for id in got.breakdowns.keys().filter(|id| pipeline_ids(id)) {
-        if !want.breakdowns.contains_key(id.as_str()) && id != "won_revenue_by_sector" {
+        if !want.breakdowns.contains_key(id.as_str()) {
             out.push(format!("{id}: in the engine's report only"));
         }
     }
@@ -613,6 +708,15 @@ fn the_reference_on_a_hand_checked_case() {
                 region: Some("Sud".into()),
             },
         ],
+        deal_accounts: ["Écume", "Bravo", "ECUME"]
+            .map(|a| Some(a.to_string()))
+            .into_iter()
+            .chain([None, Some("Inconnu SA".into())])
+            .collect(),
+        accounts: vec![
+            ("ecume".into(), Some("Santé".into())),
+            ("Bravo".into(), None),
+        ],
         products: vec![("boreal".into(), 50_000)],
         stage_probabilities: BTreeMap::new(),
     };
@@ -638,6 +742,18 @@ fn the_reference_on_a_hand_checked_case() {
     assert_eq!(r.estimated, 1);
     assert_eq!(r.breakdowns["won_revenue_by_region"]["Sud"], 500.0);
     assert_eq!(r.breakdowns["won_revenue_by_manager"]["Marc"], 1500.0);
+    // Anne's Écume deal is in Santé; Bravo has no sector.
+    assert_eq!(
+        r.breakdowns["won_revenue_by_sector"],
+        BTreeMap::from([("(none)".into(), 500.0), ("Santé".into(), 1000.0)])
+    );
+    // Created or closed in February: all but the last two.
+    assert_eq!(r.inputs, 4);
+    let sante = BTreeMap::from([(By::Sector, vec!["SANTE".to_string()])]);
+    let r2 = rp::report(&crm, p, &sante);
+    assert_eq!(r2.kpis["won_revenue"][0], Some(1000.0));
+    assert_eq!(r2.kpis["win_rate"][0], Some(0.5));
+    assert_eq!(r2.inputs, 2);
     assert_eq!(r.breakdowns["sales_cycle_distribution"]["15-30"], 1.0);
     assert_eq!(r.breakdowns["sales_cycle_distribution"]["31-60"], 1.0);
     let order: Vec<&str> = r.funnel.iter().map(|s| s.name.as_str()).collect();
@@ -650,7 +766,9 @@ fn the_reference_on_a_hand_checked_case() {
         [Some(1.0), Some(1000.0), Some(0.5), Some(20.0)]
     );
     for french in [true, false] {
-        let diffs = differences(&crm, french, Probabilities::None, p, &BTreeMap::new());
-        assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+        for f in [BTreeMap::new(), sante.clone()] {
+            let diffs = differences(&crm, french, Probabilities::None, p, &f);
+            assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+        }
     }
 }

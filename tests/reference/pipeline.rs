@@ -2,7 +2,9 @@
 //! pipeline KPI with its comparisons, the pipeline breakdowns, the funnel
 //! and the rep view's deal columns, computed the plain way from deals held
 //! as Rust values, one deal at a time. Amounts are whole cents, so counts
-//! and sums of amounts are exact; weighted amounts are floats.
+//! and sums of amounts are exact; weighted amounts are floats. The team
+//! table gives a deal its manager and region, the accounts table its
+//! sector, the products table its list price.
 
 use super::{month, Span};
 use chrono::{Datelike, NaiveDate};
@@ -30,12 +32,16 @@ pub struct Member {
     pub region: Option<String>,
 }
 
-/// The tables of a CRM workspace. An empty `team` or `products` means the
-/// workspace has no such table.
+/// The tables of a CRM workspace. An empty `team`, `accounts` or `products`
+/// means the workspace has no such table.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Crm {
     pub deals: Vec<Deal>,
     pub team: Vec<Member>,
+    /// The account of each deal, by the deal's index (the file's column).
+    pub deal_accounts: Vec<Option<String>>,
+    /// The accounts table: account → sector.
+    pub accounts: Vec<(String, Option<String>)>,
     /// Product → list price in cents.
     pub products: Vec<(String, i64)>,
     /// The settings' probability per stage name, over the built-in words.
@@ -49,6 +55,7 @@ pub enum By {
     Manager,
     Region,
     Product,
+    Sector,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -142,6 +149,9 @@ pub struct PipelineReference {
     pub reps: BTreeMap<String, [Option<f64>; 4]>,
     /// Deals (all, whatever the filters) priced from the products table.
     pub estimated: usize,
+    /// The `inputs` rows of every computed pipeline KPI: deals kept by the
+    /// filters with a created or a close date (whatever their status) in P.
+    pub inputs: usize,
 }
 
 fn ratio(a: f64, b: f64) -> Option<f64> {
@@ -178,6 +188,7 @@ struct Seen<'a> {
     probability: f64,
     manager: Option<&'a str>,
     region: Option<&'a str>,
+    sector: Option<&'a str>,
 }
 
 impl Seen<'_> {
@@ -187,6 +198,7 @@ impl Seen<'_> {
             By::Manager => self.manager,
             By::Region => self.region,
             By::Product => self.d.product.as_deref(),
+            By::Sector => self.sector,
         }
     }
     fn created_in(&self, s: Span) -> bool {
@@ -211,6 +223,12 @@ impl Seen<'_> {
 pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> PipelineReference {
     // Joins: first row of a key wins; keys compared folded.
     let member = |rep: &str| crm.team.iter().find(|m| fold(&m.rep) == fold(rep));
+    let sector = |account: &str| {
+        crm.accounts
+            .iter()
+            .find(|(k, _)| fold(k) == fold(account))
+            .and_then(|x| x.1.as_deref())
+    };
     let list_price = |product: &str| {
         crm.products
             .iter()
@@ -221,7 +239,9 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
     let all: Vec<Seen> = crm
         .deals
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(i, d)| {
+            let account = crm.deal_accounts.get(i).and_then(|a| a.as_deref());
             let m = d.rep.as_deref().and_then(member);
             let price = d.product.as_deref().and_then(list_price);
             if d.cents.is_none() && price.is_some() {
@@ -236,11 +256,16 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
                 }),
                 manager: m.and_then(|m| m.manager.as_deref()),
                 region: m.and_then(|m| m.region.as_deref()),
+                sector: account.and_then(sector),
             }
         })
         .collect();
     // A filter on a field no table has is ignored (KPIS.md, known limits).
-    let has = |by: By| !matches!(by, By::Manager | By::Region) || !crm.team.is_empty();
+    let has = |by: By| match by {
+        By::Manager | By::Region => !crm.team.is_empty(),
+        By::Sector => !crm.accounts.is_empty(),
+        By::Rep | By::Product => true,
+    };
     let deals: Vec<&Seen> = all
         .iter()
         .filter(|s| {
@@ -250,6 +275,11 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
             })
         })
         .collect();
+
+    r.inputs = deals
+        .iter()
+        .filter(|x| x.created_in(p) || x.d.closed.is_some_and(|d| p.contains(d)))
+        .count();
 
     let spans = [p, p.previous(), p.last_year()];
     let each = |f: &dyn Fn(Span) -> Option<f64>| spans.map(f);
@@ -364,6 +394,9 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
     if !crm.team.is_empty() {
         dims.push(("won_revenue_by_manager", By::Manager));
         dims.push(("won_revenue_by_region", By::Region));
+    }
+    if !crm.accounts.is_empty() {
+        dims.push(("won_revenue_by_sector", By::Sector));
     }
     for (id, by) in dims {
         let mut sums: BTreeMap<String, i64> = BTreeMap::new();
