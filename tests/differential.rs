@@ -3,7 +3,11 @@
 //! of one order on different days, lines without an order id, a customer, a
 //! day or an amount, orders whose lines are interleaved; random periods
 //! (single days, calendar months and quarters, ranges across month edges,
-//! spans before and after the data) and random filters. Every figure of the
+//! spans before and after the data) and random filters. About a third of
+//! the workspaces add a customers table (a sector and segment per customer,
+//! sometimes a region; some customers missing, names in another case or
+//! with accents) and leave the sales table without the columns it gives, so
+//! breakdowns and filters on them go through the join. Every figure of the
 //! revenue and customer families, their comparisons, breakdowns, cohorts and
 //! the rep view must agree.
 //!
@@ -19,7 +23,7 @@ use cadran::engine::Report;
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use reference::gen::{cases, kpi_differences, origin, period, pick, same, span};
-use reference::{Dim, Line, Span};
+use reference::{Account, Accounts, Dim, Line, Span};
 use std::collections::BTreeMap;
 
 const CUSTOMERS: [&str; 8] = [
@@ -30,6 +34,121 @@ const REGIONS: [&str; 3] = ["Nord", "Sud", "Ouest"];
 const PRODUCTS: [&str; 5] = ["Atlas", "Boreal", "Cime", "Dune", "Escale"];
 const SECTORS: [&str; 3] = ["Industrie", "Santé", "Services"];
 const CHANNELS: [&str; 2] = ["Terrain", "Web"];
+const SEGMENTS: [&str; 3] = ["PME", "ETI", "Grand compte"];
+
+/// A customers table as generated: per customer of `CUSTOMERS`, its row
+/// (absent: `None`) as a spelling of its name, a sector, region and segment.
+#[derive(Debug, Clone)]
+struct AccountsSpec {
+    rows: Vec<Option<AccountSpec>>,
+    /// The table has a region column (and the sales table then none).
+    with_region: bool,
+    /// Rows written last customer first.
+    reversed: bool,
+}
+
+#[derive(Debug, Clone)]
+struct AccountSpec {
+    spelling: u8,
+    sector: Option<usize>,
+    region: Option<usize>,
+    segment: Option<usize>,
+}
+
+fn accounts_spec() -> impl Strategy<Value = AccountsSpec> {
+    let row = (
+        0u8..4,
+        prop::option::weighted(0.9, 0usize..SECTORS.len()),
+        prop::option::weighted(0.9, 0usize..REGIONS.len()),
+        prop::option::weighted(0.9, 0usize..SEGMENTS.len()),
+    )
+        .prop_map(|(spelling, sector, region, segment)| AccountSpec {
+            spelling,
+            sector,
+            region,
+            segment,
+        });
+    (
+        prop::collection::vec(prop::option::weighted(0.8, row), CUSTOMERS.len()),
+        prop::bool::ANY,
+        prop::bool::ANY,
+    )
+        .prop_map(|(rows, with_region, reversed)| AccountsSpec {
+            rows,
+            with_region,
+            reversed,
+        })
+}
+
+/// A customer's name as the customers table writes it: as in the sales,
+/// in capitals, in lower case, or with an accent and a trailing space.
+fn spelled(name: &str, spelling: u8) -> String {
+    match spelling {
+        0 => name.to_string(),
+        1 => name.to_uppercase(),
+        2 => name.to_lowercase(),
+        _ => {
+            let mut cs = name.chars();
+            let first = match cs.next() {
+                Some('A') => 'À',
+                Some('E') => 'É',
+                Some('C') => 'Ç',
+                Some(c) => c,
+                None => ' ',
+            };
+            format!("{first}{} ", cs.as_str())
+        }
+    }
+}
+
+fn accounts_of(spec: &AccountsSpec) -> Accounts {
+    let mut rows: Vec<Account> = spec
+        .rows
+        .iter()
+        .zip(CUSTOMERS)
+        .filter_map(|(row, name)| {
+            let row = row.as_ref()?;
+            Some(Account {
+                name: spelled(name, row.spelling),
+                sector: row.sector.map(|x| SECTORS[x].to_string()),
+                region: row
+                    .region
+                    .filter(|_| spec.with_region)
+                    .map(|x| REGIONS[x].to_string()),
+                segment: row.segment.map(|x| SEGMENTS[x].to_string()),
+            })
+        })
+        .collect();
+    if spec.reversed {
+        rows.reverse();
+    }
+    let mut joined = vec![Dim::Sector, Dim::Segment];
+    if spec.with_region {
+        joined.push(Dim::Region);
+    }
+    Accounts { rows, joined }
+}
+
+/// The customers table as a French export (`;`).
+fn accounts_csv(a: &Accounts) -> String {
+    let region = a.joined.contains(&Dim::Region);
+    let mut s = String::from("Client;Secteur;Type de client");
+    s.push_str(if region { ";Région\n" } else { "\n" });
+    for row in &a.rows {
+        let opt = |x: &Option<String>| x.clone().unwrap_or_default();
+        s.push_str(&format!(
+            "{};{};{}",
+            row.name,
+            opt(&row.sector),
+            opt(&row.segment)
+        ));
+        if region {
+            s.push_str(&format!(";{}", opt(&row.region)));
+        }
+        s.push('\n');
+    }
+    s
+}
 
 /// One order as generated: its lines share its id, customer, rep, region,
 /// sector and channel; each line may move a few days off, or lose a cell.
@@ -182,23 +301,37 @@ fn cents_text(c: i64) -> String {
     format!("{sign}{},{:02}", c.abs() / 100, c.abs() % 100)
 }
 
-/// The lines as a French Excel export: `;`, decimal commas, ISO dates.
-fn csv(lines: &[Line]) -> String {
-    let mut s = String::from(
-        "Date;N° commande;Client;Commercial;Région;Secteur;Canal;Produit;Quantité;Montant HT;Coût\n",
-    );
+/// The lines as a French Excel export: `;`, decimal commas, ISO dates;
+/// without the columns of the dimensions in `omit` (a customers table
+/// gives them).
+fn csv(lines: &[Line], omit: &[Dim]) -> String {
+    let own = |d: Dim| !omit.contains(&d);
+    let mut s = String::from("Date;N° commande;Client;Commercial;");
+    for (d, name) in [(Dim::Region, "Région;"), (Dim::Sector, "Secteur;")] {
+        if own(d) {
+            s.push_str(name);
+        }
+    }
+    s.push_str("Canal;Produit;Quantité;Montant HT;Coût\n");
     for l in lines {
         let opt = |x: &Option<String>| x.clone().unwrap_or_default();
+        let cell = |d: Dim, x: &Option<String>| {
+            if own(d) {
+                format!("{};", opt(x))
+            } else {
+                String::new()
+            }
+        };
         s.push_str(&format!(
-            "{};{};{};{};{};{};{};{};{};{};{}\n",
+            "{};{};{};{};{}{}{};{};{};{};{}\n",
             l.day
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
             opt(&l.order),
             opt(&l.customer),
             opt(&l.rep),
-            opt(&l.region),
-            opt(&l.sector),
+            cell(Dim::Region, &l.region),
+            cell(Dim::Sector, &l.sector),
             opt(&l.channel),
             opt(&l.product),
             l.qty,
@@ -233,11 +366,23 @@ fn field(d: Dim) -> Field {
         Dim::Customer => Field::Customer,
         Dim::Sector => Field::Sector,
         Dim::Channel => Field::Channel,
+        Dim::Segment => Field::Segment,
     }
 }
 
-fn engine_report(lines: &[Line], p: Span, f: &BTreeMap<Dim, Vec<String>>) -> Report {
-    let ws = common::workspace_of(&[("ventes.csv", &csv(lines))]);
+fn engine_report(
+    lines: &[Line],
+    accounts: Option<&Accounts>,
+    p: Span,
+    f: &BTreeMap<Dim, Vec<String>>,
+) -> Report {
+    let ws = match accounts {
+        Some(a) => common::workspace_of(&[
+            ("ventes.csv", &csv(lines, &a.joined)),
+            ("clients.csv", &accounts_csv(a)),
+        ]),
+        None => common::workspace_of(&[("ventes.csv", &csv(lines, &[]))]),
+    };
     let q = Query {
         period: Some(period(p)),
         filters: f.iter().map(|(d, v)| (field(*d), v.clone())).collect(),
@@ -251,10 +396,24 @@ fn non_zero(m: BTreeMap<String, f64>) -> BTreeMap<String, f64> {
 }
 
 /// Every difference between the engine's report and the reference's.
-fn differences(lines: &[Line], p: Span, f: &BTreeMap<Dim, Vec<String>>) -> Vec<String> {
-    let got = engine_report(lines, p, f);
-    let want = reference::report(lines, p, f);
+fn differences(
+    lines: &[Line],
+    accounts: Option<&Accounts>,
+    p: Span,
+    f: &BTreeMap<Dim, Vec<String>>,
+) -> Vec<String> {
+    let got = engine_report(lines, accounts, p, f);
+    let want = reference::report_joined(lines, accounts, p, f);
     let mut out = kpi_differences(&got, &want.kpis, |_, a, b| same(a, b));
+    // The customers table is read as one and joined to the sales.
+    if accounts.is_some()
+        && !got
+            .relations
+            .iter()
+            .any(|r| r.to_file == "clients.csv" && r.field == "customer")
+    {
+        out.push(format!("no join to clients.csv: {:?}", got.relations));
+    }
     // Each computed KPI names the rows it read.
     for (id, k) in want.kpis.keys().filter_map(|id| Some((id, got.kpi(id)?))) {
         let rows = k.inputs.as_ref().map(|i| i.rows);
@@ -356,10 +515,27 @@ proptest! {
         dense in prop::bool::weighted(0.3),
         p in span(),
         f in filters(),
+        accounts in prop::option::weighted(0.33, accounts_spec()),
+        segment in prop::option::weighted(0.3, pick(&SEGMENTS)),
     ) {
         let lines = lines_of(&orders, interleave, shape, dense);
-        let diffs = differences(&lines, p, &f);
-        prop_assert!(diffs.is_empty(), "period {:?}, filters {:?}:\n{}\n{}", p, f, diffs.join("\n"), csv(&lines));
+        let accounts = accounts.as_ref().map(accounts_of);
+        let mut f = f;
+        // Only a customers table gives the sales a segment.
+        if let (Some(_), Some(v)) = (&accounts, segment) {
+            f.insert(Dim::Segment, v);
+        }
+        let diffs = differences(&lines, accounts.as_ref(), p, &f);
+        let omit = accounts.as_ref().map_or(&[][..], |a| &a.joined[..]);
+        prop_assert!(
+            diffs.is_empty(),
+            "period {:?}, filters {:?}:\n{}\n{}\n{}",
+            p,
+            f,
+            diffs.join("\n"),
+            csv(&lines, omit),
+            accounts.as_ref().map(accounts_csv).unwrap_or_default()
+        );
     }
 }
 
@@ -401,5 +577,72 @@ fn the_reference_on_a_hand_checked_case() {
     assert_eq!(r.kpis["first_purchase_value"][0], Some(0.0)); // C2 nets to 0
     assert_eq!(r.kpis["retention_rate"][0], Some(1.0)); // Alpha, January and February
     assert_eq!(r.kpis["revenue"][1], Some(100.0)); // 3–31 January
-    assert!(differences(&lines, p, &BTreeMap::new()).is_empty());
+    assert!(differences(&lines, None, p, &BTreeMap::new()).is_empty());
+}
+
+/// The join by hand: sectors, segments and regions come from the customers
+/// table whatever the case or accents of a name; a customer missing from it
+/// has `(none)`, and a filter on a joined field keeps its customers' lines.
+#[test]
+fn the_reference_joins_a_customers_table() {
+    let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).expect("a day");
+    let line = |day, cents, order: &str, customer: Option<&str>| Line {
+        day: Some(d(day)),
+        cents: Some(cents),
+        order: Some(order.to_string()),
+        customer: customer.map(str::to_string),
+        rep: Some("Anne".into()),
+        region: Some("Nord".into()),
+        product: Some("Atlas".into()),
+        sector: None,
+        channel: Some("Web".into()),
+        cost: 0,
+        qty: 1,
+    };
+    let lines = [
+        line(1, 10_000, "C1", Some("Alpha")),
+        line(2, 20_000, "C2", Some("Echo")),
+        line(3, 4_000, "C3", Some("Golf")), // not in the table
+        line(4, 1_000, "C4", None),
+    ];
+    let account = |name: &str, sector: &str, segment: &str, region: &str| Account {
+        name: name.into(),
+        sector: Some(sector.into()),
+        region: Some(region.into()),
+        segment: Some(segment.into()),
+    };
+    let accounts = Accounts {
+        rows: vec![
+            account("ALPHA", "Santé", "PME", "Sud"),
+            account("Écho ", "Industrie", "ETI", "Ouest"),
+        ],
+        joined: vec![Dim::Sector, Dim::Segment, Dim::Region],
+    };
+    let p = Span {
+        from: d(1),
+        to: d(31),
+    };
+    let r = reference::report_joined(&lines, Some(&accounts), p, &BTreeMap::new());
+    let by_sector = BTreeMap::from([
+        ("Santé".to_string(), 100.0),
+        ("Industrie".to_string(), 200.0),
+        ("(none)".to_string(), 50.0),
+    ]);
+    assert_eq!(r.breakdowns["revenue_by_sector"], by_sector);
+    assert_eq!(r.breakdowns["revenue_by_region"]["Ouest"], 200.0);
+    let f = BTreeMap::from([(Dim::Segment, vec!["ETI".to_string()])]);
+    let r = reference::report_joined(&lines, Some(&accounts), p, &f);
+    assert_eq!(r.kpis["revenue"][0], Some(200.0));
+    assert_eq!(r.inputs, 1);
+    let f = BTreeMap::from([(Dim::Region, vec!["Nord".to_string()])]);
+    let r = reference::report_joined(&lines, Some(&accounts), p, &f);
+    assert_eq!(r.kpis["revenue"][0], Some(0.0)); // the sales' own region is not read
+    for f in [
+        BTreeMap::new(),
+        BTreeMap::from([(Dim::Segment, vec!["ETI".to_string()])]),
+        BTreeMap::from([(Dim::Sector, vec!["Santé".to_string()])]),
+    ] {
+        let diffs = differences(&lines, Some(&accounts), p, &f);
+        assert!(diffs.is_empty(), "{f:?}: {}", diffs.join("\n"));
+    }
 }

@@ -45,6 +45,8 @@ pub enum Dim {
     Customer,
     Sector,
     Channel,
+    /// A customer's segment: only ever read from a customers table.
+    Segment,
 }
 
 impl Dim {
@@ -56,7 +58,71 @@ impl Dim {
             Dim::Customer => l.customer.as_deref(),
             Dim::Sector => l.sector.as_deref(),
             Dim::Channel => l.channel.as_deref(),
+            Dim::Segment => None,
         }
+    }
+}
+
+/// A row of a customers table: a customer's sector, region and segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Account {
+    pub name: String,
+    pub sector: Option<String>,
+    pub region: Option<String>,
+    pub segment: Option<String>,
+}
+
+/// A customers table joined to the sales by customer, and the dimensions
+/// the sales read from it: those the sales table has no column for (the
+/// generator never writes a field in both tables).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Accounts {
+    pub rows: Vec<Account>,
+    pub joined: Vec<Dim>,
+}
+
+/// A name as join keys and filter values are compared: lower case, without
+/// accents, spaces or punctuation (`Écho ` = `echo`).
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            c => c,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+impl Accounts {
+    /// The row of a line's customer (the table names each customer once).
+    fn of(&self, l: &Line) -> Option<&Account> {
+        let c = fold(l.customer.as_deref()?);
+        self.rows.iter().find(|a| fold(&a.name) == c)
+    }
+}
+
+/// What a line holds for `dim`: its own cell, or its customer's in the
+/// customers table when the dimension is joined (`None` when the customer
+/// is missing or not in the table).
+pub fn value<'a>(l: &'a Line, dim: Dim, accounts: Option<&'a Accounts>) -> Option<&'a str> {
+    match accounts {
+        Some(a) if a.joined.contains(&dim) => {
+            let row = a.of(l)?;
+            match dim {
+                Dim::Sector => row.sector.as_deref(),
+                Dim::Region => row.region.as_deref(),
+                Dim::Segment => row.segment.as_deref(),
+                _ => dim.of(l),
+            }
+        }
+        _ => dim.of(l),
     }
 }
 
@@ -250,10 +316,22 @@ fn months(from: NaiveDate, to: NaiveDate) -> Vec<(i32, u32)> {
 /// for each filtered dimension, its value is one of those asked for), with
 /// a day and an amount.
 pub fn report(all: &[Line], p: Span, filters: &BTreeMap<Dim, Vec<String>>) -> Reference {
+    report_joined(all, None, p, filters)
+}
+
+/// The same, with a customers table: a joined dimension's value is the
+/// line's customer's, and a filter on it keeps the lines whose customer has
+/// one of the values asked for.
+pub fn report_joined(
+    all: &[Line],
+    accounts: Option<&Accounts>,
+    p: Span,
+    filters: &BTreeMap<Dim, Vec<String>>,
+) -> Reference {
     let kept = |l: &&Line| {
-        filters
-            .iter()
-            .all(|(dim, values)| dim.of(l).is_some_and(|v| values.iter().any(|x| x == v)))
+        filters.iter().all(|(dim, values)| {
+            value(l, *dim, accounts).is_some_and(|v| values.iter().any(|x| x == v))
+        })
     };
     let lines: Vec<&Line> = all
         .iter()
@@ -394,7 +472,7 @@ pub fn report(all: &[Line], p: Span, filters: &BTreeMap<Dim, Vec<String>>) -> Re
     ] {
         let mut sums: BTreeMap<String, i64> = BTreeMap::new();
         for l in within(&lines, p) {
-            let key = dim.of(l).unwrap_or("(none)").to_string();
+            let key = value(l, dim, accounts).unwrap_or("(none)").to_string();
             *sums.entry(key).or_default() += l.cents.unwrap_or(0);
         }
         r.breakdowns.insert(id, to_money(sums));
