@@ -908,7 +908,11 @@ L5,2023-12-20 08:00,2023-12-20 08:30,yes,no,hot,Anne
         from: d(2024, 1, 1),
         to: d(2024, 1, 31),
     };
-    let r = families::prospecting(&leads, p, &no_filter());
+    // December starts 19 days before the first lead: no comparison…
+    let compared = families::prospecting(&leads, p, &no_filter());
+    assert_eq!(compared.kpis["lead_count"], [Some(4.0), None, None]);
+    // …though its arithmetic stands: one lead in December, none last January.
+    let r = families::prospecting_uncompared(&leads, p, &no_filter());
     assert_eq!(r.kpis["lead_count"], [Some(4.0), Some(1.0), Some(0.0)]);
     assert_eq!(r.kpis["lead_qualification_rate"][0], Some(0.5));
     assert_eq!(r.kpis["lead_conversion_rate"][0], Some(0.25));
@@ -933,7 +937,7 @@ L5,2023-12-20 08:00,2023-12-20 08:30,yes,no,hot,Anne
     );
     let got = engine_report(&[("leads.csv", csv)], p, &no_filter());
     assert_eq!(
-        differences(&got, &r, &["lead_response_distribution"]),
+        differences(&got, &compared, &["lead_response_distribution"]),
         Vec::<String>::new()
     );
     // Anne's leads only: L1 (and L5 before).
@@ -1107,7 +1111,11 @@ fn marketing_by_hand() {
         to: d(2024, 2, 29),
     };
     let cart_rows: Vec<Cart> = carts.iter().map(|c| c.0.clone()).collect();
-    let r = families::marketing(&spend, &cart_rows, Some(&sales), p, &no_filter());
+    // The 60 days before start more than a week before the first spend: no comparison…
+    let compared = families::marketing(&spend, &cart_rows, Some(&sales), p, &no_filter());
+    assert_eq!(compared.kpis["marketing_spend"][..2], [Some(650.0), None]);
+    // …though its arithmetic stands.
+    let r = families::marketing_uncompared(&spend, &cart_rows, Some(&sales), p, &no_filter());
     // 650 spent in January and February; 80 in the 60 days before.
     assert_eq!(r.kpis["marketing_spend"][..2], [Some(650.0), Some(80.0)]);
     // New: Alpha in January, Bravo in February; before: Charlie in November.
@@ -1177,7 +1185,13 @@ fn satisfaction_by_hand() {
         to: d(2024, 1, 31),
     };
     let rows: Vec<Feedback> = fb.iter().map(|x| x.0.clone()).collect();
-    let r = families::satisfaction(&rows, p);
+    // December starts 19 days before the first answer: no comparison…
+    assert_eq!(
+        families::satisfaction(&rows, p).kpis["nps"],
+        [Some(25.0), None, None]
+    );
+    // …though its arithmetic stands.
+    let r = families::satisfaction_uncompared(&rows, p);
     // 2 promoters, 1 passive, 1 detractor: 100 × (2 − 1) / 4; December: one detractor.
     assert_eq!(r.kpis["nps"], [Some(25.0), Some(-100.0), None]);
     assert_eq!(r.kpis["complaints"], [Some(2.0), Some(0.0), Some(0.0)]);
@@ -1276,7 +1290,11 @@ fn receivables_by_hand() {
         from: d(2024, 1, 1),
         to: d(2024, 3, 31),
     };
-    let r = families::receivables(&invoices, p, &no_filter());
+    // The previous quarter starts before the first invoice: no comparison…
+    let compared = families::receivables(&invoices, p, &no_filter());
+    assert_eq!(compared.kpis["receivables_outstanding"][1], None);
+    // …though its arithmetic stands.
+    let r = families::receivables_uncompared(&invoices, p, &no_filter());
     // As of 31 March: F2 300, F3 800, F4 400, F6 200. As of 31 December: F6 200.
     assert_eq!(
         r.kpis["receivables_outstanding"][..2],

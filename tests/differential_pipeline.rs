@@ -738,7 +738,8 @@ fn the_reference_on_a_hand_checked_case() {
     assert_eq!(r.cycle_median, Some(30.0));
     assert_eq!(k("opportunity_conversion_rate"), Some(0.0)); // created in Feb: lost, open
     assert_eq!(r.kpis["won_deals"][1], Some(0.0)); // January: nothing closed
-    assert_eq!(r.kpis["new_opportunities"][1], Some(1.0)); // 3–31 January: Gagné
+                                                   // The previous month, all of January: Gagné (20th) and Closed Won (1st).
+    assert_eq!(r.kpis["new_opportunities"][1], Some(2.0));
     assert_eq!(r.estimated, 1);
     assert_eq!(r.breakdowns["won_revenue_by_region"]["Sud"], 500.0);
     assert_eq!(r.breakdowns["won_revenue_by_manager"]["Marc"], 1500.0);

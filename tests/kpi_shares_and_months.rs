@@ -12,9 +12,11 @@ use cadran::engine::Report;
 /// A6 Beta 150, A7 Epsilon 120 (first, on 1 June), A10 no customer 70.
 /// Revenue 1 090, margin 225. Outside it: Alpha's first purchase (2023, the
 /// last-year period: 250), Beta's first (5 March), Zeta's first (15 June),
-/// a line without customer on 20 June.
+/// a line without customer on 20 June. The data starts on 10 March 2023
+/// (a zero line), so that last year's period is covered.
 const SALES: &str = "\
 Date;N° commande;Client;Montant HT;Marge
+2023-03-10;L0;;0;0
 2023-04-01;L1;Alpha;250;50
 2024-03-05;A2;Beta;200;50
 2024-03-20;A3;Gamma;300;60

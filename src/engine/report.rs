@@ -34,6 +34,44 @@ pub struct KpiValue {
     /// Which table, and how many of its rows (dated in the period, kept by the filters), it read.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub inputs: Option<Inputs>,
+    /// How much it changed since the previous period, or why that is unknown.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub vs_previous: Option<Change>,
+    /// How much it changed since the same period last year, or why that is unknown.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub vs_last_year: Option<Change>,
+}
+
+/// A KPI's change against one comparison period (KPIS.md, "Comparisons").
+/// Both figures are `null` when the comparison is unavailable, with the reason.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Change {
+    /// Value − comparison value, in the KPI's unit (points for a rate).
+    pub absolute: Option<f64>,
+    /// (Value − comparison value) ÷ |comparison value|, for amounts and
+    /// counts only; `null` for rates, scores and durations, or when the
+    /// comparison value is 0.
+    pub relative: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub unavailable: Option<String>,
+}
+
+impl Change {
+    /// The change of `value` against `reference`, in the way `unit` reads.
+    pub fn of(value: f64, reference: f64, unit: Unit) -> Change {
+        let relative = matches!(unit, Unit::Currency | Unit::Count) && reference != 0.0;
+        Change {
+            absolute: Some(value - reference),
+            relative: relative.then(|| (value - reference) / reference.abs()),
+            unavailable: None,
+        }
+    }
+    pub fn unavailable(reason: impl Into<String>) -> Change {
+        Change {
+            unavailable: Some(reason.into()),
+            ..Change::default()
+        }
+    }
 }
 
 /// The data behind a KPI, so that a number can be traced back to rows.
@@ -55,6 +93,23 @@ impl KpiValue {
         let (v, r) = (self.value?, reference?);
         (r != 0.0).then(|| (v - r) / r.abs())
     }
+    /// The change against a comparison.
+    pub fn vs(&self, c: Comparison) -> Option<&Change> {
+        match c {
+            Comparison::Previous => self.vs_previous.as_ref(),
+            Comparison::LastYear => self.vs_last_year.as_ref(),
+        }
+    }
+}
+
+/// The two periods every KPI is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    /// The previous calendar unit, or the same number of days before.
+    Previous,
+    /// The same days one year before.
+    LastYear,
 }
 
 /// One line of a breakdown: a key (month, rep, region…), its value and its share of the total.
@@ -124,6 +179,11 @@ pub struct RepRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub period: Option<PeriodLabel>,
+    /// The periods the comparisons are measured against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_period: Option<PeriodLabel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_year_period: Option<PeriodLabel>,
     pub currency: String,
     pub kpis: BTreeMap<String, KpiValue>,
     pub breakdowns: BTreeMap<String, Vec<BreakdownRow>>,

@@ -3,7 +3,7 @@
 
 use super::{format_money, format_number, format_percent, Lang};
 use crate::engine::kpi::{Family, KpiDef};
-use crate::engine::report::Unit;
+use crate::engine::report::{Change, Unit};
 
 pub fn kpi_label(d: &KpiDef, lang: Lang) -> &'static str {
     match lang {
@@ -149,10 +149,51 @@ pub fn format_value(unit: Unit, v: f64, currency: &str, lang: Lang) -> String {
     }
 }
 
+/// A KPI's change against a comparison, signed, as a manager reads it:
+/// amounts and counts in percent (their value when the reference is 0),
+/// rates in points, durations and scores in their unit.
+pub fn format_change(unit: Unit, c: &Change, currency: &str, lang: Lang) -> Option<String> {
+    let signed = |s: String, x: f64| if x > 0.0 { format!("+{s}") } else { s };
+    let absolute = c.absolute?;
+    Some(match (unit, c.relative) {
+        (Unit::Currency | Unit::Count, Some(rel)) => signed(format_percent(rel, lang), rel),
+        (Unit::Ratio, _) => {
+            let points = format_number(absolute * 100.0, 1, lang);
+            signed(format!("{points}\u{a0}pts"), absolute)
+        }
+        _ => signed(format_value(unit, absolute, currency, lang), absolute),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::kpi::CATALOGUE;
+
+    #[test]
+    fn changes_read_in_percent_for_amounts_and_in_points_for_rates() {
+        let c = |a: f64, r: Option<f64>| Change {
+            absolute: Some(a),
+            relative: r,
+            unavailable: None,
+        };
+        let f = |u, ch: &Change| format_change(u, ch, "EUR", Lang::Fr).unwrap();
+        assert_eq!(f(Unit::Currency, &c(500.0, Some(0.125))), "+12,5\u{202f}%");
+        assert_eq!(f(Unit::Count, &c(-3.0, Some(-0.25))), "-25,0\u{202f}%");
+        assert_eq!(f(Unit::Ratio, &c(0.029, None)), "+2,9\u{a0}pts");
+        assert_eq!(f(Unit::Days, &c(-2.5, None)), "-2,5\u{a0}j");
+        // A count that was 0: its change in units.
+        assert_eq!(f(Unit::Count, &c(4.0, None)), "+4");
+        assert_eq!(
+            format_change(
+                Unit::Currency,
+                &Change::unavailable("no data"),
+                "EUR",
+                Lang::Fr
+            ),
+            None
+        );
+    }
 
     #[test]
     fn every_need_has_french_words() {

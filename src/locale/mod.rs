@@ -12,7 +12,7 @@ pub use format::{
     date_label, format_money, format_number, format_percent, format_size, month_label,
 };
 pub use formulas::formula;
-pub use kpi::{chart_title, family_label, format_value, kpi_label, needs};
+pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, needs};
 pub use text::{t, warning, Text};
 
 use serde::{Deserialize, Serialize};

@@ -28,6 +28,8 @@ pub enum Text {
     Period,
     VsPrevious,
     VsLastYear,
+    NoComparison,
+    NoComparisonData,
     NoSalesYet,
     ChartNoData,
     ShowTable,
@@ -161,6 +163,11 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         Period => ("Période", "Period"),
         VsPrevious => ("vs période précédente", "vs previous period"),
         VsLastYear => ("vs an dernier", "vs last year"),
+        NoComparison => ("pas de comparaison", "no comparison"),
+        NoComparisonData => (
+            "Les données ne couvrent pas la période de comparaison : une évolution n'aurait pas de sens.",
+            "The data does not cover the comparison period: a change would mean nothing.",
+        ),
         NoSalesYet => (
             "Importez un fichier de ventes (avec une date et un montant) pour voir le chiffre d'affaires.",
             "Import a sales file (with a date and an amount) to see revenue.",

@@ -7,8 +7,10 @@ use super::state::AppState;
 use super::storage::{Layout, MAX_PINNED};
 use crate::charts::spark_points;
 use crate::engine::kpi::{Better, KpiDef};
-use crate::engine::report::KpiValue;
-use crate::locale::{format_percent, format_value, formula, kpi_label, needs, t, Lang, Text};
+use crate::engine::report::{Change, Comparison, KpiValue};
+use crate::locale::{
+    format_change, format_percent, format_value, formula, kpi_label, needs, t, Lang, Text,
+};
 use leptos::prelude::*;
 
 /// The monthly breakdown drawn under a KPI, when there is one.
@@ -24,12 +26,25 @@ fn series_of(id: &str) -> Option<&'static str> {
 }
 
 fn change_view(
-    change: Option<f64>,
-    better: Better,
+    change: Option<&Change>,
+    def: &KpiDef,
     label: Text,
+    currency: &str,
     lang: Lang,
 ) -> Option<impl IntoView> {
-    let c = change?;
+    let change = change?;
+    let Some(shown) = format_change(def.unit, change, currency, lang) else {
+        // Unavailable: said, not shown as a 0 % change.
+        return Some(
+            view! {
+                <li class="flat na" title=t(lang, Text::NoComparisonData)>
+                    {t(lang, Text::NoComparison)}" "<span>{t(lang, label)}</span>
+                </li>
+            }
+            .into_any(),
+        );
+    };
+    let c = change.absolute.unwrap_or(0.0);
     let arrow = if c > 0.0 {
         "▲"
     } else if c < 0.0 {
@@ -37,12 +52,12 @@ fn change_view(
     } else {
         "■"
     };
-    let good = match better {
+    let good = match def.better {
         Better::Higher => c > 0.0,
         Better::Lower => c < 0.0,
         Better::Neither => false,
     };
-    let bad = match better {
+    let bad = match def.better {
         Better::Higher => c < 0.0,
         Better::Lower => c > 0.0,
         Better::Neither => false,
@@ -55,7 +70,8 @@ fn change_view(
         "flat"
     };
     Some(
-        view! { <li class=class>{format!("{arrow} {}", format_percent(c, lang))}" "<span>{t(lang, label)}</span></li> },
+        view! { <li class=class>{format!("{arrow} {shown}")}" "<span>{t(lang, label)}</span></li> }
+            .into_any(),
     )
 }
 
@@ -195,8 +211,14 @@ pub fn KpiCard(
             <p class="kpi-value" data-testid=format!("kpi-{}", def.id) data-value=raw>{shown}</p>
             <p class="kpi-median">{median}</p>
             <ul class="kpi-changes">
-                {move || kpi.with(|k| change_view(k.change(k.previous), def.better, Text::VsPrevious, lang.get()))}
-                {move || kpi.with(|k| change_view(k.change(k.last_year), def.better, Text::VsLastYear, lang.get()))}
+                {move || {
+                    let currency = state.settings.with(|s| s.currency.clone());
+                    kpi.with(|k| change_view(k.vs(Comparison::Previous), def, Text::VsPrevious, &currency, lang.get()))
+                }}
+                {move || {
+                    let currency = state.settings.with(|s| s.currency.clone());
+                    kpi.with(|k| change_view(k.vs(Comparison::LastYear), def, Text::VsLastYear, &currency, lang.get()))
+                }}
             </ul>
             {spark}
             {move || objective().map(|(a, level)| view! {

@@ -9,7 +9,7 @@
 //! decided by the generator, which knows it; the rows here hold the meaning,
 //! the CSV files the words.
 
-use super::{month, report, Dim, Line, Span};
+use super::{month, Dim, Line, Span};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -124,6 +124,13 @@ const RESPONSE_BINS: [(i64, &str); 5] = [
 ];
 
 pub fn prospecting(leads: &[Lead], p: Span, f: &Filter) -> Figures {
+    let mut r = prospecting_uncompared(leads, p, f);
+    let created = leads.iter().filter_map(|x| x.created.map(|c| c.date()));
+    super::comparisons::keep_covered(&mut r.kpis, created, p);
+    r
+}
+
+pub fn prospecting_uncompared(leads: &[Lead], p: Span, f: &Filter) -> Figures {
     let kept: Vec<&Lead> = leads.iter().filter(|l| keeps(&f.reps, &l.rep)).collect();
     let of = |s: Span| -> Vec<&Lead> {
         kept.iter()
@@ -240,10 +247,21 @@ fn sales_report(sales: &[Sale], p: Span, f: &Filter) -> super::Reference {
     if let Some(reps) = &f.reps {
         filters.insert(Dim::Rep, reps.clone());
     }
-    report(&lines, p, &filters)
+    super::report_uncompared(&lines, None, p, &filters)
 }
 
 pub fn activity(acts: &[Activity], sales: Option<&[Sale]>, p: Span, f: &Filter) -> Figures {
+    let mut r = activity_uncompared(acts, sales, p, f);
+    super::comparisons::keep_covered(&mut r.kpis, acts.iter().filter_map(|x| x.day), p);
+    r
+}
+
+pub fn activity_uncompared(
+    acts: &[Activity],
+    sales: Option<&[Sale]>,
+    p: Span,
+    f: &Filter,
+) -> Figures {
     let kept: Vec<&Activity> = acts.iter().filter(|a| keeps(&f.reps, &a.rep)).collect();
     let sets = spans(p).map(|s| -> Vec<&Activity> {
         kept.iter().copied().filter(|a| in_span(a.day, s)).collect()
@@ -323,6 +341,23 @@ pub struct Cart {
 }
 
 pub fn marketing(
+    spend: &[Spend],
+    carts: &[Cart],
+    sales: Option<&[Sale]>,
+    p: Span,
+    f: &Filter,
+) -> Figures {
+    let mut r = marketing_uncompared(spend, carts, sales, p, f);
+    // Carts are judged by the carts table's dates, the rest by the spend's.
+    let mut cart = BTreeMap::from([("cart_abandonment_rate", r.kpis["cart_abandonment_rate"])]);
+    r.kpis.remove("cart_abandonment_rate");
+    super::comparisons::keep_covered(&mut r.kpis, spend.iter().filter_map(|x| x.day), p);
+    super::comparisons::keep_covered(&mut cart, carts.iter().filter_map(|x| x.day), p);
+    r.kpis.extend(cart);
+    r
+}
+
+pub fn marketing_uncompared(
     spend: &[Spend],
     carts: &[Cart],
     sales: Option<&[Sale]>,
@@ -422,6 +457,12 @@ pub struct Feedback {
 
 /// Feedback has neither rep nor channel: no filter of ours applies to it.
 pub fn satisfaction(feedback: &[Feedback], p: Span) -> Figures {
+    let mut r = satisfaction_uncompared(feedback, p);
+    super::comparisons::keep_covered(&mut r.kpis, feedback.iter().filter_map(|x| x.day), p);
+    r
+}
+
+pub fn satisfaction_uncompared(feedback: &[Feedback], p: Span) -> Figures {
     // (promoters, passives, detractors) among survey answers: rows with a
     // score that are not complaints.
     let split = |s: Span| {
@@ -519,6 +560,12 @@ const AGING: [(i64, &str); 5] = [
 ];
 
 pub fn receivables(invoices: &[Invoice], p: Span, f: &Filter) -> Figures {
+    let mut r = receivables_uncompared(invoices, p, f);
+    super::comparisons::keep_covered(&mut r.kpis, invoices.iter().filter_map(|x| x.issued), p);
+    r
+}
+
+pub fn receivables_uncompared(invoices: &[Invoice], p: Span, f: &Filter) -> Figures {
     // An invoice counts from its issue day, with an amount.
     let kept: Vec<&Invoice> = invoices
         .iter()

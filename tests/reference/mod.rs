@@ -11,6 +11,7 @@
 
 #![allow(dead_code)]
 
+pub mod comparisons;
 pub mod families;
 pub mod gen;
 pub mod pipeline;
@@ -137,8 +138,24 @@ impl Span {
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.from <= d && d <= self.to
     }
-    /// The same number of days, ending the day before `from`.
+    /// The previous calendar month, quarter or year when the span is
+    /// exactly one; else the same number of days, ending the day before `from`.
     pub fn previous(&self) -> Span {
+        let after = self.to + Duration::days(1);
+        let months = (after.year() - self.from.year()) * 12 + after.month() as i32
+            - self.from.month() as i32;
+        let unit = match months {
+            1 => Some(1),
+            3 if self.from.month() % 3 == 1 => Some(3),
+            12 if self.from.month() == 1 => Some(12),
+            _ => None,
+        };
+        if let (1, 1, Some(m)) = (self.from.day(), after.day(), unit) {
+            return Span {
+                from: self.from - chrono::Months::new(m),
+                to: self.from - Duration::days(1),
+            };
+        }
         let days = (self.to - self.from).num_days() + 1;
         Span {
             from: self.from - Duration::days(days),
@@ -323,6 +340,25 @@ pub fn report(all: &[Line], p: Span, filters: &BTreeMap<Dim, Vec<String>>) -> Re
 /// line's customer's, and a filter on it keeps the lines whose customer has
 /// one of the values asked for.
 pub fn report_joined(
+    all: &[Line],
+    accounts: Option<&Accounts>,
+    p: Span,
+    filters: &BTreeMap<Dim, Vec<String>>,
+) -> Reference {
+    let mut r = report_uncompared(all, accounts, p, filters);
+    comparisons::keep_covered(&mut r.kpis, all.iter().filter_map(|l| l.day), p);
+    // Last year's months beside this year's only when last year is covered.
+    let days = all.iter().filter_map(|l| l.day);
+    if comparisons::span_of(days).is_none_or(|data| !comparisons::covers(data, p.last_year())) {
+        r.breakdowns.remove("revenue_by_month_last_year");
+    }
+    r
+}
+
+/// The report with every comparison, covered by the data or not (what
+/// another family's KPI reads, as the engine does before its comparisons
+/// are judged).
+pub fn report_uncompared(
     all: &[Line],
     accounts: Option<&Accounts>,
     p: Span,

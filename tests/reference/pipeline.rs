@@ -464,5 +464,11 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
         *hist.get_mut(bin.1).expect("a bin") += 1.0;
     }
     r.breakdowns.insert("sales_cycle_distribution", hist);
+    let dates = crm
+        .deals
+        .iter()
+        .flat_map(|d| [d.created, d.closed])
+        .flatten();
+    super::comparisons::keep_covered(&mut r.kpis, dates, p);
     r
 }

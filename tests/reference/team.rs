@@ -232,5 +232,20 @@ pub fn report_team(
             },
         );
     }
+    // The team's figures read several tables: judged by the span of them all.
+    let dates = ws
+        .sales
+        .iter()
+        .flatten()
+        .filter_map(|l| l.day)
+        .chain(
+            ws.deals
+                .iter()
+                .flatten()
+                .flat_map(|d| [d.created, d.closed])
+                .flatten(),
+        )
+        .chain(ws.activities.iter().flatten().filter_map(|a| a.day));
+    super::comparisons::keep_covered(&mut r.kpis, dates, p);
     r
 }

@@ -8,6 +8,7 @@
 mod activity;
 mod breakdown;
 pub mod catalogue;
+mod comparisons;
 mod customers;
 mod day_table;
 mod deals;
@@ -34,9 +35,10 @@ mod team;
 mod view;
 
 pub use catalogue::{def, Better, Family, KpiDef, CATALOGUE};
+pub use comparisons::{covers, SLACK_DAYS};
 pub use join::Relation;
 pub use model::Filters;
-pub use period::{Period, Preset};
+pub use period::{CalendarUnit, Period, Preset};
 pub use prepared::Prepared;
 pub use sum::Sum;
 
@@ -161,7 +163,7 @@ pub fn filter_options(ws: &Workspace) -> BTreeMap<Field, Vec<String>> {
 }
 
 /// The table a family reads, and the dates that place its rows in a period.
-fn source(family: Family) -> Option<(Kind, &'static [Field])> {
+pub(crate) fn source(family: Family) -> Option<(Kind, &'static [Field])> {
     Some(match family {
         Family::Revenue | Family::Customers => (Kind::Sales, &[Field::Date]),
         Family::Pipeline => (Kind::Opportunities, &[Field::CreatedDate, Field::CloseDate]),
@@ -215,11 +217,14 @@ pub fn report_prepared(ws: &Workspace, prepared: &Prepared, q: &Query) -> Report
         .period
         .or_else(|| q.preset.and_then(|p| p.period(today?)))
         .or(span);
+    let label = |p: Period| PeriodLabel {
+        from: p.from_label(),
+        to: p.to_label(),
+    };
     let mut r = Report {
-        period: period.map(|p| PeriodLabel {
-            from: p.from_label(),
-            to: p.to_label(),
-        }),
+        period: period.map(label),
+        previous_period: period.map(|p| label(p.previous())),
+        last_year_period: period.map(|p| label(p.last_year())),
         currency: q.currency.clone().unwrap_or_else(|| "EUR".into()),
         kpis: BTreeMap::new(),
         breakdowns: BTreeMap::new(),
@@ -275,6 +280,9 @@ pub fn report_prepared(ws: &Workspace, prepared: &Prepared, q: &Query) -> Report
                 }
             }
         }
+    }
+    if let Some(p) = period {
+        comparisons::apply(&model, p, &mut r);
     }
     // Every KPI of the catalogue is in the report: computed, or said why not.
     for d in CATALOGUE {

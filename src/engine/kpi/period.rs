@@ -58,6 +58,26 @@ impl Preset {
     }
 }
 
+/// The calendar unit a period can be exactly: its previous period is then
+/// the previous unit (Q4 compares with Q3, 2025 with 2024), not the same
+/// number of days before, which would leave a day out or take one too many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarUnit {
+    Month,
+    Quarter,
+    Year,
+}
+
+impl CalendarUnit {
+    fn months(self) -> i32 {
+        match self {
+            CalendarUnit::Month => 1,
+            CalendarUnit::Quarter => 3,
+            CalendarUnit::Year => 12,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     pub from: Days,
@@ -77,8 +97,32 @@ impl Period {
     pub fn days(&self) -> i32 {
         self.to - self.from + 1
     }
-    /// The same number of days, ending the day before `from`.
+    /// The calendar month, quarter or year the period is exactly, if any.
+    pub fn calendar_unit(&self) -> Option<CalendarUnit> {
+        let (first, after) = (ymd_from_days(self.from)?, ymd_from_days(self.to + 1)?);
+        if first.day() != 1 || after.day() != 1 {
+            return None;
+        }
+        let months =
+            (after.year() - first.year()) * 12 + after.month() as i32 - first.month() as i32;
+        match months {
+            1 => Some(CalendarUnit::Month),
+            3 if first.month() % 3 == 1 => Some(CalendarUnit::Quarter),
+            12 if first.month() == 1 => Some(CalendarUnit::Year),
+            _ => None,
+        }
+    }
+
+    /// The period a change is measured against: the previous calendar
+    /// unit when the period is exactly one, else the same number of days
+    /// ending the day before `from`.
     pub fn previous(&self) -> Period {
+        if let Some(unit) = self.calendar_unit() {
+            let m = month_index(self.from) - unit.months();
+            if let Some(from) = days_from_ymd(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1) {
+                return Period::new(from, self.from - 1);
+            }
+        }
         Period::new(self.from - self.days(), self.from - 1)
     }
     /// Shifted back one calendar year (29 February falls on the 28th).
@@ -167,14 +211,14 @@ mod tests {
     #[test]
     fn comparison_periods() {
         let p = Period::new(
-            days_from_ymd(2024, 3, 1).unwrap(),
-            days_from_ymd(2024, 3, 31).unwrap(),
+            days_from_ymd(2024, 3, 5).unwrap(),
+            days_from_ymd(2024, 4, 4).unwrap(),
         );
         assert_eq!(p.days(), 31);
         let prev = p.previous();
         assert_eq!(
             (prev.from_label(), prev.to_label()),
-            ("2024-01-30".into(), "2024-02-29".into())
+            ("2024-02-03".into(), "2024-03-04".into())
         );
         let ly = Period::new(
             days_from_ymd(2024, 2, 29).unwrap(),
@@ -182,6 +226,46 @@ mod tests {
         )
         .last_year();
         assert_eq!(ly.from_label(), "2023-02-28");
+    }
+
+    #[test]
+    fn a_calendar_unit_compares_with_the_previous_unit() {
+        let prev = |a, b| {
+            let x = p(a, b).previous();
+            (x.from_label(), x.to_label())
+        };
+        let l = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // 2025 has 365 days; the 365 days before it would leave out 1 January 2024.
+        assert_eq!(
+            prev((2025, 1, 1), (2025, 12, 31)),
+            l("2024-01-01", "2024-12-31")
+        );
+        assert_eq!(
+            prev((2024, 3, 1), (2024, 3, 31)),
+            l("2024-02-01", "2024-02-29")
+        );
+        assert_eq!(
+            prev((2024, 1, 1), (2024, 3, 31)),
+            l("2023-10-01", "2023-12-31")
+        );
+        assert_eq!(
+            prev((2024, 10, 1), (2024, 12, 31)),
+            l("2024-07-01", "2024-09-30")
+        );
+        // Not a calendar unit: the same number of days before.
+        assert_eq!(
+            prev((2024, 2, 1), (2024, 4, 30)),
+            l("2023-11-03", "2024-01-31")
+        );
+        assert_eq!(
+            prev((2024, 3, 2), (2024, 3, 31)),
+            l("2024-02-01", "2024-03-01")
+        );
+        assert_eq!(p((2024, 2, 1), (2024, 4, 30)).calendar_unit(), None);
+        assert_eq!(
+            p((2023, 12, 1), (2023, 12, 31)).calendar_unit(),
+            Some(CalendarUnit::Month)
+        );
     }
 
     #[test]

@@ -281,6 +281,8 @@ mod tests {
         let w = SalesWalk::new(model, s, p);
         let mut r = Report {
             period: None,
+            previous_period: None,
+            last_year_period: None,
             currency: "EUR".into(),
             kpis: Default::default(),
             breakdowns: Default::default(),
