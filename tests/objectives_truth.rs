@@ -1,11 +1,13 @@
-//! Objectives measured up to today: the days of an export
+//! Objectives and alert rules measured up to today: the days of an export
 //! after today never count (KPIS.md, "Objectives and levels"). A hand-made
 //! quarter with sales after today, and Superstore 2017 seen on 30 September.
 
 mod common;
 
-use cadran::engine::kpi::Query;
-use cadran::engine::objectives::{self, Level, Objective, ObjectivePeriod, Scope};
+use cadran::engine::kpi::{self, Period, Query};
+use cadran::engine::objectives::{
+    self, AlertRule, Comparison, Level, Objective, ObjectivePeriod, Scope,
+};
 use cadran::engine::parse::date::days_from_ymd;
 use cadran::engine::Field;
 
@@ -151,6 +153,63 @@ fn before_its_period_an_objective_has_no_actual_and_after_it_the_whole_period() 
     let json = serde_json::to_value(&res).unwrap_or_default();
     assert_eq!(json[1]["measured_to"], "2024-01-31");
     assert!(json[0].get("measured_to").is_none());
+}
+
+fn rule(id: &str, kpi: &str, when: Comparison, threshold: f64, each: Option<Field>) -> AlertRule {
+    AlertRule {
+        id: id.into(),
+        kpi: kpi.into(),
+        when,
+        threshold,
+        for_each: each,
+        note: String::new(),
+    }
+}
+
+#[test]
+fn alert_rules_read_the_period_up_to_today() {
+    let w = common::workspace_of(&[("sales.csv", SALES)]);
+    let day = |m, d| days_from_ymd(2024, m, d).unwrap_or_default();
+    let base = Query {
+        period: Some(Period::new(day(1, 1), day(3, 31))),
+        ..on_15_february()
+    };
+    let team = kpi::report(&w, &base);
+    // The dashboard's own report covers the quarter: 8 460 with the sales after today.
+    assert_eq!(team.kpis["revenue"].value, Some(8460.0));
+    let rules = [
+        rule("big", "revenue", Comparison::Above, 1000.0, None),
+        rule(
+            "small-rep",
+            "revenue",
+            Comparison::Below,
+            300.0,
+            Some(Field::Rep),
+        ),
+    ];
+    let res = objectives::evaluate_rules(&w, &base, &team, &rules);
+    // To date the team sold 460: not above 1 000.
+    assert!(!res[0].triggered);
+    assert_eq!(res[0].measured_to.as_deref(), Some("2024-02-15"));
+    // To date Ann sold 220 and Bob 240 (5 220 and 3 240 over the quarter).
+    let hits: Vec<(&str, f64)> = res[1]
+        .hits
+        .iter()
+        .map(|h| (h.key.as_str(), h.value))
+        .collect();
+    assert_eq!(hits, [("Ann", 220.0), ("Bob", 240.0)]);
+
+    // A period after today is not checked, and says why.
+    let april = Query {
+        period: Some(Period::new(day(4, 1), day(4, 30))),
+        ..on_15_february()
+    };
+    let later = objectives::evaluate_rules(&w, &april, &kpi::report(&w, &april), &rules);
+    assert!(later.iter().all(|a| !a.triggered && a.hits.is_empty()));
+    assert!(later[1]
+        .unavailable
+        .as_deref()
+        .is_some_and(|u| u.contains("starts on 2024-04-01")));
 }
 
 /// Revenue of Superstore's order lines from 1 January to 30 September 2017,

@@ -188,8 +188,9 @@ fn fires(value: f64, rule: &AlertRule) -> bool {
     }
 }
 
-/// Checks each rule over the report's period: on the team's value, or on the
-/// value of each rep, region… for "for any" rules.
+/// Checks each rule over the report's period up to today (the whole period
+/// once it is over): on the team's value, or on the value of each rep,
+/// region… for "for any" rules. A period that starts after today is not checked.
 pub fn evaluate_rules(
     ws: &Workspace,
     base: &Query,
@@ -217,10 +218,44 @@ pub fn evaluate_rules_prepared(
         .period
         .as_ref()
         .and_then(|p| Some(Period::new(parse_iso_day(&p.from)?, parse_iso_day(&p.to)?)));
+    let today = today(ws, base);
+    let to_date = period.map(|p| (p, measured(p, today)));
+    // The team's values: the report's own, unless today cuts its period short.
+    let cut_short = match to_date {
+        Some((p, Some(m))) if m != p => Some(kpi::report_prepared(
+            ws,
+            prepared,
+            &scoped(base, m, &Scope::team()),
+        )),
+        _ => None,
+    };
+    let team = cut_short.as_ref().unwrap_or(team);
     rules
         .iter()
         .map(|rule| {
             let mut hits = Vec::new();
+            let mut out = AlertResult {
+                id: rule.id.clone(),
+                kpi: rule.kpi.clone(),
+                when: rule.when,
+                threshold: rule.threshold,
+                triggered: false,
+                hits: Vec::new(),
+                measured_to: None,
+                unavailable: None,
+                note: rule.note.clone(),
+            };
+            let measured = match to_date {
+                Some((p, None)) => {
+                    out.unavailable = Some(not_started(p, today));
+                    return out;
+                }
+                Some((_, Some(m))) => {
+                    out.measured_to = Some(m.to_label());
+                    Some(m)
+                }
+                None => None,
+            };
             match rule.for_each {
                 None => {
                     if let Some(v) = team
@@ -237,8 +272,8 @@ pub fn evaluate_rules_prepared(
                 Some(field) => {
                     // In the order of the filter lists (sorted by name).
                     for value in options.get(&field).into_iter().flatten() {
-                        let Some(p) = period else { continue };
-                        let r = reports.get(scoped(base, p, &Scope::of(field, value)));
+                        let Some(m) = measured else { continue };
+                        let r = reports.get(scoped(base, m, &Scope::of(field, value)));
                         if let Some(v) = r
                             .kpi(&rule.kpi)
                             .and_then(|k| k.value)
@@ -252,15 +287,9 @@ pub fn evaluate_rules_prepared(
                     }
                 }
             }
-            AlertResult {
-                id: rule.id.clone(),
-                kpi: rule.kpi.clone(),
-                when: rule.when,
-                threshold: rule.threshold,
-                triggered: !hits.is_empty(),
-                hits,
-                note: rule.note.clone(),
-            }
+            out.triggered = !hits.is_empty();
+            out.hits = hits;
+            out
         })
         .collect()
 }

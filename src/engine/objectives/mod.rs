@@ -227,6 +227,12 @@ pub struct AlertResult {
     pub threshold: f64,
     pub triggered: bool,
     pub hits: Vec<AlertHit>,
+    /// The last day the values count: today when it falls inside the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured_to: Option<String>,
+    /// Why the rule was not checked (its period starts after today).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unavailable: Option<String>,
     #[serde(skip_serializing_if = "String::is_empty", default)]
     pub note: String,
 }
