@@ -12,7 +12,7 @@ use crate::engine::kpi::{def, CATALOGUE, FILTER_FIELDS};
 use crate::engine::objectives::{Level, Objective, ObjectivePeriod, ObjectiveResult, Scope};
 use crate::engine::parse::date::ymd_from_days;
 use crate::engine::Field;
-use crate::locale::{format_percent, format_value, kpi_label, t, Lang, Text};
+use crate::locale::{date_label, format_percent, format_value, kpi_label, t, Lang, Text};
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -172,6 +172,12 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
     let (del_id, dup_id, edit_id) = (id.clone(), id.clone(), id.clone());
     let (curve_testid, chart_id) = (format!("curve-{id}"), format!("objective-chart-{id}"));
     let level = result.level;
+    // The actual stops at today: say so while the period runs, and say when it starts before.
+    let to_date = result.measured_to.clone().filter(|m| *m < result.period.to);
+    let starts = (d.is_some() && result.measured_to.is_none())
+        .then(|| result.period.from.clone())
+        .filter(|f| !f.is_empty());
+    let reason = result.unavailable.clone().filter(|_| starts.is_none());
     let show_curve = RwSignal::new(false);
     let points = result.cumulative.clone();
     let has_curve = !points.is_empty();
@@ -189,7 +195,10 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                 <div class="pace-line" style:left=format!("{pace:.1}%")></div>
             </div>
             <p class="objective-facts">
-                {move || t(lang.get(), Text::Actual)}": "{fmt(result.actual)}
+                {move || match &to_date {
+                    Some(m) => format!("{} {}", t(lang.get(), Text::ActualAsOf), date_label(m, lang.get())),
+                    None => t(lang.get(), Text::Actual).to_string(),
+                }}": "{fmt(result.actual)}
                 " · "{move || t(lang.get(), Text::Target)}": "
                 <input type="number" class="target-input" data-testid=format!("target-input-{id}")
                     prop:value=objective.target.to_string()
@@ -213,7 +222,8 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                     }/>
                 " · "{move || t(lang.get(), Text::Projection)}": "{fmt(result.projected_value)}
                 {result.projection.map(|p| format!(" ({})", format_percent(p, lang.get_untracked())))}
-                {result.unavailable.clone().map(|u| format!(" — {u}"))}
+                {move || starts.as_ref().map(|f| format!(" — {} {}", t(lang.get(), Text::StartsOn), date_label(f, lang.get())))}
+                {reason.map(|u| format!(" — {u}"))}
             </p>
             <div class="objective-actions">
                 <button class="button subtle" data-testid=format!("duplicate-{dup_id}") on:click=move |_| {

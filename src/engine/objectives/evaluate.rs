@@ -1,11 +1,12 @@
 //! Measuring objectives and checking alert rules against the workspace.
 
+use super::to_date::{measured, not_started, today};
 use super::{
     AlertHit, AlertResult, AlertRule, Comparison, CumulativePoint, Level, Objective,
     ObjectiveResult, Scope,
 };
 use crate::engine::kpi::{self, def, Better, Period, Prepared, Query, Workspace};
-use crate::engine::parse::date::parse_iso_day;
+use crate::engine::parse::date::{parse_iso_day, Days};
 use crate::engine::report::{PeriodLabel, Report};
 
 /// actual / target when higher is better, target / actual when lower is better.
@@ -66,7 +67,7 @@ impl<'w> Reports<'w> {
 
 /// Measures each objective: actual, attainment, pace, expected to date,
 /// projection at the period's end and level. "Today" is the query's, or the
-/// last day in the data.
+/// last day in the data; the actual counts the data up to today only.
 pub fn evaluate(ws: &Workspace, base: &Query, objectives: &[Objective]) -> Vec<ObjectiveResult> {
     evaluate_prepared(ws, &Prepared::new(ws), base, objectives)
 }
@@ -78,7 +79,7 @@ pub fn evaluate_prepared(
     base: &Query,
     objectives: &[Objective],
 ) -> Vec<ObjectiveResult> {
-    let today = base.today.or_else(|| kpi::data_span(ws).map(|p| p.to));
+    let today = today(ws, base);
     let mut reports = Reports::new(ws, prepared);
     objectives
         .iter()
@@ -95,6 +96,7 @@ pub fn evaluate_prepared(
                 },
                 target: o.target,
                 actual: None,
+                measured_to: None,
                 attainment: None,
                 pace: 0.0,
                 expected_to_date: None,
@@ -111,7 +113,13 @@ pub fn evaluate_prepared(
             };
             let pace = today.map_or(1.0, |t| p.pace(t));
             out.pace = pace;
-            let r = reports.get(scoped(base, p, &o.scope));
+            // Data dated after today is not part of the actual, even when the export has it.
+            let Some(m) = measured(p, today) else {
+                out.unavailable = Some(not_started(p, today));
+                return out;
+            };
+            out.measured_to = Some(m.to_label());
+            let r = reports.get(scoped(base, m, &o.scope));
             let kpi = r.kpi(&o.kpi).cloned().unwrap_or_default();
             let Some(actual) = kpi.value else {
                 out.unavailable = kpi.unavailable;
@@ -127,7 +135,7 @@ pub fn evaluate_prepared(
                 Some(actual)
             };
             out.projected_value = projected;
-            out.cumulative = cumulative(r, &o.kpi, o.target, p);
+            out.cumulative = cumulative(r, &o.kpi, o.target, p, m.to);
             out.projection = projected.and_then(|v| attainment(v, o.target, d.better));
             out.level = out
                 .projection
@@ -149,7 +157,8 @@ fn monthly_series(kpi: &str) -> Option<&'static str> {
     })
 }
 
-fn cumulative(r: &Report, kpi: &str, target: f64, p: Period) -> Vec<CumulativePoint> {
+/// Months of the report measured up to `last` (today, or the period's end).
+fn cumulative(r: &Report, kpi: &str, target: f64, p: Period, last: Days) -> Vec<CumulativePoint> {
     let Some(id) = monthly_series(kpi) else {
         return Vec::new();
     };
@@ -158,7 +167,7 @@ fn cumulative(r: &Report, kpi: &str, target: f64, p: Period) -> Vec<CumulativePo
         .iter()
         .filter_map(|row| {
             total += row.value;
-            // The month's last day, clipped to the period, tells how much of the target is due.
+            // The month's last day, clipped to the measured days, tells how much of the target is due.
             let (y, m) = row.key.split_once('-')?;
             let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
             let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
@@ -166,7 +175,7 @@ fn cumulative(r: &Report, kpi: &str, target: f64, p: Period) -> Vec<CumulativePo
             Some(CumulativePoint {
                 month: row.key.clone(),
                 actual: total,
-                target: target * p.pace(end.min(p.to)),
+                target: target * p.pace(end.min(last)),
             })
         })
         .collect()
@@ -179,8 +188,9 @@ fn fires(value: f64, rule: &AlertRule) -> bool {
     }
 }
 
-/// Checks each rule over the report's period: on the team's value, or on the
-/// value of each rep, region… for "for any" rules.
+/// Checks each rule over the report's period up to today (the whole period
+/// once it is over): on the team's value, or on the value of each rep,
+/// region… for "for any" rules. A period that starts after today is not checked.
 pub fn evaluate_rules(
     ws: &Workspace,
     base: &Query,
@@ -208,10 +218,44 @@ pub fn evaluate_rules_prepared(
         .period
         .as_ref()
         .and_then(|p| Some(Period::new(parse_iso_day(&p.from)?, parse_iso_day(&p.to)?)));
+    let today = today(ws, base);
+    let to_date = period.map(|p| (p, measured(p, today)));
+    // The team's values: the report's own, unless today cuts its period short.
+    let cut_short = match to_date {
+        Some((p, Some(m))) if m != p => Some(kpi::report_prepared(
+            ws,
+            prepared,
+            &scoped(base, m, &Scope::team()),
+        )),
+        _ => None,
+    };
+    let team = cut_short.as_ref().unwrap_or(team);
     rules
         .iter()
         .map(|rule| {
             let mut hits = Vec::new();
+            let mut out = AlertResult {
+                id: rule.id.clone(),
+                kpi: rule.kpi.clone(),
+                when: rule.when,
+                threshold: rule.threshold,
+                triggered: false,
+                hits: Vec::new(),
+                measured_to: None,
+                unavailable: None,
+                note: rule.note.clone(),
+            };
+            let measured = match to_date {
+                Some((p, None)) => {
+                    out.unavailable = Some(not_started(p, today));
+                    return out;
+                }
+                Some((_, Some(m))) => {
+                    out.measured_to = Some(m.to_label());
+                    Some(m)
+                }
+                None => None,
+            };
             match rule.for_each {
                 None => {
                     if let Some(v) = team
@@ -228,8 +272,8 @@ pub fn evaluate_rules_prepared(
                 Some(field) => {
                     // In the order of the filter lists (sorted by name).
                     for value in options.get(&field).into_iter().flatten() {
-                        let Some(p) = period else { continue };
-                        let r = reports.get(scoped(base, p, &Scope::of(field, value)));
+                        let Some(m) = measured else { continue };
+                        let r = reports.get(scoped(base, m, &Scope::of(field, value)));
                         if let Some(v) = r
                             .kpi(&rule.kpi)
                             .and_then(|k| k.value)
@@ -243,15 +287,9 @@ pub fn evaluate_rules_prepared(
                     }
                 }
             }
-            AlertResult {
-                id: rule.id.clone(),
-                kpi: rule.kpi.clone(),
-                when: rule.when,
-                threshold: rule.threshold,
-                triggered: !hits.is_empty(),
-                hits,
-                note: rule.note.clone(),
-            }
+            out.triggered = !hits.is_empty();
+            out.hits = hits;
+            out
         })
         .collect()
 }

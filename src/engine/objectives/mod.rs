@@ -5,6 +5,7 @@
 
 mod evaluate;
 pub mod share;
+mod to_date;
 
 pub use evaluate::{evaluate, evaluate_prepared, evaluate_rules, evaluate_rules_prepared};
 
@@ -150,10 +151,15 @@ pub struct ObjectiveResult {
     pub scope: String,
     pub period: crate::engine::report::PeriodLabel,
     pub target: f64,
+    /// The KPI from the period's start to `measured_to`.
     pub actual: Option<f64>,
+    /// The last day the actual counts: today, or the period's end once it is
+    /// over; absent before the period starts (nothing is measured yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured_to: Option<String>,
     /// actual / target for ↑ KPIs, target / actual for ↓ KPIs.
     pub attainment: Option<f64>,
-    /// Share of the period elapsed.
+    /// Share of the period elapsed on today.
     pub pace: f64,
     /// For sums and counts: target × pace.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -221,6 +227,12 @@ pub struct AlertResult {
     pub threshold: f64,
     pub triggered: bool,
     pub hits: Vec<AlertHit>,
+    /// The last day the values count: today when it falls inside the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured_to: Option<String>,
+    /// Why the rule was not checked (its period starts after today).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unavailable: Option<String>,
     #[serde(skip_serializing_if = "String::is_empty", default)]
     pub note: String,
 }
