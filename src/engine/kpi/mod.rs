@@ -8,9 +8,11 @@
 mod activity;
 mod breakdown;
 pub mod catalogue;
+mod closest;
 mod customers;
 mod day_table;
 mod deals;
+mod filter_check;
 mod join;
 mod marketing;
 mod model;
@@ -28,12 +30,14 @@ mod sales_orders;
 mod sales_totals;
 mod sales_walk;
 mod satisfaction;
+mod sources;
 mod stats;
 mod sum;
 mod team;
 mod view;
 
 pub use catalogue::{def, Better, Family, KpiDef, CATALOGUE};
+pub use filter_check::{filter_error, FILTERABLE};
 pub use join::Relation;
 pub use model::Filters;
 pub use period::{Period, Preset};
@@ -283,5 +287,6 @@ pub fn report_prepared(ws: &Workspace, prepared: &Prepared, q: &Query) -> Report
             ..KpiValue::unavailable(d.needs)
         });
     }
+    filter_check::check(&model, &q.filters, &mut r);
     r
 }
