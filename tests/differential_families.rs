@@ -689,7 +689,7 @@ fn satisfaction(fb: &[(Feedback, usize)], p: Span, f: &Filter) -> Vec<String> {
     let csv = feedback_csv(fb);
     let got = engine_report(&[("avis.csv", &csv)], p, f);
     let rows: Vec<Feedback> = fb.iter().map(|x| x.0.clone()).collect();
-    let want = families::satisfaction(&rows, p);
+    let want = families::satisfaction(&rows, p, f);
     let mut d = differences(&got, &want, &["nps_breakdown"]);
     if !d.is_empty() {
         d.push(csv);
@@ -1139,16 +1139,38 @@ fn marketing_by_hand() {
         marketing(&spend, &carts, Some(&sales), p, &no_filter()),
         Vec::<String>::new()
     );
-    // The Web channel: spend and carts filtered, sales not (they have no channel).
+    // The Web channel: spend and carts filtered; sales have no channel, so
+    // what reads them (acquisition cost, its months, campaign ROI) is left out.
     let web = Filter {
         reps: None,
         channels: Some(vec!["Web".into()]),
     };
     let r = families::marketing(&spend, &cart_rows, Some(&sales), p, &web);
-    assert_eq!(r.kpis["acquisition_cost"][0], Some(250.0));
+    assert_eq!(r.kpis["acquisition_cost"], [None; 3]);
+    assert!(!r.breakdowns.contains_key("campaign_roi"));
+    assert!(!r.breakdowns.contains_key("acquisition_cost_by_month"));
+    assert_eq!(r.kpis["marketing_spend"][0], Some(500.0));
     assert_eq!(r.kpis["cart_abandonment_rate"][0], Some(0.5));
     assert_eq!(
         marketing(&spend, &carts, Some(&sales), p, &web),
+        Vec::<String>::new()
+    );
+    // Anne: neither spend nor carts have a rep, so nothing of theirs is shown.
+    let anne = Filter {
+        reps: Some(vec!["Anne".into()]),
+        channels: None,
+    };
+    let r = families::marketing(&spend, &cart_rows, Some(&sales), p, &anne);
+    for id in [
+        "marketing_spend",
+        "acquisition_cost",
+        "cart_abandonment_rate",
+    ] {
+        assert_eq!(r.kpis[id], [None; 3], "{id}");
+    }
+    assert!(r.breakdowns.is_empty());
+    assert_eq!(
+        marketing(&spend, &carts, Some(&sales), p, &anne),
         Vec::<String>::new()
     );
 }
@@ -1187,11 +1209,11 @@ fn satisfaction_by_hand() {
     let rows: Vec<Feedback> = fb.iter().map(|x| x.0.clone()).collect();
     // December starts 19 days before the first answer: no comparison…
     assert_eq!(
-        families::satisfaction(&rows, p).kpis["nps"],
+        families::satisfaction(&rows, p, &no_filter()).kpis["nps"],
         [Some(25.0), None, None]
     );
     // …though its arithmetic stands.
-    let r = families::satisfaction_uncompared(&rows, p);
+    let r = families::satisfaction_uncompared(&rows, p, &no_filter());
     // 2 promoters, 1 passive, 1 detractor: 100 × (2 − 1) / 4; December: one detractor.
     assert_eq!(r.kpis["nps"], [Some(25.0), Some(-100.0), None]);
     assert_eq!(r.kpis["complaints"], [Some(2.0), Some(0.0), Some(0.0)]);
@@ -1209,11 +1231,15 @@ fn satisfaction_by_hand() {
         })
     );
     assert_eq!(satisfaction(&fb, p, &no_filter()), Vec::<String>::new());
-    // Feedback has no rep: a rep filter leaves it whole.
+    // Feedback has no rep: under a rep filter it gives no figure.
     let anne = Filter {
         reps: Some(vec!["Anne".into()]),
         channels: None,
     };
+    let r = families::satisfaction(&rows, p, &anne);
+    assert_eq!(r.kpis["nps"], [None; 3]);
+    assert_eq!(r.kpis["complaints"], [None; 3]);
+    assert!(r.breakdowns.is_empty());
     assert_eq!(satisfaction(&fb, p, &anne), Vec::<String>::new());
 }
 

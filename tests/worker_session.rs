@@ -257,3 +257,52 @@ fn objectives_follow_their_targets_and_the_tables_not_the_view() {
         (Some(30.0), Some(30.0), Some(0.075))
     );
 }
+
+#[test]
+fn a_view_filter_on_a_field_no_table_has_is_left_out_and_said() {
+    use cadran::engine::objectives::{Objective, ObjectivePeriod, Scope, SetUp};
+    let mut s = Session::default();
+    // Ann 60 + 30 in the West, Bob 40 in the East; no manager anywhere.
+    let sales = "Date,Rep,Region,Amount\n2024-01-02,Ann,West,60\n2024-01-09,Bob,East,40\n2024-01-20,Ann,West,30\n";
+    s.load(1, "sales.csv", sales.as_bytes(), true, None, &mut |_| {});
+    ask(&mut s, Request::Use { ids: vec![1] });
+    // A link's view: a manager (no table has one) and a region.
+    let mut view = ViewState::default();
+    view.filters.insert(Field::Manager, "Marie".into());
+    view.filters.insert(Field::Region, "West".into());
+    let by_manager = Objective {
+        id: "marie".into(),
+        kpi: "revenue".into(),
+        scope: Scope::of(Field::Manager, "Marie"),
+        period: ObjectivePeriod::Month("2024-01".into()),
+        target: 100.0,
+        alert_threshold: 0.9,
+        note: String::new(),
+    };
+    let req = ComputeRequest {
+        seq: 1,
+        view,
+        currency: "EUR".into(),
+        stage_probabilities: Default::default(),
+        setup: SetUp {
+            objectives: vec![by_manager],
+            ..SetUp::default()
+        },
+    };
+    let c = match ask(&mut s, Request::Compute(Box::new(req))).pop() {
+        Some(Reply::Computed(c)) => *c,
+        other => panic!("expected a report, got {other:?}"),
+    };
+    // The options the filter bar reads have no manager, so it shows that
+    // filter as not applied; the region applies: 60 + 30.
+    assert!(!c.filter_options.contains_key(&Field::Manager));
+    assert_eq!(c.report.kpis["revenue"].value, Some(90.0));
+    assert!(c.report.notes.is_empty(), "{:?}", c.report.notes);
+    // An objective scoped on a manager measures nothing, and says why.
+    let o = &c.objectives[0];
+    assert_eq!(o.actual, None);
+    assert_eq!(
+        o.unavailable.as_deref(),
+        Some("sales.csv has no manager: this figure cannot be filtered by manager")
+    );
+}

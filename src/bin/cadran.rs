@@ -59,6 +59,7 @@ enum Command {
         maps: Vec<String>,
         /// Keep only rows whose FIELD is VALUE (rep, region, sector, channel,
         /// product, segment, customer, manager); repeat a field to allow several values.
+        /// A field no table has is an error; a table without it gives no figures.
         #[arg(long = "where")]
         wheres: Vec<String>,
         /// A period preset relative to --today: this_month, last_quarter, year_to_date…
@@ -226,6 +227,10 @@ fn run(cli: Cli) -> Result<String, String> {
             }
             // The tables prepared once for the report, objectives and alerts.
             let prepared = kpi::Prepared::new(&ws);
+            // A filter no table can take would give the whole company's figures.
+            if let Some(message) = kpi::filter_error(&ws, &prepared, &query.filters) {
+                return Err(message);
+            }
             let mut report = kpi::report_prepared(&ws, &prepared, &query);
             if let Some(path) = objectives {
                 let text = std::fs::read_to_string(&path)
@@ -241,6 +246,10 @@ fn run(cli: Cli) -> Result<String, String> {
                     &report,
                     &setup.alert_rules,
                 );
+            }
+            // Stdout stays the JSON; what a reader should know goes beside it.
+            for note in &report.notes {
+                eprintln!("cadran: note: {note}");
             }
             serde_json::to_string_pretty(&report).map_err(|e| e.to_string())
         }

@@ -128,7 +128,9 @@ pub fn needs(en: &str, lang: Lang) -> String {
         "no data to compute it over this period (zero denominator)" => {
             "pas de données pour le calculer sur cette période (division par zéro)"
         }
-        other => return other.to_string(),
+        other => {
+            return super::unfiltered_reason(other, lang).unwrap_or_else(|| other.to_string())
+        }
     };
     fr.to_string()
 }

@@ -3,11 +3,15 @@
 
 pub mod catalogue;
 pub mod device;
+mod filters;
 mod format;
 mod formulas;
 mod kpi;
 mod text;
 
+pub use filters::{
+    field_label, field_not_in_data, filter_not_applied, unfiltered_reason, value_without_rows,
+};
 pub use format::{
     date_label, format_money, format_number, format_percent, format_size, month_label,
 };

@@ -1,13 +1,11 @@
 //! Alert rules: a KPI above or below a threshold, for the team or each rep, region…
 
-use super::filters::field_label;
 use super::objectives::next_id;
 use super::state::AppState;
-use crate::engine::kpi::FILTER_FIELDS;
 use crate::engine::kpi::{def, CATALOGUE};
 use crate::engine::objectives::{AlertRule, Comparison};
 use crate::locale::format_value;
-use crate::locale::{kpi_label, t, Text};
+use crate::locale::{field_label, field_not_in_data, kpi_label, t, Text};
 use leptos::prelude::*;
 
 #[component]
@@ -18,6 +16,8 @@ pub fn AlertRules() -> impl IntoView {
     let when = RwSignal::new("above".to_string());
     let threshold = RwSignal::new(String::new());
     let each = RwSignal::new(String::new());
+    // The report covers some data: the filter options are those of tables.
+    let has_data = move || state.report.with(|r| r.period.is_some());
     let add = move |_| {
         let Some(d) = def(&kpi.get()) else { return };
         let Ok(mut v) = threshold.get().replace(',', ".").trim().parse::<f64>() else {
@@ -50,6 +50,12 @@ pub fn AlertRules() -> impl IntoView {
                     let threshold = def(&rule.kpi).map(|d| format_value(d.unit, rule.threshold, "EUR", lang.get())).unwrap_or_default();
                     let dir = if rule.when == Comparison::Above { t(lang.get(), Text::Above) } else { t(lang.get(), Text::Below) };
                     let each = rule.for_each.map(|f| format!(" ({} {})", t(lang.get(), Text::ForEach), field_label(f, lang.get()))).unwrap_or_default();
+                    // A rule for each value of a field the data lacks checks nothing: say so.
+                    let lacking = rule.for_each.filter(|f| has_data() && state.filter_options.with(|o| !o.contains_key(f)));
+                    let each = match lacking {
+                        Some(f) => format!("{each} — {}", field_not_in_data(f, lang.get())),
+                        None => each,
+                    };
                     view! {
                         <li data-testid=format!("rule-{}", rule.id)>{format!("{label} {dir} {threshold}{each}")}" "
                             <button class="button subtle" on:click=move |_| { let id = id.clone(); state.setup.update(|s| s.alert_rules.retain(|r| r.id != id)); }>
@@ -77,7 +83,7 @@ pub fn AlertRules() -> impl IntoView {
                 <label><span>{move || t(lang.get(), Text::ForEach)}</span>
                     <select data-testid="rule-each" prop:value=move || each.get() on:change=move |ev| each.set(event_target_value(&ev))>
                         <option value="">{move || t(lang.get(), Text::Team)}</option>
-                        {FILTER_FIELDS.iter().map(|f| view! { <option value=f.name()>{move || field_label(*f, lang.get())}</option> }).collect_view()}
+                        {move || state.filter_options.with(|o| o.keys().copied().collect::<Vec<_>>()).into_iter().map(|f| view! { <option value=f.name()>{move || field_label(f, lang.get())}</option> }).collect_view()}
                     </select>
                 </label>
                 <button class="button" data-testid="add-rule" on:click=add>{move || t(lang.get(), Text::Add)}</button>

@@ -1,11 +1,12 @@
 //! The filter bar: period presets or a custom range, and one value per
-//! dimension (rep, manager, region, sector, segment, channel, product).
+//! dimension (rep, manager, region, sector, segment, channel, product) that
+//! the data has; a filter the data cannot take is shown as not applied.
 
 use super::state::AppState;
 use super::view_state::PeriodChoice;
 use crate::engine::kpi::Preset;
-use crate::engine::Field;
-use crate::locale::{t, Lang, Text};
+use crate::engine::schema::normalize;
+use crate::locale::{field_label, filter_not_applied, t, value_without_rows, Lang, Text};
 use leptos::prelude::*;
 
 fn preset_label(p: Preset, lang: Lang) -> &'static str {
@@ -24,20 +25,6 @@ fn preset_label(p: Preset, lang: Lang) -> &'static str {
     } else {
         en
     }
-}
-
-pub fn field_label(f: Field, lang: Lang) -> String {
-    let (fr, en) = match f {
-        Field::Rep => ("Commercial", "Rep"),
-        Field::Manager => ("Manager", "Manager"),
-        Field::Region => ("Région", "Region"),
-        Field::Sector => ("Secteur", "Sector"),
-        Field::Segment => ("Segment", "Segment"),
-        Field::Channel => ("Canal", "Channel"),
-        Field::Product => ("Produit", "Product"),
-        other => return other.name().replace('_', " "),
-    };
-    if lang == Lang::Fr { fr } else { en }.to_string()
 }
 
 fn preset_code(p: Preset) -> String {
@@ -77,6 +64,21 @@ pub fn FilterBar() -> impl IntoView {
         view.update(|s| s.period = choice);
     };
     let custom = move || view.with(|v| matches!(v.period, PeriodChoice::Custom(..)));
+    // Filters of the view on a field none of the tables has (a link, a view
+    // kept from other data): the engine worker leaves them out; say it.
+    let not_applied = move || {
+        if state.report.with(|r| r.period.is_none()) {
+            return Vec::new();
+        }
+        let options = state.filter_options.get();
+        view.with(|v| {
+            v.filters
+                .iter()
+                .filter(|(f, _)| !options.contains_key(f))
+                .map(|(f, value)| (*f, value.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     let date_input = move |end: bool| {
         view! {
             <input
@@ -114,6 +116,9 @@ pub fn FilterBar() -> impl IntoView {
                 <label><span>{move || t(lang.get(), Text::To)}</span>{date_input(true)}</label>
             </Show>
             {move || state.filter_options.get().into_iter().map(|(field, values)| {
+                // A chosen value no row has (a link, a view kept from other data): listed, and said.
+                let chosen = view.with_untracked(|v| v.filters.get(&field).cloned());
+                let missing = chosen.filter(|c| !values.iter().any(|v| normalize(v) == normalize(c)));
                 view! {
                     <label>
                         <span>{move || field_label(field, lang.get())}</span>
@@ -129,9 +134,22 @@ pub fn FilterBar() -> impl IntoView {
                         >
                             <option value="">{move || t(lang.get(), Text::All)}</option>
                             {values.into_iter().map(|v| view! { <option value=v.clone()>{v.clone()}</option> }).collect_view()}
+                            {missing.map(|m| { let label = m.clone(); view! { <option value=m>{move || value_without_rows(&label, lang.get())}</option> } })}
                         </select>
                     </label>
                 }
+            }).collect_view()}
+            {move || not_applied().into_iter().map(|(field, value)| view! {
+                <p class="filter-not-applied" data-testid=format!("filter-not-applied-{}", field.name())>
+                    {
+                        let value = value.clone();
+                        move || filter_not_applied(field, &value, lang.get())
+                    }
+                    " "
+                    <button class="button subtle" on:click=move |_| view.update(|s| { s.filters.remove(&field); })>
+                        {move || t(lang.get(), Text::Remove)}
+                    </button>
+                </p>
             }).collect_view()}
         </form>
     }

@@ -3,16 +3,17 @@
 //! from a spreadsheet), the reps ranked by attainment, and the alert rules.
 
 use super::alert_rules::AlertRules;
-use super::filters::field_label;
 use super::objective_charts::{ObjectiveChart, TeamGauges};
 use super::rep_targets::{Ranking, RepTargets};
 use super::setup::SetupSharing;
 use super::state::AppState;
-use crate::engine::kpi::{def, CATALOGUE, FILTER_FIELDS};
+use crate::engine::kpi::{def, CATALOGUE};
 use crate::engine::objectives::{Level, Objective, ObjectivePeriod, ObjectiveResult, Scope};
 use crate::engine::parse::date::ymd_from_days;
 use crate::engine::Field;
-use crate::locale::{date_label, format_percent, format_value, kpi_label, t, Lang, Text};
+use crate::locale::{
+    date_label, field_label, format_percent, format_value, kpi_label, needs, t, Lang, Text,
+};
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -223,7 +224,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                 " · "{move || t(lang.get(), Text::Projection)}": "{fmt(result.projected_value)}
                 {result.projection.map(|p| format!(" ({})", format_percent(p, lang.get_untracked())))}
                 {move || starts.as_ref().map(|f| format!(" — {} {}", t(lang.get(), Text::StartsOn), date_label(f, lang.get())))}
-                {reason.map(|u| format!(" — {u}"))}
+                {reason.map(|u| move || format!(" — {}", needs(&u, lang.get())))}
             </p>
             <div class="objective-actions">
                 <button class="button subtle" data-testid=format!("duplicate-{dup_id}") on:click=move |_| {
@@ -317,7 +318,8 @@ fn NewObjective(default_period: Memo<String>) -> impl IntoView {
             <label><span>{move || t(lang.get(), Text::Scope)}</span>
                 <select data-testid="objective-scope" prop:value=move || scope_field.get() on:change=move |ev| { scope_field.set(event_target_value(&ev)); scope_value.set(String::new()); }>
                     <option value="">{move || t(lang.get(), Text::Team)}</option>
-                    {FILTER_FIELDS.iter().map(|f| view! { <option value=f.name()>{move || field_label(*f, lang.get())}</option> }).collect_view()}
+                    // The fields of this data only: a scope it lacks would measure nothing.
+                    {move || state.filter_options.with(|o| o.keys().copied().collect::<Vec<_>>()).into_iter().map(|f| view! { <option value=f.name()>{move || field_label(f, lang.get())}</option> }).collect_view()}
                 </select>
             </label>
             <Show when=move || !scope_field.get().is_empty()>

@@ -211,7 +211,12 @@ impl Session {
             filter_options: kpi::filter_options(ws),
             data_span: kpi::data_span(ws),
         });
-        let q = c.view.query(&c.currency, &c.stage_probabilities);
+        let mut q = c.view.query(&c.currency, &c.stage_probabilities);
+        // A filter on a field none of the tables has (from a link, or a view
+        // kept from other data) is left out here and shown as not applied by
+        // the filter bar, which reads the same options.
+        q.filters
+            .retain(|f, _| about.filter_options.contains_key(f));
         let prepared = self.prepared.get_or_init(|| kpi::Prepared::new(ws));
         let report = kpi::report_prepared(ws, prepared, &q);
         let objectives = if c.setup.objectives.is_empty() {

@@ -31,12 +31,29 @@ pub struct Figures {
     pub breakdowns: BTreeMap<&'static str, Vec<Row>>,
 }
 
-/// Filter values asked for; `None`: no filter on that field. A table is
-/// filtered only by the fields it has (KPIS.md, Filters).
+/// Filter values asked for; `None`: no filter on that field. A table
+/// without a filtered field gives no figure (KPIS.md, Filters): see [`takes`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     pub reps: Option<Vec<String>>,
     pub channels: Option<Vec<String>>,
+}
+
+/// Whether a table can take the filter: it has every filtered field (its
+/// own columns; these tables have no joins). One that cannot gives no
+/// figure, rather than its unfiltered ones.
+fn takes(f: &Filter, rep: bool, channel: bool) -> bool {
+    (f.reps.is_none() || rep) && (f.channels.is_none() || channel)
+}
+
+/// The figures of a table that cannot take the filter: each KPI unavailable,
+/// no breakdown.
+fn left_out(kpis: &[&'static str]) -> Figures {
+    let mut r = Figures::default();
+    for id in kpis {
+        r.kpis.insert(id, [None; 3]);
+    }
+    r
 }
 
 /// Whether a row with value `v` passes a filter on that field.
@@ -131,6 +148,16 @@ pub fn prospecting(leads: &[Lead], p: Span, f: &Filter) -> Figures {
 }
 
 pub fn prospecting_uncompared(leads: &[Lead], p: Span, f: &Filter) -> Figures {
+    // Leads have a rep, no channel.
+    if !takes(f, true, false) {
+        return left_out(&[
+            "lead_count",
+            "lead_qualification_rate",
+            "lead_conversion_rate",
+            "hot_leads_assigned",
+            "lead_response_hours",
+        ]);
+    }
     let kept: Vec<&Lead> = leads.iter().filter(|l| keeps(&f.reps, &l.rep)).collect();
     let of = |s: Span| -> Vec<&Lead> {
         kept.iter()
@@ -240,7 +267,8 @@ pub struct Sale {
 }
 
 /// The sales figures a ratio needs, from the revenue reference, with the
-/// rep filter (sales have no channel).
+/// rep filter (sales have no channel: under a channel filter the callers
+/// leave them out).
 fn sales_report(sales: &[Sale], p: Span, f: &Filter) -> super::Reference {
     let lines: Vec<Line> = sales.iter().map(|s| s.line.clone()).collect();
     let mut filters = BTreeMap::new();
@@ -262,6 +290,19 @@ pub fn activity_uncompared(
     p: Span,
     f: &Filter,
 ) -> Figures {
+    // Activities and sales have a rep, no channel.
+    if !takes(f, true, false) {
+        return left_out(&[
+            "calls",
+            "visits",
+            "meetings",
+            "visits_per_rep_month",
+            "selling_time_share",
+            "call_efficiency",
+            "contacts_per_sale",
+            "visits_per_order",
+        ]);
+    }
     let kept: Vec<&Activity> = acts.iter().filter(|a| keeps(&f.reps, &a.rep)).collect();
     let sets = spans(p).map(|s| -> Vec<&Activity> {
         kept.iter().copied().filter(|a| in_span(a.day, s)).collect()
@@ -364,6 +405,15 @@ pub fn marketing_uncompared(
     p: Span,
     f: &Filter,
 ) -> Figures {
+    // Spend and carts have a channel, no rep; sales a rep, no channel. A
+    // figure is left out when a table it reads cannot take the filter.
+    let sales = sales.filter(|_| takes(f, true, false));
+    if !takes(f, false, true) {
+        let mut r = left_out(&["marketing_spend", "acquisition_cost"]);
+        r.kpis
+            .insert("cart_abandonment_rate", cart_rates(carts, p, f));
+        return r;
+    }
     let kept: Vec<&Spend> = spend
         .iter()
         .filter(|s| s.cents.is_some() && keeps(&f.channels, &s.channel))
@@ -433,7 +483,17 @@ pub fn marketing_uncompared(
         }
         r.breakdowns.insert("campaign_roi", rows);
     }
-    // Carts: abandoned over all carts created in the period.
+    r.kpis
+        .insert("cart_abandonment_rate", cart_rates(carts, p, f));
+    r
+}
+
+/// Carts: abandoned over all carts created in each period. Carts have a
+/// channel, no rep.
+fn cart_rates(carts: &[Cart], p: Span, f: &Filter) -> [Option<f64>; 3] {
+    if !takes(f, false, true) {
+        return [None; 3];
+    }
     let rate = |s: Span| {
         let these: Vec<&Cart> = carts
             .iter()
@@ -442,8 +502,7 @@ pub fn marketing_uncompared(
         let gone = these.iter().filter(|c| c.abandoned).count();
         ratio(gone as f64, these.len() as f64)
     };
-    r.kpis.insert("cart_abandonment_rate", spans(p).map(rate));
-    r
+    spans(p).map(rate)
 }
 
 // ------------------------------------------------------------- feedback
@@ -455,14 +514,17 @@ pub struct Feedback {
     pub complaint: bool,
 }
 
-/// Feedback has neither rep nor channel: no filter of ours applies to it.
-pub fn satisfaction(feedback: &[Feedback], p: Span) -> Figures {
-    let mut r = satisfaction_uncompared(feedback, p);
+pub fn satisfaction(feedback: &[Feedback], p: Span, f: &Filter) -> Figures {
+    let mut r = satisfaction_uncompared(feedback, p, f);
     super::comparisons::keep_covered(&mut r.kpis, feedback.iter().filter_map(|x| x.day), p);
     r
 }
 
-pub fn satisfaction_uncompared(feedback: &[Feedback], p: Span) -> Figures {
+/// Feedback has neither rep nor channel: under any filter of ours it gives no figure.
+pub fn satisfaction_uncompared(feedback: &[Feedback], p: Span, f: &Filter) -> Figures {
+    if !takes(f, false, false) {
+        return left_out(&["nps", "complaints"]);
+    }
     // (promoters, passives, detractors) among survey answers: rows with a
     // score that are not complaints.
     let split = |s: Span| {
@@ -566,6 +628,10 @@ pub fn receivables(invoices: &[Invoice], p: Span, f: &Filter) -> Figures {
 }
 
 pub fn receivables_uncompared(invoices: &[Invoice], p: Span, f: &Filter) -> Figures {
+    // Invoices have a rep, no channel.
+    if !takes(f, true, false) {
+        return left_out(&["receivables_outstanding", "receivables_overdue", "dso_days"]);
+    }
     // An invoice counts from its issue day, with an amount.
     let kept: Vec<&Invoice> = invoices
         .iter()

@@ -260,7 +260,8 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
             }
         })
         .collect();
-    // A filter on a field no table has is ignored (KPIS.md, known limits).
+    // Whether the deals have a field, own or through a joined table; a
+    // filter on one they lack leaves all their figures out (see the end).
     let has = |by: By| match by {
         By::Manager | By::Region => !crm.team.is_empty(),
         By::Sector => !crm.accounts.is_empty(),
@@ -470,5 +471,13 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
         .flat_map(|d| [d.created, d.closed])
         .flatten();
     super::comparisons::keep_covered(&mut r.kpis, dates, p);
+    // KPIS.md, Filters: a table that cannot take a filter gives no figure.
+    if filters.keys().any(|by| !has(*by)) {
+        r.kpis.values_mut().for_each(|v| *v = [None; 3]);
+        r.breakdowns.clear();
+        r.funnel.clear();
+        r.reps.clear();
+        r.cycle_median = None;
+    }
     r
 }

@@ -8,10 +8,12 @@
 mod activity;
 mod breakdown;
 pub mod catalogue;
+mod closest;
 mod comparisons;
 mod customers;
 mod day_table;
 mod deals;
+mod filter_check;
 mod join;
 mod marketing;
 mod model;
@@ -29,6 +31,7 @@ mod sales_orders;
 mod sales_totals;
 mod sales_walk;
 mod satisfaction;
+mod sources;
 mod stats;
 mod sum;
 mod team;
@@ -36,6 +39,7 @@ mod view;
 
 pub use catalogue::{def, Better, Family, KpiDef, CATALOGUE};
 pub use comparisons::{covers, SLACK_DAYS};
+pub use filter_check::{filter_error, FILTERABLE};
 pub use join::Relation;
 pub use model::Filters;
 pub use period::{CalendarUnit, Period, Preset};
@@ -291,5 +295,6 @@ pub fn report_prepared(ws: &Workspace, prepared: &Prepared, q: &Query) -> Report
             ..KpiValue::unavailable(d.needs)
         });
     }
+    filter_check::check(&model, &q.filters, &mut r);
     r
 }

@@ -14,8 +14,9 @@ use crate::engine::table::{MISSING_CODE, MISSING_DAY};
 use std::collections::BTreeMap;
 
 /// Filters on dimensions: a row is kept when, for every field, its value is
-/// one of the listed ones. Tables without that field (directly or through a
-/// dimension table) are not filtered by it.
+/// one of the listed ones. A table without that field (directly or through
+/// a dimension table) gets no mask for it, and `filter_check` leaves its
+/// figures out of the report.
 pub type Filters = BTreeMap<Field, Vec<String>>;
 
 /// A fact table (sales, opportunities…) with its joins and filter mask.
