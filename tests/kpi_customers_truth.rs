@@ -287,3 +287,27 @@ fn a_loss_is_known_only_up_to_the_data_s_end() {
     let r = report(DORMANCY, day(2024, 10, 1), day(2025, 3, 31), None, None);
     assert_eq!(value(&r, "lost_customers"), Some(1.0));
 }
+
+/// `cadran kpis --dormancy-days 90` reads the window and states it.
+#[test]
+fn the_command_line_sets_the_window() {
+    let dir = std::env::temp_dir().join(format!("cadran-dormancy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let file = dir.join("sales.csv");
+    std::fs::write(&file, DORMANCY).expect("written");
+    let mut args: Vec<std::ffi::OsString> = vec!["kpis".into(), file.into_os_string()];
+    for a in [
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-12-31",
+        "--dormancy-days",
+        "90",
+    ] {
+        args.push(a.into());
+    }
+    let r = common::cli(&args);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.dormancy_days, 90);
+    assert_eq!(value(&r, "lost_customers"), Some(5.0));
+}
