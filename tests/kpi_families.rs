@@ -108,7 +108,8 @@ fn customers() {
     is(&r, "active_customers", 3.0);
     // Acme first bought in Dec 2023 (before the period): not new. Beta and Gamma are.
     is(&r, "new_customers", 2.0);
-    // Active in the previous period: Acme, still active: none lost, retention 1/1.
+    // Live at the start (a purchase within 365 days before it): Acme, not
+    // lost (his next loss would fall after the data's end): retention 1/1.
     is(&r, "lost_customers", 0.0);
     is(&r, "retention_rate", 1.0);
     is(&r, "churn_rate", 0.0);

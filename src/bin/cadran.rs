@@ -75,6 +75,11 @@ enum Command {
         /// Report currency code.
         #[arg(long, default_value = "EUR")]
         currency: String,
+        /// Dormancy window W in days: a customer is lost W days after a
+        /// purchase with none in the W days after it (lost customers, churn).
+        #[arg(long, default_value_t = kpi::DEFAULT_DORMANCY_DAYS,
+              value_parser = clap::value_parser!(u32).range(1..=36_600))]
+        dormancy_days: u32,
     },
     /// Print the KPI catalogue: ids, labels, units, directions, formulas, needs.
     Catalogue {
@@ -164,6 +169,7 @@ fn run(cli: Cli) -> Result<String, String> {
             today,
             objectives,
             currency,
+            dormancy_days,
         } => {
             let mut ws = Workspace::default();
             for path in &files {
@@ -213,6 +219,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 preset: preset.as_deref().map(parse_preset).transpose()?,
                 today: today.as_deref().map(parse_day).transpose()?,
                 currency: Some(currency),
+                dormancy_days: Some(dormancy_days),
                 ..Query::default()
             };
             for w in &wheres {

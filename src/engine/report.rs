@@ -202,6 +202,14 @@ pub struct Report {
     /// What the reader should know about how figures were obtained (English).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The dormancy window W in days: lost customers and churn count a
+    /// customer lost W days after a purchase with none in the W days after.
+    #[serde(default = "default_dormancy_days")]
+    pub dormancy_days: u32,
+}
+
+fn default_dormancy_days() -> u32 {
+    crate::engine::kpi::DEFAULT_DORMANCY_DAYS
 }
 
 impl Report {

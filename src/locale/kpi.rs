@@ -49,6 +49,14 @@ pub fn chart_title(id: &str, lang: Lang) -> &'static str {
             "Nouveaux et clients perdus par mois",
             "New vs lost customers by month",
         ),
+        "new-customers" => (
+            "Nouveaux clients, par CA de la période",
+            "New customers, by revenue in the period",
+        ),
+        "lost-customers" => (
+            "Clients perdus, par CA avant leur départ",
+            "Lost customers, by revenue before they left",
+        ),
         "cohorts" => (
             "Rétention par cohorte (% actifs)",
             "Cohort retention (% active)",

@@ -20,7 +20,8 @@ pub struct ChartSpec {
 pub fn reason_kpi(chart_id: &str) -> &'static str {
     match chart_id {
         "margin-by-month" => "gross_margin",
-        "new-vs-lost" | "cohorts" => "new_customers",
+        "new-vs-lost" | "cohorts" | "new-customers" => "new_customers",
+        "lost-customers" => "lost_customers",
         "funnel" => "pipeline_value",
         "won-revenue-by-rep" | "win-rate-by-rep" | "sales-cycle" => "win_rate",
         "lead-response" => "lead_response_hours",
@@ -95,6 +96,20 @@ pub const CHARTS: &[ChartSpec] = &[
         build: charts::new_vs_lost,
         table: "new_customers_by_month",
         unit: Unit::Count,
+    },
+    // Who the new and lost customers are: the chart shows the largest, the
+    // table view all the report lists (50).
+    ChartSpec {
+        id: "new-customers",
+        build: |r, l| bars(r, "new_customers_list", l, 15, Orientation::Horizontal),
+        table: "new_customers_list",
+        unit: Unit::Currency,
+    },
+    ChartSpec {
+        id: "lost-customers",
+        build: |r, l| bars(r, "lost_customers_list", l, 15, Orientation::Horizontal),
+        table: "lost_customers_list",
+        unit: Unit::Currency,
     },
     ChartSpec {
         id: "cohorts",

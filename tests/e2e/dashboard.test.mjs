@@ -32,6 +32,17 @@ test('Superstore: revenue, orders, basket, margin rate and top customer', async 
     // Nothing unavailable is shown as 0: pipeline KPIs say what unlocks them, and so do their charts.
     assert.match(await b.page.getByTestId('kpi-unavailable-win_rate').textContent(), /opportunities/);
     assert.match(await b.page.getByTestId('no-data-funnel').textContent(), /No data for this chart — needs an opportunities table/);
+    // All the data compares with nothing: said, not shown as a change.
+    const changes = b.page.getByTestId('card-revenue').locator('.kpi-changes');
+    assert.equal((await changes.textContent()).match(/no comparison/g)?.length, 2);
+    // 2015 compares with the whole of 2014: revenue in percent, a rate in points.
+    await b.page.getByTestId('period-select').selectOption('custom');
+    await b.page.getByTestId('period-from').fill('2015-01-01');
+    await b.page.getByTestId('period-to').fill('2015-12-31');
+    await waitForKpi(b.page, 'revenue', (v) => cents(v) === 470532.51);
+    assert.match(await changes.textContent(), /▼ -2\.8% vs previous period/);
+    const margin = b.page.getByTestId('card-margin_rate').locator('.kpi-changes');
+    assert.match(await margin.textContent(), /▲ \+2\.9\u00a0pts vs previous period/);
     b.assertClean(server.origin);
   } finally {
     await b.close();

@@ -275,7 +275,7 @@ fn sales_report(sales: &[Sale], p: Span, f: &Filter) -> super::Reference {
     if let Some(reps) = &f.reps {
         filters.insert(Dim::Rep, reps.clone());
     }
-    super::report_uncompared(&lines, None, p, &filters)
+    super::report_uncompared(&lines, None, p, &filters, 365)
 }
 
 pub fn activity(acts: &[Activity], sales: Option<&[Sale]>, p: Span, f: &Filter) -> Figures {

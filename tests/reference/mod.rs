@@ -12,6 +12,7 @@
 #![allow(dead_code)]
 
 pub mod comparisons;
+pub mod customers;
 pub mod families;
 pub mod gen;
 pub mod pipeline;
@@ -181,11 +182,11 @@ pub fn month(d: NaiveDate) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
 }
 
-fn ratio(a: f64, b: f64) -> Option<f64> {
+pub(crate) fn ratio(a: f64, b: f64) -> Option<f64> {
     (b != 0.0).then(|| a / b)
 }
 
-fn money(cents: i64) -> f64 {
+pub(crate) fn money(cents: i64) -> f64 {
     cents as f64 / 100.0
 }
 
@@ -211,12 +212,13 @@ struct Totals {
     units: i64,
     orders: usize,
     reps: usize,
-    active: BTreeSet<String>,
+    /// Customers whose lines in the period net to more than zero.
+    active: usize,
     repeat: usize,
 }
 
 /// The lines of `span`, in file order.
-fn within<'a>(lines: &'a [&'a Line], span: Span) -> impl Iterator<Item = &'a Line> + 'a {
+pub(crate) fn within<'a>(lines: &'a [&'a Line], span: Span) -> impl Iterator<Item = &'a Line> + 'a {
     lines
         .iter()
         .copied()
@@ -254,10 +256,11 @@ fn totals(lines: &[&Line], span: Span) -> Totals {
         units: 0,
         orders: 0,
         reps: 0,
-        active: BTreeSet::new(),
+        active: 0,
         repeat: 0,
     };
     let mut reps = BTreeSet::new();
+    let mut per_customer_net: BTreeMap<&str, i64> = BTreeMap::new();
     for l in within(lines, span) {
         let cents = l.cents.unwrap_or(0);
         t.revenue += cents;
@@ -267,10 +270,11 @@ fn totals(lines: &[&Line], span: Span) -> Totals {
             reps.insert(r.clone());
         }
         if let Some(c) = &l.customer {
-            t.active.insert(c.clone());
+            *per_customer_net.entry(c).or_default() += cents;
         }
     }
     t.reps = reps.len();
+    t.active = per_customer_net.values().filter(|&&n| n > 0).count();
     // An order counts when its net total in the period is positive, for the
     // customer of its first line that names one.
     let mut per_customer: BTreeMap<&str, usize> = BTreeMap::new();
@@ -284,49 +288,6 @@ fn totals(lines: &[&Line], span: Span) -> Totals {
     }
     t.repeat = per_customer.values().filter(|&&n| n >= 2).count();
     t
-}
-
-/// Each customer's first purchase day and first order's net total (the
-/// order of its first line on that day; the line alone when it has no
-/// order id), over every kept line whatever the period.
-fn first_purchases(lines: &[&Line]) -> BTreeMap<String, (NaiveDate, i64)> {
-    let mut first: BTreeMap<String, (NaiveDate, &Line)> = BTreeMap::new();
-    for &l in lines {
-        let (Some(c), Some(d)) = (&l.customer, l.day) else {
-            continue;
-        };
-        match first.get(c) {
-            Some((fd, _)) if *fd <= d => {}
-            _ => {
-                first.insert(c.clone(), (d, l));
-            }
-        }
-    }
-    first
-        .into_iter()
-        .map(|(c, (d, l))| {
-            let value = match &l.order {
-                Some(id) => lines
-                    .iter()
-                    .filter(|x| x.order.as_ref() == Some(id) && x.day.is_some())
-                    .map(|x| x.cents.unwrap_or(0))
-                    .sum(),
-                None => l.cents.unwrap_or(0),
-            };
-            (c, (d, value))
-        })
-        .collect()
-}
-
-/// Calendar months from `from`'s to `to`'s, as `(year, month)`.
-fn months(from: NaiveDate, to: NaiveDate) -> Vec<(i32, u32)> {
-    let mut out = Vec::new();
-    let (mut y, mut m) = (from.year(), from.month());
-    while (y, m) <= (to.year(), to.month()) {
-        out.push((y, m));
-        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    }
-    out
 }
 
 /// The report of the order lines kept by the filters (a line is kept when,
@@ -345,7 +306,18 @@ pub fn report_joined(
     p: Span,
     filters: &BTreeMap<Dim, Vec<String>>,
 ) -> Reference {
-    let mut r = report_uncompared(all, accounts, p, filters);
+    report_dormant(all, accounts, p, filters, 365)
+}
+
+/// The same, with a dormancy window of `w` days for lost customers and churn.
+pub fn report_dormant(
+    all: &[Line],
+    accounts: Option<&Accounts>,
+    p: Span,
+    filters: &BTreeMap<Dim, Vec<String>>,
+    w: i64,
+) -> Reference {
+    let mut r = report_uncompared(all, accounts, p, filters, w);
     comparisons::keep_covered(&mut r.kpis, all.iter().filter_map(|l| l.day), p);
     // Last year's months beside this year's only when last year is covered.
     let days = all.iter().filter_map(|l| l.day);
@@ -363,6 +335,7 @@ pub fn report_uncompared(
     accounts: Option<&Accounts>,
     p: Span,
     filters: &BTreeMap<Dim, Vec<String>>,
+    w: i64,
 ) -> Reference {
     let kept = |l: &&Line| {
         filters.iter().all(|(dim, values)| {
@@ -383,7 +356,7 @@ pub fn report_uncompared(
         ..Reference::default()
     };
     let spans = [p, p.previous(), p.last_year()];
-    // Each period's own previous period, for growth, lost customers and retention.
+    // Each period's own previous period, for growth.
     let befores = spans.map(|s| s.previous());
     let t = spans.map(|s| totals(&lines, s));
     let tb = befores.map(|s| totals(&lines, s));
@@ -419,46 +392,16 @@ pub fn report_uncompared(
     r.kpis
         .insert("units_sold", each(&|i| Some(t[i].units as f64)));
 
-    // Customers.
-    let first = first_purchases(&lines);
-    r.kpis.insert(
-        "active_customers",
-        each(&|i| Some(t[i].active.len() as f64)),
-    );
-    let new_in = |s: Span| -> Vec<i64> {
-        first
-            .values()
-            .filter(|(d, _)| s.contains(*d))
-            .map(|(_, v)| *v)
-            .collect()
-    };
-    r.kpis.insert(
-        "new_customers",
-        each(&|i| Some(new_in(spans[i]).len() as f64)),
-    );
-    r.kpis.insert(
-        "first_purchase_value",
-        each(&|i| {
-            let values = new_in(spans[i]);
-            ratio(money(values.iter().sum()), values.len() as f64)
-        }),
-    );
-    let kept = |i: usize| t[i].active.intersection(&tb[i].active).count() as f64;
-    r.kpis.insert(
-        "lost_customers",
-        each(&|i| Some(tb[i].active.len() as f64 - kept(i))),
-    );
-    r.kpis.insert(
-        "retention_rate",
-        each(&|i| ratio(kept(i), tb[i].active.len() as f64)),
-    );
-    r.kpis.insert(
-        "churn_rate",
-        each(&|i| ratio(kept(i), tb[i].active.len() as f64).map(|x| 1.0 - x)),
-    );
-    r.kpis.insert(
-        "repeat_rate",
-        each(&|i| ratio(t[i].repeat as f64, t[i].active.len() as f64)),
+    // Customers: active and repeat from the period's kept lines; new, lost
+    // and live from the purchases over every line (customers.rs).
+    customers::add(
+        &mut r,
+        all,
+        &lines,
+        &kept,
+        p,
+        w,
+        t.each_ref().map(|t| (t.active, t.repeat)),
     );
 
     // Breakdowns over the period's lines.
@@ -532,54 +475,6 @@ pub fn report_uncompared(
             BTreeMap::from([("(none)".to_string(), money(unknown))]),
         );
     }
-
-    // New customers by month, lost by month and cohorts: over the period's
-    // days, and the whole calendar month before its first month.
-    let ms = months(p.from, p.to);
-    let before = {
-        let (y, m) = ms[0];
-        let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
-        (y, m)
-    };
-    let active_in = |(y, m): (i32, u32), whole: bool| -> BTreeSet<String> {
-        lines
-            .iter()
-            .filter(|l| {
-                let d = l.day.expect("a day");
-                (d.year(), d.month()) == (y, m) && (whole || p.contains(d))
-            })
-            .filter_map(|l| l.customer.clone())
-            .collect()
-    };
-    let mut actives = vec![active_in(before, true)];
-    actives.extend(ms.iter().map(|&ym| active_in(ym, false)));
-    let mut new_by_month = BTreeMap::new();
-    let mut lost_by_month = BTreeMap::new();
-    for (i, &(y, m)) in ms.iter().enumerate() {
-        let key = format!("{y:04}-{m:02}");
-        let new: Vec<&String> = first
-            .iter()
-            .filter(|(_, (d, _))| p.contains(*d) && (d.year(), d.month()) == (y, m))
-            .map(|(c, _)| c)
-            .collect();
-        new_by_month.insert(key.clone(), new.len() as f64);
-        lost_by_month.insert(
-            key.clone(),
-            actives[i].difference(&actives[i + 1]).count() as f64,
-        );
-        if !new.is_empty() {
-            let retention = (i + 1..actives.len())
-                .map(|k| {
-                    new.iter().filter(|c| actives[k].contains(**c)).count() as f64
-                        / new.len() as f64
-                })
-                .collect();
-            r.cohorts.insert(key, (new.len(), retention));
-        }
-    }
-    r.breakdowns.insert("new_customers_by_month", new_by_month);
-    r.breakdowns
-        .insert("lost_customers_by_month", lost_by_month);
 
     // The rep view: each rep's revenue, margin and orders (an order counts
     // for the rep of its first line in the period that names one, when its

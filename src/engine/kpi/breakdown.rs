@@ -46,6 +46,11 @@ impl Grouped {
         self.slot(code).add(value);
     }
 
+    /// The sum of a code's rows (0 when none).
+    pub fn value_of(&self, code: u32) -> f64 {
+        self.sums.get(code as usize).map_or(0.0, Sum::value)
+    }
+
     /// Leaves out the rows without a code (or with an unknown one), and
     /// gives their sum.
     pub fn forget_missing(&mut self) -> Sum {

@@ -1,105 +1,89 @@
 //! Customers (table `sales`): active, new, lost, retention, churn, repeat
-//! purchases, first purchase value, top customers, new vs lost by month and
-//! the cohort retention table.
+//! purchases, first purchase value, top customers, the new and lost
+//! customers by month and by name, and the cohort retention table.
 
 use super::breakdown::row;
+use super::customer_lists;
+use super::customer_moves::{unfiltered_nets, Moves};
 use super::period::{month_index, month_index_key, Period};
+use super::put;
 use super::sales::{Sales, Totals};
 use super::sales_walk::{Grid, History, SalesWalk};
 use super::stats::ratio;
-use super::{put, Sum};
 use crate::engine::parse::date::Days;
 use crate::engine::report::{BreakdownRow, Cohort, Report};
 
+/// The customer KPIs of one period, from its totals and its moves.
 struct Scalars {
     active: f64,
     new: f64,
     lost: f64,
-    retention: Option<f64>,
+    churn: Option<f64>,
     repeat: Option<f64>,
     first_purchase: Option<f64>,
 }
 
-/// The customer KPIs of `p`, from its totals and those of the period before it.
-fn scalars(h: &History, now: &Totals, before: &Totals, p: Period) -> Scalars {
-    let kept = now
-        .customers
-        .iter()
-        .zip(&before.customers)
-        .filter(|(a, b)| **a && **b)
-        .count();
-    let n_before = before.active_customers;
-    let mut first = Sum::default();
-    let mut new = 0usize;
-    for (c, &d) in h.first_day.iter().enumerate() {
-        if p.contains(d) {
-            new += 1;
-            if !h.first_order_value[c].is_nan() {
-                first.add(h.first_order_value[c]);
-            }
-        }
-    }
-    let n_active = now.active_customers;
+/// How a KPI reads a period's scalars.
+type Figure = fn(&Scalars) -> Option<f64>;
+
+fn scalars(h: &History, t: &Totals, m: &Moves) -> Scalars {
+    let n_active = t.active_customers;
     Scalars {
         active: n_active as f64,
-        new: new as f64,
-        lost: (n_before - kept) as f64,
-        retention: ratio(kept as f64, n_before as f64),
-        repeat: ratio(now.repeat_customers as f64, n_active as f64),
-        first_purchase: ratio(first.value(), new as f64),
+        new: m.new.len() as f64,
+        lost: m.lost.len() as f64,
+        churn: ratio(m.churned as f64, m.live as f64),
+        repeat: ratio(t.repeat_customers as f64, n_active as f64),
+        first_purchase: ratio(m.first_values(h).value(), m.new.len() as f64),
     }
 }
 
-pub fn add(s: &Sales, w: &SalesWalk, p: Period, r: &mut Report) {
+/// `window`: the dormancy window W, in days.
+pub fn add(s: &Sales, w: &SalesWalk, p: Period, window: u32, r: &mut Report) {
     let Some(h) = &w.history else { return };
     let t = &w.periods;
-    let cur = scalars(h, &t.cur, &t.prev, p);
-    let prev = scalars(h, &t.prev, &t.prev2, p.previous());
-    let ly = scalars(h, &t.ly, &t.ly_prev, p.last_year());
-    put(
-        r,
-        "active_customers",
-        Some(cur.active),
-        Some(prev.active),
-        Some(ly.active),
-    );
-    put(
-        r,
-        "new_customers",
-        Some(cur.new),
-        Some(prev.new),
-        Some(ly.new),
-    );
-    put(
-        r,
-        "lost_customers",
-        Some(cur.lost),
-        Some(prev.lost),
-        Some(ly.lost),
-    );
-    put(
-        r,
-        "retention_rate",
-        cur.retention,
-        prev.retention,
-        ly.retention,
-    );
-    let churn = |x: Option<f64>| x.map(|v| 1.0 - v);
-    put(
-        r,
-        "churn_rate",
-        churn(cur.retention),
-        churn(prev.retention),
-        churn(ly.retention),
-    );
-    put(r, "repeat_rate", cur.repeat, prev.repeat, ly.repeat);
-    put(
-        r,
-        "first_purchase_value",
-        cur.first_purchase,
-        prev.first_purchase,
-        ly.first_purchase,
-    );
+    // The filters keep a purchase when they keep its first line.
+    let keep = |row: u32| s.fact.keep(row as usize);
+    let periods = [p, p.previous(), p.last_year()];
+    let mut moves = periods.map(|q| Moves::of(h, keep, q, window));
+    // A new customer's lines in the period must net to more than zero,
+    // over every row: the period's totals without a filter, else a light
+    // walk for the few customers it asks about.
+    let totals = [&t.cur, &t.prev, &t.ly];
+    if s.fact.mask.is_none() {
+        for (m, t) in moves.iter_mut().zip(totals) {
+            m.keep_new_with(&t.customer_net);
+        }
+    } else {
+        let mut wanted = vec![false; h.customers()];
+        for &c in moves.iter().flat_map(|m| &m.new) {
+            wanted[c as usize] = true;
+        }
+        if wanted.contains(&true) {
+            let nets = unfiltered_nets(s, &periods, &wanted);
+            for (m, net) in moves.iter_mut().zip(&nets) {
+                m.keep_new_with(net);
+            }
+        }
+    }
+    let [m_cur, m_prev, m_ly] = &moves;
+    let cur = scalars(h, &t.cur, m_cur);
+    let prev = scalars(h, &t.prev, m_prev);
+    let ly = scalars(h, &t.ly, m_ly);
+    let each = |f: Figure| (f(&cur), f(&prev), f(&ly));
+    let kpis: [(&str, Figure); 7] = [
+        ("active_customers", |x| Some(x.active)),
+        ("new_customers", |x| Some(x.new)),
+        ("lost_customers", |x| Some(x.lost)),
+        ("churn_rate", |x| x.churn),
+        ("retention_rate", |x| x.churn.map(|c| 1.0 - c)),
+        ("repeat_rate", |x| x.repeat),
+        ("first_purchase_value", |x| x.first_purchase),
+    ];
+    for (id, f) in kpis {
+        let (a, b, c) = each(f);
+        put(r, id, a, b, c);
+    }
     if let (Some(cust), Some((g, unknown))) = (&s.customer, &w.by_customer) {
         // Shares of the period's whole revenue, so that the revenue of lines
         // without a customer is not spread over the known ones.
@@ -114,63 +98,72 @@ pub fn add(s: &Sales, w: &SalesWalk, p: Period, r: &mut Report) {
             );
         }
     }
+    if let Some(cust) = &s.customer {
+        r.breakdowns.insert(
+            "new_customers_list".into(),
+            customer_lists::new_customers(cust, w, &m_cur.new),
+        );
+        r.breakdowns.insert(
+            "lost_customers_list".into(),
+            customer_lists::lost_customers(cust, s, w, &m_cur.lost, window),
+        );
+    }
+    let first_day = |c: u32| h.first_day[c as usize];
+    let lost_days: Vec<Days> = m_cur.lost.iter().map(|l| l.day).collect();
+    let new_days: Vec<Days> = m_cur.new.iter().map(|&c| first_day(c)).collect();
+    r.breakdowns
+        .insert("new_customers_by_month".into(), by_month(p, &new_days));
+    r.breakdowns
+        .insert("lost_customers_by_month".into(), by_month(p, &lost_days));
     if let Some(grid) = &w.grid {
-        monthly(h, grid, p, r);
+        r.cohorts = cohorts(grid, &m_cur.new, first_day);
     }
 }
 
-/// New and lost customers by month, and the cohort retention table, over
-/// the period's days only: the first and last months of a period that does
-/// not start or end on a month's edge are partial, and a customer whose
-/// first purchase is outside the period is in no month's count or cohort.
-fn monthly(h: &History, grid: &Grid, p: Period, r: &mut Report) {
-    let first_in = |d: Days, month: i32| d != Days::MAX && p.contains(d) && month_index(d) == month;
-    let (m0, months, n) = (grid.first_month, grid.months, grid.customers);
-    let mut new_rows = Vec::new();
-    let mut lost_rows = Vec::new();
-    for m in 1..months {
-        let new = h
-            .first_day
-            .iter()
-            .filter(|&&d| first_in(d, m0 + m as i32))
-            .count();
-        let lost = (0..n)
-            .filter(|&c| grid.active(m - 1, c) && !grid.active(m, c))
-            .count();
-        let key = month_index_key(m0 + m as i32);
-        new_rows.push(count_row(key.clone(), new));
-        lost_rows.push(count_row(key, lost));
-    }
-    r.breakdowns
-        .insert("new_customers_by_month".into(), new_rows);
-    r.breakdowns
-        .insert("lost_customers_by_month".into(), lost_rows);
-    let mut cohorts = Vec::new();
-    for m in 1..months {
-        let members: Vec<usize> = (0..n)
-            .filter(|&c| first_in(h.first_day[c], m0 + m as i32))
-            .collect();
-        if members.is_empty() {
-            continue;
+/// How many of `days` fall in each month of the period (all in it), one
+/// row per month.
+fn by_month(p: Period, days: &[Days]) -> Vec<BreakdownRow> {
+    let (m0, m1) = (month_index(p.from), month_index(p.to));
+    let mut counts = vec![0usize; (m1 - m0 + 1).max(0) as usize];
+    for &d in days {
+        if let Some(n) = counts.get_mut((month_index(d) - m0) as usize) {
+            *n += 1;
         }
-        let retention = (m..months)
-            .map(|k| {
-                members.iter().filter(|&&c| grid.active(k, c)).count() as f64 / members.len() as f64
-            })
-            .collect();
-        cohorts.push(Cohort {
-            cohort: month_index_key(m0 + m as i32),
-            customers: members.len(),
-            retention,
-        });
     }
-    r.cohorts = cohorts;
+    counts
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| BreakdownRow {
+            key: month_index_key(m0 + i as i32),
+            value: n as f64,
+            share: None,
+        })
+        .collect()
 }
 
-fn count_row(key: String, n: usize) -> BreakdownRow {
-    BreakdownRow {
-        key,
-        value: n as f64,
-        share: None,
+/// The new customers grouped by the month of their first purchase, each
+/// group with the share of it that has a line in each month after, up to
+/// the period's last.
+fn cohorts(grid: &Grid, new: &[u32], first_day: impl Fn(u32) -> Days) -> Vec<Cohort> {
+    let m0 = grid.first_month;
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); grid.months];
+    for &c in new {
+        if let Some(group) = members.get_mut((month_index(first_day(c)) - m0) as usize) {
+            group.push(c as usize);
+        }
     }
+    members
+        .iter()
+        .enumerate()
+        .filter(|(_, group)| !group.is_empty())
+        .map(|(m, group)| Cohort {
+            cohort: month_index_key(m0 + m as i32),
+            customers: group.len(),
+            retention: (m..grid.months)
+                .map(|k| {
+                    group.iter().filter(|&&c| grid.active(k, c)).count() as f64 / group.len() as f64
+                })
+                .collect(),
+        })
+        .collect()
 }

@@ -12,9 +12,6 @@ pub const PREV: u8 = 1 << 1;
 pub const PREV2: u8 = 1 << 2;
 pub const LY: u8 = 1 << 3;
 pub const LY_PREV: u8 = 1 << 4;
-/// The calendar month before the period's first month: with the period's
-/// own days, what the customer × month grid records.
-pub const GRID: u8 = 1 << 5;
 
 /// Beyond this many days between the periods' ends, days are classified one
 /// by one rather than through a table (a stray year-9999 date must not
@@ -93,14 +90,13 @@ mod tests {
     use super::*;
     use crate::engine::parse::date::days_from_ymd;
 
-    fn periods(p: Period) -> [(u8, Period); 6] {
+    fn periods(p: Period) -> [(u8, Period); 5] {
         [
             (CUR, p),
             (PREV, p.previous()),
             (PREV2, p.previous().previous()),
             (LY, p.last_year()),
             (LY_PREV, p.last_year().previous()),
-            (GRID, Period::new(p.from - 31, p.to)),
         ]
     }
 

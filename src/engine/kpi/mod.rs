@@ -10,6 +10,8 @@ mod breakdown;
 pub mod catalogue;
 mod closest;
 mod comparisons;
+mod customer_lists;
+mod customer_moves;
 mod customers;
 mod day_table;
 mod deals;
@@ -39,6 +41,7 @@ mod view;
 
 pub use catalogue::{def, Better, Family, KpiDef, CATALOGUE};
 pub use comparisons::{covers, SLACK_DAYS};
+pub use customer_moves::DEFAULT_DORMANCY_DAYS;
 pub use filter_check::{filter_error, FILTERABLE};
 pub use join::Relation;
 pub use model::Filters;
@@ -80,6 +83,9 @@ pub struct Query {
     pub currency: Option<String>,
     /// Probability of an open deal per stage name, over the built-in defaults.
     pub stage_probabilities: BTreeMap<String, f64>,
+    /// The dormancy window W: a customer is lost W days after a purchase
+    /// with none in the W days after it. `None`: 365.
+    pub dormancy_days: Option<u32>,
 }
 
 /// Records a scalar KPI with its comparisons, or why it is unavailable.
@@ -239,6 +245,7 @@ pub fn report_prepared(ws: &Workspace, prepared: &Prepared, q: &Query) -> Report
         objectives: Vec::new(),
         alerts: Vec::new(),
         notes: Vec::new(),
+        dormancy_days: customer_moves::dormancy_days(q.dormancy_days),
     };
     if let Some(p) = period {
         let sales = sales::Sales::new(&model);
@@ -247,7 +254,7 @@ pub fn report_prepared(ws: &Workspace, prepared: &Prepared, q: &Query) -> Report
             .map(|s| sales_walk::SalesWalk::new(&model, s, p));
         if let (Some(s), Some(w)) = (&sales, &walk) {
             sales::add(s, w, &mut r);
-            customers::add(s, w, p, &mut r);
+            customers::add(s, w, p, r.dormancy_days, &mut r);
         }
         let opps = pipeline::Opps::new(&model, &q.stage_probabilities);
         if let Some(o) = &opps {

@@ -12,7 +12,9 @@ use super::period::Period;
 use super::pipeline::{DealColumns, Opps};
 use super::prospecting::{self, LeadColumns};
 use super::sales::{Sales, SalesColumns};
-use super::sales_history::SalesHistory;
+use super::sales_history::{
+    rep_first_sale_of_orders, rep_first_sale_of_rows, History, SalesHistory,
+};
 use super::sales_orders::SalesOrders;
 use super::Workspace;
 use crate::engine::schema::Mapping;
@@ -50,10 +52,14 @@ impl Prepared {
             match Sales::new(&model) {
                 Some(s) => {
                     let orders = SalesOrders::of(&s);
-                    let history = orders
-                        .as_ref()
-                        .and_then(|o| o.history(&o.orders, &s))
-                        .unwrap_or_else(|| SalesHistory::of(&s));
+                    let reps = s.rep.as_ref().map_or(0, |r| r.distinct());
+                    let history = SalesHistory {
+                        customers: History::of(&s, orders.as_ref()),
+                        rep_first_sale: match &orders {
+                            Some(o) => rep_first_sale_of_orders(&o.orders, reps),
+                            None => rep_first_sale_of_rows(&s),
+                        },
+                    };
                     (Some(history), orders)
                 }
                 None => (None, None),

@@ -5,7 +5,7 @@
 use super::breakdown::{quarter_key, year_key};
 use super::join::through_numbers;
 use super::model::{Fact, Model};
-use super::sales_history::SalesHistory;
+use super::sales_history::{History, SalesHistory};
 use super::sales_orders::SalesOrders;
 use super::sales_walk::SalesWalk;
 use super::stats::ratio;
@@ -15,7 +15,6 @@ use super::{put, Sum};
 use crate::engine::parse::date::Days;
 use crate::engine::report::Report;
 use crate::engine::schema::{Field, Kind};
-use crate::engine::table::MISSING_DAY;
 use std::borrow::Cow;
 
 /// The amount column, or quantity × unit price when there is none.
@@ -82,7 +81,8 @@ pub struct Sales<'m> {
     /// Amounts, margins and quantities in millionths, when prepared with
     /// the tables and they fit.
     micros: [Option<&'m [i64]>; 3],
-    /// The customers' and reps' history, prepared with the tables (no filter).
+    /// The customers' purchases and reps' first sales over every row,
+    /// prepared with the tables.
     history: Option<&'m SalesHistory>,
     /// The rows summed per order, prepared with the tables.
     orders: Option<&'m SalesOrders>,
@@ -103,7 +103,7 @@ pub struct SalesColumns {
     /// The amounts, margins and quantities in millionths (0 for unknown
     /// ones), each when no sum of them can overflow.
     micros: [Option<Vec<i64>>; 3],
-    /// The customers' and reps' history over every row.
+    /// The customers' purchases and reps' first sales over every row.
     pub(super) history: Option<SalesHistory>,
     /// The rows summed per order, when orders are whole in any period.
     pub(super) orders: Option<SalesOrders>,
@@ -169,10 +169,7 @@ impl<'m> Sales<'m> {
         Some(Sales {
             fact,
             micros: [0, 1, 2].map(|i| prepared.and_then(|c| c.micros[i].as_deref())),
-            // Prepared over every row: it holds for a report without a filter.
-            history: prepared
-                .and_then(|c| c.history.as_ref())
-                .filter(|_| fact.mask.is_none()),
+            history: prepared.and_then(|c| c.history.as_ref()),
             orders: prepared.and_then(|c| c.orders.as_ref()),
             days,
             amount,
@@ -222,22 +219,18 @@ impl<'m> Sales<'m> {
         }
     }
 
-    /// The row's day when it is kept by the filters and has a date and an amount.
-    #[inline(always)]
-    pub fn day(&self, row: usize) -> Option<Days> {
-        let d = *self.days.get(row)?;
-        (d != MISSING_DAY && self.fact.keep(row) && !self.amount(row).is_nan()).then_some(d)
+    /// The customers' purchases over every row, whatever the filters,
+    /// when prepared with the tables.
+    pub fn customer_history(&self) -> Option<&'m History> {
+        self.history.and_then(|h| h.customers.as_ref())
     }
 
-    #[inline(always)]
-    pub fn amount(&self, row: usize) -> f64 {
-        self.amount.get(row).copied().unwrap_or(f64::NAN)
-    }
-
-    /// The customers' and reps' history, when prepared with the tables and
-    /// no filter is set.
-    pub fn history(&self) -> Option<&'m SalesHistory> {
+    /// Each rep's first sale, when prepared with the tables and no filter
+    /// is set (prepared over every row).
+    pub fn rep_first_sale(&self) -> Option<&'m [Days]> {
         self.history
+            .filter(|_| self.fact.mask.is_none())
+            .map(|h| &h.rep_first_sale[..])
     }
 
     /// The rows summed per order (every row, whatever the filters), when
@@ -283,9 +276,10 @@ pub struct Totals {
     pub orders: u64,
     /// Reps with at least one sale, when there is a rep column.
     pub reps: Option<u64>,
-    /// Per customer code: active in the period.
-    pub customers: Vec<bool>,
+    /// Customers whose lines in the period net to more than zero.
     pub active_customers: usize,
+    /// Per customer code, the net of its lines (empty when the period has none).
+    pub customer_net: Vec<Sum>,
     /// Customers with two orders or more (with a positive total) in the period.
     pub repeat_customers: usize,
     /// Per rep code: a sale in the period.

@@ -3,7 +3,7 @@
 //! customers' activity grid, the reps' and campaigns' sums.
 
 use super::breakdown::Monthly;
-use super::day_table::{CUR, GRID, LY};
+use super::day_table::{CUR, LY};
 use super::sales_totals::{Line, Sizes, TotalsAcc};
 use super::sales_walk::RepSales;
 use super::sum::Sum;
@@ -16,9 +16,9 @@ pub(super) struct LineSums {
     pub by_month: Monthly,
     pub margin_by_month: Monthly,
     pub last_year_by_month: Monthly,
-    /// Customer × month activity, from the month `grid_from`.
+    /// Customer × month activity over the period's months, from `m0`.
     pub grid: Option<Vec<bool>>,
-    pub grid_from: i32,
+    pub m0: i32,
     rep_seen: Vec<bool>,
     rep_revenue: Vec<Sum>,
     rep_margin: Vec<Sum>,
@@ -38,7 +38,7 @@ impl LineSums {
             margin_by_month: Monthly::span(m0, m1),
             last_year_by_month: Monthly::span(m0 - 12, m1 - 12),
             grid,
-            grid_from: m0 - 1,
+            m0,
             rep_seen: vec![false; z.reps],
             rep_revenue: vec![Sum::default(); z.reps],
             rep_margin: vec![Sum::default(); z.reps],
@@ -53,7 +53,7 @@ impl LineSums {
     pub fn add(&mut self, in_periods: u8, month: i32, line: &Line, campaign: u32) {
         let z = self.z;
         // The periods the line is in, one bit at a time.
-        let mut todo = in_periods & !GRID;
+        let mut todo = in_periods;
         while todo != 0 {
             if let Some(a_k) = self.acc.get_mut(todo.trailing_zeros() as usize) {
                 a_k.add(z, line);
@@ -88,20 +88,18 @@ impl LineSums {
             if let Some(x) = self.campaign_revenue.get_mut(campaign as usize) {
                 x.add_addend(line.a);
             }
-        }
-        if in_periods & LY != 0 {
-            self.last_year_by_month.add_addend(month, line.a);
-        }
-        if in_periods & (CUR | GRID) != 0 {
             if let Some(cells) = self.grid.as_mut() {
                 let c = line.cust as usize;
-                let i = (month - self.grid_from) as usize * z.customers + c;
+                let i = (month - self.m0) as usize * z.customers + c;
                 if c < z.customers {
                     if let Some(cell) = cells.get_mut(i) {
                         *cell = true;
                     }
                 }
             }
+        }
+        if in_periods & LY != 0 {
+            self.last_year_by_month.add_addend(month, line.a);
         }
     }
 

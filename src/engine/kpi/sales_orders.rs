@@ -6,7 +6,6 @@
 //! orders it keeps, each with the sums of the lines it keeps.
 
 use super::sales::Sales;
-use super::sales_history::SalesHistory;
 use super::view::{filled, row_codes};
 use crate::engine::parse::date::Days;
 use crate::engine::schema::Field;
@@ -36,11 +35,12 @@ pub struct SalesOrders {
     pub has_units: bool,
     /// Rows summed: every row with a date and an amount.
     pub rows: usize,
-    /// Whether some lines have no order id (each an order of its own).
-    pub lone_lines: bool,
     /// Each row's order entry (`MISSING_CODE`: not summed), to carry a
     /// filter's rows over to orders.
     order_of_row: Vec<u32>,
+    /// Each order's first row (its first line: a filter keeping it keeps
+    /// the order's purchase).
+    pub first_rows: Vec<u32>,
 }
 
 impl SalesOrders {
@@ -99,19 +99,6 @@ impl SalesOrders {
         Some(Cow::Owned(kept))
     }
 
-    /// The customers' and reps' history over these orders (those a filter
-    /// keeps), when no line lacks an order id.
-    pub fn history(&self, orders: &[Order], s: &Sales) -> Option<SalesHistory> {
-        let distinct = |a: Option<&super::view::Attr>| a.map(|a| a.distinct());
-        (!self.lone_lines).then(|| {
-            SalesHistory::of_orders(
-                orders,
-                distinct(s.customer.as_ref()),
-                distinct(s.rep.as_ref()).unwrap_or(0),
-            )
-        })
-    }
-
     /// `None` when a filter is set, when the table has no order ids, when
     /// one order's lines differ in day, customer, rep or campaign, when a
     /// column's millionths are not prepared (a sum could overflow them), or
@@ -161,6 +148,7 @@ impl SalesOrders {
         // Order code → its entry.
         let mut entry_of = vec![MISSING_CODE; order.distinct()];
         let mut order_of_row = vec![MISSING_CODE; n];
+        let mut first_rows = vec![u32::MAX; orders.len()];
         let (mut rows, mut differ) = (0, false);
         for row in 0..n {
             let (day, a) = (days[row], amounts[row]);
@@ -180,7 +168,7 @@ impl SalesOrders {
                 *slot = e as u32;
             }
             order_of_row[row] = e as u32;
-            if let Some(next) = orders.get_mut(len) {
+            if let (Some(next), Some(first)) = (orders.get_mut(len), first_rows.get_mut(len)) {
                 *next = Order {
                     day,
                     customer,
@@ -188,6 +176,7 @@ impl SalesOrders {
                     campaign,
                     ..blank
                 };
+                *first = row as u32;
             }
             len += usize::from(known == MISSING_CODE);
             let Some(o) = orders.get_mut(e) else {
@@ -210,13 +199,14 @@ impl SalesOrders {
             return None;
         }
         orders.truncate(len);
+        first_rows.truncate(len);
         (orders.len() * 4 <= n * 3).then_some(SalesOrders {
             orders,
             has_margin: margin_micros.is_some(),
             has_units: units_micros.is_some(),
             rows,
-            lone_lines: lone > 0,
             order_of_row,
+            first_rows,
         })
     }
 }
@@ -293,9 +283,10 @@ mod tests {
             objectives: Vec::new(),
             alerts: Vec::new(),
             notes: Vec::new(),
+            dormancy_days: 365,
         };
         sales::add(s, &w, &mut r);
-        customers::add(s, &w, p, &mut r);
+        customers::add(s, &w, p, 365, &mut r);
         let reps = w.reps.as_ref().unwrap();
         let campaigns = w.campaign.as_ref().map(|c| &c.1);
         format!(
@@ -349,11 +340,12 @@ mod tests {
         }
     }
 
-    /// A customer's first order under a filter that splits orders is the
-    /// one of its first kept line, as row by row: here B1, whose line comes
-    /// before A1's kept one, though A1 starts first.
+    /// A filter keeps a new customer when it keeps the first line of its
+    /// first purchase, found over every row: here Acme's is A1 (its line
+    /// comes first on the day), whose first line is a Gadget, so under a
+    /// Widget filter only Beta, whose first purchase C1 nets 71, is new.
     #[test]
-    fn first_orders_under_a_split_are_those_of_the_first_kept_lines() {
+    fn a_filter_keeps_new_customers_by_their_first_purchase() {
         let csv = "Date,Order,Customer,Rep,Product,Amount\n\
                    2024-01-05,A1,Acme,Ann,Gadget,100\n2024-01-05,B1,Acme,Ann,Widget,30\n\
                    2024-01-05,A1,Acme,Ann,Widget,50\n2024-01-06,C1,Beta,Bob,Widget,70\n\
@@ -367,11 +359,13 @@ mod tests {
         let model = Model::prepared(&ws, &prepared, &widgets);
         let s = Sales::new(&model).unwrap();
         let p = model.span().unwrap();
-        let w = SalesWalk::new(&model, &s, p);
-        let firsts = &w.history.as_ref().unwrap().first_order_value;
-        let acme = s.customer.as_ref().unwrap().code(0) as usize;
-        assert_eq!(firsts[acme], 30.0);
+        let json = walked(&model, &s, p);
+        assert!(json.contains(r#""new_customers":{"value":1.0"#), "{json}");
+        assert!(
+            json.contains(r#""first_purchase_value":{"value":71.0"#),
+            "{json}"
+        );
         let by_rows = Sales::new(&model).unwrap().without_orders();
-        assert_eq!(walked(&model, &s, p), walked(&model, &by_rows, p));
+        assert_eq!(json, walked(&model, &by_rows, p));
     }
 }

@@ -1,6 +1,7 @@
 //! A comparison period's totals while the sales walk reads its rows:
 //! revenue, margin and units, orders with a positive net total, active and
-//! repeat customers, reps with a sale.
+//! repeat customers (each customer's net: a return alone is no customer),
+//! reps with a sale.
 
 use super::sales::Totals;
 use super::sum::Addend;
@@ -53,7 +54,8 @@ pub(super) struct TotalsAcc {
     lone_orders: u64,
     /// Per order code, its fields side by side: one bounds check, one cache line.
     orders: Vec<OrderAcc>,
-    customers: Vec<bool>,
+    /// Per customer code: the net of its lines, compared with 0 exactly.
+    customer_net: Vec<Sum>,
     customer_orders: Vec<u32>,
     rep_seen: Vec<bool>,
 }
@@ -64,7 +66,7 @@ impl TotalsAcc {
         if !self.started {
             self.started = true;
             self.orders = vec![NO_ORDER; z.orders];
-            self.customers = vec![false; z.customers];
+            self.customer_net = vec![Sum::default(); z.customers];
             self.customer_orders = vec![0; z.customers];
             self.rep_seen = vec![false; z.reps];
         }
@@ -78,8 +80,8 @@ impl TotalsAcc {
         if let Some(s) = self.rep_seen.get_mut(l.rep as usize) {
             *s = true;
         }
-        if let Some(active) = self.customers.get_mut(l.cust as usize) {
-            *active = true;
+        if let Some(net) = self.customer_net.get_mut(l.cust as usize) {
+            net.add_addend(l.a);
         }
         if let Some(o) = self.orders.get_mut(l.order as usize) {
             o.net += l.amount;
@@ -101,7 +103,6 @@ impl TotalsAcc {
     /// The totals, and each order's net total in the period (0 when none of its lines is).
     pub fn finish(mut self, z: Sizes, has_rep: bool) -> (Totals, Vec<OrderAcc>) {
         if !self.started {
-            self.customers = vec![false; z.customers];
             self.rep_seen = vec![false; z.reps];
         }
         let mut orders = self.lone_orders;
@@ -119,9 +120,9 @@ impl TotalsAcc {
             units: self.units,
             orders,
             reps: has_rep.then(|| self.rep_seen.iter().filter(|&&x| x).count() as u64),
-            active_customers: self.customers.iter().filter(|&&x| x).count(),
+            active_customers: self.customer_net.iter().filter(|n| n.value() > 0.0).count(),
             repeat_customers: self.customer_orders.iter().filter(|&&n| n >= 2).count(),
-            customers: self.customers,
+            customer_net: self.customer_net,
             rep_seen: self.rep_seen,
         };
         (totals, self.orders)

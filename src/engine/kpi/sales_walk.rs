@@ -6,18 +6,18 @@
 //! per comparison period.
 
 use super::breakdown::{Grouped, Monthly};
-use super::day_table::{DayTable, CUR, GRID, LY, LY_PREV, PREV, PREV2};
+use super::day_table::{DayTable, CUR, LY, LY_PREV, PREV, PREV2};
 use super::model::{Keyed, Model};
 use super::period::{month_index, Period};
 use super::sales::{Periods, Sales};
 pub use super::sales_history::History;
-use super::sales_history::SalesHistory;
+use super::sales_history::{rep_first_sale_of_orders, rep_first_sale_of_rows};
 use super::sales_lines::LineSums;
 use super::sales_orders::{Order, SalesOrders};
 use super::sales_totals::{Line, Sizes};
 use super::sum::{fits, Addend, Addends, Sum};
 use super::view::{filled, row_codes, Attr};
-use crate::engine::parse::date::{days_from_ymd, Days};
+use crate::engine::parse::date::Days;
 use crate::engine::schema::Field;
 use crate::engine::table::{MISSING_CODE, MISSING_DAY};
 use std::borrow::Cow;
@@ -34,9 +34,9 @@ pub const DIMENSIONS: [(&str, Field); 5] = [
     ("revenue_by_product", Field::Product),
 ];
 
-/// Which customers bought in which month: the period's months and the one before.
+/// Which customers had a line in which month of the period.
 pub struct Grid {
-    /// Month index of row 0 (the month before the period).
+    /// Month index of row 0 (the period's first month).
     pub first_month: i32,
     pub months: usize,
     pub customers: usize,
@@ -72,7 +72,11 @@ pub struct SalesWalk<'m> {
     /// Revenue per customer over the period, and the revenue of the rows
     /// without a customer.
     pub by_customer: Option<(Grouped, Sum)>,
-    pub history: Option<History>,
+    /// The customers' purchases over every row, whatever the filters.
+    pub history: Option<Cow<'m, History>>,
+    /// The orders the filters keep, each with the sums of the lines they
+    /// keep, when the sales were read as whole orders.
+    pub kept_orders: Option<Cow<'m, [Order]>>,
     pub grid: Option<Grid>,
     pub reps: Option<RepSales>,
     /// Per rep code: the day of the first sale, whatever the period (`Days::MAX`: none).
@@ -81,27 +85,16 @@ pub struct SalesWalk<'m> {
     pub campaign: Option<(Attr<'m>, Vec<f64>)>,
 }
 
-fn first_day_of_month(m: i32) -> Days {
-    days_from_ymd(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1).unwrap_or(Days::MIN)
-}
-
 impl<'m> SalesWalk<'m> {
     /// Walks the kept sales rows (filters, a date, an amount) once for `p`.
     pub fn new(model: &'m Model<'m>, s: &Sales<'m>, p: Period) -> Self {
         let (m0, m1) = (month_index(p.from), month_index(p.to));
-        let grid_from = m0 - 1;
         let periods = [
             (CUR, p),
             (PREV, p.previous()),
             (PREV2, p.previous().previous()),
             (LY, p.last_year()),
             (LY_PREV, p.last_year().previous()),
-            // Not the days of the first month before `from`: monthly
-            // figures cover the period's days only.
-            (
-                GRID,
-                Period::new(first_day_of_month(grid_from), first_day_of_month(m0) - 1),
-            ),
         ];
         let table = DayTable::new(&periods);
         let z = Sizes {
@@ -115,7 +108,7 @@ impl<'m> SalesWalk<'m> {
             .iter()
             .filter_map(|&(id, field)| Some((id, model.keyed(s.fact, field)?)))
             .collect();
-        let months = (m1 - grid_from + 1) as usize;
+        let months = (m1 - m0 + 1) as usize;
         let grid = (s.customer.is_some() && months.saturating_mul(z.customers) <= MAX_GRID)
             .then(|| vec![false; months * z.customers]);
         let campaign = s.fact.view.attr(Field::Campaign);
@@ -127,18 +120,22 @@ impl<'m> SalesWalk<'m> {
         let whole = s.orders().and_then(|o| Some((o, o.kept_by(s, mask)?)));
         // Whatever the period: prepared with the tables when no filter is
         // set, else from the orders the filter keeps or from its rows.
-        let mut history = s.history().cloned();
+        let reps = s.rep.as_ref().map_or(0, Attr::distinct);
+        let rep_first_sale = match (s.rep_first_sale(), &whole) {
+            (Some(first), _) => first.to_vec(),
+            (None, Some((_, kept))) => rep_first_sale_of_orders(kept, reps),
+            (None, None) => rep_first_sale_of_rows(s),
+        };
+        let mut kept_orders = None;
         let (sums, bits, amounts) = match whole {
             Some((prepared, kept)) => {
-                if history.is_none() {
-                    history = prepared.history(&kept, s);
-                }
                 let z = Sizes { orders: 0, ..z };
                 let mut sums = LineSums::new(z, m0, m1, grid, campaigns);
                 let every_row_in_cur = walk_orders(prepared, &kept, &table, &mut sums)
                     && mask.is_none()
                     && prepared.rows == n;
                 let bits = (!every_row_in_cur).then(|| row_bits(s, &table));
+                kept_orders = Some(kept);
                 let amounts = s.micros()[0].map(|m| Addends::from_micros(Cow::Borrowed(m)));
                 (
                     sums,
@@ -181,7 +178,11 @@ impl<'m> SalesWalk<'m> {
         let [(cur, cur_orders), prev, prev2, ly, ly_prev] = acc.map(|a| a.finish(sums.z, has_rep));
         let [prev, prev2, ly, ly_prev] = [prev, prev2, ly, ly_prev].map(|(t, _)| t);
         let reps = sums.rep_sales(|o| cur_orders.get(o).map_or(0.0, |o| o.net));
-        let history = history.unwrap_or_else(|| SalesHistory::of(s));
+        // Over every row: prepared with the tables, else found here.
+        let history = match s.customer_history() {
+            Some(h) => Some(Cow::Borrowed(h)),
+            None => History::of(s, None).map(Cow::Owned),
+        };
         SalesWalk {
             periods: Periods {
                 cur,
@@ -202,15 +203,16 @@ impl<'m> SalesWalk<'m> {
                 })
                 .collect(),
             by_customer,
-            history: history.customers,
+            history,
+            kept_orders,
             grid: sums.grid.map(|cells| Grid {
-                first_month: grid_from,
+                first_month: m0,
                 months,
                 customers: z.customers,
                 cells,
             }),
             reps: has_rep.then_some(reps),
-            rep_first_sale: history.rep_first_sale,
+            rep_first_sale,
             campaign: campaign.map(|c| (c, sums.campaign_revenue.iter().map(Sum::value).collect())),
         }
     }

@@ -74,6 +74,8 @@ pub const BREAKDOWNS: &[(&str, Reads)] = &[
     ("revenue_without_customer", SALES),
     ("new_customers_by_month", SALES),
     ("lost_customers_by_month", SALES),
+    ("new_customers_list", SALES),
+    ("lost_customers_list", SALES),
     ("pipeline_by_stage", DEALS),
     ("won_revenue_by_month", DEALS),
     ("won_revenue_by_rep", DEALS),
