@@ -37,6 +37,8 @@ pub use catalogue::{def, Better, Family, KpiDef, CATALOGUE};
 pub use join::Relation;
 pub use model::Filters;
 pub use period::{Period, Preset};
+pub use pipeline::no_amount;
+pub use pipeline_breakdowns::STAGE_UNKNOWN;
 pub use prepared::Prepared;
 pub use sum::Sum;
 
