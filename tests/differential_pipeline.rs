@@ -3,7 +3,10 @@
 //! opportunities table (French or English headers, stages named in both
 //! languages, missing created dates, open deals with an expected close
 //! date, missing amounts priced from the products table, an optional
-//! probability column in percent or as fractions), a team table (rep →
+//! probability column in percent or as fractions; sometimes a status
+//! column beside the stage, some won or lost deals then at the open stage
+//! they were last at; sometimes amounts as the CRM export writes them, none
+//! for open deals and 0 for lost ones), a team table (rep →
 //! manager, region; names written in another case or without accents) and
 //! an accounts table (account → sector, as the CRM export's
 //! `accounts.csv`; some accounts missing or without a sector, names in
@@ -232,9 +235,20 @@ fn crm() -> impl Strategy<Value = Crm> {
         products(),
         stage_probabilities(),
         prop::bool::weighted(0.7),
+        prop::bool::weighted(0.2),
+        prop::option::weighted(0.25, statuses()),
     )
         .prop_map(
-            |((mut deals, deal_accounts), team, accounts, products, stage_probabilities, dense)| {
+            |(
+                (mut deals, deal_accounts),
+                team,
+                accounts,
+                products,
+                stage_probabilities,
+                dense,
+                as_the_crm_export,
+                statuses,
+            )| {
                 if dense {
                     let fold = |d: NaiveDate, m: i64| day((d - origin()).num_days() % m);
                     for x in &mut deals {
@@ -245,6 +259,17 @@ fn crm() -> impl Strategy<Value = Crm> {
                         x.closed = length.zip(start).map(|(l, s)| s + Duration::days(l));
                     }
                 }
+                // As the CRM export: open deals have no amount, lost ones 0.
+                if as_the_crm_export {
+                    for x in &mut deals {
+                        match rp::status(x.stage.as_deref()) {
+                            Status::Open => x.cents = None,
+                            Status::Lost => x.cents = Some(0),
+                            Status::Won => {}
+                        }
+                    }
+                }
+                let statuses = statuses.map_or(Vec::new(), |how| with_statuses(&mut deals, &how));
                 Crm {
                     deals,
                     team,
@@ -252,10 +277,40 @@ fn crm() -> impl Strategy<Value = Crm> {
                     accounts,
                     products,
                     stage_probabilities,
-                    statuses: Vec::new(),
+                    statuses,
                 }
             },
         )
+}
+
+/// Per deal (up to 80): whether a won or lost deal keeps its last open
+/// stage beside its status, which open stage, and French words.
+fn statuses() -> impl Strategy<Value = Vec<(bool, usize, bool)>> {
+    prop::collection::vec((any::<bool>(), 0..OPEN.len(), any::<bool>()), 80)
+}
+
+/// A status column beside the stage: each deal's status in words, and some
+/// won or lost deals at an open stage (the last one they were at).
+fn with_statuses(deals: &mut [Deal], how: &[(bool, usize, bool)]) -> Vec<Option<String>> {
+    deals
+        .iter_mut()
+        .zip(how)
+        .map(|(x, &(keeps_stage, open, french))| {
+            let st = rp::status(x.stage.as_deref());
+            if st != Status::Open && keeps_stage {
+                x.stage = Some(OPEN[open].to_string());
+            }
+            let word = match (st, french) {
+                (Status::Open, false) => "Open",
+                (Status::Open, true) => "En cours",
+                (Status::Won, false) => "Won",
+                (Status::Won, true) => "Gagné",
+                (Status::Lost, false) => "Lost",
+                (Status::Lost, true) => "Perdu",
+            };
+            Some(word.to_string())
+        })
+        .collect()
 }
 
 fn cents_text(c: i64, sep: char) -> String {
@@ -275,6 +330,9 @@ fn files(crm: &Crm, french: bool, probabilities: Probabilities) -> Vec<(&'static
     .split(';')
     .map(String::from)
     .collect();
+    if !crm.statuses.is_empty() {
+        header.push(if french { "Statut" } else { "Status" }.into());
+    }
     if probabilities != Probabilities::None {
         header.push(
             if french {
@@ -302,6 +360,9 @@ fn files(crm: &Crm, french: bool, probabilities: Probabilities) -> Vec<(&'static
             date(x.closed),
             x.cents.map_or(String::new(), |c| cents_text(c, sep)),
         ];
+        if !crm.statuses.is_empty() {
+            cells.push(crm.statuses.get(i).cloned().flatten().unwrap_or_default());
+        }
         match (probabilities, x.probability) {
             (Probabilities::None, _) => {}
             (_, None) => cells.push(String::new()),
