@@ -3,7 +3,10 @@
 //! opportunities table (French or English headers, stages named in both
 //! languages, missing created dates, open deals with an expected close
 //! date, missing amounts priced from the products table, an optional
-//! probability column in percent or as fractions), a team table (rep →
+//! probability column in percent or as fractions; sometimes a status
+//! column beside the stage, some won or lost deals then at the open stage
+//! they were last at; sometimes amounts as the CRM export writes them, none
+//! for open deals and 0 for lost ones), a team table (rep →
 //! manager, region; names written in another case or without accents) and
 //! an accounts table (account → sector, as the CRM export's
 //! `accounts.csv`; some accounts missing or without a sector, names in
@@ -14,7 +17,12 @@
 //! nothing) and stage probabilities from the settings. Every pipeline KPI
 //! with its comparisons and its `inputs` (table and rows), the pipeline
 //! breakdowns (`won_revenue_by_sector` included), the funnel and the rep
-//! view's deal columns must agree.
+//! view's deal columns must agree, and so must the notes' counts (deals
+//! priced from the products table, left out of a past pipeline, lost at 0,
+//! without an amount) and the reasons of KPIs unavailable for want of
+//! amounts. Deals won or lost in the generated data were open from their
+//! created date to their close date, so past pipelines hold deals closed
+//! since; some have no created or no close date.
 //!
 //! `cargo test --test differential_pipeline` runs 96 cases; set
 //! `PROPTEST_CASES` (for example `PROPTEST_CASES=5000`) for a longer search.
@@ -227,9 +235,20 @@ fn crm() -> impl Strategy<Value = Crm> {
         products(),
         stage_probabilities(),
         prop::bool::weighted(0.7),
+        prop::bool::weighted(0.2),
+        prop::option::weighted(0.25, statuses()),
     )
         .prop_map(
-            |((mut deals, deal_accounts), team, accounts, products, stage_probabilities, dense)| {
+            |(
+                (mut deals, deal_accounts),
+                team,
+                accounts,
+                products,
+                stage_probabilities,
+                dense,
+                as_the_crm_export,
+                statuses,
+            )| {
                 if dense {
                     let fold = |d: NaiveDate, m: i64| day((d - origin()).num_days() % m);
                     for x in &mut deals {
@@ -240,6 +259,17 @@ fn crm() -> impl Strategy<Value = Crm> {
                         x.closed = length.zip(start).map(|(l, s)| s + Duration::days(l));
                     }
                 }
+                // As the CRM export: open deals have no amount, lost ones 0.
+                if as_the_crm_export {
+                    for x in &mut deals {
+                        match rp::status(x.stage.as_deref()) {
+                            Status::Open => x.cents = None,
+                            Status::Lost => x.cents = Some(0),
+                            Status::Won => {}
+                        }
+                    }
+                }
+                let statuses = statuses.map_or(Vec::new(), |how| with_statuses(&mut deals, &how));
                 Crm {
                     deals,
                     team,
@@ -247,9 +277,40 @@ fn crm() -> impl Strategy<Value = Crm> {
                     accounts,
                     products,
                     stage_probabilities,
+                    statuses,
                 }
             },
         )
+}
+
+/// Per deal (up to 80): whether a won or lost deal keeps its last open
+/// stage beside its status, which open stage, and French words.
+fn statuses() -> impl Strategy<Value = Vec<(bool, usize, bool)>> {
+    prop::collection::vec((any::<bool>(), 0..OPEN.len(), any::<bool>()), 80)
+}
+
+/// A status column beside the stage: each deal's status in words, and some
+/// won or lost deals at an open stage (the last one they were at).
+fn with_statuses(deals: &mut [Deal], how: &[(bool, usize, bool)]) -> Vec<Option<String>> {
+    deals
+        .iter_mut()
+        .zip(how)
+        .map(|(x, &(keeps_stage, open, french))| {
+            let st = rp::status(x.stage.as_deref());
+            if st != Status::Open && keeps_stage {
+                x.stage = Some(OPEN[open].to_string());
+            }
+            let word = match (st, french) {
+                (Status::Open, false) => "Open",
+                (Status::Open, true) => "En cours",
+                (Status::Won, false) => "Won",
+                (Status::Won, true) => "Gagné",
+                (Status::Lost, false) => "Lost",
+                (Status::Lost, true) => "Perdu",
+            };
+            Some(word.to_string())
+        })
+        .collect()
 }
 
 fn cents_text(c: i64, sep: char) -> String {
@@ -269,6 +330,9 @@ fn files(crm: &Crm, french: bool, probabilities: Probabilities) -> Vec<(&'static
     .split(';')
     .map(String::from)
     .collect();
+    if !crm.statuses.is_empty() {
+        header.push(if french { "Statut" } else { "Status" }.into());
+    }
     if probabilities != Probabilities::None {
         header.push(
             if french {
@@ -296,6 +360,9 @@ fn files(crm: &Crm, french: bool, probabilities: Probabilities) -> Vec<(&'static
             date(x.closed),
             x.cents.map_or(String::new(), |c| cents_text(c, sep)),
         ];
+        if !crm.statuses.is_empty() {
+            cells.push(crm.statuses.get(i).cloned().flatten().unwrap_or_default());
+        }
         match (probabilities, x.probability) {
             (Probabilities::None, _) => {}
             (_, None) => cells.push(String::new()),
@@ -551,7 +618,8 @@ fn differences(
     // The funnel, in its order; with rows' own probabilities the order of
     // stages within a status is not defined (KPIS.md: "open stages by
     // probability"), so only the statuses' order is checked then.
-    let funnel: Vec<(String, String, usize, f64, f64)> = got
+    type Row = (String, String, usize, Option<f64>, Option<f64>, Option<f64>);
+    let funnel: Vec<Row> = got
         .funnel
         .iter()
         .map(|s| {
@@ -561,15 +629,17 @@ fn differences(
                 s.count,
                 s.amount,
                 s.weighted,
+                s.probability,
             )
         })
         .collect();
-    let mut want_funnel: Vec<(String, String, usize, f64, f64)> = want
+    let mut want_funnel: Vec<Row> = want
         .funnel
         .iter()
         .map(|s| {
             let st = status_word(s.status).to_string();
-            (s.name.clone(), st, s.count, s.amount, s.weighted)
+            let (a, w, p) = (s.amount, s.weighted, s.probability);
+            (s.name.clone(), st, s.count, a, w, p)
         })
         .collect();
     let mut sorted = funnel.clone();
@@ -586,8 +656,9 @@ fn differences(
             g.0 == w.0
                 && g.1 == w.1
                 && g.2 == w.2
-                && same(Some(g.3), Some(w.3))
-                && same(Some(g.4), Some(w.4))
+                && same(g.3, w.3)
+                && same(g.4, w.4)
+                && same(g.5, w.5)
         });
     if !funnel_match {
         out.push(format!(
@@ -617,16 +688,60 @@ fn differences(
     if !reps_match {
         out.push(format!("reps: engine {reps:?}, reference {:?}", want.reps));
     }
-    let note = got
-        .notes
-        .iter()
-        .find(|n| n.contains("opportunities have no amount"));
-    let want_note = format!("{} opportunities have no amount", want.estimated);
-    if note.map_or(want.estimated != 0, |n| !n.starts_with(&want_note)) {
-        out.push(format!(
-            "notes: engine {note:?}, reference {} estimated",
-            want.estimated
-        ));
+    out.extend(note_differences(&got, &want));
+    out
+}
+
+/// The notes the engine writes against the reference's counts, and the
+/// reasons of KPIs unavailable for want of amounts.
+fn note_differences(got: &Report, want: &rp::PipelineReference) -> Vec<String> {
+    let mut out = Vec::new();
+    let n = &want.notes;
+    let of = |pair: Option<(usize, usize)>| pair.map(|(m, a)| format!("{m} of the {a} "));
+    let expected = [
+        (
+            "opportunities have no amount:",
+            Some(n.estimated)
+                .filter(|&k| k > 0)
+                .map(|k| format!("{k} ")),
+        ),
+        (
+            "opportunities have no created date:",
+            Some(n.no_created)
+                .filter(|&k| k > 0)
+                .map(|k| format!("{k} ")),
+        ),
+        (
+            "won or lost opportunities have no close date:",
+            Some(n.no_close).filter(|&k| k > 0).map(|k| format!("{k} ")),
+        ),
+        (
+            "were lost since with an amount of 0",
+            Some(n.unsigned).filter(|&k| k > 0).map(|k| format!("{k} ")),
+        ),
+        ("opportunities open on", of(n.open_unpriced)),
+        ("deals won in the period have neither", of(n.won_unpriced)),
+    ];
+    for (words, count) in expected {
+        let note = got.notes.iter().find(|t| t.contains(words));
+        let agree = match (note, &count) {
+            (None, None) => true,
+            (Some(t), Some(c)) => t.starts_with(c.as_str()),
+            _ => false,
+        };
+        if !agree {
+            out.push(format!(
+                "note \"{words}\": engine {note:?}, reference {count:?}"
+            ));
+        }
+    }
+    for (id, reason) in &want.reasons {
+        let got = got.kpi(id).and_then(|k| k.unavailable.clone());
+        if got.as_deref() != Some(reason.as_str()) {
+            out.push(format!(
+                "{id} unavailable: engine {got:?}, reference {reason:?}"
+            ));
+        }
     }
     out
 }
@@ -691,7 +806,8 @@ fn the_reference_on_a_hand_checked_case() {
                 None,
                 Some(200_000),
             ),
-            // Open, undated, expected to close in March: 400 € at 50 %.
+            // Open, undated, expected to close in March: 400 € at 50 %,
+            // in the pipeline from the data's end (5 March) only.
             deal("Anne", "Cime", "Devis", None, d(3, 1), Some(40_000)),
             // Open but created after February: not in its pipeline.
             deal("Anne", "Cime", "Prospect", d(3, 5), None, Some(10_000)),
@@ -719,6 +835,7 @@ fn the_reference_on_a_hand_checked_case() {
         ],
         products: vec![("boreal".into(), 50_000)],
         stage_probabilities: BTreeMap::new(),
+        statuses: Vec::new(),
     };
     let p = Span {
         from: d(2, 1).expect("a day"),
@@ -727,9 +844,20 @@ fn the_reference_on_a_hand_checked_case() {
     let r = rp::report(&crm, p, &BTreeMap::new());
     let k = |id: &str| r.kpis[id][0];
     assert_eq!(k("new_opportunities"), Some(2.0));
-    assert_eq!(k("open_opportunities"), Some(2.0));
-    assert_eq!(k("pipeline_value"), Some(2400.0));
-    assert_eq!(k("weighted_pipeline"), Some(1400.0 + 200.0));
+    // At 29 February: the Négociation deal only (the undated Devis is left
+    // out before the data's end, 5 March).
+    assert_eq!(k("open_opportunities"), Some(1.0));
+    assert_eq!(k("pipeline_value"), Some(2000.0));
+    assert_eq!(k("weighted_pipeline"), Some(1400.0));
+    // At 31 January: the two deals won in February, open then at the mean
+    // of the open stages' probabilities (Négociation 70 %, Devis 50 %,
+    // Prospect 10 %): 1 500 € × 130 % / 3.
+    assert_eq!(r.kpis["open_opportunities"][1], Some(2.0));
+    assert_eq!(r.kpis["pipeline_value"][1], Some(1500.0));
+    let weighted = r.kpis["weighted_pipeline"][1].expect("a figure");
+    assert!((weighted - 650.0).abs() < 1e-9, "{weighted}");
+    // The Devis deal is left out of both days' figures.
+    assert_eq!((r.notes.no_created, r.notes.no_close), (1, 0));
     assert_eq!(k("won_deals"), Some(2.0));
     assert_eq!(k("won_revenue"), Some(1500.0));
     assert_eq!(k("win_rate"), Some(2.0 / 3.0));
@@ -740,7 +868,7 @@ fn the_reference_on_a_hand_checked_case() {
     assert_eq!(r.kpis["won_deals"][1], Some(0.0)); // January: nothing closed
                                                    // The previous month, all of January: Gagné (20th) and Closed Won (1st).
     assert_eq!(r.kpis["new_opportunities"][1], Some(2.0));
-    assert_eq!(r.estimated, 1);
+    assert_eq!(r.notes.estimated, 1);
     assert_eq!(r.breakdowns["won_revenue_by_region"]["Sud"], 500.0);
     assert_eq!(r.breakdowns["won_revenue_by_manager"]["Marc"], 1500.0);
     // Anne's Écume deal is in Santé; Bravo has no sector.
@@ -758,10 +886,7 @@ fn the_reference_on_a_hand_checked_case() {
     assert_eq!(r.breakdowns["sales_cycle_distribution"]["15-30"], 1.0);
     assert_eq!(r.breakdowns["sales_cycle_distribution"]["31-60"], 1.0);
     let order: Vec<&str> = r.funnel.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(
-        order,
-        ["Devis", "Négociation", "Closed Won", "Gagné", "Perdu"]
-    );
+    assert_eq!(order, ["Négociation", "Closed Won", "Gagné", "Perdu"]);
     assert_eq!(
         r.reps["Anne"],
         [Some(1.0), Some(1000.0), Some(0.5), Some(20.0)]

@@ -8,7 +8,8 @@ use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::Bar;
 use charming::Chart;
 
-/// Amount and weighted amount per stage in funnel order, with the deal count on a second axis.
+/// Amount and weighted amount per stage in funnel order (a gap where no
+/// deal of the stage has an amount), with the deal count on a second axis.
 pub fn funnel(report: &Report, lang: Lang) -> Option<Chart> {
     if report.funnel.is_empty() {
         return None;
@@ -26,12 +27,16 @@ pub fn funnel(report: &Report, lang: Lang) -> Option<Chart> {
             .series(
                 Bar::new()
                     .name(t(lang, Text::Amount))
-                    .data(report.funnel.iter().map(|s| cents(s.amount)).collect()),
+                    .data(report.funnel.iter().map(|s| s.amount.map(cents)).collect()),
             )
             .series(
-                Bar::new()
-                    .name(t(lang, Text::Weighted))
-                    .data(report.funnel.iter().map(|s| cents(s.weighted)).collect()),
+                Bar::new().name(t(lang, Text::Weighted)).data(
+                    report
+                        .funnel
+                        .iter()
+                        .map(|s| s.weighted.map(cents))
+                        .collect(),
+                ),
             )
             .series(
                 Bar::new()
@@ -57,19 +62,23 @@ mod tests {
                 stage: "Prospecting".into(),
                 status: "open".into(),
                 count: 2,
-                amount: 100.0,
-                weighted: 10.0,
+                amount: Some(100.0),
+                weighted: Some(10.0),
+                probability: Some(0.1),
             },
             StageRow {
                 stage: "Won".into(),
                 status: "won".into(),
                 count: 1,
-                amount: 50.0,
-                weighted: 50.0,
+                amount: None,
+                weighted: None,
+                probability: None,
             },
         ];
         let v = serde_json::to_value(funnel(&r, Lang::En).unwrap()).unwrap();
         assert_eq!(v["xAxis"]["data"], json!(["Prospecting", "Won"]));
+        // The won stage's amount is unknown: a gap, not a zero.
+        assert_eq!(v["series"][0]["data"], json!([100.0, null]));
         assert_eq!(
             v["series"][2],
             json!({"type": "bar", "name": "Deals", "yAxisIndex": 1.0, "data": [2.0, 1.0]})

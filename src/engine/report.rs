@@ -145,9 +145,16 @@ pub struct StageRow {
     /// `open`, `won` or `lost`.
     pub status: String,
     pub count: usize,
-    pub amount: f64,
-    /// Amount × probability for open stages; the amount when won; 0 when lost.
-    pub weighted: f64,
+    /// `None` when none of its deals has an amount.
+    #[serde(default)]
+    pub amount: Option<f64>,
+    /// Amount × probability for open stages; the amount when won; 0 when
+    /// lost (`None` with the amount).
+    #[serde(default)]
+    pub weighted: Option<f64>,
+    /// Open stages: the mean probability their deals count at.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub probability: Option<f64>,
 }
 
 /// One line of the rep view ("commerciaux"): what each rep did in the period.

@@ -136,6 +136,18 @@ pub fn needs(en: &str, lang: Lang) -> String {
         "no data to compute it over this period (zero denominator)" => {
             "pas de données pour le calculer sur cette période (division par zéro)"
         }
+        "no open deal has an amount: a products table with list prices would give them" => {
+            "aucune affaire en cours n'a de montant : une table de produits avec les prix catalogue les donnerait"
+        }
+        "no open deal has an amount, nor a list price in the products table" => {
+            "aucune affaire en cours n'a de montant, ni de prix catalogue dans la table de produits"
+        }
+        "no won deal has an amount: a products table with list prices would give them" => {
+            "aucune affaire signée n'a de montant : une table de produits avec les prix catalogue les donnerait"
+        }
+        "no won deal has an amount, nor a list price in the products table" => {
+            "aucune affaire signée n'a de montant, ni de prix catalogue dans la table de produits"
+        }
         other => {
             return super::unfiltered_reason(other, lang).unwrap_or_else(|| other.to_string())
         }
@@ -209,6 +221,16 @@ mod tests {
     fn every_need_has_french_words() {
         for d in CATALOGUE {
             assert_ne!(needs(d.needs, Lang::Fr), d.needs, "{}", d.id);
+        }
+    }
+
+    #[test]
+    fn every_missing_amount_has_french_words() {
+        for which in ["open", "won"] {
+            for list_prices in [false, true] {
+                let reason = crate::engine::kpi::no_amount(which, list_prices);
+                assert_ne!(needs(&reason, Lang::Fr), reason);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! Settings: the report currency and the probability of each open pipeline stage.
 
 use super::state::AppState;
+use crate::engine::kpi::STAGE_UNKNOWN;
 use crate::locale::{t, Text};
 use leptos::prelude::*;
 
@@ -11,22 +12,14 @@ pub fn SettingsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let settings = state.settings;
-    // Open stages of the pipeline, with the probability in use.
+    // Open stages of the pipeline, with the probability in use (deals won or
+    // lost since, whose stage then is unknown, have no setting).
     let stages = move || {
         state.report.with(|r| {
             r.funnel
                 .iter()
-                .filter(|s| s.status == "open")
-                .map(|s| {
-                    (
-                        s.stage.clone(),
-                        if s.amount > 0.0 {
-                            s.weighted / s.amount
-                        } else {
-                            0.0
-                        },
-                    )
-                })
+                .filter(|s| s.status == "open" && s.stage != STAGE_UNKNOWN)
+                .filter_map(|s| Some((s.stage.clone(), s.probability?)))
                 .collect::<Vec<_>>()
         })
     };

@@ -4,7 +4,14 @@
 //! as Rust values, one deal at a time. Amounts are whole cents, so counts
 //! and sums of amounts are exact; weighted amounts are floats. The team
 //! table gives a deal its manager and region, the accounts table its
-//! sector, the products table its list price.
+//! sector, the products table its list price. The open pipeline of a day is
+//! rebuilt from the deals' dates (`as_of.rs`).
+
+mod as_of;
+mod funnel;
+mod notes;
+
+pub use notes::Notes;
 
 use super::{month, Span};
 use chrono::{Datelike, NaiveDate};
@@ -46,6 +53,20 @@ pub struct Crm {
     pub products: Vec<(String, i64)>,
     /// The settings' probability per stage name, over the built-in words.
     pub stage_probabilities: BTreeMap<String, f64>,
+    /// A status column's cell per deal, by the deal's index; empty: the
+    /// file has no status column (the stage's name gives the status).
+    pub statuses: Vec<Option<String>>,
+}
+
+impl Crm {
+    /// KPIS.md, "Deal status": the status column's, else the stage's.
+    pub fn status(&self, i: usize) -> Status {
+        if self.statuses.is_empty() {
+            status(self.deals[i].stage.as_deref())
+        } else {
+            status(self.statuses.get(i).and_then(|s| s.as_deref()))
+        }
+    }
 }
 
 /// What a filter or a breakdown reads.
@@ -132,8 +153,11 @@ pub struct Stage {
     pub name: String,
     pub status: Status,
     pub count: usize,
-    pub amount: f64,
-    pub weighted: f64,
+    /// `None` when none of its deals has an amount.
+    pub amount: Option<f64>,
+    pub weighted: Option<f64>,
+    /// Open stages: the mean probability of their deals.
+    pub probability: Option<f64>,
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -147,8 +171,9 @@ pub struct PipelineReference {
     pub funnel: Vec<Stage>,
     /// Per rep: won deals, won revenue, win rate, mean sales cycle.
     pub reps: BTreeMap<String, [Option<f64>; 4]>,
-    /// Deals (all, whatever the filters) priced from the products table.
-    pub estimated: usize,
+    pub notes: Notes,
+    /// Why a KPI is unavailable, when it is for want of amounts.
+    pub reasons: BTreeMap<&'static str, String>,
     /// The `inputs` rows of every computed pipeline KPI: deals kept by the
     /// filters with a created or a close date (whatever their status) in P.
     pub inputs: usize,
@@ -180,12 +205,17 @@ fn median(v: &[f64]) -> Option<f64> {
 }
 
 /// A deal as the KPIs see it: status, amount (own, else the product's list
-/// price), probability (own, else the stage's), manager and region.
+/// price), probability (own, else the stage's), the same while it was open,
+/// manager and region.
 struct Seen<'a> {
     d: &'a Deal,
     status: Status,
     cents: Option<i64>,
     probability: f64,
+    open_cents: Option<i64>,
+    open_probability: f64,
+    /// The data's end ([`as_of::data_end`]).
+    end: Option<NaiveDate>,
     manager: Option<&'a str>,
     region: Option<&'a str>,
     sector: Option<&'a str>,
@@ -204,9 +234,12 @@ impl Seen<'_> {
     fn created_in(&self, s: Span) -> bool {
         self.d.created.is_some_and(|d| s.contains(d))
     }
-    /// Open today and created by the period's end, or undated.
+    /// Open at the end of the period.
     fn open_at(&self, s: Span) -> bool {
-        self.status == Status::Open && self.d.created.is_none_or(|d| d <= s.to)
+        self.open_on(s.to) == Some(true)
+    }
+    fn open_on(&self, d: NaiveDate) -> Option<bool> {
+        as_of::open_on(self.d, self.status, d, self.end)
     }
     /// Won or lost, closed in the period.
     fn closed_in(&self, s: Span) -> bool {
@@ -216,7 +249,8 @@ impl Seen<'_> {
         Some((self.d.closed? - self.d.created?).num_days() as f64)
     }
     fn weighted(&self) -> f64 {
-        self.cents.map_or(0.0, |c| money(c) * self.probability)
+        self.open_cents
+            .map_or(0.0, |c| money(c) * self.open_probability)
     }
 }
 
@@ -236,6 +270,7 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
             .map(|x| x.1)
     };
     let mut r = PipelineReference::default();
+    let end = as_of::data_end(crm);
     let all: Vec<Seen> = crm
         .deals
         .iter()
@@ -245,15 +280,23 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
             let m = d.rep.as_deref().and_then(member);
             let price = d.product.as_deref().and_then(list_price);
             if d.cents.is_none() && price.is_some() {
-                r.estimated += 1;
+                r.notes.estimated += 1;
             }
+            let st = crm.status(i);
+            let probability = d
+                .probability
+                .unwrap_or_else(|| stage_probability(d.stage.as_deref(), &crm.stage_probabilities));
             Seen {
                 d,
-                status: status(d.stage.as_deref()),
+                status: st,
                 cents: d.cents.or(price),
-                probability: d.probability.unwrap_or_else(|| {
-                    stage_probability(d.stage.as_deref(), &crm.stage_probabilities)
-                }),
+                probability,
+                open_cents: as_of::open_cents(st, d.cents.or(price), price),
+                open_probability: match st {
+                    Status::Open => probability,
+                    _ => as_of::probability_before_close(d, crm),
+                },
+                end,
                 manager: m.and_then(|m| m.manager.as_deref()),
                 region: m.and_then(|m| m.region.as_deref()),
                 sector: account.and_then(sector),
@@ -285,10 +328,15 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
     let spans = [p, p.previous(), p.last_year()];
     let each = |f: &dyn Fn(Span) -> Option<f64>| spans.map(f);
     let count = |f: &dyn Fn(&Seen) -> bool| deals.iter().filter(|s| f(s)).count() as f64;
-    let cents = |f: &dyn Fn(&Seen) -> bool| -> i64 {
-        deals.iter().filter(|s| f(s)).filter_map(|s| s.cents).sum()
-    };
     let won_in = |s: Span| move |x: &Seen| x.status == Status::Won && x.closed_in(s);
+    // A sum of amounts: unknown when there are deals and none has one.
+    let sum = |f: &dyn Fn(&Seen) -> bool, amount: &dyn Fn(&Seen) -> Option<f64>| {
+        let kept: Vec<&&Seen> = deals.iter().filter(|x| f(x)).collect();
+        let known: Vec<f64> = kept.iter().filter_map(|x| amount(x)).collect();
+        (kept.is_empty() || !known.is_empty()).then(|| known.iter().sum::<f64>())
+    };
+    let open_cents = |x: &Seen| x.open_cents.map(money);
+    let won_cents = |x: &Seen| x.cents.map(money);
     let cycles = |s: Span| -> Vec<f64> {
         deals
             .iter()
@@ -307,30 +355,25 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
     );
     k.insert(
         "pipeline_value",
-        each(&|s| Some(money(cents(&|x| x.open_at(s))))),
+        each(&|s| sum(&|x| x.open_at(s), &open_cents)),
     );
     k.insert(
         "weighted_pipeline",
-        each(&|s| {
-            Some(
-                deals
-                    .iter()
-                    .filter(|x| x.open_at(s))
-                    .map(|x| x.weighted())
-                    .sum(),
-            )
-        }),
+        each(&|s| sum(&|x| x.open_at(s), &|x| x.open_cents.map(|_| x.weighted()))),
     );
     k.insert("won_deals", each(&|s| Some(count(&won_in(s)))));
-    k.insert("won_revenue", each(&|s| Some(money(cents(&won_in(s))))));
+    k.insert("won_revenue", each(&|s| sum(&won_in(s), &won_cents)));
     k.insert(
         "win_rate",
         each(&|s| ratio(count(&won_in(s)), count(&|x| x.closed_in(s)))),
     );
-    // Won revenue over every won deal, priced or not (the formula as written).
+    // Over the won deals with an amount.
     k.insert(
         "avg_deal_value",
-        each(&|s| ratio(money(cents(&won_in(s))), count(&won_in(s)))),
+        each(&|s| {
+            let priced = count(&|x| won_in(s)(x) && x.cents.is_some());
+            ratio(sum(&won_in(s), &won_cents).unwrap_or(0.0), priced)
+        }),
     );
     k.insert("avg_sales_cycle_days", each(&|s| mean(&cycles(s))));
     k.insert(
@@ -343,51 +386,22 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
         }),
     );
     r.cycle_median = median(&cycles(p));
+    notes::notes(&mut r, &deals, spans, !crm.products.is_empty());
 
-    // The funnel: deals open at P's end or closed in P, per stage name.
-    let mut stages: BTreeMap<String, Stage> = BTreeMap::new();
-    for x in deals.iter().filter(|x| x.open_at(p) || x.closed_in(p)) {
-        let Some(name) = &x.d.stage else { continue };
-        let e = stages.entry(name.clone()).or_insert(Stage {
-            name: name.clone(),
-            status: x.status,
-            count: 0,
-            amount: 0.0,
-            weighted: 0.0,
-        });
-        e.count += 1;
-        e.amount += x.cents.map_or(0.0, money);
-        e.weighted += match x.status {
-            Status::Open => x.weighted(),
-            Status::Won => x.cents.map_or(0.0, money),
-            Status::Lost => 0.0,
-        };
-    }
-    let mut funnel: Vec<Stage> = stages.into_values().collect();
-    let rank = |s: &Stage| {
-        (
-            s.status,
-            stage_probability(Some(&s.name), &crm.stage_probabilities),
-        )
-    };
-    funnel.sort_by(|a, b| {
-        let (ra, rb) = (rank(a), rank(b));
-        ra.0.cmp(&rb.0)
-            .then(ra.1.total_cmp(&rb.1))
-            .then(a.name.cmp(&b.name))
-    });
+    r.funnel = funnel::funnel(&deals, crm, p);
     r.breakdowns.insert(
         "pipeline_by_stage",
-        funnel
+        r.funnel
             .iter()
             .map(|s| (s.name.clone(), s.count as f64))
             .collect(),
     );
-    r.funnel = funnel;
 
     // Won revenue of the deals closed in P, per dimension and close month;
     // deals without an amount add nothing.
     let won: Vec<&&Seen> = deals.iter().filter(|x| won_in(p)(x)).collect();
+    // None of them with an amount: no breakdown of won revenue.
+    let unknown = !won.is_empty() && won.iter().all(|x| x.cents.is_none());
     let mut dims = vec![
         ("won_revenue_by_rep", By::Rep),
         ("won_revenue_by_product", By::Product),
@@ -398,6 +412,9 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
     }
     if !crm.accounts.is_empty() {
         dims.push(("won_revenue_by_sector", By::Sector));
+    }
+    if unknown {
+        dims.clear();
     }
     for (id, by) in dims {
         let mut sums: BTreeMap<String, i64> = BTreeMap::new();
@@ -420,20 +437,27 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
             *by_month.entry(month(day)).or_default() += c;
         }
     }
-    r.breakdowns.insert(
-        "won_revenue_by_month",
-        by_month.into_iter().map(|(k, v)| (k, money(v))).collect(),
-    );
+    if !unknown {
+        r.breakdowns.insert(
+            "won_revenue_by_month",
+            by_month.into_iter().map(|(k, v)| (k, money(v))).collect(),
+        );
+    }
 
     // Win rate, and the rep view, per rep with a deal closed in P.
-    let mut reps: BTreeMap<String, (f64, f64, i64, Vec<f64>)> = BTreeMap::new();
+    // Per rep: won, closed, won cents (None while no won deal has an
+    // amount), cycles.
+    type RepDeals = (f64, f64, Option<i64>, Vec<f64>);
+    let mut reps: BTreeMap<String, RepDeals> = BTreeMap::new();
     for x in deals.iter().filter(|x| x.closed_in(p)) {
         let Some(rep) = &x.d.rep else { continue };
         let e = reps.entry(rep.clone()).or_default();
         e.1 += 1.0;
         if x.status == Status::Won {
             e.0 += 1.0;
-            e.2 += x.cents.unwrap_or(0);
+            if let Some(c) = x.cents {
+                e.2 = Some(e.2.unwrap_or(0) + c);
+            }
             e.3.extend(x.cycle());
         }
     }
@@ -443,7 +467,11 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
     );
     r.reps = reps
         .into_iter()
-        .map(|(k, (w, n, c, cy))| (k, [Some(w), Some(money(c)), ratio(w, n), mean(&cy)]))
+        .map(|(k, (w, n, c, cy))| {
+            // No won deal: 0 won; won deals, none with an amount: unknown.
+            let revenue = c.map(money).or((w == 0.0).then_some(0.0));
+            (k, [Some(w), revenue, ratio(w, n), mean(&cy)])
+        })
         .collect();
 
     // Sales cycles of the deals won in P, in bins of days.

@@ -6,8 +6,9 @@
 use super::join::through_numbers;
 use super::model::{Fact, Model};
 use super::view::Attr;
+use crate::engine::parse::date::Days;
 use crate::engine::schema::{normalize, Field};
-use crate::engine::table::ColumnData;
+use crate::engine::table::{ColumnData, MISSING_DAY};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -62,10 +63,72 @@ pub fn default_probability(stage: &str) -> f64 {
 pub struct DealColumns {
     pub(super) status: Vec<Status>,
     pub(super) amount: Vec<f64>,
+    /// A deal's amount while it was open, when it differs from `amount`
+    /// for some deal ([`open_amounts`]).
+    pub(super) open_amount: Option<Vec<f64>>,
     pub(super) estimated: usize,
     pub(super) probability: Vec<f64>,
     /// The stage probabilities `probability` was computed with.
     pub(super) probabilities_with: BTreeMap<String, f64>,
+    /// The last day the table records something happening: a deal created,
+    /// won or lost (an open deal's close date is only expected). Statuses
+    /// are known as of that day; the pipeline before it is rebuilt from dates.
+    pub(super) end: Option<Days>,
+    /// Whether a products table gives list prices (so that a deal without
+    /// an amount could have had one).
+    pub(super) list_prices: bool,
+}
+
+/// Per stage code, its probability: the settings' for its name, else the
+/// built-in default.
+fn stage_defaults(stage: Option<&Attr>, stage_probabilities: &BTreeMap<String, f64>) -> Vec<f64> {
+    stage.map_or(Vec::new(), |s| {
+        (0..s.distinct() as u32)
+            .map(|c| {
+                let name = s.name(c);
+                stage_probabilities
+                    .iter()
+                    .find(|(k, _)| normalize(k) == normalize(name))
+                    .map_or_else(|| default_probability(name), |(_, &p)| p)
+            })
+            .collect()
+    })
+}
+
+/// The probability of a deal won or lost today, in an open pipeline of a
+/// day before it closed: its stage then is unknown, and its own probability
+/// is today's (100 % once won). Per stage code: the stage's probability
+/// when its name is an open stage (a status column beside the stage keeps
+/// the last open stage); for any other stage, and for deals without one,
+/// the second value: the mean probability of the table's open stages, each
+/// name counted once (25 % when it names none).
+pub(super) fn probabilities_before_close(
+    stage: Option<&Attr>,
+    stage_probabilities: &BTreeMap<String, f64>,
+) -> (Vec<f64>, f64) {
+    let defaults = stage_defaults(stage, stage_probabilities);
+    let mut open: BTreeMap<String, f64> = BTreeMap::new();
+    let is_open: Vec<bool> = stage.map_or(Vec::new(), |s| {
+        (0..s.distinct() as u32)
+            .map(|c| status_of(s.name(c)) == Status::Open)
+            .collect()
+    });
+    if let Some(s) = stage {
+        for c in (0..s.distinct()).filter(|&c| is_open[c]) {
+            open.insert(normalize(s.name(c as u32)), defaults[c]);
+        }
+    }
+    let unknown = if open.is_empty() {
+        0.25
+    } else {
+        open.values().sum::<f64>() / open.len() as f64
+    };
+    let per_code = defaults
+        .iter()
+        .zip(&is_open)
+        .map(|(&p, &open)| if open { p } else { unknown })
+        .collect();
+    (per_code, unknown)
 }
 
 /// Each deal's probability: its own, else its stage's (the settings' over
@@ -76,17 +139,7 @@ pub(super) fn probabilities(
     stage_probabilities: &BTreeMap<String, f64>,
 ) -> Vec<f64> {
     let v = fact.view;
-    let stage_default: Vec<f64> = stage.map_or(Vec::new(), |s| {
-        (0..s.distinct() as u32)
-            .map(|c| {
-                let name = s.name(c);
-                stage_probabilities
-                    .iter()
-                    .find(|(k, _)| normalize(k) == normalize(name))
-                    .map_or_else(|| default_probability(name), |(_, &p)| p)
-            })
-            .collect()
-    });
+    let stage_default = stage_defaults(stage, stage_probabilities);
     let own_p = v.numbers(Field::Probability);
     (0..v.rows())
         .map(|r| {
@@ -110,7 +163,7 @@ pub(super) fn derive(model: &Model, fact: &Fact) -> Option<DealColumns> {
     let v = fact.view;
     let rows = v.rows();
     let stage = v.attr(Field::Stage);
-    let status = match v.col(Field::Status).map(|c| &c.data) {
+    let status: Vec<Status> = match v.col(Field::Status).map(|c| &c.data) {
         Some(ColumnData::Bool(b)) => b
             .iter()
             .map(|x| match x {
@@ -134,10 +187,8 @@ pub(super) fn derive(model: &Model, fact: &Fact) -> Option<DealColumns> {
                 .collect()
         }
     };
-    let list_price = match (
-        fact.product_link(),
-        model.products.and_then(|p| p.numbers(Field::UnitPrice)),
-    ) {
+    let prices = model.products.and_then(|p| p.numbers(Field::UnitPrice));
+    let list_price = match (fact.product_link(), prices) {
         (Some((key, link)), Some(prices)) => Some(through_numbers(key, link, prices)),
         _ => None,
     };
@@ -164,11 +215,57 @@ pub(super) fn derive(model: &Model, fact: &Fact) -> Option<DealColumns> {
         .collect();
     // With the built-in stage probabilities: the settings usually keep them.
     let probabilities_with = BTreeMap::new();
+    let open_amount = open_amounts(&status, &amount, list_price.as_deref());
     Some(DealColumns {
+        open_amount,
         probability: probabilities(fact, stage.as_ref(), &probabilities_with),
         probabilities_with,
+        end: last_event(fact, &status),
+        list_prices: prices.is_some(),
         status,
         amount,
         estimated,
     })
+}
+
+/// A lost deal's amount of 0 tells what was signed, not what was at stake:
+/// in a pipeline of a day it was open, it counts at its product's list
+/// price, or with an unknown amount. `None` when no deal is such.
+fn open_amounts(status: &[Status], amount: &[f64], list_price: Option<&[f64]>) -> Option<Vec<f64>> {
+    let unsigned = |r: usize| status[r] == Status::Lost && amount[r] == 0.0;
+    (0..amount.len()).any(unsigned).then(|| {
+        (0..amount.len())
+            .map(|r| {
+                if unsigned(r) {
+                    list_price
+                        .and_then(|p| p.get(r))
+                        .copied()
+                        .unwrap_or(f64::NAN)
+                } else {
+                    amount[r]
+                }
+            })
+            .collect()
+    })
+}
+
+/// The last day a deal was created, won or lost, over the whole table.
+fn last_event(fact: &Fact, status: &[Status]) -> Option<Days> {
+    let v = fact.view;
+    let day = |d: Days| (d != MISSING_DAY).then_some(d);
+    let created = v.days(Field::CreatedDate);
+    let closed = v.days(Field::CloseDate);
+    let last_created = created
+        .iter()
+        .flat_map(|c| c.iter())
+        .filter_map(|&d| day(d))
+        .max();
+    let last_closed = closed.and_then(|c| {
+        c.iter()
+            .zip(status)
+            .filter(|(_, &s)| s != Status::Open)
+            .filter_map(|(&d, _)| day(d))
+            .max()
+    });
+    last_created.max(last_closed)
 }

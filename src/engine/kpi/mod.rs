@@ -46,6 +46,8 @@ pub use filter_check::{filter_error, FILTERABLE};
 pub use join::Relation;
 pub use model::Filters;
 pub use period::{CalendarUnit, Period, Preset};
+pub use pipeline::no_amount;
+pub use pipeline_breakdowns::STAGE_UNKNOWN;
 pub use prepared::Prepared;
 pub use sum::Sum;
 

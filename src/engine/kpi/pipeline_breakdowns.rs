@@ -5,7 +5,7 @@ use super::breakdown::{row, sort_desc, Grouped, Monthly};
 use super::day_table::DayTable;
 use super::model::Model;
 use super::period::{month_index, Period};
-use super::pipeline::{Opps, Status};
+use super::pipeline::{status_of, Opps, Status};
 use super::stats::ratio;
 use super::Sum;
 use crate::engine::report::{Report, StageRow};
@@ -38,39 +38,91 @@ pub fn histogram(cycles: &[f64], r: &mut Report) {
     r.breakdowns.insert("sales_cycle_distribution".into(), rows);
 }
 
-/// Deals by stage: open ones as of the period's end and those closed in it,
-/// open stages by rising probability (the funnel), then won, then lost.
+/// The funnel's row of the deals open at the period's end and won or lost
+/// since, when their stage name is not an open one: their stage then is unknown.
+pub const STAGE_UNKNOWN: &str = "(none)";
+
+/// Deals by stage: those open at the period's end and those closed in it,
+/// open stages by rising probability (the funnel, [`STAGE_UNKNOWN`] last),
+/// then won, then lost.
 pub fn funnel(o: &Opps, p: Period, r: &mut Report) {
     let Some(stage) = &o.stage else { return };
     let n = stage.distinct();
-    // Per stage code: the status of its last deal, count, amount, weighted
-    // amount (strings are made once per stage, after the walk).
-    let mut status = vec![Status::Open; n];
-    let mut count = vec![0usize; n];
-    let mut amount = vec![0.0; n];
-    let mut weighted = vec![0.0; n];
-    let mut probability = vec![0.0; n];
+    let is_open: Vec<bool> = (0..n)
+        .map(|c| status_of(stage.name(c as u32)) == Status::Open)
+        .collect();
+    // Per stage code, then the slot of unknown stages: the status of its
+    // last deal, count, deals with an amount, amount, weighted amount and
+    // the sum of probabilities (strings are made once per stage, after the
+    // walk).
+    let slots = n + 1;
+    let mut status = vec![Status::Open; slots];
+    let mut count = vec![0usize; slots];
+    let mut priced = vec![0usize; slots];
+    let mut amount = vec![0.0; slots];
+    let mut weighted = vec![0.0; slots];
+    let mut probability = vec![0.0; slots];
+    // The probability of its last deal, to order the stages by (a mean
+    // summed in floats could part two stages of the same probability), and
+    // whether all its deals share it (their mean is then that, not a sum's
+    // rounding).
+    let mut last = vec![f64::NAN; slots];
+    let mut shared = vec![true; slots];
     for i in 0..o.rows() {
         let c = stage.code(i) as usize;
-        if c >= n || !(o.open_at(i, p) || o.closed_in(i, p)) {
+        if c >= n {
             continue;
         }
-        status[c] = o.status[i];
-        count[c] += 1;
-        probability[c] = o.probability[i];
-        if !o.amount[i].is_nan() {
-            amount[c] += o.amount[i];
-            let w = match o.status[i] {
-                Status::Open => o.probability[i],
+        let (slot, seen) = if o.closed_in(i, p) {
+            (c, o.status[i])
+        } else if o.open_at(i, p) {
+            // Won or lost since: its stage stands for the one it had only
+            // when it is an open one.
+            let known = o.status[i] == Status::Open || is_open[c];
+            (if known { c } else { n }, Status::Open)
+        } else {
+            continue;
+        };
+        status[slot] = seen;
+        count[slot] += 1;
+        let chance = match seen {
+            Status::Open => o.probability_open(i),
+            _ => o.probability[i],
+        };
+        probability[slot] += chance;
+        shared[slot] &= last[slot].is_nan() || last[slot] == chance;
+        last[slot] = chance;
+        let a = match seen {
+            Status::Open => o.amount_open(i),
+            _ => o.amount[i],
+        };
+        if !a.is_nan() {
+            priced[slot] += 1;
+            amount[slot] += a;
+            weighted[slot] += a * match seen {
+                Status::Open => chance,
                 Status::Won => 1.0,
                 Status::Lost => 0.0,
             };
-            weighted[c] += o.amount[i] * w;
         }
     }
-    let rows: Vec<StageRow> = (0..n)
+    let name = |c: usize| {
+        if c < n {
+            stage.name(c as u32).to_string()
+        } else {
+            STAGE_UNKNOWN.to_string()
+        }
+    };
+    let mean = |c: usize| {
+        if shared[c] {
+            last[c]
+        } else {
+            probability[c] / count[c] as f64
+        }
+    };
+    let rows: Vec<StageRow> = (0..slots)
         .map(|c| StageRow {
-            stage: stage.name(c as u32).to_string(),
+            stage: name(c),
             status: match status[c] {
                 Status::Open => "open",
                 Status::Won => "won",
@@ -78,8 +130,9 @@ pub fn funnel(o: &Opps, p: Period, r: &mut Report) {
             }
             .into(),
             count: count[c],
-            amount: amount[c],
-            weighted: weighted[c],
+            amount: (priced[c] > 0).then_some(amount[c]),
+            weighted: (priced[c] > 0).then_some(weighted[c]),
+            probability: (status[c] == Status::Open && count[c] > 0).then(|| mean(c)),
         })
         .collect();
     let rank = |s: &str| match s {
@@ -87,11 +140,12 @@ pub fn funnel(o: &Opps, p: Period, r: &mut Report) {
         "won" => 1,
         _ => 2,
     };
-    let mut order: Vec<usize> = (0..n).filter(|&c| rows[c].count > 0).collect();
+    let mut order: Vec<usize> = (0..slots).filter(|&c| rows[c].count > 0).collect();
     order.sort_by(|&a, &b| {
         rank(&rows[a].status)
             .cmp(&rank(&rows[b].status))
-            .then(probability[a].total_cmp(&probability[b]))
+            .then((a == n).cmp(&(b == n)))
+            .then(last[a].total_cmp(&last[b]))
             .then(rows[a].stage.cmp(&rows[b].stage))
     });
     let total: f64 = order.iter().map(|&c| rows[c].count as f64).sum();
@@ -125,6 +179,9 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
     // The month of a close day by lookup, not a calendar computation per deal.
     let months = DayTable::indexed(&[p]);
     let mut won_total = Sum::default();
+    // Won deals, and those with an amount: without any, the breakdowns of
+    // won revenue are unknown rather than zero.
+    let (mut won_deals, mut won_priced) = (0usize, 0usize);
     // Fields found through a join are summed per key (a deal's rep, not its
     // manager) and carried over to their names after the walk.
     let dims: Vec<_> = DIMENSIONS
@@ -156,7 +213,9 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
         }
         let is_won = o.status[i] == Status::Won;
         let a = o.amount[i];
+        won_deals += is_won as usize;
         if is_won && !a.is_nan() {
+            won_priced += 1;
             won_total.add(a);
             if let Some(d) = o.closed_day(i) {
                 monthly.add(months.info(d).1, a);
@@ -175,14 +234,16 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
         }
     }
     let total = won_total.value();
-    r.breakdowns
-        .insert("won_revenue_by_month".into(), monthly.rows(total));
-    for (j, (_, name, k)) in dims.iter().enumerate() {
-        let by_name = won[shared[j]].rolled_up(&k.to_name, k.names.distinct());
-        r.breakdowns.insert(
-            format!("won_revenue_by_{name}"),
-            by_name.rows(&k.names, total),
-        );
+    if won_deals == 0 || won_priced > 0 {
+        r.breakdowns
+            .insert("won_revenue_by_month".into(), monthly.rows(total));
+        for (j, (_, name, k)) in dims.iter().enumerate() {
+            let by_name = won[shared[j]].rolled_up(&k.to_name, k.names.distinct());
+            r.breakdowns.insert(
+                format!("won_revenue_by_{name}"),
+                by_name.rows(&k.names, total),
+            );
+        }
     }
     if let Some(k) = rep {
         // The rep is the deals' own column or a join key: its codes are names.

@@ -51,6 +51,8 @@ fn deals_by_rep(o: &Opps, periods: [Period; 3], reps: &mut Reps) -> Option<Vec<u
     let mut won = vec![0.0; n];
     let mut closed = vec![0.0; n];
     let mut won_revenue = vec![0.0; n];
+    // Won deals with an amount: without any, a rep's won revenue is unknown.
+    let mut priced = vec![0usize; n];
     let mut won_in = vec![0u8; n];
     // Per rep: the sum and count of won deals' cycles (their mean, as
     // `mean_median` computes it, without keeping every value).
@@ -73,6 +75,7 @@ fn deals_by_rep(o: &Opps, periods: [Period; 3], reps: &mut Reps) -> Option<Vec<u
             won[c] += 1.0;
             if !o.amount[row].is_nan() {
                 won_revenue[c] += o.amount[row];
+                priced[c] += 1;
             }
             if let Some(days) = o.cycle_days(row) {
                 cycles[c].0.add(days);
@@ -83,7 +86,7 @@ fn deals_by_rep(o: &Opps, periods: [Period; 3], reps: &mut Reps) -> Option<Vec<u
     for c in (0..n).filter(|&c| closed[c] > 0.0) {
         let e = entry(reps, rep.name(c as u32));
         e.won_deals = Some(won[c]);
-        e.won_revenue = Some(won_revenue[c]);
+        e.won_revenue = (won[c] == 0.0 || priced[c] > 0).then_some(won_revenue[c]);
         e.win_rate = ratio(won[c], closed[c]);
         let (sum, count) = cycles[c];
         e.avg_sales_cycle_days = (count > 0).then(|| sum.value() / count as f64);
