@@ -239,3 +239,48 @@ fn copying_an_objective_to_the_next_period() {
         Some(ObjectivePeriod::Quarter("2025-Q1".into()))
     );
 }
+
+/// The team's dormancy window travels in the set-up file's settings; the
+/// command line's flag wins over it. Alpha (10 January) and Beta (1 March)
+/// never buy again, Gamma buys on the data's last day (30 June 2024).
+#[test]
+fn the_dormancy_window_comes_from_the_set_up_unless_the_flag_says() {
+    let dir = std::env::temp_dir().join(format!("cadran-dormancy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sales = dir.join("ventes.csv");
+    std::fs::write(
+        &sales,
+        "Date;N° commande;Client;Montant HT\n\
+         2024-01-10;A1;Alpha;100\n\
+         2024-03-01;A2;Beta;100\n\
+         2024-06-30;A3;Gamma;50\n",
+    )
+    .unwrap();
+    let setup = dir.join("setup.json");
+    std::fs::write(
+        &setup,
+        r#"{"version": 1, "settings": {"currency": "EUR", "dormancy_days": 30}}"#,
+    )
+    .unwrap();
+    let lost = |extra: &[&str]| {
+        let mut args = vec!["kpis", sales.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let r = common::cli(&args);
+        (
+            r.kpi("lost_customers").and_then(|k| k.value),
+            r.dormancy_days,
+        )
+    };
+    let setup = setup.to_str().unwrap();
+    // 30 days: Alpha lost on 9 February, Beta on 31 March; Gamma's loss
+    // would fall after the data's end.
+    assert_eq!(lost(&["--objectives", setup]), (Some(2.0), 30));
+    // 150 days: Alpha lost on 8 June; Beta's loss (29 July) is after the end.
+    assert_eq!(
+        lost(&["--objectives", setup, "--dormancy-days", "150"]),
+        (Some(1.0), 150)
+    );
+    // The default year: every loss falls after the data's end.
+    assert_eq!(lost(&[]), (Some(0.0), 365));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -25,6 +25,7 @@ fn compute(s: &mut Session, seq: u64) -> cadran::worker::protocol::Computed {
         view: ViewState::default(),
         currency: "EUR".into(),
         stage_probabilities: Default::default(),
+        dormancy_days: None,
         setup: Default::default(),
     };
     match ask(s, Request::Compute(Box::new(req))).pop() {
@@ -225,6 +226,7 @@ fn objectives_follow_their_targets_and_the_tables_not_the_view() {
             view,
             currency: "EUR".into(),
             stage_probabilities: Default::default(),
+            dormancy_days: None,
             setup: SetUp {
                 objectives: vec![revenue(target)],
                 ..SetUp::default()
@@ -284,6 +286,7 @@ fn a_view_filter_on_a_field_no_table_has_is_left_out_and_said() {
         view,
         currency: "EUR".into(),
         stage_probabilities: Default::default(),
+        dormancy_days: None,
         setup: SetUp {
             objectives: vec![by_manager],
             ..SetUp::default()
@@ -304,5 +307,37 @@ fn a_view_filter_on_a_field_no_table_has_is_left_out_and_said() {
     assert_eq!(
         o.unavailable.as_deref(),
         Some("sales.csv has no manager: this figure cannot be filtered by manager")
+    );
+}
+
+#[test]
+fn the_dormancy_window_of_the_settings_reaches_the_report() {
+    let mut s = Session::default();
+    ask(&mut s, Request::Demo { first_id: 100 });
+    let ids = (100..100 + demo::FILE_COUNT as u32).collect();
+    ask(&mut s, Request::Use { ids });
+    let mut report = |dormancy_days| {
+        let req = ComputeRequest {
+            seq: 1,
+            view: ViewState::default(),
+            currency: "EUR".into(),
+            stage_probabilities: Default::default(),
+            dormancy_days,
+            setup: Default::default(),
+        };
+        match ask(&mut s, Request::Compute(Box::new(req))).pop() {
+            Some(Reply::Computed(c)) => c.report,
+            other => panic!("expected a report, got {other:?}"),
+        }
+    };
+    let (year, month) = (report(None), report(Some(30)));
+    assert_eq!((year.dormancy_days, month.dormancy_days), (365, 30));
+    let lost = |r: &cadran::engine::Report| r.kpi("lost_customers").and_then(|k| k.value);
+    // A month without a purchase loses more customers than a year does.
+    assert!(
+        lost(&month) > lost(&year),
+        "{:?} {:?}",
+        lost(&month),
+        lost(&year)
     );
 }

@@ -77,9 +77,9 @@ enum Command {
         currency: String,
         /// Dormancy window W in days: a customer is lost W days after a
         /// purchase with none in the W days after it (lost customers, churn).
-        #[arg(long, default_value_t = kpi::DEFAULT_DORMANCY_DAYS,
-              value_parser = clap::value_parser!(u32).range(1..=36_600))]
-        dormancy_days: u32,
+        /// Default: the set-up file's (--objectives), else 365.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=36_600))]
+        dormancy_days: Option<u32>,
     },
     /// Print the KPI catalogue: ids, labels, units, directions, formulas, needs.
     Catalogue {
@@ -214,6 +214,18 @@ fn run(cli: Cli) -> Result<String, String> {
                     }
                 }
             };
+            // The team's set-up: its objectives and rules, and its dormancy window.
+            let setup = objectives
+                .map(|path| -> Result<SetUp, String> {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    serde_json::from_str(&text)
+                        .map_err(|e| format!("{}: not a Cadran set-up file ({e})", path.display()))
+                })
+                .transpose()?;
+            let dormancy_days = dormancy_days
+                .or(setup.as_ref().and_then(SetUp::dormancy_days))
+                .unwrap_or(kpi::DEFAULT_DORMANCY_DAYS);
             let mut query = Query {
                 period,
                 preset: preset.as_deref().map(parse_preset).transpose()?,
@@ -239,11 +251,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 return Err(message);
             }
             let mut report = kpi::report_prepared(&ws, &prepared, &query);
-            if let Some(path) = objectives {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                let setup: SetUp = serde_json::from_str(&text)
-                    .map_err(|e| format!("{}: not a Cadran set-up file ({e})", path.display()))?;
+            if let Some(setup) = setup {
                 report.objectives =
                     objectives::evaluate_prepared(&ws, &prepared, &query, &setup.objectives);
                 report.alerts = objectives::evaluate_rules_prepared(

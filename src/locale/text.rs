@@ -30,6 +30,8 @@ pub enum Text {
     VsLastYear,
     NoComparison,
     NoComparisonData,
+    DormancyDays,
+    Days,
     NoSalesYet,
     ChartNoData,
     ShowTable,
@@ -166,6 +168,11 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         VsPrevious => ("vs période précédente", "vs previous period"),
         VsLastYear => ("vs an dernier", "vs last year"),
         NoComparison => ("pas de comparaison", "no comparison"),
+        Days => ("jours", "days"),
+        DormancyDays => (
+            "Un client est perdu après, sans achat :",
+            "A customer is lost after, without a purchase:",
+        ),
         NoComparisonData => (
             "Les données ne couvrent pas la période de comparaison : une évolution n'aurait pas de sens.",
             "The data does not cover the comparison period: a change would mean nothing.",

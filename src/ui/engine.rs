@@ -288,14 +288,19 @@ pub fn compute(state: AppState) {
     });
     let Some(seq) = seq else { return };
     state.computing.set(true);
-    let (currency, stage_probabilities) = state
-        .settings
-        .with_untracked(|s| (s.currency.clone(), s.stage_probabilities.clone()));
+    let (currency, stage_probabilities, dormancy_days) = state.settings.with_untracked(|s| {
+        (
+            s.currency.clone(),
+            s.stage_probabilities.clone(),
+            s.dormancy_days,
+        )
+    });
     let req = ComputeRequest {
         seq,
         view: state.view.get_untracked(),
         currency,
         stage_probabilities,
+        dormancy_days: Some(dormancy_days),
         setup: state.setup.get_untracked(),
     };
     send(&Request::Compute(Box::new(req)), None);

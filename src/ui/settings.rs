@@ -1,4 +1,5 @@
-//! Settings: the report currency and the probability of each open pipeline stage.
+//! Settings: the report currency, the dormancy window after which a
+//! customer is lost, and the probability of each open pipeline stage.
 
 use super::state::AppState;
 use crate::engine::kpi::STAGE_UNKNOWN;
@@ -38,6 +39,22 @@ pub fn SettingsPanel() -> impl IntoView {
                 >
                     {CURRENCIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
                 </select>
+            </label>
+            <label>
+                <span>{move || t(lang.get(), Text::DormancyDays)}</span>" "
+                <input
+                    type="number" min="1" max="36600" step="1"
+                    data-testid="dormancy-days"
+                    prop:value=move || settings.with(|s| s.dormancy_days.to_string())
+                    on:change=move |ev| {
+                        // A day count from 1 to 100 years; anything else keeps the setting.
+                        if let Ok(d) = event_target_value(&ev).trim().parse::<u32>() {
+                            if (1..=36_600).contains(&d) {
+                                settings.update(|s| s.dormancy_days = d);
+                            }
+                        }
+                    }
+                />" "{move || t(lang.get(), Text::Days)}
             </label>
             <Show when=move || !stages().is_empty()>
                 <fieldset>

@@ -179,6 +179,14 @@ pub struct Settings {
     /// Probability of an open deal per stage, over the built-in defaults.
     #[serde(default)]
     pub stage_probabilities: BTreeMap<String, f64>,
+    /// Days without a purchase after which a customer is lost (shared with
+    /// the set-up file, whose `settings` are these).
+    #[serde(default = "default_dormancy_days")]
+    pub dormancy_days: u32,
+}
+
+fn default_dormancy_days() -> u32 {
+    crate::engine::kpi::DEFAULT_DORMANCY_DAYS
 }
 
 impl Default for Settings {
@@ -186,6 +194,7 @@ impl Default for Settings {
         Settings {
             currency: "EUR".into(),
             stage_probabilities: BTreeMap::new(),
+            dormancy_days: default_dormancy_days(),
         }
     }
 }

@@ -49,6 +49,9 @@ pub struct ComputeRequest {
     pub currency: String,
     #[serde(default)]
     pub stage_probabilities: BTreeMap<String, f64>,
+    /// The dormancy window W for lost customers and churn (default 365).
+    #[serde(default)]
+    pub dormancy_days: Option<u32>,
     pub setup: SetUp,
 }
 

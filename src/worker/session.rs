@@ -35,6 +35,7 @@ struct Measured {
     objectives: Vec<Objective>,
     currency: String,
     stage_probabilities: BTreeMap<String, f64>,
+    dormancy_days: Option<u32>,
 }
 
 /// The filter values and the span of the data, for the page's controls.
@@ -212,6 +213,7 @@ impl Session {
             data_span: kpi::data_span(ws),
         });
         let mut q = c.view.query(&c.currency, &c.stage_probabilities);
+        q.dormancy_days = c.dormancy_days;
         // A filter on a field none of the tables has (from a link, or a view
         // kept from other data) is left out here and shown as not applied by
         // the filter bar, which reads the same options.
@@ -226,6 +228,7 @@ impl Session {
                 objectives: c.setup.objectives.clone(),
                 currency: c.currency.clone(),
                 stage_probabilities: c.stage_probabilities.clone(),
+                dormancy_days: c.dormancy_days,
             };
             let mut measured = self.measured.borrow_mut();
             match &*measured {
@@ -236,6 +239,7 @@ impl Session {
                         today: about.data_span.map(|p| p.to),
                         currency: Some(c.currency.clone()),
                         stage_probabilities: c.stage_probabilities.clone(),
+                        dormancy_days: c.dormancy_days,
                         ..Query::default()
                     };
                     let results =

@@ -253,6 +253,15 @@ pub struct SetUp {
     pub settings: serde_json::Value,
 }
 
+impl SetUp {
+    /// The team's dormancy window (`settings.dormancy_days`), when the
+    /// set-up gives a sensible one (1 day to 100 years).
+    pub fn dormancy_days(&self) -> Option<u32> {
+        let d = self.settings.get("dormancy_days")?.as_u64()?;
+        u32::try_from(d).ok().filter(|d| (1..=36_600).contains(d))
+    }
+}
+
 fn one() -> u32 {
     1
 }
