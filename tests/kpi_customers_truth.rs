@@ -90,6 +90,16 @@ fn returns_are_not_customers() {
         rows(&r, "new_customers_list"),
         pairs(&[("Alpha", 40.3), ("Echo", 40.0)])
     );
+    // Under a filter too: West keeps Alpha and Echo, not Delta, whose
+    // West purchase was returned in February.
+    let west = report(
+        RETURNS,
+        day(2024, 2, 1),
+        day(2024, 2, 29),
+        Some("West"),
+        None,
+    );
+    assert_eq!(value(&west, "new_customers"), Some(2.0));
     // January: Alpha's only order nets to 0.
     let jan = report(RETURNS, day(2024, 1, 1), day(2024, 1, 31), None, None);
     assert_eq!(value(&jan, "active_customers"), Some(0.0));

@@ -96,11 +96,13 @@ impl Moves {
     }
 
     /// Keeps the new customers whose lines in the period net to more than
-    /// zero (`net`: per customer code): one whose purchase was returned
-    /// within the period is not new.
-    pub fn keep_new_with(&mut self, net: &[Sum]) {
-        self.new
-            .retain(|&c| net.get(c as usize).is_some_and(|n| n.value() > 0.0));
+    /// zero (`net`: per customer code, needed for those with returns): one
+    /// whose purchase was returned within the period is not new.
+    pub fn keep_new_with(&mut self, h: &History, net: &[Sum]) {
+        self.new.retain(|&c| {
+            let c = c as usize;
+            !h.returns[c] || net.get(c).is_some_and(|n| n.value() > 0.0)
+        });
     }
 
     /// The sum of the new customers' first purchases.

@@ -48,21 +48,22 @@ pub fn add(s: &Sales, w: &SalesWalk, p: Period, window: u32, r: &mut Report) {
     let mut moves = periods.map(|q| Moves::of(h, keep, q, window));
     // A new customer's lines in the period must net to more than zero,
     // over every row: the period's totals without a filter, else a light
-    // walk for the few customers it asks about.
+    // walk for those with returns.
     let totals = [&t.cur, &t.prev, &t.ly];
     if s.fact.mask.is_none() {
         for (m, t) in moves.iter_mut().zip(totals) {
-            m.keep_new_with(&t.customer_net);
+            m.keep_new_with(h, &t.customer_net);
         }
     } else {
+        // Only customers with returns can net to zero or less.
         let mut wanted = vec![false; h.customers()];
         for &c in moves.iter().flat_map(|m| &m.new) {
-            wanted[c as usize] = true;
+            wanted[c as usize] = h.returns[c as usize];
         }
         if wanted.contains(&true) {
             let nets = unfiltered_nets(s, &periods, &wanted);
             for (m, net) in moves.iter_mut().zip(&nets) {
-                m.keep_new_with(net);
+                m.keep_new_with(h, net);
             }
         }
     }

@@ -39,6 +39,10 @@ pub struct History {
     /// The sales table's last date (of any row with one): a loss after it
     /// is not known yet.
     pub last_day: Days,
+    /// Per customer: some line (a date, an amount) is not a sale (zero or
+    /// less). The others' lines in a period holding a purchase's first
+    /// line always net to more than zero.
+    pub returns: Vec<bool>,
 }
 
 impl History {
@@ -66,8 +70,7 @@ impl History {
     /// one that fits.
     fn built(s: &Sales, orders: Option<&SalesOrders>, dense: Option<bool>) -> Option<History> {
         let customers = s.customer.as_ref()?.distinct();
-        let dated = s.days.iter().copied().filter(|&d| d != MISSING_DAY);
-        let (lo, hi) = dated.fold((Days::MAX, Days::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
+        let ((lo, hi), returns) = span_and_returns(s, customers);
         let mut h = History {
             first_day: vec![Days::MAX; customers],
             first_row: vec![u32::MAX; customers],
@@ -75,6 +78,7 @@ impl History {
             bounds: Vec::with_capacity(customers + 1),
             days: Vec::new(),
             last_day: hi,
+            returns,
         };
         match orders {
             Some(o) => {
@@ -185,6 +189,36 @@ impl History {
             self.first_value[c] = net(i);
         }
     }
+}
+
+/// The first and last dates of the table (rows with one), and per
+/// customer whether some line with a date and an amount is zero or less
+/// (in millionths when they are prepared, as nets are compared): one pass.
+fn span_and_returns(s: &Sales, customers: usize) -> ((Days, Days), Vec<bool>) {
+    let n = s.rows();
+    let cust = row_codes(s.customer.as_ref(), n);
+    let micros = s.micros()[0].filter(|m| m.len() == n);
+    let (cust, days, amounts) = (&cust[..n], &s.days[..n], &s.amounts()[..n]);
+    let (mut lo, mut hi) = (Days::MAX, Days::MIN);
+    let mut returns = vec![false; customers];
+    for row in 0..n {
+        let d = days[row];
+        if d == MISSING_DAY {
+            continue;
+        }
+        (lo, hi) = (lo.min(d), hi.max(d));
+        let a = amounts[row];
+        let sale = match micros {
+            Some(m) => m[row] > 0,
+            None => a > 0.0,
+        };
+        if !sale && !a.is_nan() {
+            if let Some(r) = returns.get_mut(cust[row] as usize) {
+                *r = true;
+            }
+        }
+    }
+    ((lo, hi), returns)
 }
 
 /// A purchase as found: its customer, day, first line's row, and where
