@@ -17,7 +17,8 @@ use super::sales_history::{
 };
 use super::sales_orders::SalesOrders;
 use super::Workspace;
-use crate::engine::schema::Mapping;
+use crate::engine::schema::{Field, Kind, Mapping};
+use std::collections::BTreeMap;
 
 pub struct Prepared {
     /// Per fact table (in the order of `model::fact_views`): its joins to
@@ -29,6 +30,9 @@ pub struct Prepared {
     pub(super) leads: Option<LeadColumns>,
     /// First and last day of the fact tables' main dates.
     pub(super) span: Option<Period>,
+    /// First and last day of each date column of each fact kind (what a
+    /// comparison is judged against): a scan of every row, made once.
+    pub(super) date_ranges: BTreeMap<(Kind, Field), Period>,
     /// Each table it was made from, as its file, rows and mapping: a report
     /// checks it is given the same tables, and prepares them again if not.
     tables: Vec<(String, usize, Mapping)>,
@@ -44,6 +48,7 @@ impl Prepared {
             deals: Opps::columns(&model),
             leads: prospecting::columns(&model),
             span: model.span(),
+            date_ranges: super::comparisons::date_ranges(&model),
             tables: tables_of(ws),
         };
         // The sales history and orders read the prepared columns.
