@@ -499,9 +499,11 @@ pub fn report(crm: &Crm, p: Span, filters: &BTreeMap<By, Vec<String>>) -> Pipeli
         .flat_map(|d| [d.created, d.closed])
         .flatten();
     super::comparisons::keep_covered(&mut r.kpis, dates, p);
-    // KPIS.md, Filters: a table that cannot take a filter gives no figure.
+    // KPIS.md, Filters: a table that cannot take a filter gives no figure,
+    // and that is the reason given, before any want of amounts.
     if filters.keys().any(|by| !has(*by)) {
         r.kpis.values_mut().for_each(|v| *v = [None; 3]);
+        r.reasons.clear();
         r.breakdowns.clear();
         r.funnel.clear();
         r.reps.clear();
