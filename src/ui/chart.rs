@@ -255,7 +255,14 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     on_cleanup(move || {
         handle.remove();
         if let Some(el) = document().get_element_by_id(id) {
-            dispose_chart(&el);
+            // ECharts paints a chart over several frames when the page is
+            // busy and does not cancel them on dispose: a frame after it
+            // reads the disposed painter ("reading 'layerStack'"). Disposed
+            // a moment later, once the paint in flight is done.
+            set_timeout(
+                move || dispose_chart(&el),
+                std::time::Duration::from_secs(1),
+            );
         }
     });
     let export_png = move |_| {
