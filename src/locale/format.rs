@@ -66,6 +66,15 @@ pub fn format_money(x: f64, currency: &str, lang: Lang) -> String {
     }
 }
 
+/// The colon after a label: `Encodage : ` in French (a narrow no-break
+/// space before it, as before `;`, `?` and `!`), `Encoding: ` in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{202f}: ",
+        Lang::En => ": ",
+    }
+}
+
 /// A ratio as a percentage with one decimal: `48,1 %` / `48.1%`.
 pub fn format_percent(ratio: f64, lang: Lang) -> String {
     let n = format_number(ratio * 100.0, 1, lang);
@@ -156,6 +165,18 @@ mod tests {
         assert_eq!(format_number(5009.0, 0, Lang::En), "5,009");
         assert_eq!(format_number(-1234.5, 1, Lang::Fr), "-1\u{202f}234,5");
         assert_eq!(format_number(f64::NAN, 0, Lang::Fr), "–");
+    }
+
+    #[test]
+    fn colons_follow_each_language() {
+        assert_eq!(
+            format!("Encodage{}UTF-8", colon(Lang::Fr)),
+            "Encodage\u{202f}: UTF-8"
+        );
+        assert_eq!(
+            format!("Encoding{}UTF-8", colon(Lang::En)),
+            "Encoding: UTF-8"
+        );
     }
 
     #[test]

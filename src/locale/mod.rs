@@ -13,7 +13,7 @@ pub use filters::{
     field_label, field_not_in_data, filter_not_applied, unfiltered_reason, value_without_rows,
 };
 pub use format::{
-    date_label, format_money, format_number, format_percent, format_size, month_label,
+    colon, date_label, format_money, format_number, format_percent, format_size, month_label,
 };
 pub use formulas::formula;
 pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, needs};
