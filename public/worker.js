@@ -9,7 +9,7 @@ const early = [];
 self.onmessage = (e) => early.push(e.data);
 
 function crashed(err) {
-  self.postMessage(JSON.stringify({ op: 'crashed', message: String(err && err.message || err) }));
+  self.postMessage(JSON.stringify({ crashed: { message: String(err && err.message || err) } }));
   // A Wasm instance that trapped (out of memory) cannot be trusted again.
   self.close();
 }
@@ -74,7 +74,7 @@ async function load(msg, blob) {
 init({ module_or_path: new URL('./cadran-web_bg.wasm', import.meta.url) }).then(() => {
   self.onmessage = (e) => run(e.data);
   getReader();
-  self.postMessage(JSON.stringify({ op: 'ready' }));
+  self.postMessage(JSON.stringify('ready'));
   early.splice(0).forEach(run);
   // Warm the engine up (off the page's thread) once the first requests are
   // answered — the page's first one, an empty dashboard's, used to skip it,

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 /// A request from the page. Tables are named by ids the page chooses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Read the file sent with the message; it waits, pending, until `Use`.
     Load {
@@ -92,7 +92,7 @@ pub struct Computed {
 
 /// A message from the engine worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// The worker has started and waits for requests.
     Ready,
