@@ -8,6 +8,7 @@ mod format;
 mod formulas;
 pub mod input;
 mod kpi;
+mod objective_words;
 mod setup_errors;
 mod text;
 
@@ -20,6 +21,7 @@ pub use format::{
 };
 pub use formulas::formula;
 pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, needs};
+pub use objective_words::{objective_text, ObjectiveText};
 pub use setup_errors::setup_error;
 pub use text::{t, warning, Text};
 
