@@ -16,7 +16,7 @@ use crate::locale::input::{
     format_typed, period_error, period_label, read_period, read_target, target_error,
 };
 use crate::locale::{
-    date_label, field_label, format_percent, format_value, kpi_label, needs, objective_text, t,
+    colon, date_label, field_label, format_percent, format_value, kpi_label, needs, objective_text, t,
     Lang, ObjectiveText, Text,
 };
 use chrono::Datelike;
@@ -213,8 +213,8 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                 {move || match &to_date {
                     Some(m) => format!("{} {}", t(lang.get(), Text::ActualAsOf), date_label(m, lang.get())),
                     None => t(lang.get(), Text::Actual).to_string(),
-                }}": "{fmt(result.actual)}
-                " · "{move || t(lang.get(), Text::Target)}": "
+                }}{move || colon(lang.get())}{fmt(result.actual)}
+                " · "{move || t(lang.get(), Text::Target)}{move || colon(lang.get())}
                 <input type="text" inputmode="decimal" class="target-input" data-testid=format!("target-input-{id}")
                     prop:value=typed_target
                     on:change=move |ev| {
@@ -227,7 +227,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                             Err(e) => row_error.set(Some(target_error(e, lang.get_untracked()))),
                         }
                     }/>
-                " · "{move || t(lang.get(), Text::AlertThreshold)}": "
+                " · "{move || t(lang.get(), Text::AlertThreshold)}{move || colon(lang.get())}
                 <input type="text" inputmode="decimal" class="target-input threshold-input" data-testid=format!("threshold-input-{id}")
                     prop:value=typed_threshold
                     on:change={
@@ -243,7 +243,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                             }
                         }
                     }/>
-                " · "{move || t(lang.get(), Text::Projection)}": "{fmt(result.projected_value)}
+                " · "{move || t(lang.get(), Text::Projection)}{move || colon(lang.get())}{fmt(result.projected_value)}
                 {result.projection.map(|p| format!(" ({})", format_percent(p, lang.get_untracked())))}
                 {move || starts.as_ref().map(|f| format!(" — {} {}", t(lang.get(), Text::StartsOn), date_label(f, lang.get())))}
                 {reason.map(|u| move || format!(" — {}", needs(&u, lang.get())))}
