@@ -16,8 +16,8 @@ use crate::locale::input::{
     format_typed, period_error, period_label, read_period, read_target, target_error,
 };
 use crate::locale::{
-    colon, date_label, field_label, format_percent, format_value, kpi_label, needs, objective_text, t,
-    Lang, ObjectiveText, Text,
+    colon, date_label, field_label, format_percent, format_value, kpi_label, needs, objective_text,
+    t, Lang, ObjectiveText, Text,
 };
 use chrono::Datelike;
 use leptos::prelude::*;

@@ -162,6 +162,19 @@ fn objective_lines(state: AppState, s: &SetUp, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// Scrolls the least that shows the whole element (`block: "nearest"`),
+/// so that the preview's title stays in view above its focused button.
+fn reveal(el: &web_sys::HtmlElement) {
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"block".into(), &"nearest".into());
+    if let Some(f) = js_sys::Reflect::get(el, &"scrollIntoView".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = f.call1(el, &opts);
+    }
+}
+
 /// A set-up read from a link or a file, waiting for confirmation (or why
 /// it was refused): at the top of the objectives page, scrolled into view
 /// and focused, so that a fresh browser opening a link sees it first.
@@ -170,20 +183,19 @@ pub fn SetupPreview() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let pending = state.pending_setup;
+    let box_ref = NodeRef::<leptos::html::Div>::new();
     let confirm_ref = NodeRef::<leptos::html::Button>::new();
     let error_ref = NodeRef::<leptos::html::Div>::new();
-    let bring_forward = |el: &web_sys::HtmlElement| {
-        el.scroll_into_view();
-        let _ = el.focus();
-    };
     Effect::new(move |_| {
-        if let Some(b) = confirm_ref.get() {
-            bring_forward(&b);
+        if let (Some(d), Some(b)) = (box_ref.get(), confirm_ref.get()) {
+            reveal(&d);
+            let _ = b.focus();
         }
     });
     Effect::new(move |_| {
         if let Some(d) = error_ref.get() {
-            bring_forward(&d);
+            reveal(&d);
+            let _ = d.focus();
         }
     });
     view! {
@@ -192,7 +204,7 @@ pub fn SetupPreview() -> impl IntoView {
                 let text = summary(state, &s, lang.get());
                 let lines = objective_lines(state, &s, lang.get());
                 view! {
-                    <div class="setup-preview" role="dialog" aria-labelledby="setup-preview-title" data-testid="setup-preview-box">
+                    <div class="setup-preview" role="dialog" aria-labelledby="setup-preview-title" data-testid="setup-preview-box" node_ref=box_ref>
                         <h3 id="setup-preview-title">{move || objective_text(lang.get(), ObjectiveText::PreviewTitle)}</h3>
                         <p data-testid="setup-preview">{text}</p>
                         <ul class="setup-preview-objectives" data-testid="setup-preview-objectives">

@@ -131,6 +131,8 @@ test('a set-up travels as a file and as a link into a fresh browser, never with 
     const box = await confirm.boundingBox();
     const viewport = c.page.viewportSize();
     assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, JSON.stringify(box));
+    const dialog = await c.page.getByTestId('setup-preview-box').boundingBox();
+    assert.ok(dialog.y >= 0 && dialog.y + dialog.height <= viewport.height, JSON.stringify(dialog));
     const preview = c.page.getByTestId('setup-preview-objectives');
     assert.match(await preview.textContent(), /Taux de signature · T4 2025 · 50\s%/);
     await c.page.getByTestId('confirm-setup').click();
