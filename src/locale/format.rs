@@ -4,7 +4,7 @@
 
 use super::Lang;
 
-const NNBSP: char = '\u{202f}';
+pub(crate) const NNBSP: char = '\u{202f}';
 
 fn group(int: u64, sep: &str) -> String {
     let digits = int.to_string();
@@ -40,7 +40,7 @@ pub fn format_number(x: f64, decimals: usize, lang: Lang) -> String {
     s
 }
 
-fn currency_symbol(code: &str) -> &str {
+pub(crate) fn currency_symbol(code: &str) -> &str {
     match code {
         "EUR" => "€",
         "USD" => "$",
@@ -142,6 +142,39 @@ pub fn format_size(bytes: f64, lang: Lang) -> String {
     }
 }
 
+/// Money in a few characters, for a card: `10,9 M€`, `12 M€`, `250 k€` in
+/// French (a narrow no-break space before the scale), `€10.9M`, `€12M`,
+/// `€250k` in English; one decimal below 100 of the scale, none above;
+/// below 1 000, as [`format_money`].
+pub fn format_compact(x: f64, currency: &str, lang: Lang) -> String {
+    let scales: [(f64, &str, &str); 3] = [(1e9, "Md", "bn"), (1e6, "M", "M"), (1e3, "k", "k")];
+    let decimals = |v: f64| if v < 99.95 { 1 } else { 0 };
+    let a = x.abs();
+    // The scale is chosen after rounding, so 999 960 is `1 M€`, not `1 000 k€`.
+    let pick = scales.iter().find(|(s, _, _)| {
+        let v = a / s;
+        let p = 10f64.powi(decimals(v));
+        (v * p).round() / p >= 1.0 && a >= 1e3
+    });
+    let Some(&(scale, fr, en)) = pick else {
+        return format_money(x, currency, lang);
+    };
+    let v = a / scale;
+    let mut n = format_number(v, decimals(v) as usize, lang);
+    let zero = if lang == Lang::Fr { ",0" } else { ".0" };
+    if let Some(whole) = n.strip_suffix(zero) {
+        n = whole.to_string();
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let sym = currency_symbol(currency);
+    match lang {
+        Lang::Fr if sym.chars().count() > 1 => format!("{sign}{n}{NNBSP}{fr} {sym}"),
+        Lang::Fr => format!("{sign}{n}{NNBSP}{fr}{sym}"),
+        Lang::En if sym.len() > 2 && sym.is_ascii() => format!("{sign}{sym} {n}{en}"),
+        Lang::En => format!("{sign}{sym}{n}{en}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +229,40 @@ mod tests {
         assert_eq!(format_size(2_500.0, Lang::En), "2.5 kB");
         assert!(format_size(130_396_429.0, Lang::Fr).ends_with("4 Mo"));
         assert!(format_size(20.0, Lang::Fr).ends_with("0,1 ko"));
+    }
+
+    #[test]
+    fn compact_money_for_cards() {
+        assert_eq!(
+            format_compact(10_912_345.0, "EUR", Lang::Fr),
+            "10,9\u{202f}M€"
+        );
+        assert_eq!(
+            format_compact(12_000_000.0, "EUR", Lang::Fr),
+            "12\u{202f}M€"
+        );
+        assert_eq!(format_compact(250_000.0, "EUR", Lang::Fr), "250\u{202f}k€");
+        assert_eq!(format_compact(1_500.0, "EUR", Lang::Fr), "1,5\u{202f}k€");
+        assert_eq!(
+            format_compact(2_340_000_000.0, "EUR", Lang::Fr),
+            "2,3\u{202f}Md€"
+        );
+        assert_eq!(format_compact(999_960.0, "EUR", Lang::Fr), "1\u{202f}M€");
+        assert_eq!(
+            format_compact(-250_000.0, "EUR", Lang::Fr),
+            "-250\u{202f}k€"
+        );
+        assert_eq!(format_compact(10_912_345.0, "EUR", Lang::En), "€10.9M");
+        assert_eq!(format_compact(12_000_000.0, "USD", Lang::En), "$12M");
+        assert_eq!(format_compact(250_000.0, "EUR", Lang::En), "€250k");
+        assert_eq!(format_compact(2_340_000_000.0, "EUR", Lang::En), "€2.3bn");
+        assert_eq!(format_compact(123_456_789.0, "EUR", Lang::En), "€123M");
+        assert_eq!(
+            format_compact(12_000_000.0, "CHF", Lang::Fr),
+            "12\u{202f}M CHF"
+        );
+        assert_eq!(format_compact(12_000_000.0, "CHF", Lang::En), "CHF 12M");
+        // Below a thousand, the exact amount.
+        assert_eq!(format_compact(999.0, "EUR", Lang::En), "€999.00");
     }
 }

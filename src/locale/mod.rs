@@ -6,17 +6,23 @@ pub mod device;
 mod filters;
 mod format;
 mod formulas;
+pub mod input;
 mod kpi;
+mod objective_words;
+mod setup_errors;
 mod text;
 
 pub use filters::{
     field_label, field_not_in_data, filter_not_applied, unfiltered_reason, value_without_rows,
 };
 pub use format::{
-    colon, date_label, format_money, format_number, format_percent, format_size, month_label,
+    colon, date_label, format_compact, format_money, format_number, format_percent, format_size,
+    month_label,
 };
 pub use formulas::formula;
 pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, needs};
+pub use objective_words::{objective_text, ObjectiveText};
+pub use setup_errors::setup_error;
 pub use text::{t, warning, Text};
 
 use serde::{Deserialize, Serialize};

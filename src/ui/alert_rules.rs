@@ -5,6 +5,7 @@ use super::state::AppState;
 use crate::engine::kpi::{def, CATALOGUE};
 use crate::engine::objectives::{AlertRule, Comparison};
 use crate::locale::format_value;
+use crate::locale::input::{read_target, target_error};
 use crate::locale::{field_label, field_not_in_data, kpi_label, t, Text};
 use leptos::prelude::*;
 
@@ -16,16 +17,17 @@ pub fn AlertRules() -> impl IntoView {
     let when = RwSignal::new("above".to_string());
     let threshold = RwSignal::new(String::new());
     let each = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
     // The report covers some data: the filter options are those of tables.
     let has_data = move || state.report.with(|r| r.period.is_some());
     let add = move |_| {
         let Some(d) = def(&kpi.get()) else { return };
-        let Ok(mut v) = threshold.get().replace(',', ".").trim().parse::<f64>() else {
-            return;
+        // Typed in the unit the user sees: a rate in percent (45 is 45 %).
+        let v = match read_target(&threshold.get(), d.unit, lang.get_untracked()) {
+            Ok(v) => v,
+            Err(e) => return error.set(Some(target_error(e, lang.get_untracked()))),
         };
-        if d.unit == crate::engine::report::Unit::Ratio {
-            v /= 100.0; // typed as a percentage
-        }
+        error.set(None);
         let rule = AlertRule {
             id: next_id(state, "r"),
             kpi: d.id.into(),
@@ -47,7 +49,8 @@ pub fn AlertRules() -> impl IntoView {
                 {move || state.setup.with(|s| s.alert_rules.clone()).into_iter().map(|rule| {
                     let id = rule.id.clone();
                     let label = def(&rule.kpi).map(|d| kpi_label(d, lang.get())).unwrap_or("?");
-                    let threshold = def(&rule.kpi).map(|d| format_value(d.unit, rule.threshold, "EUR", lang.get())).unwrap_or_default();
+                    let currency = state.settings.with(|s| s.currency.clone());
+                    let threshold = def(&rule.kpi).map(|d| format_value(d.unit, rule.threshold, &currency, lang.get())).unwrap_or_default();
                     let dir = if rule.when == Comparison::Above { t(lang.get(), Text::Above) } else { t(lang.get(), Text::Below) };
                     let each = rule.for_each.map(|f| format!(" ({} {})", t(lang.get(), Text::ForEach), field_label(f, lang.get()))).unwrap_or_default();
                     // A rule for each value of a field the data lacks checks nothing: say so.
@@ -78,7 +81,7 @@ pub fn AlertRules() -> impl IntoView {
                     </select>
                 </label>
                 <label><span>{move || t(lang.get(), Text::Threshold)}</span>
-                    <input data-testid="rule-threshold" inputmode="decimal" prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>
+                    <input type="text" data-testid="rule-threshold" inputmode="decimal" placeholder=move || super::objectives::target_placeholder(&kpi.get(), lang.get()) prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>
                 </label>
                 <label><span>{move || t(lang.get(), Text::ForEach)}</span>
                     <select data-testid="rule-each" prop:value=move || each.get() on:change=move |ev| each.set(event_target_value(&ev))>
@@ -88,6 +91,7 @@ pub fn AlertRules() -> impl IntoView {
                 </label>
                 <button class="button" data-testid="add-rule" on:click=add>{move || t(lang.get(), Text::Add)}</button>
             </form>
+            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="rule-error">{e}</p> })}
         </section>
     }
 }

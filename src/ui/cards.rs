@@ -9,7 +9,8 @@ use crate::charts::spark_points;
 use crate::engine::kpi::{Better, KpiDef};
 use crate::engine::report::{Change, Comparison, KpiValue};
 use crate::locale::{
-    format_change, format_percent, format_value, formula, kpi_label, needs, t, Lang, Text,
+    colon, format_change, format_compact, format_percent, format_value, formula, kpi_label, needs,
+    objective_text, t, Lang, ObjectiveText, Text,
 };
 use leptos::prelude::*;
 
@@ -134,7 +135,7 @@ pub fn KpiCard(
         state.objectives.with(|os| {
             os.iter()
                 .find(|o| o.kpi == def.id && o.scope == "team")
-                .map(|o| (o.projection.or(o.attainment), o.level))
+                .cloned()
         })
     };
     let inputs = move || {
@@ -221,10 +222,9 @@ pub fn KpiCard(
                 }}
             </ul>
             {spark}
-            {move || objective().map(|(a, level)| view! {
-                <p class=format!("kpi-objective {}", level_code(level)) data-testid=format!("kpi-objective-{}", def.id) data-level=level_code(level)>
-                    {t(lang.get(), Text::Objective)}": "{a.map(|a| format_percent(a, lang.get())).unwrap_or_default()}" · "{level_label(level, lang.get())}
-                </p>
+            {move || objective().map(|o| {
+                let currency = state.settings.with(|s| s.currency.clone());
+                view! { <ObjectiveLine def=def result=o currency=currency/> }
             })}
             <button class="button subtle explain" data-testid=format!("explain-{}", def.id) aria-expanded=move || explain.get().to_string() on:click=move |_| explain.update(|e| *e = !*e)>
                 {move || t(lang.get(), Text::HowComputed)}
@@ -255,5 +255,69 @@ pub fn LockedKpi(def: &'static KpiDef) -> impl IntoView {
         <li data-testid=format!("kpi-unavailable-{}", def.id)>
             <strong>{move || kpi_label(def, lang.get())}</strong>" — "{move || needs(&reason(), lang.get())}
         </li>
+    }
+}
+
+/// A card's objective: "10,9 M€ / 12 M€ · 91 % · équilibre" (actual /
+/// target · attainment · level), with a bar of the attainment and, for sums
+/// and counts while the period runs, a mark where the pace puts the target.
+#[component]
+fn ObjectiveLine(
+    def: &'static KpiDef,
+    result: crate::engine::objectives::ObjectiveResult,
+    currency: String,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let level = result.level;
+    let amount = move |v: f64, l: Lang| match def.unit {
+        crate::engine::report::Unit::Currency => format_compact(v, &currency, l),
+        unit => format_value(unit, v, &currency, l),
+    };
+    let (actual, target, attainment) = (result.actual, result.target, result.attainment);
+    let pace = result
+        .expected_to_date
+        .is_some()
+        .then_some(result.pace)
+        .filter(|p| *p > 0.0 && *p < 1.0);
+    let text = move || {
+        let l = lang.get();
+        let mut parts = vec![format!(
+            "{} / {}",
+            actual.map(|a| amount(a, l)).unwrap_or_else(|| "–".into()),
+            amount(target, l)
+        )];
+        if let Some(a) = attainment {
+            parts.push(format_percent(a, l));
+        }
+        parts.push(level_label(level, l).to_string());
+        parts.join(" · ")
+    };
+    // The bar runs to 100 % of the target; the pace mark sits at its share.
+    let width = attainment.unwrap_or(0.0).clamp(0.0, 1.0) * 100.0;
+    let pace_text = move || {
+        pace.map(|p| {
+            let l = lang.get();
+            format!(
+                "{} {}",
+                objective_text(l, ObjectiveText::Pace),
+                format_percent(p, l)
+            )
+        })
+    };
+    view! {
+        <div class=format!("kpi-objective {}", level_code(level)) data-testid=format!("kpi-objective-{}", def.id) data-level=level_code(level)
+            data-attainment=attainment.map(|a| a.to_string()).unwrap_or_default()>
+            <p>
+                <span class="kpi-objective-label">{move || t(lang.get(), Text::Objective)}{move || colon(lang.get())}</span>
+                <span data-testid=format!("kpi-objective-text-{}", def.id)>{text}</span>
+            </p>
+            <div class="kpi-objective-bar" role="meter" aria-valuemin="0" aria-valuemax="100"
+                aria-valuenow=format!("{width:.0}") aria-label=move || t(lang.get(), Text::Objective)>
+                <div class=format!("fill {}", level_code(level)) style:width=format!("{width:.1}%")></div>
+                {pace.map(|p| view! { <div class="pace-mark" style:left=format!("{:.1}%", p * 100.0)></div> })}
+            </div>
+            {move || pace_text().map(|p| view! { <p class="kpi-objective-pace" data-testid=format!("kpi-objective-pace-{}", def.id)>{p}</p> })}
+        </div>
     }
 }

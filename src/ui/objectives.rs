@@ -5,14 +5,19 @@
 use super::alert_rules::AlertRules;
 use super::objective_charts::{ObjectiveChart, TeamGauges};
 use super::rep_targets::{Ranking, RepTargets};
-use super::setup::SetupSharing;
+use super::setup::{SetupPreview, SetupSharing};
 use super::state::AppState;
 use crate::engine::kpi::{def, CATALOGUE};
 use crate::engine::objectives::{Level, Objective, ObjectivePeriod, ObjectiveResult, Scope};
 use crate::engine::parse::date::ymd_from_days;
+use crate::engine::report::Unit;
 use crate::engine::Field;
+use crate::locale::input::{
+    format_typed, period_error, period_label, read_period, read_target, target_error,
+};
 use crate::locale::{
-    date_label, field_label, format_percent, format_value, kpi_label, needs, t, Lang, Text,
+    colon, date_label, field_label, format_percent, format_value, kpi_label, needs, objective_text,
+    t, Lang, ObjectiveText, Text,
 };
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -54,31 +59,29 @@ pub fn level_code(l: Option<Level>) -> &'static str {
     }
 }
 
-fn period_text(p: &ObjectivePeriod) -> String {
-    match p {
-        ObjectivePeriod::Month(m) => m.clone(),
-        ObjectivePeriod::Quarter(q) => q.clone(),
-        ObjectivePeriod::Year(y) => y.to_string(),
-        ObjectivePeriod::Custom { from, to } => format!("{from} → {to}"),
+/// A typed period, read the same way on every form; the error in words.
+pub fn typed_period(text: &str, lang: Lang) -> Result<ObjectivePeriod, String> {
+    read_period(text).map_err(|e| period_error(e, lang).to_string())
+}
+
+/// What to type in a target field for this KPI: `45 %`, `12 M€`, `2 000`.
+pub fn target_placeholder(kpi: &str, lang: Lang) -> &'static str {
+    match (def(kpi).map(|d| d.unit), lang) {
+        (Some(Unit::Ratio), Lang::Fr) => "45\u{202f}%",
+        (Some(Unit::Ratio), Lang::En) => "45%",
+        (Some(Unit::Currency), Lang::Fr) => "12\u{a0}M€",
+        (Some(Unit::Currency), Lang::En) => "€12M",
+        (_, Lang::Fr) => "2\u{a0}000",
+        (_, Lang::En) => "2,000",
     }
 }
 
-/// `2025-Q4`, `2025-11`, `2025` or `2025-01-01..2025-03-31`.
-pub fn parse_period(s: &str) -> Option<ObjectivePeriod> {
-    let s = s.trim();
-    let p = if let Some((a, b)) = s.split_once("..") {
-        ObjectivePeriod::Custom {
-            from: a.trim().into(),
-            to: b.trim().into(),
-        }
-    } else if s.contains('Q') || s.contains('q') {
-        ObjectivePeriod::Quarter(s.to_uppercase())
-    } else if s.len() == 4 {
-        ObjectivePeriod::Year(s.parse().ok()?)
-    } else {
-        ObjectivePeriod::Month(s.into())
-    };
-    p.period().map(|_| p)
+/// `2025-10-01` → `01/10/2025` in French, as typed in a range.
+fn typed_day(iso: &str, lang: Lang) -> String {
+    match (lang, iso.split('-').collect::<Vec<_>>().as_slice()) {
+        (Lang::Fr, [y, m, d]) => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
 }
 
 pub fn next_id(state: AppState, prefix: &str) -> String {
@@ -114,6 +117,8 @@ pub fn ObjectivesPage() -> impl IntoView {
     view! {
         <section class="objectives-page">
             <h2>{move || t(lang.get(), Text::Objectives)}</h2>
+            // A set-up from a link or a file: its confirmation comes first.
+            <SetupPreview/>
             <TeamGauges/>
             <ObjectiveList/>
             <NewObjective default_period=default_period/>
@@ -158,6 +163,15 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
         .map(|d| d.unit)
         .unwrap_or(crate::engine::report::Unit::Count);
     let currency = state.settings.with_untracked(|s| s.currency.clone());
+    let typed_target = {
+        let c = currency.clone();
+        move || format_typed(unit, objective.target, &c, lang.get())
+    };
+    let typed_threshold =
+        move || format_typed(Unit::Ratio, objective.alert_threshold, "", lang.get());
+    let period = objective.period.clone();
+    let row_error = RwSignal::new(None::<String>);
+    let error_testid = format!("row-error-{id}");
     let fmt = move |v: Option<f64>| {
         v.map(|v| format_value(unit, v, &currency, lang.get_untracked()))
             .unwrap_or_else(|| "–".into())
@@ -186,7 +200,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
         <li class="objective" data-testid=format!("objective-{id}") data-level=level_code(level)>
             <div class="objective-head">
                 <strong>{d.map(|d| kpi_label(d, lang.get_untracked())).unwrap_or("?")}</strong>
-                " · "{let sc = result.scope.clone(); move || scope_text(&sc, lang.get())}" · "{period_text(&objective.period)}
+                " · "{let sc = result.scope.clone(); move || scope_text(&sc, lang.get())}" · "{move || period_label(&period, lang.get())}
                 <span class=format!("level {}", level_code(level))>{move || level_label(level, lang.get())}</span>
             </div>
             <div class="progress" role="meter" aria-valuemin="0" aria-valuemax="150"
@@ -199,33 +213,42 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                 {move || match &to_date {
                     Some(m) => format!("{} {}", t(lang.get(), Text::ActualAsOf), date_label(m, lang.get())),
                     None => t(lang.get(), Text::Actual).to_string(),
-                }}": "{fmt(result.actual)}
-                " · "{move || t(lang.get(), Text::Target)}": "
-                <input type="number" class="target-input" data-testid=format!("target-input-{id}")
-                    prop:value=objective.target.to_string()
+                }}{move || colon(lang.get())}{fmt(result.actual)}
+                " · "{move || t(lang.get(), Text::Target)}{move || colon(lang.get())}
+                <input type="text" inputmode="decimal" class="target-input" data-testid=format!("target-input-{id}")
+                    prop:value=typed_target
                     on:change=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).replace(',', ".").parse::<f64>() {
-                            let id = edit_id.clone();
-                            state.setup.update(|s| if let Some(o) = s.objectives.iter_mut().find(|o| o.id == id) { o.target = v });
+                        match read_target(&event_target_value(&ev), unit, lang.get_untracked()) {
+                            Ok(v) => {
+                                let id = edit_id.clone();
+                                row_error.set(None);
+                                state.setup.update(|s| if let Some(o) = s.objectives.iter_mut().find(|o| o.id == id) { o.target = v });
+                            }
+                            Err(e) => row_error.set(Some(target_error(e, lang.get_untracked()))),
                         }
                     }/>
-                " · "{move || t(lang.get(), Text::AlertThreshold)}": "
-                <input type="number" class="target-input threshold-input" data-testid=format!("threshold-input-{id}") min="0" max="100"
-                    prop:value=format!("{:.0}", objective.alert_threshold * 100.0)
+                " · "{move || t(lang.get(), Text::AlertThreshold)}{move || colon(lang.get())}
+                <input type="text" inputmode="decimal" class="target-input threshold-input" data-testid=format!("threshold-input-{id}")
+                    prop:value=typed_threshold
                     on:change={
                         let id = id.clone();
                         move |ev| {
-                            if let Ok(v) = event_target_value(&ev).replace(',', ".").parse::<f64>() {
-                                let id = id.clone();
-                                state.setup.update(|s| if let Some(o) = s.objectives.iter_mut().find(|o| o.id == id) { o.alert_threshold = (v / 100.0).clamp(0.0, 1.0) });
+                            match read_target(&event_target_value(&ev), Unit::Ratio, lang.get_untracked()) {
+                                Ok(v) => {
+                                    let id = id.clone();
+                                    row_error.set(None);
+                                    state.setup.update(|s| if let Some(o) = s.objectives.iter_mut().find(|o| o.id == id) { o.alert_threshold = v.clamp(0.0, 1.0) });
+                                }
+                                Err(e) => row_error.set(Some(target_error(e, lang.get_untracked()))),
                             }
                         }
                     }/>
-                " · "{move || t(lang.get(), Text::Projection)}": "{fmt(result.projected_value)}
+                " · "{move || t(lang.get(), Text::Projection)}{move || colon(lang.get())}{fmt(result.projected_value)}
                 {result.projection.map(|p| format!(" ({})", format_percent(p, lang.get_untracked())))}
                 {move || starts.as_ref().map(|f| format!(" — {} {}", t(lang.get(), Text::StartsOn), date_label(f, lang.get())))}
                 {reason.map(|u| move || format!(" — {}", needs(&u, lang.get())))}
             </p>
+            {move || row_error.get().map(|e| view! { <p class="error" role="alert" data-testid=error_testid.clone()>{e}</p> })}
             <div class="objective-actions">
                 <button class="button subtle" data-testid=format!("duplicate-{dup_id}") on:click=move |_| {
                     let id = dup_id.clone();
@@ -265,7 +288,9 @@ fn NewObjective(default_period: Memo<String>) -> impl IntoView {
     let target = RwSignal::new(String::new());
     let threshold = RwSignal::new("90".to_string());
     let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let range_from = RwSignal::new(String::new());
+    let range_to = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
     let values = move || {
         let f: Option<Field> =
             serde_json::from_value(serde_json::Value::String(scope_field.get())).ok();
@@ -278,11 +303,19 @@ fn NewObjective(default_period: Memo<String>) -> impl IntoView {
         } else {
             period.get()
         };
-        let Some(p) = parse_period(&p) else {
-            return error.set(Some("period"));
+        let l = lang.get_untracked();
+        let p = match typed_period(&p, l) {
+            Ok(p) => p,
+            Err(e) => return error.set(Some(e)),
         };
-        let Ok(target) = target.get().replace(',', ".").trim().parse::<f64>() else {
-            return error.set(Some("target"));
+        let unit = def(&kpi.get()).map_or(Unit::Count, |d| d.unit);
+        let target = match read_target(&target.get(), unit, l) {
+            Ok(v) => v,
+            Err(e) => return error.set(Some(target_error(e, l))),
+        };
+        let alert_threshold = match read_target(&threshold.get(), Unit::Ratio, l) {
+            Ok(v) => v.clamp(0.0, 1.0),
+            Err(e) => return error.set(Some(target_error(e, l))),
         };
         let f: Option<Field> =
             serde_json::from_value(serde_json::Value::String(scope_field.get())).ok();
@@ -296,16 +329,25 @@ fn NewObjective(default_period: Memo<String>) -> impl IntoView {
             scope,
             period: p,
             target,
-            alert_threshold: threshold
-                .get()
-                .replace(',', ".")
-                .parse::<f64>()
-                .map(|x| x / 100.0)
-                .unwrap_or(0.9),
+            alert_threshold,
             note: note.get(),
         };
         error.set(None);
         state.setup.update(|s| s.objectives.push(o));
+    };
+    // The range picker writes the range in the period field, as it would be typed.
+    let pick_range = move || {
+        let (f, to) = (range_from.get_untracked(), range_to.get_untracked());
+        if !f.is_empty() && !to.is_empty() {
+            let l = lang.get_untracked();
+            period.set(format!("{} - {}", typed_day(&f, l), typed_day(&to, l)));
+        }
+    };
+    let period_hint = move || {
+        let l = lang.get();
+        read_period(&default_period.get())
+            .map(|p| period_label(&p, l))
+            .unwrap_or_default()
     };
     view! {
         <form class="new-objective" data-testid="new-objective" on:submit=|ev| ev.prevent_default()>
@@ -331,20 +373,28 @@ fn NewObjective(default_period: Memo<String>) -> impl IntoView {
                 </label>
             </Show>
             <label><span>{move || t(lang.get(), Text::Period)}</span>
-                <input data-testid="objective-period" placeholder=move || default_period.get() prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
+                <input type="text" data-testid="objective-period" placeholder=period_hint prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
             </label>
+            <span class="range-picker">
+                <label><span>{move || objective_text(lang.get(), ObjectiveText::RangeFrom)}</span>
+                    <input type="date" data-testid="objective-from" prop:value=move || range_from.get() on:change=move |ev| { range_from.set(event_target_value(&ev)); pick_range(); }/>
+                </label>
+                <label><span>{move || objective_text(lang.get(), ObjectiveText::RangeTo)}</span>
+                    <input type="date" data-testid="objective-to" prop:value=move || range_to.get() on:change=move |ev| { range_to.set(event_target_value(&ev)); pick_range(); }/>
+                </label>
+            </span>
             <label><span>{move || t(lang.get(), Text::Target)}</span>
-                <input data-testid="objective-target" inputmode="decimal" prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev))/>
+                <input type="text" data-testid="objective-target" inputmode="decimal" placeholder=move || target_placeholder(&kpi.get(), lang.get()) prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev))/>
             </label>
             <label><span>{move || t(lang.get(), Text::AlertThreshold)}</span>
-                <input data-testid="objective-threshold" inputmode="decimal" prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>
+                <input type="text" data-testid="objective-threshold" inputmode="decimal" prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>
             </label>
             <label class="wide"><span>{move || t(lang.get(), Text::Note)}</span>
                 <input prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
             </label>
             <button class="button primary" data-testid="add-objective" on:click=add>{move || t(lang.get(), Text::Add)}</button>
             <Show when=move || error.get().is_some()>
-                <p class="error" role="alert">{move || t(lang.get(), if error.get() == Some("period") { Text::BadPeriod } else { Text::BadTarget })}</p>
+                <p class="error" role="alert" data-testid="objective-error">{move || error.get()}</p>
             </Show>
         </form>
     }

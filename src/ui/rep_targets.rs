@@ -1,14 +1,17 @@
 //! Individual objectives: one target per rep at once, typed or pasted from a
 //! spreadsheet column, and the reps ranked by attainment.
 
-use super::objectives::{level_code, level_label, next_id, parse_period};
-use super::paste::parse_column;
+use super::objectives::{level_code, level_label, next_id, target_placeholder, typed_period};
+use super::paste::column_cells;
 use super::state::AppState;
-use crate::engine::kpi::CATALOGUE;
+use crate::engine::kpi::{def, CATALOGUE};
 use crate::engine::objectives::{Objective, ObjectiveResult, Scope};
+use crate::engine::report::Unit;
 use crate::engine::Field;
 use crate::locale::format_percent;
+use crate::locale::input::{period_label, read_period, read_target, target_error};
 use crate::locale::{kpi_label, t, Text};
+use crate::locale::{objective_text, ObjectiveText};
 use leptos::prelude::*;
 
 #[component]
@@ -18,16 +21,18 @@ pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
     let kpi = RwSignal::new("revenue".to_string());
     let period = RwSignal::new(String::new());
     let targets = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
+    let error = RwSignal::new(None::<String>);
     let reps = move || {
         state
             .filter_options
             .with(|o| o.get(&Field::Rep).cloned().unwrap_or_default())
     };
     let paste = move |ev: leptos::ev::Event| {
-        let column = parse_column(&event_target_value(&ev));
+        // Each rep's cell as typed; it is read, with the grid, on creation.
+        let text = event_target_value(&ev);
         targets.update(|t| {
-            for (rep, v) in reps().into_iter().zip(column) {
-                if let Some(v) = v {
+            for (rep, v) in reps().into_iter().zip(column_cells(&text)) {
+                if !v.is_empty() {
                     t.insert(rep, v.to_string());
                 }
             }
@@ -39,11 +44,39 @@ pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
         } else {
             period.get()
         };
-        let Some(p) = parse_period(&p) else { return };
+        let l = lang.get_untracked();
+        let p = match typed_period(&p, l) {
+            Ok(p) => p,
+            Err(e) => return error.set(Some(e)),
+        };
+        let unit = def(&kpi.get()).map_or(Unit::Count, |d| d.unit);
+        // Every cell is read before any objective is made: a grid is created whole or not at all.
+        let mut read = Vec::new();
+        let mut unread = Vec::new();
         for (rep, v) in targets.get() {
-            let Ok(target) = v.replace(',', ".").trim().parse::<f64>() else {
+            if v.trim().is_empty() {
                 continue;
+            }
+            match read_target(&v, unit, l) {
+                Ok(x) => read.push((rep, x)),
+                Err(e) => unread.push(format!("{rep} ({})", target_error(e, l))),
+            }
+        }
+        if !unread.is_empty() {
+            let head = objective_text(l, ObjectiveText::UnreadCells);
+            let sep = if l == crate::locale::Lang::Fr {
+                "\u{202f}; "
+            } else {
+                "; "
             };
+            return error.set(Some(format!(
+                "{head}{}{}",
+                crate::locale::colon(l),
+                unread.join(sep)
+            )));
+        }
+        error.set(None);
+        for (rep, target) in read {
             let o = Objective {
                 id: next_id(state, "o"),
                 kpi: kpi.get(),
@@ -72,7 +105,7 @@ pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
                         </select>
                     </label>
                     <label><span>{move || t(lang.get(), Text::Period)}</span>
-                        <input data-testid="rep-targets-period" placeholder=move || default_period.get() prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
+                        <input type="text" data-testid="rep-targets-period" placeholder=move || read_period(&default_period.get()).map(|p| period_label(&p, lang.get())).unwrap_or_default() prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
                     </label>
                 </div>
                 <table class="data-table">
@@ -82,7 +115,7 @@ pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{rep.clone()}</th>
-                                    <td><input inputmode="decimal" data-testid=format!("target-{rep}")
+                                    <td><input type="text" inputmode="decimal" placeholder=move || target_placeholder(&kpi.get(), lang.get()) data-testid=format!("target-{rep}")
                                         prop:value=move || targets.with(|t| t.get(&r1).cloned().unwrap_or_default())
                                         on:input=move |ev| { let v = event_target_value(&ev); let r = r2.clone(); targets.update(|t| { t.insert(r, v); }); }/></td>
                                 </tr>
@@ -94,6 +127,7 @@ pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
                     <textarea data-testid="paste-targets" rows="3" on:input=paste></textarea>
                 </label>
                 <button class="button primary" data-testid="create-rep-objectives" on:click=create>{move || t(lang.get(), Text::CreateObjectives)}</button>
+                {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="rep-targets-error">{e}</p> })}
             </section>
         </Show>
     }

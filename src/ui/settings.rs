@@ -43,12 +43,12 @@ pub fn SettingsPanel() -> impl IntoView {
             <label>
                 <span>{move || t(lang.get(), Text::DormancyDays)}</span>" "
                 <input
-                    type="number" min="1" max="36600" step="1"
+                    type="text" inputmode="numeric"
                     data-testid="dormancy-days"
                     prop:value=move || settings.with(|s| s.dormancy_days.to_string())
                     on:change=move |ev| {
                         // A day count from 1 to 100 years; anything else keeps the setting.
-                        if let Ok(d) = event_target_value(&ev).trim().parse::<u32>() {
+                        if let Some(d) = crate::locale::input::read_target(&event_target_value(&ev), crate::engine::report::Unit::Days, lang.get_untracked()).ok().filter(|d| d.fract() == 0.0 && *d >= 0.0).map(|d| d as u32) {
                             if (1..=36_600).contains(&d) {
                                 settings.update(|s| s.dormancy_days = d);
                             }

@@ -1,13 +1,17 @@
 //! Team sharing without data: the set-up (objectives, alert rules, mappings,
 //! settings) as a JSON file or a link whose fragment carries it; importing
-//! one shows what will change and merges it on confirmation.
+//! one shows what will change, first on the objectives page and focused,
+//! and merges it on confirmation.
 
 use super::download::download_text;
 use super::state::AppState;
 use super::storage::{self, Settings};
-use crate::engine::objectives::{share, SetUp};
+use crate::engine::kpi::def;
+use crate::engine::objectives::{file, share, SetUp};
+use crate::engine::report::Unit;
 use crate::engine::Mapping;
-use crate::locale::{t, Lang, Text};
+use crate::locale::input::{format_typed, period_label};
+use crate::locale::{kpi_label, objective_text, setup_error, t, Lang, ObjectiveText, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -17,7 +21,7 @@ use wasm_bindgen_futures::JsFuture;
 /// The current set-up, with the mappings and settings of this browser.
 fn current(state: AppState) -> SetUp {
     let mut s = state.setup.get_untracked();
-    s.version = 1;
+    s.version = file::CURRENT_VERSION;
     s.mappings = serde_json::to_value(storage::load_mappings()).unwrap_or_default();
     s.settings = serde_json::to_value(state.settings.get_untracked()).unwrap_or_default();
     s
@@ -134,24 +138,94 @@ pub fn SetupSharing() -> impl IntoView {
                     if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); }
                 }/>
             </label>
-            {move || pending.get().map(|p| match p {
-                Ok(s) => {
-                    let text = summary(state, &s, lang.get());
-                    view! {
-                        <div class="setup-preview" role="dialog" aria-label=move || t(lang.get(), Text::ImportSetup)>
-                            <p data-testid="setup-preview">{text}</p>
-                            <button class="button primary" data-testid="confirm-setup" on:click=move |_| {
-                                merge(state, s.clone());
-                                pending.set(None);
-                            }>{move || t(lang.get(), Text::Confirm)}</button>
-                            <button class="button subtle" on:click=move |_| pending.set(None)>{move || t(lang.get(), Text::Cancel)}</button>
-                        </div>
-                    }.into_any()
-                }
-                Err(e) => view! {
-                    <p class="error" role="alert" data-testid="setup-error">{move || t(lang.get(), Text::BadSetup)}" "{e.clone()}</p>
-                }.into_any(),
-            })}
         </section>
+    }
+}
+
+/// Each objective of an incoming set-up as the user would type it:
+/// "Taux de signature · T4 2025 · 50 %".
+fn objective_lines(state: AppState, s: &SetUp, lang: Lang) -> Vec<String> {
+    let currency = state.settings.with_untracked(|x| x.currency.clone());
+    s.objectives
+        .iter()
+        .take(20)
+        .map(|o| {
+            let d = def(&o.kpi);
+            let unit = d.map_or(Unit::Count, |d| d.unit);
+            format!(
+                "{} · {} · {}",
+                d.map(|d| kpi_label(d, lang)).unwrap_or("?"),
+                period_label(&o.period, lang),
+                format_typed(unit, o.target, &currency, lang)
+            )
+        })
+        .collect()
+}
+
+/// Scrolls the least that shows the whole element (`block: "nearest"`),
+/// so that the preview's title stays in view above its focused button.
+fn reveal(el: &web_sys::HtmlElement) {
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"block".into(), &"nearest".into());
+    if let Some(f) = js_sys::Reflect::get(el, &"scrollIntoView".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = f.call1(el, &opts);
+    }
+}
+
+/// A set-up read from a link or a file, waiting for confirmation (or why
+/// it was refused): at the top of the objectives page, scrolled into view
+/// and focused, so that a fresh browser opening a link sees it first.
+#[component]
+pub fn SetupPreview() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let pending = state.pending_setup;
+    let box_ref = NodeRef::<leptos::html::Div>::new();
+    let confirm_ref = NodeRef::<leptos::html::Button>::new();
+    let error_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let (Some(d), Some(b)) = (box_ref.get(), confirm_ref.get()) {
+            reveal(&d);
+            let _ = b.focus();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(d) = error_ref.get() {
+            reveal(&d);
+            let _ = d.focus();
+        }
+    });
+    view! {
+        {move || pending.get().map(|p| match p {
+            Ok(s) => {
+                let text = summary(state, &s, lang.get());
+                let lines = objective_lines(state, &s, lang.get());
+                view! {
+                    <div class="setup-preview" role="dialog" aria-labelledby="setup-preview-title" data-testid="setup-preview-box" node_ref=box_ref>
+                        <h3 id="setup-preview-title">{move || objective_text(lang.get(), ObjectiveText::PreviewTitle)}</h3>
+                        <p data-testid="setup-preview">{text}</p>
+                        <ul class="setup-preview-objectives" data-testid="setup-preview-objectives">
+                            {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                        </ul>
+                        <button class="button primary" data-testid="confirm-setup" node_ref=confirm_ref on:click=move |_| {
+                            merge(state, s.clone());
+                            pending.set(None);
+                        }>{move || t(lang.get(), Text::Confirm)}</button>
+                        <button class="button subtle" on:click=move |_| pending.set(None)>{move || t(lang.get(), Text::Cancel)}</button>
+                    </div>
+                }.into_any()
+            }
+            Err(e) => view! {
+                <div class="setup-preview refused" tabindex="-1" node_ref=error_ref>
+                    <p class="error" role="alert" data-testid="setup-error">
+                        {move || t(lang.get(), Text::BadSetup)}" "{move || setup_error(&e, lang.get())}
+                    </p>
+                    <button class="button subtle" on:click=move |_| pending.set(None)>{move || t(lang.get(), Text::Cancel)}</button>
+                </div>
+            }.into_any(),
+        })}
     }
 }

@@ -80,7 +80,7 @@ pub struct AppState {
     /// The alert rules checked over the dashboard's period and filters.
     pub alerts: RwSignal<Vec<AlertResult>>,
     /// A set-up read from a file or a link, waiting for the user's confirmation.
-    pub pending_setup: RwSignal<Option<Result<SetUp, String>>>,
+    pub pending_setup: RwSignal<Option<Result<SetUp, share::SetupError>>>,
     /// The tables on the dashboard, in order.
     pub tables: RwSignal<Vec<InUse>>,
     pub pending: RwSignal<Vec<Pending>>,

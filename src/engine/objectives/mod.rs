@@ -4,6 +4,7 @@
 //! "churn rate above 5 %" or "win rate below 25 % for any rep".
 
 mod evaluate;
+pub mod file;
 pub mod share;
 mod to_date;
 
@@ -111,11 +112,13 @@ impl ObjectivePeriod {
     }
 }
 
-fn default_threshold() -> f64 {
+pub(crate) fn default_threshold() -> f64 {
     0.9
 }
 
-/// A target for one KPI, for a scope and a period.
+/// A target for one KPI, for a scope and a period. The target is the
+/// engine's value (a ratio for rates); the set-up file writes it with its
+/// unit ([`file`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Objective {
     pub id: String,
@@ -238,18 +241,16 @@ pub struct AlertResult {
 }
 
 /// What a team shares: objectives, alert rules, and (for the app) mappings and
-/// settings. Never any data row.
+/// settings. Never any data row. Read from either version of the file and
+/// always written as the current one ([`file`]).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(try_from = "file::SetUpFile", into = "file::SetUpFile")]
 pub struct SetUp {
-    #[serde(default = "one")]
+    /// In memory, always [`file::CURRENT_VERSION`]: the numbers are the engine's.
     pub version: u32,
-    #[serde(default)]
     pub objectives: Vec<Objective>,
-    #[serde(default)]
     pub alert_rules: Vec<AlertRule>,
-    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
     pub mappings: serde_json::Value,
-    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
     pub settings: serde_json::Value,
 }
 
@@ -260,10 +261,6 @@ impl SetUp {
         let d = self.settings.get("dormancy_days")?.as_u64()?;
         u32::try_from(d).ok().filter(|d| (1..=36_600).contains(d))
     }
-}
-
-fn one() -> u32 {
-    1
 }
 
 #[cfg(test)]
@@ -311,7 +308,7 @@ mod tests {
                 "alert_rules": [{"id": "r1", "kpi": "win_rate", "when": "below", "threshold": 0.25, "for_each": "rep"}]}"#,
         )
         .unwrap_or_default();
-        assert_eq!(s.version, 1);
+        assert_eq!(s.version, file::CURRENT_VERSION);
         assert_eq!(s.objectives[0].alert_threshold, 0.9);
         assert_eq!(s.objectives[0].scope.label(), "region: West");
         assert_eq!(s.alert_rules[0].for_each, Some(Field::Rep));
