@@ -1,0 +1,336 @@
+//! The currency a file writes beside its amounts (`1 234,56 €`, `$1,234.56`,
+//! `1234.56 EUR`), as the number parser strips it: counted per column while
+//! the column is typed (once per distinct value, weighted by its cells), then
+//! summed over the table's money columns. Amounts are never converted: the
+//! report keeps one currency, so files that disagree with each other or with
+//! it are flagged ([`disagreement`]).
+
+use super::ingest::ColumnSummary;
+use super::schema::Field;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A currency the number parser recognises, by its ISO 4217 code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Currency {
+    #[serde(rename = "EUR")]
+    Eur,
+    #[serde(rename = "USD")]
+    Usd,
+    #[serde(rename = "GBP")]
+    Gbp,
+    #[serde(rename = "CHF")]
+    Chf,
+    #[serde(rename = "CAD")]
+    Cad,
+    #[serde(rename = "JPY")]
+    Jpy,
+    #[serde(rename = "XOF")]
+    Xof,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 7] = [
+        Currency::Eur,
+        Currency::Usd,
+        Currency::Gbp,
+        Currency::Chf,
+        Currency::Cad,
+        Currency::Jpy,
+        Currency::Xof,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Eur => "EUR",
+            Currency::Usd => "USD",
+            Currency::Gbp => "GBP",
+            Currency::Chf => "CHF",
+            Currency::Cad => "CAD",
+            Currency::Jpy => "JPY",
+            Currency::Xof => "XOF",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        Currency::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// The currency a symbol stands for. `$` alone is taken as the US
+    /// dollar: a Canadian export that means its own dollar says `CAD`.
+    pub fn from_symbol(symbol: char) -> Option<Currency> {
+        match symbol {
+            '€' => Some(Currency::Eur),
+            '$' => Some(Currency::Usd),
+            '£' => Some(Currency::Gbp),
+            '¥' => Some(Currency::Jpy),
+            _ => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Fields that hold money (the ones the report adds up as amounts).
+pub fn is_money(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Amount
+            | Field::UnitPrice
+            | Field::Cost
+            | Field::Margin
+            | Field::PaidAmount
+            | Field::UnitCost
+    )
+}
+
+/// Cells written with each currency: a fixed array, as it is added to once
+/// per distinct value of every number column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally([u64; Currency::ALL.len()]);
+
+impl Tally {
+    pub fn add(&mut self, c: Currency, cells: u64) {
+        self.0[c.index()] += cells;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&n| n == 0)
+    }
+
+    /// The currencies written, with their cells, in code order.
+    pub fn counts(&self) -> BTreeMap<Currency, u64> {
+        Currency::ALL
+            .into_iter()
+            .zip(self.0)
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    }
+}
+
+/// What a table's money columns say of their currency (`cadran inspect`'s
+/// `currency`). Absent from the summary when the table has no money column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum TableCurrency {
+    /// No amount carries a symbol or code: the user says which.
+    None,
+    /// Every amount that carries one carries this one.
+    One { code: Currency, cells: u64 },
+    /// Amounts disagree: the cells written with each.
+    Several { cells: BTreeMap<Currency, u64> },
+}
+
+impl TableCurrency {
+    pub fn of(tally: &Tally) -> TableCurrency {
+        let counts = tally.counts();
+        let mut found = counts.iter();
+        match (found.next(), found.next()) {
+            (None, _) => TableCurrency::None,
+            (Some((&code, &cells)), None) => TableCurrency::One { code, cells },
+            _ => TableCurrency::Several { cells: counts },
+        }
+    }
+
+    /// What the money columns of a summary say: those mapped to a money
+    /// field, and any other written with a currency (only money is). `None`
+    /// when the table has no money column.
+    pub fn of_columns(columns: &[ColumnSummary]) -> Option<TableCurrency> {
+        let mut tally = Tally::default();
+        let mut money = false;
+        for c in columns {
+            money |= c.field.is_some_and(is_money) || !c.currencies.is_empty();
+            for (&code, &cells) in &c.currencies {
+                tally.add(code, cells);
+            }
+        }
+        money.then(|| TableCurrency::of(&tally))
+    }
+
+    /// The currencies written in the table, in code order.
+    pub fn found(&self) -> Vec<Currency> {
+        match self {
+            TableCurrency::None => Vec::new(),
+            TableCurrency::One { code, .. } => vec![*code],
+            TableCurrency::Several { cells } => cells.keys().copied().collect(),
+        }
+    }
+}
+
+/// Files whose amounts are written in different currencies, or in one other
+/// than the report's: each file with the currencies it writes (files with
+/// no symbol are left out: they are taken to be in the report's currency).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    pub files: Vec<(String, Vec<Currency>)>,
+    /// The report's currency code.
+    pub report: String,
+}
+
+/// The disagreement among `files` (name, what its money columns say) and
+/// with the report's currency `report` (a code), if any.
+pub fn disagreement<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a TableCurrency)>,
+    report: &str,
+) -> Option<Disagreement> {
+    let files: Vec<(String, Vec<Currency>)> = files
+        .into_iter()
+        .map(|(name, c)| (name.to_string(), c.found()))
+        .filter(|(_, found)| !found.is_empty())
+        .collect();
+    let mut all: Vec<Currency> = files.iter().flat_map(|(_, f)| f.iter().copied()).collect();
+    all.sort();
+    all.dedup();
+    let agrees = match all.as_slice() {
+        [] => true,
+        [one] => one.code() == report,
+        _ => false,
+    };
+    (!agrees).then(|| Disagreement {
+        files,
+        report: report.to_string(),
+    })
+}
+
+impl Disagreement {
+    /// The report's note (English, as every note): `ventes.csv is in USD,
+    /// factures.csv in EUR: amounts are added as they are, in a report in EUR.`
+    pub fn note(&self) -> String {
+        let files: Vec<String> = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, (name, found))| {
+                let codes: Vec<&str> = found.iter().map(|c| c.code()).collect();
+                let verb = if i == 0 { " is in " } else { " in " };
+                format!("{name}{verb}{}", codes.join(" and "))
+            })
+            .collect();
+        format!(
+            "{}: amounts are added as they are, without conversion, in a report in {}.",
+            files.join(", "),
+            self.report
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tally(cells: &[(Currency, u64)]) -> Tally {
+        let mut t = Tally::default();
+        for &(c, n) in cells {
+            t.add(c, n);
+        }
+        t
+    }
+
+    #[test]
+    fn a_table_writes_none_one_or_several_currencies() {
+        assert_eq!(TableCurrency::of(&Tally::default()), TableCurrency::None);
+        assert_eq!(
+            TableCurrency::of(&tally(&[(Currency::Usd, 3), (Currency::Usd, 2)])),
+            TableCurrency::One {
+                code: Currency::Usd,
+                cells: 5
+            }
+        );
+        assert_eq!(
+            TableCurrency::of(&tally(&[(Currency::Usd, 1), (Currency::Eur, 4)])),
+            TableCurrency::Several {
+                cells: BTreeMap::from([(Currency::Eur, 4), (Currency::Usd, 1)])
+            }
+        );
+    }
+
+    #[test]
+    fn the_summary_names_currencies_by_code() {
+        let json = |c: &TableCurrency| serde_json::to_string(c).unwrap();
+        assert_eq!(json(&TableCurrency::None), r#"{"status":"none"}"#);
+        assert_eq!(
+            json(&TableCurrency::One {
+                code: Currency::Gbp,
+                cells: 2
+            }),
+            r#"{"status":"one","code":"GBP","cells":2}"#
+        );
+        assert_eq!(
+            json(&TableCurrency::of(&tally(&[
+                (Currency::Chf, 1),
+                (Currency::Eur, 2)
+            ]))),
+            r#"{"status":"several","cells":{"EUR":2,"CHF":1}}"#
+        );
+    }
+
+    #[test]
+    fn files_disagree_with_each_other_or_with_the_report() {
+        let eur = TableCurrency::One {
+            code: Currency::Eur,
+            cells: 10,
+        };
+        let usd = TableCurrency::One {
+            code: Currency::Usd,
+            cells: 4,
+        };
+        let none = TableCurrency::None;
+        // Agreeing files, and files without symbols, say nothing.
+        assert_eq!(
+            disagreement([("a.csv", &eur), ("b.csv", &eur)], "EUR"),
+            None
+        );
+        assert_eq!(disagreement([("a.csv", &none)], "USD"), None);
+        assert_eq!(
+            disagreement([("a.csv", &usd), ("b.csv", &none)], "USD"),
+            None
+        );
+        // Two currencies: flagged, whatever the report's.
+        let d = disagreement(
+            [
+                ("ventes.csv", &usd),
+                ("b.csv", &none),
+                ("factures.csv", &eur),
+            ],
+            "EUR",
+        )
+        .expect("dollars beside euros");
+        assert_eq!(
+            d.files,
+            vec![
+                ("ventes.csv".to_string(), vec![Currency::Usd]),
+                ("factures.csv".to_string(), vec![Currency::Eur])
+            ]
+        );
+        assert_eq!(
+            d.note(),
+            "ventes.csv is in USD, factures.csv in EUR: amounts are added as they are, \
+             without conversion, in a report in EUR."
+        );
+        // One currency, not the report's.
+        let d = disagreement([("Superstore.csv", &usd)], "EUR").expect("dollars in euros");
+        assert_eq!(
+            d.note(),
+            "Superstore.csv is in USD: amounts are added as they are, without conversion, \
+             in a report in EUR."
+        );
+        // One file mixing two.
+        let mixed = TableCurrency::of(&tally(&[(Currency::Eur, 3), (Currency::Gbp, 1)]));
+        let d = disagreement([("mix.csv", &mixed)], "EUR").expect("pounds among euros");
+        assert_eq!(d.files[0].1, vec![Currency::Eur, Currency::Gbp]);
+    }
+
+    #[test]
+    fn codes_and_symbols() {
+        for c in Currency::ALL {
+            assert_eq!(Currency::from_code(c.code()), Some(c));
+        }
+        assert_eq!(Currency::from_code("eur"), None);
+        assert_eq!(Currency::from_symbol('€'), Some(Currency::Eur));
+        assert_eq!(Currency::from_symbol('$'), Some(Currency::Usd));
+        assert_eq!(Currency::from_symbol('£'), Some(Currency::Gbp));
+        assert_eq!(Currency::from_symbol('%'), None);
+    }
+}
