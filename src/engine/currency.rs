@@ -194,7 +194,50 @@ pub fn disagreement<'a>(
     })
 }
 
+/// What the import step proposes for the report's currency, given what
+/// the files being imported write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proposal {
+    /// No money column, files that agree with the report, or files that
+    /// disagree with each other (then [`disagreement`] is said instead).
+    Nothing,
+    /// Amounts carry no symbol: the user says which currency they are in.
+    Ask,
+    /// Every symbol written is this currency, not the report's: switch to it?
+    Switch(Currency),
+}
+
+/// The import step's question for `files` (what each one's money columns
+/// say; `None` for a table without money) and the report's currency.
+pub fn proposal<'a>(
+    files: impl IntoIterator<Item = Option<&'a TableCurrency>>,
+    report: &str,
+) -> Proposal {
+    let mut money = false;
+    let mut all: Vec<Currency> = Vec::new();
+    for f in files.into_iter().flatten() {
+        money = true;
+        all.extend(f.found());
+    }
+    all.sort();
+    all.dedup();
+    match all.as_slice() {
+        [] if money => Proposal::Ask,
+        [one] if one.code() != report => Proposal::Switch(*one),
+        _ => Proposal::Nothing,
+    }
+}
+
 impl Disagreement {
+    /// Whether the files write more than one currency (not only one other
+    /// than the report's).
+    pub fn among_files(&self) -> bool {
+        let mut all: Vec<Currency> = self.files.iter().flat_map(|(_, f)| f.clone()).collect();
+        all.sort();
+        all.dedup();
+        all.len() > 1
+    }
+
     /// The report's note (English, as every note): `ventes.csv is in USD,
     /// factures.csv in EUR: amounts are added as they are, in a report in EUR.`
     pub fn note(&self) -> String {
@@ -320,6 +363,37 @@ mod tests {
         let mixed = TableCurrency::of(&tally(&[(Currency::Eur, 3), (Currency::Gbp, 1)]));
         let d = disagreement([("mix.csv", &mixed)], "EUR").expect("pounds among euros");
         assert_eq!(d.files[0].1, vec![Currency::Eur, Currency::Gbp]);
+    }
+
+    #[test]
+    fn the_import_step_asks_proposes_or_says_nothing() {
+        let (none, eur, usd) = (
+            TableCurrency::None,
+            TableCurrency::One {
+                code: Currency::Eur,
+                cells: 2,
+            },
+            TableCurrency::One {
+                code: Currency::Usd,
+                cells: 2,
+            },
+        );
+        assert_eq!(proposal([None], "EUR"), Proposal::Nothing, "no money");
+        assert_eq!(proposal([Some(&none)], "EUR"), Proposal::Ask);
+        assert_eq!(proposal([Some(&none), None], "USD"), Proposal::Ask);
+        assert_eq!(
+            proposal([Some(&eur), Some(&none)], "EUR"),
+            Proposal::Nothing
+        );
+        assert_eq!(
+            proposal([Some(&usd), Some(&none)], "EUR"),
+            Proposal::Switch(Currency::Usd)
+        );
+        assert_eq!(proposal([Some(&usd), Some(&eur)], "EUR"), Proposal::Nothing);
+        let one_other = disagreement([("a.csv", &usd)], "EUR").unwrap();
+        assert!(!one_other.among_files());
+        let two = disagreement([("a.csv", &usd), ("b.csv", &eur)], "USD").unwrap();
+        assert!(two.among_files());
     }
 
     #[test]
