@@ -110,27 +110,61 @@ impl Tally {
     }
 }
 
+/// Currencies met, once each: a set of [`Currency::ALL`] indexes (no
+/// sorting of lists, which would cost the Wasm module more than the rest).
+#[derive(Debug, Clone, Copy, Default)]
+struct Set(u8);
+
+impl Set {
+    fn insert(&mut self, c: Currency) {
+        self.0 |= 1 << c.index();
+    }
+    fn len(self) -> u32 {
+        self.0.count_ones()
+    }
+    /// The one currency met, when there is exactly one.
+    fn only(self) -> Option<Currency> {
+        (self.len() == 1).then(|| Currency::ALL[self.0.trailing_zeros() as usize])
+    }
+}
+
+/// How many currencies a table's amounts write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// No amount carries a symbol or code: the user says which.
+    None,
+    /// Every amount that carries one carries the same.
+    One,
+    /// Amounts disagree.
+    Several,
+}
+
 /// What a table's money columns say of their currency (`cadran inspect`'s
 /// `currency`). Absent from the summary when the table has no money column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
-pub enum TableCurrency {
-    /// No amount carries a symbol or code: the user says which.
-    None,
-    /// Every amount that carries one carries this one.
-    One { code: Currency, cells: u64 },
-    /// Amounts disagree: the cells written with each.
-    Several { cells: BTreeMap<Currency, u64> },
+pub struct TableCurrency {
+    pub status: Status,
+    /// The currency, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<Currency>,
+    /// The cells written with each currency.
+    #[serde(default)]
+    pub cells: BTreeMap<Currency, u64>,
 }
 
 impl TableCurrency {
     pub fn of(tally: &Tally) -> TableCurrency {
-        let counts = tally.counts();
-        let mut found = counts.iter();
-        match (found.next(), found.next()) {
-            (None, _) => TableCurrency::None,
-            (Some((&code, &cells)), None) => TableCurrency::One { code, cells },
-            _ => TableCurrency::Several { cells: counts },
+        let cells = tally.counts();
+        let (status, code) = match cells.len() {
+            0 => (Status::None, None),
+            1 => (Status::One, cells.keys().next().copied()),
+            _ => (Status::Several, None),
+        };
+        TableCurrency {
+            status,
+            code,
+            cells,
         }
     }
 
@@ -151,11 +185,7 @@ impl TableCurrency {
 
     /// The currencies written in the table, in code order.
     pub fn found(&self) -> Vec<Currency> {
-        match self {
-            TableCurrency::None => Vec::new(),
-            TableCurrency::One { code, .. } => vec![*code],
-            TableCurrency::Several { cells } => cells.keys().copied().collect(),
-        }
+        self.cells.keys().copied().collect()
     }
 }
 
@@ -180,18 +210,26 @@ pub fn disagreement<'a>(
         .map(|(name, c)| (name.to_string(), c.found()))
         .filter(|(_, found)| !found.is_empty())
         .collect();
-    let mut all: Vec<Currency> = files.iter().flat_map(|(_, f)| f.iter().copied()).collect();
-    all.sort();
-    all.dedup();
-    let agrees = match all.as_slice() {
-        [] => true,
-        [one] => one.code() == report,
+    let all = every(&files);
+    let agrees = match all.len() {
+        0 => true,
+        1 => all.only().is_some_and(|c| c.code() == report),
         _ => false,
     };
     (!agrees).then(|| Disagreement {
         files,
         report: report.to_string(),
     })
+}
+
+/// Every currency the files write, once.
+fn every(files: &[(String, Vec<Currency>)]) -> Set {
+    let mut all = Set::default();
+    files
+        .iter()
+        .flat_map(|(_, f)| f)
+        .for_each(|&c| all.insert(c));
+    all
 }
 
 /// What the import step proposes for the report's currency, given what
@@ -214,16 +252,14 @@ pub fn proposal<'a>(
     report: &str,
 ) -> Proposal {
     let mut money = false;
-    let mut all: Vec<Currency> = Vec::new();
+    let mut all = Set::default();
     for f in files.into_iter().flatten() {
         money = true;
-        all.extend(f.found());
+        f.cells.keys().for_each(|&c| all.insert(c));
     }
-    all.sort();
-    all.dedup();
-    match all.as_slice() {
-        [] if money => Proposal::Ask,
-        [one] if one.code() != report => Proposal::Switch(*one),
+    match all.only() {
+        _ if all.len() == 0 && money => Proposal::Ask,
+        Some(one) if one.code() != report => Proposal::Switch(one),
         _ => Proposal::Nothing,
     }
 }
@@ -232,10 +268,7 @@ impl Disagreement {
     /// Whether the files write more than one currency (not only one other
     /// than the report's).
     pub fn among_files(&self) -> bool {
-        let mut all: Vec<Currency> = self.files.iter().flat_map(|(_, f)| f.clone()).collect();
-        all.sort();
-        all.dedup();
-        all.len() > 1
+        every(&self.files).len() > 1
     }
 
     /// The report's note (English, as every note): `ventes.csv is in USD,
@@ -273,32 +306,30 @@ mod tests {
 
     #[test]
     fn a_table_writes_none_one_or_several_currencies() {
-        assert_eq!(TableCurrency::of(&Tally::default()), TableCurrency::None);
+        let none = TableCurrency::of(&Tally::default());
+        assert_eq!((none.status, none.code), (Status::None, None));
+        assert!(none.cells.is_empty());
+        let one = TableCurrency::of(&tally(&[(Currency::Usd, 3), (Currency::Usd, 2)]));
+        assert_eq!((one.status, one.code), (Status::One, Some(Currency::Usd)));
+        assert_eq!(one.cells, BTreeMap::from([(Currency::Usd, 5)]));
+        let several = TableCurrency::of(&tally(&[(Currency::Usd, 1), (Currency::Eur, 4)]));
+        assert_eq!((several.status, several.code), (Status::Several, None));
         assert_eq!(
-            TableCurrency::of(&tally(&[(Currency::Usd, 3), (Currency::Usd, 2)])),
-            TableCurrency::One {
-                code: Currency::Usd,
-                cells: 5
-            }
-        );
-        assert_eq!(
-            TableCurrency::of(&tally(&[(Currency::Usd, 1), (Currency::Eur, 4)])),
-            TableCurrency::Several {
-                cells: BTreeMap::from([(Currency::Eur, 4), (Currency::Usd, 1)])
-            }
+            several.cells,
+            BTreeMap::from([(Currency::Eur, 4), (Currency::Usd, 1)])
         );
     }
 
     #[test]
     fn the_summary_names_currencies_by_code() {
         let json = |c: &TableCurrency| serde_json::to_string(c).unwrap();
-        assert_eq!(json(&TableCurrency::None), r#"{"status":"none"}"#);
         assert_eq!(
-            json(&TableCurrency::One {
-                code: Currency::Gbp,
-                cells: 2
-            }),
-            r#"{"status":"one","code":"GBP","cells":2}"#
+            json(&TableCurrency::of(&Tally::default())),
+            r#"{"status":"none","cells":{}}"#
+        );
+        assert_eq!(
+            json(&TableCurrency::of(&tally(&[(Currency::Gbp, 2)]))),
+            r#"{"status":"one","code":"GBP","cells":{"GBP":2}}"#
         );
         assert_eq!(
             json(&TableCurrency::of(&tally(&[
@@ -311,15 +342,9 @@ mod tests {
 
     #[test]
     fn files_disagree_with_each_other_or_with_the_report() {
-        let eur = TableCurrency::One {
-            code: Currency::Eur,
-            cells: 10,
-        };
-        let usd = TableCurrency::One {
-            code: Currency::Usd,
-            cells: 4,
-        };
-        let none = TableCurrency::None;
+        let eur = TableCurrency::of(&tally(&[(Currency::Eur, 10)]));
+        let usd = TableCurrency::of(&tally(&[(Currency::Usd, 4)]));
+        let none = TableCurrency::of(&Tally::default());
         // Agreeing files, and files without symbols, say nothing.
         assert_eq!(
             disagreement([("a.csv", &eur), ("b.csv", &eur)], "EUR"),
@@ -368,15 +393,9 @@ mod tests {
     #[test]
     fn the_import_step_asks_proposes_or_says_nothing() {
         let (none, eur, usd) = (
-            TableCurrency::None,
-            TableCurrency::One {
-                code: Currency::Eur,
-                cells: 2,
-            },
-            TableCurrency::One {
-                code: Currency::Usd,
-                cells: 2,
-            },
+            TableCurrency::of(&Tally::default()),
+            TableCurrency::of(&tally(&[(Currency::Eur, 2)])),
+            TableCurrency::of(&tally(&[(Currency::Usd, 2)])),
         );
         assert_eq!(proposal([None], "EUR"), Proposal::Nothing, "no money");
         assert_eq!(proposal([Some(&none)], "EUR"), Proposal::Ask);
