@@ -102,11 +102,14 @@ impl Tally {
 
     /// The currencies written, with their cells, in code order.
     pub fn counts(&self) -> BTreeMap<Currency, u64> {
-        Currency::ALL
-            .into_iter()
-            .zip(self.0)
-            .filter(|&(_, n)| n > 0)
-            .collect()
+        // Inserted one by one: collecting would sort, and link a sort.
+        let mut out = BTreeMap::new();
+        for (c, n) in Currency::ALL.into_iter().zip(self.0) {
+            if n > 0 {
+                out.insert(c, n);
+            }
+        }
+        out
     }
 }
 
@@ -274,19 +277,18 @@ impl Disagreement {
     /// The report's note (English, as every note): `ventes.csv is in USD,
     /// factures.csv in EUR: amounts are added as they are, in a report in EUR.`
     pub fn note(&self) -> String {
-        let files: Vec<String> = self
-            .files
-            .iter()
-            .enumerate()
-            .map(|(i, (name, found))| {
-                let codes: Vec<&str> = found.iter().map(|c| c.code()).collect();
-                let verb = if i == 0 { " is in " } else { " in " };
-                format!("{name}{verb}{}", codes.join(" and "))
-            })
-            .collect();
+        let mut out = String::new();
+        for (i, (name, found)) in self.files.iter().enumerate() {
+            out.push_str(if i == 0 { "" } else { ", " });
+            out.push_str(name);
+            out.push_str(if i == 0 { " is in " } else { " in " });
+            for (j, c) in found.iter().enumerate() {
+                out.push_str(if j == 0 { "" } else { " and " });
+                out.push_str(c.code());
+            }
+        }
         format!(
-            "{}: amounts are added as they are, without conversion, in a report in {}.",
-            files.join(", "),
+            "{out}: amounts are added as they are, without conversion, in a report in {}.",
             self.report
         )
     }

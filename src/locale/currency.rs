@@ -83,21 +83,22 @@ pub fn disagreement(d: &Disagreement, lang: Lang) -> String {
         Lang::Fr => " et ",
         Lang::En => " and ",
     };
-    let files: Vec<String> = d
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, (file, found))| {
-            let symbols: Vec<&str> = found.iter().map(|&c| symbol(c)).collect();
-            let verb = match (lang, i) {
-                (Lang::Fr, 0) => " est en ",
-                (Lang::Fr, _) => " en ",
-                (Lang::En, 0) => " is in ",
-                (Lang::En, _) => " in ",
-            };
-            format!("{file}{verb}{}", symbols.join(and))
-        })
-        .collect();
+    let mut files = String::new();
+    for (i, (file, found)) in d.files.iter().enumerate() {
+        let verb = match (lang, i) {
+            (Lang::Fr, 0) => " est en ",
+            (Lang::Fr, _) => " en ",
+            (Lang::En, 0) => " is in ",
+            (Lang::En, _) => " in ",
+        };
+        files.push_str(if i == 0 { "" } else { ", " });
+        files.push_str(file);
+        files.push_str(verb);
+        for (j, &c) in found.iter().enumerate() {
+            files.push_str(if j == 0 { "" } else { and });
+            files.push_str(symbol(c));
+        }
+    }
     let report = code_symbol(&d.report);
     let rest = match lang {
         Lang::Fr => format!(
@@ -107,7 +108,7 @@ pub fn disagreement(d: &Disagreement, lang: Lang) -> String {
             "amounts are added as they are, without conversion, in a report in {report}."
         ),
     };
-    format!("{}{}{rest}", files.join(", "), colon(lang))
+    format!("{files}{}{rest}", colon(lang))
 }
 
 #[cfg(test)]
