@@ -2,6 +2,7 @@
 //! into typed values. Values are parsed once per distinct string, not once per
 //! row, so a million rows with a thousand distinct dates parse a thousand dates.
 
+use super::currency::Tally;
 use super::parse::date::{self, Order, Parsed};
 use super::parse::number::{self, Decimal};
 use super::parse::parse_bool;
@@ -31,6 +32,8 @@ pub struct Inferred {
     pub bad_first_row: Option<usize>,
     /// Missing cells (before any bad value is added to them).
     pub missing: usize,
+    /// Cells of a number column written with each currency (`12 €`, `$12`).
+    pub currencies: Tally,
     /// The codes and pool a typed column was read from (`None` for text):
     /// its text as written, for when it is mapped to a key field.
     pub source: Option<(Vec<u32>, StringPool)>,
@@ -155,6 +158,7 @@ fn plain(data: ColumnData) -> Typed {
             bad_count: 0,
             bad_first_row: None,
             missing: 0,
+            currencies: Tally::default(),
             source: None,
         },
         bad: None,
@@ -177,6 +181,7 @@ fn typed(
             bad_count: 0,
             bad_first_row: None,
             missing: 0,
+            currencies: Tally::default(),
             source: None,
         },
         bad: Some(bad),
@@ -347,6 +352,14 @@ fn as_numbers(
         }
         _ => true,
     });
+    // The parser saw each value's currency while stripping it: weighed
+    // here by the value's cells, with no second look at the text.
+    let mut currencies = Tally::default();
+    for ((f, p), &n) in fits.iter().zip(&parsed).zip(counts) {
+        if let (Some(c), Some(_)) = (f.as_ref().and_then(|f| f.currency), p) {
+            currencies.add(c, n);
+        }
+    }
     let bad = parsed.iter().map(Option::is_none).collect();
     let table: Vec<f64> = parsed.iter().map(|p| p.unwrap_or(f64::NAN)).collect();
     let data = ColumnData::Number {
@@ -354,7 +367,9 @@ fn as_numbers(
         integer,
         decimal,
     };
-    Some(typed(data, None, Some(decimal), false, bad))
+    let mut t = typed(data, None, Some(decimal), false, bad);
+    t.inferred.currencies = currencies;
+    Some(t)
 }
 
 #[cfg(test)]
@@ -400,6 +415,25 @@ mod tests {
                 _ => panic!("neither number nor text"),
             }
         }
+    }
+
+    #[test]
+    fn currencies_are_counted_per_cell_on_parsed_values() {
+        use crate::engine::currency::Currency;
+        // `12 €` twice, `$3` once, a plain value, and a word (a bad cell: not counted).
+        let mut cells = vec!["12 €", "$3", "12 €", "7"];
+        cells.extend(std::iter::repeat_n("5", 36));
+        cells.push("abc €");
+        let (codes, pool) = column(&cells);
+        let inferred = infer(codes, pool, CTX);
+        assert!(matches!(inferred.data, ColumnData::Number { .. }));
+        assert_eq!(
+            inferred.currencies.counts(),
+            [(Currency::Eur, 2), (Currency::Usd, 1)].into()
+        );
+        // Text columns count nothing.
+        let (codes, pool) = column(&["Nord €", "Sud $", "Est"]);
+        assert!(infer(codes, pool, CTX).currencies.is_empty());
     }
 
     #[test]

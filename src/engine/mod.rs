@@ -1,6 +1,7 @@
 //! Everything that turns bytes into numbers. No web dependency: tested natively.
 
 pub mod charsets;
+pub mod currency;
 pub mod decode;
 pub mod demo;
 pub mod dialect;

@@ -2,6 +2,7 @@
 //! in one place and pure, so both the charts and the UI use it and it is tested natively.
 
 pub mod catalogue;
+pub mod currency;
 pub mod device;
 mod filters;
 mod format;

@@ -2,6 +2,7 @@
 //! file read is shown with its summary and mapping editor until the user
 //! confirms; then the tables in use, their relations, and a way to remove them.
 
+use super::currency_choice::{CurrencyChoice, CurrencyDisagreement};
 use super::device_store::{self, StoredFile};
 use super::engine;
 use super::mapping::MappingEditor;
@@ -253,6 +254,8 @@ fn PendingFiles() -> impl IntoView {
                 <For each=move || state.pending.with(|p| p.iter().map(|x| x.id).collect::<Vec<_>>()) key=|id| *id let:id>
                     <MappingEditor id=id/>
                 </For>
+                <CurrencyChoice/>
+                <CurrencyDisagreement importing=true/>
                 <div class="import-actions">
                     <button
                         class="button primary"
@@ -331,6 +334,7 @@ pub fn TablesInUse() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                <CurrencyDisagreement importing=false/>
                 <ul class="relations">
                     {move || relations().into_iter().map(|r| {
                         let l = lang.get();

@@ -21,6 +21,8 @@ mod chart;
 #[cfg(target_arch = "wasm32")]
 mod chart_list;
 #[cfg(target_arch = "wasm32")]
+mod currency_choice;
+#[cfg(target_arch = "wasm32")]
 mod dashboard;
 #[cfg(target_arch = "wasm32")]
 mod device_panel;

@@ -1,12 +1,11 @@
 //! Settings: the report currency, the dormancy window after which a
 //! customer is lost, and the probability of each open pipeline stage.
 
+use super::currency_choice::CurrencySelect;
 use super::state::AppState;
 use crate::engine::kpi::STAGE_UNKNOWN;
 use crate::locale::{t, Text};
 use leptos::prelude::*;
-
-const CURRENCIES: [&str; 5] = ["EUR", "USD", "GBP", "CHF", "CAD"];
 
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
@@ -29,16 +28,7 @@ pub fn SettingsPanel() -> impl IntoView {
             <h2>{move || t(lang.get(), Text::Settings)}</h2>
             <label>
                 <span>{move || t(lang.get(), Text::Currency)}</span>" "
-                <select
-                    data-testid="currency-select"
-                    prop:value=move || settings.with(|s| s.currency.clone())
-                    on:change=move |ev| {
-                        let c = event_target_value(&ev);
-                        settings.update(|s| s.currency = c);
-                    }
-                >
-                    {CURRENCIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
-                </select>
+                <CurrencySelect testid="currency-select"/>
             </label>
             <label>
                 <span>{move || t(lang.get(), Text::DormancyDays)}</span>" "

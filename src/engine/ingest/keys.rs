@@ -19,6 +19,7 @@
 //! [`Field::is_key`]: crate::engine::schema::Field::is_key
 
 use super::builder;
+use crate::engine::currency::Tally;
 use crate::engine::infer::{infer, Context, Inferred};
 use crate::engine::parse::number::Decimal;
 use crate::engine::table::{
@@ -38,6 +39,8 @@ pub struct Typed {
     /// Cells that fit no value of the type, and the first one's line.
     pub bad_count: u64,
     pub bad_line: Option<u64>,
+    /// Cells written with each currency.
+    pub currencies: Tally,
 }
 
 /// How a typed column gets its text back.
@@ -85,6 +88,7 @@ impl Reading {
             ambiguous,
             bad_count,
             bad_first_row,
+            currencies,
             source,
             ..
         } = inferred;
@@ -104,6 +108,7 @@ impl Reading {
             ambiguous,
             bad_count,
             bad_line: bad_first_row.and_then(line_of),
+            currencies,
         };
         let mut reading = Reading {
             typed: Some(typed),

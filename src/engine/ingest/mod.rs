@@ -13,6 +13,7 @@ mod words;
 
 pub use stream::Streaming;
 
+use super::currency::{Currency, TableCurrency};
 use super::decode::{cell_text, decode, Encoding};
 use super::dialect::{sniff, Dialect};
 use super::error::{Error, Result, Warning, WarningKind};
@@ -56,6 +57,9 @@ pub struct ColumnSummary {
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub ambiguous: bool,
     pub missing: usize,
+    /// Cells written with each currency (`12 €`, `$12`, `12 EUR`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    pub currencies: BTreeMap<Currency, u64>,
 }
 
 /// Everything the import step tells the user about a file (`cadran inspect`).
@@ -72,6 +76,9 @@ pub struct ImportSummary {
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub derived: Vec<Field>,
     pub columns: Vec<ColumnSummary>,
+    /// The currency of the money columns; absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub currency: Option<TableCurrency>,
     pub warnings: Vec<Warning>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub preview: Vec<Vec<String>>,
@@ -333,6 +340,7 @@ fn assemble(
             decimal: None,
             ambiguous: false,
             missing,
+            currencies: BTreeMap::new(),
         });
         columns.push(Column { name, data });
         readings.push(reading);
@@ -392,6 +400,7 @@ fn assemble(
         ignored_rows: empty_rows as usize,
         kind: mapping.kind,
         derived: mapping.derived(),
+        currency: TableCurrency::of_columns(&summaries),
         columns: summaries,
         warnings,
         preview,
@@ -433,6 +442,7 @@ fn summarize(s: &mut ColumnSummary, c: &Column, r: &Reading) {
     s.format = typed.and_then(|t| t.format.clone());
     s.decimal = typed.and_then(|t| t.decimal);
     s.ambiguous = typed.is_some_and(|t| t.ambiguous);
+    s.currencies = typed.map(|t| t.currencies.counts()).unwrap_or_default();
 }
 
 /// Cells that fit no value of the column's type, while it holds typed values.
@@ -517,6 +527,7 @@ impl Imported {
         warnings.sort_by_key(|w| (w.kind, position(w)));
         self.summary.kind = mapping.kind;
         self.summary.derived = mapping.derived();
+        self.summary.currency = TableCurrency::of_columns(summaries);
         self.mapping = mapping;
     }
 

@@ -249,6 +249,14 @@ pub fn report_prepared(ws: &Workspace, prepared: &Prepared, q: &Query) -> Report
         notes: Vec::new(),
         dormancy_days: customer_moves::dormancy_days(q.dormancy_days),
     };
+    // Amounts are added as written: say when files are in other currencies.
+    let written = ws.tables.iter().filter_map(|t| {
+        let s = &t.summary;
+        Some((s.file.as_str(), s.currency.as_ref()?))
+    });
+    if let Some(d) = crate::engine::currency::disagreement(written, &r.currency) {
+        r.notes.push(d.note());
+    }
     if let Some(p) = period {
         let sales = sales::Sales::new(&model);
         let walk = sales

@@ -4,6 +4,7 @@
 //! decimal separator from all its values ([`Decimal`]) and each value is then
 //! read with it.
 
+use crate::engine::currency::Currency;
 use serde::{Deserialize, Serialize};
 
 /// The decimal separator a number column uses.
@@ -26,6 +27,8 @@ pub struct Fits {
     pub scaled: bool,
     /// Starts with a zero followed by a digit (`007`, `01234`): an identifier, not a quantity.
     pub leading_zero: bool,
+    /// The currency written beside it (`€`, `$`, `EUR`…), stripped to read it.
+    pub currency: Option<Currency>,
 }
 
 impl Fits {
@@ -45,6 +48,7 @@ struct Cleaned {
     exp_at: usize,
     negative: bool,
     percent: bool,
+    currency: Option<Currency>,
 }
 
 impl Cleaned {
@@ -53,22 +57,40 @@ impl Cleaned {
     }
 }
 
-const CURRENCY_WORDS: [&str; 6] = ["EUR", "USD", "GBP", "CHF", "CAD", "XOF"];
+/// Symbols written before or after an amount.
+const CURRENCY_SYMBOLS: [char; 4] = ['€', '$', '£', '¥'];
 
-fn strip_currency(s: &str) -> &str {
-    let s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{202f}');
-    let s = s.trim_start_matches(['€', '$', '£', '¥']);
-    let s = s.trim_end_matches(['€', '$', '£', '¥']);
-    let mut s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{202f}');
-    for w in CURRENCY_WORDS {
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{202f}'
+}
+
+/// `s` without the currency around it, and that currency (the first one
+/// met, when a cell writes two).
+fn strip_currency(s: &str) -> (&str, Option<Currency>) {
+    let s = s.trim_matches(is_space);
+    let mut found = None;
+    let rest = s.trim_start_matches(CURRENCY_SYMBOLS);
+    if rest.len() != s.len() {
+        found = s.chars().next().and_then(Currency::from_symbol);
+    }
+    let s = rest;
+    let rest = s.trim_end_matches(CURRENCY_SYMBOLS);
+    if rest.len() != s.len() {
+        found = found.or_else(|| s.chars().next_back().and_then(Currency::from_symbol));
+    }
+    let mut s = rest.trim_matches(is_space);
+    for c in Currency::ALL {
+        let w = c.code();
         if let Some(rest) = s.strip_prefix(w) {
             s = rest.trim_start();
+            found = found.or(Some(c));
         }
         if let Some(rest) = s.strip_suffix(w) {
             s = rest.trim_end();
+            found = found.or(Some(c));
         }
     }
-    s
+    (s, found)
 }
 
 /// Whether `s` starts with a digit (or a minus and a digit) and ends with
@@ -82,31 +104,39 @@ fn plain_ends(s: &str) -> bool {
     b.get(digits_from).is_some_and(u8::is_ascii_digit) && b.last().is_some_and(u8::is_ascii_digit)
 }
 
+/// [`strip_currency`], keeping the first currency met in `currency`.
+fn strip<'a>(s: &'a str, currency: &mut Option<Currency>) -> &'a str {
+    let (rest, found) = strip_currency(s);
+    *currency = currency.or(found);
+    rest
+}
+
 fn clean(raw: &str) -> Option<Cleaned> {
+    let mut currency = None;
     let mut s = if plain_ends(raw) {
         raw
     } else {
-        strip_currency(raw)
+        strip(raw, &mut currency)
     };
     let mut negative = false;
     let mut percent = false;
     if let Some(rest) = s.strip_suffix('%') {
         percent = true;
-        s = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{202f}');
+        s = rest.trim_end_matches(is_space);
     }
     if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         negative = true;
-        s = strip_currency(inner);
+        s = strip(inner, &mut currency);
     }
     if let Some(rest) = s.strip_prefix('-').or_else(|| s.strip_prefix('\u{2212}')) {
         negative = !negative;
         s = if plain_ends(rest) {
             rest
         } else {
-            strip_currency(rest)
+            strip(rest, &mut currency)
         };
     } else if let Some(rest) = s.strip_prefix('+') {
-        s = strip_currency(rest);
+        s = strip(rest, &mut currency);
     }
     if s.is_empty() {
         return None;
@@ -117,6 +147,7 @@ fn clean(raw: &str) -> Option<Cleaned> {
         exp_at: usize::MAX,
         negative,
         percent,
+        currency,
     };
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -227,6 +258,7 @@ pub fn fits(s: &str) -> Option<Fits> {
         has_comma: m.contains(&b','),
         scaled: has_exp || c.percent,
         leading_zero,
+        currency: c.currency,
     })
 }
 
@@ -360,6 +392,35 @@ mod tests {
         assert_eq!(dot("€1,234"), Some(1234.0));
         assert_eq!(dot("$ 12.5"), Some(12.5));
         assert_eq!(comma("12,5 EUR"), Some(12.5));
+    }
+
+    #[test]
+    fn the_currency_stripped_is_named() {
+        let currency = |s: &str| fits(s).and_then(|f| f.currency);
+        for (text, want) in [
+            ("1 234,56 €", Some(Currency::Eur)),
+            ("1\u{a0}234,56\u{a0}€", Some(Currency::Eur)),
+            ("€1,234", Some(Currency::Eur)),
+            ("$1,234.56", Some(Currency::Usd)),
+            ("$ 12.5", Some(Currency::Usd)),
+            ("-$5", Some(Currency::Usd)),
+            ("($12.00)", Some(Currency::Usd)),
+            ("(1,200.50 $)", Some(Currency::Usd)),
+            ("£10", Some(Currency::Gbp)),
+            ("1234.56 EUR", Some(Currency::Eur)),
+            ("EUR 99.90", Some(Currency::Eur)),
+            ("CHF 1'234.50", Some(Currency::Chf)),
+            ("12 GBP", Some(Currency::Gbp)),
+            ("1234.56", None),
+            ("-12", None),
+            ("12 %", None),
+            (" 42 ", None),
+        ] {
+            assert_eq!(currency(text), want, "{text:?}");
+        }
+        // Not a number, whatever it writes.
+        assert_eq!(fits("€"), None);
+        assert_eq!(fits("USD"), None);
     }
 
     #[test]
