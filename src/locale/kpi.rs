@@ -149,7 +149,9 @@ pub fn needs(en: &str, lang: Lang) -> String {
             "aucune affaire signée n'a de montant, ni de prix catalogue dans la table de produits"
         }
         other => {
-            return super::unfiltered_reason(other, lang).unwrap_or_else(|| other.to_string())
+            return super::unfiltered_reason(other, lang)
+                .or_else(|| super::comparison_reason(other, lang))
+                .unwrap_or_else(|| other.to_string())
         }
     };
     fr.to_string()

@@ -2,6 +2,7 @@
 //! in one place and pure, so both the charts and the UI use it and it is tested natively.
 
 pub mod catalogue;
+mod comparison;
 pub mod device;
 mod filters;
 mod format;
@@ -9,6 +10,7 @@ mod formulas;
 mod kpi;
 mod text;
 
+pub use comparison::{compare_label, compare_with, comparison_reason, no_data};
 pub use filters::{
     field_label, field_not_in_data, filter_not_applied, unfiltered_reason, value_without_rows,
 };

@@ -121,7 +121,7 @@ impl Period {
     /// days before it, which would take the busy end of a year); else the
     /// same number of days ending the day before `from`.
     pub fn previous(&self) -> Period {
-        if let Some(unit) = self.calendar_unit().or_else(|| self.to_date_unit()) {
+        if let Some(unit) = self.calendar_unit().or_else(|| self.unit_to_date()) {
             let m = month_index(self.from) - unit.months();
             if let Some(from) = days_from_ymd(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1) {
                 let to = if self.calendar_unit().is_some() {
@@ -136,7 +136,7 @@ impl Period {
     }
     /// The largest calendar unit the period starts on the first day of and
     /// ends inside of, short of its last day: the period is that unit to date.
-    fn to_date_unit(&self) -> Option<CalendarUnit> {
+    fn unit_to_date(&self) -> Option<CalendarUnit> {
         let (first, last) = (ymd_from_days(self.from)?, ymd_from_days(self.to)?);
         if first.day() != 1 || self.calendar_unit().is_some() {
             return None;
