@@ -163,7 +163,7 @@ impl Span {
         // (chrono's month arithmetic ends on a shorter month's last day).
         if self.from.day() == 1 {
             for m in [12u32, 3, 1] {
-                let unit_start = (self.from.month() - 1) % m == 0;
+                let unit_start = (self.from.month() - 1).is_multiple_of(m);
                 let unit_end = self.from + chrono::Months::new(m);
                 if unit_start && self.to < unit_end - Duration::days(1) {
                     return Span {
