@@ -236,6 +236,15 @@ mod tests {
     }
 
     #[test]
+    fn an_unavailable_growth_says_why_in_french() {
+        let en = "ventes.csv has no data over the previous period (2022-01-01 to 2023-12-31): its dates run from 2024-01-01 to 2025-12-31";
+        assert_eq!(
+            needs(en, Lang::Fr),
+            "ventes.csv n'a pas de données sur la période précédente (du 1 janv. 2022 au 31 déc. 2023)\u{202f}: ses dates vont du 1 janv. 2024 au 31 déc. 2025."
+        );
+    }
+
+    #[test]
     fn every_need_has_french_words() {
         for d in CATALOGUE {
             assert_ne!(needs(d.needs, Lang::Fr), d.needs, "{}", d.id);
