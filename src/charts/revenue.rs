@@ -18,6 +18,12 @@ pub const LAST_YEAR_SERIES: (&str, Comparison) =
 /// as a line: each month beside its own a year before, with a gap (`null`,
 /// never 0) where the engine left last year's month out for lack of data.
 pub fn revenue_by_month(report: &Report, lang: Lang) -> Option<Chart> {
+    revenue_by_month_beside(report, lang, true)
+}
+
+/// The same, with last year's line only when `last_year` (the comparison
+/// chosen on the dashboard is last year).
+pub fn revenue_by_month_beside(report: &Report, lang: Lang, last_year: bool) -> Option<Chart> {
     let rows = report.breakdown("revenue_by_month");
     if rows.is_empty() {
         return None;
@@ -31,11 +37,12 @@ pub fn revenue_by_month(report: &Report, lang: Lang) -> Option<Chart> {
         .x_axis(Axis::new().type_(AxisType::Category).data(months))
         .y_axis(Axis::new().type_(AxisType::Value))
         .series(Bar::new().name(t(lang, Text::Revenue)).data(values));
-    let last_year: BTreeMap<&str, f64> = report
-        .breakdown(LAST_YEAR_SERIES.0)
-        .iter()
-        .map(|r| (r.key.as_str(), r.value))
-        .collect();
+    let shown = if last_year {
+        report.breakdown(LAST_YEAR_SERIES.0)
+    } else {
+        &[]
+    };
+    let last_year: BTreeMap<&str, f64> = shown.iter().map(|r| (r.key.as_str(), r.value)).collect();
     let ly: Vec<Option<f64>> = rows
         .iter()
         .map(|r| {
@@ -152,6 +159,10 @@ mod tests {
             v["series"][1],
             json!({"type": "line", "name": "Année précédente", "data": [null, null, 4.5, 0.0]})
         );
+        // Last year not chosen on the dashboard: no line.
+        let v =
+            serde_json::to_value(revenue_by_month_beside(&r, Lang::Fr, false).unwrap()).unwrap();
+        assert_eq!(v["series"].as_array().map(Vec::len), Some(1));
         // No month of last year at all: no line.
         r.breakdowns.remove("revenue_by_month_last_year");
         let v = serde_json::to_value(revenue_by_month(&r, Lang::Fr).unwrap()).unwrap();

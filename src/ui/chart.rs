@@ -216,12 +216,10 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     // A comparison series shows only with its comparison chosen in the filter bar.
     let chart = Memo::new(move |_| {
         let chosen = state.view.with(|v| v.compare.comparison());
-        let (series, shows) = crate::charts::LAST_YEAR_SERIES;
+        let (_, shows) = crate::charts::LAST_YEAR_SERIES;
         state.report.with(|r| {
-            if spec.table == "revenue_by_month" && chosen != Some(shows) {
-                let mut r = r.clone();
-                r.breakdowns.remove(series);
-                (spec.build)(&r, lang.get())
+            if spec.table == "revenue_by_month" {
+                crate::charts::revenue_by_month_beside(r, lang.get(), chosen == Some(shows))
             } else {
                 (spec.build)(r, lang.get())
             }
