@@ -1111,15 +1111,16 @@ fn marketing_by_hand() {
         to: d(2024, 2, 29),
     };
     let cart_rows: Vec<Cart> = carts.iter().map(|c| c.0.clone()).collect();
-    // The 60 days before start more than a week before the first spend: no comparison…
+    // 1 January – 29 February is a year to date: it compares with the same
+    // dates of 2023, before the first spend (15 December 2023): no comparison…
     let compared = families::marketing(&spend, &cart_rows, Some(&sales), p, &no_filter());
     assert_eq!(compared.kpis["marketing_spend"][..2], [Some(650.0), None]);
     // …though its arithmetic stands.
     let r = families::marketing_uncompared(&spend, &cart_rows, Some(&sales), p, &no_filter());
-    // 650 spent in January and February; 80 in the 60 days before.
-    assert_eq!(r.kpis["marketing_spend"][..2], [Some(650.0), Some(80.0)]);
-    // New: Alpha in January, Bravo in February; before: Charlie in November.
-    assert_eq!(r.kpis["acquisition_cost"][..2], [Some(325.0), Some(80.0)]);
+    // 650 spent in January and February 2024; nothing in January and February 2023.
+    assert_eq!(r.kpis["marketing_spend"][..2], [Some(650.0), Some(0.0)]);
+    // New: Alpha in January, Bravo in February; none in early 2023.
+    assert_eq!(r.kpis["acquisition_cost"][..2], [Some(325.0), None]);
     assert_eq!(
         values(&r.breakdowns["acquisition_cost_by_month"]),
         [("2024-01", 400.0), ("2024-02", 250.0)]

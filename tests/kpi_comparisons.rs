@@ -122,8 +122,29 @@ fn all_the_data_compares_with_nothing() {
         .as_deref()
         .unwrap()
         .contains("previous period"));
-    // No line of zeros for a last year the data does not have.
-    assert!(!r.breakdowns.contains_key("revenue_by_month_last_year"));
+    // Last year (1 January 2023 – 28 December 2024) has data in 2024 only:
+    // its months are those of 2024, no line of zeros over 2023; their shares
+    // would be of a last year the data only half has: none.
+    let ly: Vec<(&str, f64, Option<f64>)> = r
+        .breakdown("revenue_by_month_last_year")
+        .iter()
+        .map(|b| (b.key.as_str(), b.value, b.share))
+        .collect();
+    let want = [
+        ("2024-01", 100.0, None),
+        ("2024-02", 0.0, None),
+        ("2024-03", 300.0, None),
+        ("2024-04", 0.0, None),
+        ("2024-05", 0.0, None),
+        ("2024-06", 0.0, None),
+        ("2024-07", 0.0, None),
+        ("2024-08", 0.0, None),
+        ("2024-09", 0.0, None),
+        ("2024-10", 0.0, None),
+        ("2024-11", 200.0, None),
+        ("2024-12", 0.0, None),
+    ];
+    assert_eq!(ly, want);
     // In the JSON: null figures and a reason.
     let json = serde_json::to_value(revenue).unwrap();
     assert_eq!(json["vs_previous"]["absolute"], serde_json::Value::Null);
@@ -155,4 +176,55 @@ fn a_week_past_the_data_still_compares() {
     // January 2024's previous month, December 2023, starts 31 days before the data.
     let r = report(between((2024, 1, 1), (2024, 1, 31)));
     assert_eq!(r.kpi("revenue").unwrap().previous, None);
+}
+
+#[test]
+fn a_year_to_date_compares_with_the_same_dates_a_year_before() {
+    // 1 January – 30 June 2025: 250 + 150 = 400. The same dates of 2024:
+    // 100 + 300 = 400, a growth of 0 — not the 181 days before (4 July –
+    // 31 December 2024: 200, which would say +100 %).
+    let r = report(between((2025, 1, 1), (2025, 6, 30)));
+    let label = r.previous_period.as_ref().unwrap();
+    assert_eq!(
+        (label.from.as_str(), label.to.as_str()),
+        ("2024-01-01", "2024-06-30")
+    );
+    let revenue = r.kpi("revenue").unwrap();
+    assert_eq!(
+        (revenue.value, revenue.previous, revenue.last_year),
+        (Some(400.0), Some(400.0), Some(400.0))
+    );
+    assert!(near(r.kpi("revenue_growth").unwrap().value, 0.0));
+}
+
+#[test]
+fn lost_customers_compare_only_where_their_window_is_covered() {
+    // With 90 days of dormancy: Alpha (1 Jan 2024, next purchase 20 Nov)
+    // is lost on 31 March 2024, again on 18 February 2025 (after 20 Nov
+    // 2024) and on 28 September 2025; Beta on 8 June 2024; Gamma on 15 May
+    // 2025.
+    let ws = common::workspace_of(&[("ventes.csv", SALES)]);
+    let r = kpi::report(
+        &ws,
+        &Query {
+            period: between((2025, 1, 1), (2025, 3, 31)),
+            dormancy_days: Some(90),
+            ..Query::default()
+        },
+    );
+    let lost = r.kpi("lost_customers").unwrap();
+    assert_eq!(lost.value, Some(1.0)); // Alpha, 18 February
+                                       // Q4 2024 and the 90 days before it are in the data: nobody lost then.
+    assert_eq!(lost.previous, Some(0.0));
+    assert_eq!(lost.vs(Comparison::Previous).unwrap().absolute, Some(1.0));
+    // Q1 2024 lost Alpha too, but who was a customer in the 90 days before
+    // 1 January 2024 the file cannot say: no figure, not "+0".
+    assert_eq!(lost.last_year, None);
+    let vs = lost.vs(Comparison::LastYear).unwrap();
+    assert_eq!(vs.absolute, None);
+    let reason = vs.unavailable.as_deref().unwrap();
+    assert!(
+        reason.contains("the 90 days before the same period last year (2023-10-03 to 2023-12-31)"),
+        "{reason}"
+    );
 }

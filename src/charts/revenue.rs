@@ -1,15 +1,29 @@
 //! Revenue and margin over time.
 
 use super::{cents, palette};
+use crate::engine::report::Comparison;
 use crate::engine::Report;
 use crate::locale::{month_label, t, Lang, Text};
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::{Bar, Line};
 use charming::Chart;
+use std::collections::BTreeMap;
 
-/// Revenue per month of the period as bars, the same months a year earlier as a line.
+/// The breakdown of the revenue chart's comparison series, and the comparison it shows.
+pub const LAST_YEAR_SERIES: (&str, Comparison) =
+    ("revenue_by_month_last_year", Comparison::LastYear);
+
+/// Revenue per month of the period as bars, the same months a year earlier
+/// as a line: each month beside its own a year before, with a gap (`null`,
+/// never 0) where the engine left last year's month out for lack of data.
 pub fn revenue_by_month(report: &Report, lang: Lang) -> Option<Chart> {
+    revenue_by_month_beside(report, lang, true)
+}
+
+/// The same, with last year's line only when `last_year` (the comparison
+/// chosen on the dashboard is last year).
+pub fn revenue_by_month_beside(report: &Report, lang: Lang, last_year: bool) -> Option<Chart> {
     let rows = report.breakdown("revenue_by_month");
     if rows.is_empty() {
         return None;
@@ -23,14 +37,31 @@ pub fn revenue_by_month(report: &Report, lang: Lang) -> Option<Chart> {
         .x_axis(Axis::new().type_(AxisType::Category).data(months))
         .y_axis(Axis::new().type_(AxisType::Value))
         .series(Bar::new().name(t(lang, Text::Revenue)).data(values));
-    let last_year = report.breakdown("revenue_by_month_last_year");
-    if last_year.iter().any(|r| r.value != 0.0) {
-        let ly: Vec<f64> = last_year.iter().map(|r| cents(r.value)).collect();
+    let shown = if last_year {
+        report.breakdown(LAST_YEAR_SERIES.0)
+    } else {
+        &[]
+    };
+    let last_year: BTreeMap<&str, f64> = shown.iter().map(|r| (r.key.as_str(), r.value)).collect();
+    let ly: Vec<Option<f64>> = rows
+        .iter()
+        .map(|r| {
+            let before = year_before(&r.key)?;
+            last_year.get(before.as_str()).map(|&v| cents(v))
+        })
+        .collect();
+    if ly.iter().any(Option::is_some) {
         chart = chart
             .legend(Legend::new().top(0))
             .series(Line::new().name(t(lang, Text::LastYear)).data(ly));
     }
     Some(chart)
+}
+
+/// `2025-03` → `2024-03`.
+fn year_before(key: &str) -> Option<String> {
+    let (y, m) = key.split_once('-')?;
+    Some(format!("{:04}-{m}", y.parse::<i32>().ok()? - 1))
 }
 
 /// Gross margin per month.
@@ -98,6 +129,44 @@ mod tests {
             v["series"][1],
             json!({"type": "line", "name": "Last year", "data": [7.0]})
         );
+    }
+
+    #[test]
+    fn last_year_has_gaps_where_it_has_no_data() {
+        // This year's months from November 2024; last year's data starts in
+        // January 2024: November and December 2023 are gaps, not zeros, and
+        // a month of last year with no sale is a real 0.
+        let mut r = report(
+            "revenue_by_month",
+            &[
+                ("2024-11", 5.0),
+                ("2024-12", 6.0),
+                ("2025-01", 8.0),
+                ("2025-02", 9.0),
+            ],
+        );
+        let row = |k: &str, v: f64| BreakdownRow {
+            key: k.into(),
+            value: v,
+            share: None,
+        };
+        r.breakdowns.insert(
+            "revenue_by_month_last_year".into(),
+            vec![row("2024-01", 4.5), row("2024-02", 0.0)],
+        );
+        let v = serde_json::to_value(revenue_by_month(&r, Lang::Fr).unwrap()).unwrap();
+        assert_eq!(
+            v["series"][1],
+            json!({"type": "line", "name": "Année précédente", "data": [null, null, 4.5, 0.0]})
+        );
+        // Last year not chosen on the dashboard: no line.
+        let v =
+            serde_json::to_value(revenue_by_month_beside(&r, Lang::Fr, false).unwrap()).unwrap();
+        assert_eq!(v["series"].as_array().map(Vec::len), Some(1));
+        // No month of last year at all: no line.
+        r.breakdowns.remove("revenue_by_month_last_year");
+        let v = serde_json::to_value(revenue_by_month(&r, Lang::Fr).unwrap()).unwrap();
+        assert_eq!(v["series"].as_array().map(Vec::len), Some(1));
     }
 
     #[test]

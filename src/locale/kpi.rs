@@ -149,7 +149,9 @@ pub fn needs(en: &str, lang: Lang) -> String {
             "aucune affaire signée n'a de montant, ni de prix catalogue dans la table de produits"
         }
         other => {
-            return super::unfiltered_reason(other, lang).unwrap_or_else(|| other.to_string())
+            return super::unfiltered_reason(other, lang)
+                .or_else(|| super::comparison_reason(other, lang))
+                .unwrap_or_else(|| other.to_string())
         }
     };
     fr.to_string()
@@ -173,18 +175,27 @@ pub fn format_value(unit: Unit, v: f64, currency: &str, lang: Lang) -> String {
 
 /// A KPI's change against a comparison, signed, as a manager reads it:
 /// amounts and counts in percent (their value when the reference is 0),
-/// rates in points, durations and scores in their unit.
+/// rates and scores in points (`+1,2 pt` / `+1.2 pts`: a change of a
+/// percentage or of an NPS is never a percent of it), durations in their unit.
 pub fn format_change(unit: Unit, c: &Change, currency: &str, lang: Lang) -> Option<String> {
     let signed = |s: String, x: f64| if x > 0.0 { format!("+{s}") } else { s };
     let absolute = c.absolute?;
     Some(match (unit, c.relative) {
         (Unit::Currency | Unit::Count, Some(rel)) => signed(format_percent(rel, lang), rel),
-        (Unit::Ratio, _) => {
-            let points = format_number(absolute * 100.0, 1, lang);
-            signed(format!("{points}\u{a0}pts"), absolute)
-        }
+        (Unit::Ratio, _) => signed(format_points(absolute * 100.0, lang), absolute),
+        (Unit::Score, _) => signed(format_points(absolute, lang), absolute),
         _ => signed(format_value(unit, absolute, currency, lang), absolute),
     })
+}
+
+/// Points with one decimal: `1,2 pt` in French (the abbreviation is
+/// invariable, after a narrow no-break space as before `%`), `1.2 pts` in English.
+fn format_points(points: f64, lang: Lang) -> String {
+    let n = format_number(points, 1, lang);
+    match lang {
+        Lang::Fr => format!("{n}\u{202f}pt"),
+        Lang::En => format!("{n}\u{a0}pts"),
+    }
 }
 
 #[cfg(test)]
@@ -202,7 +213,14 @@ mod tests {
         let f = |u, ch: &Change| format_change(u, ch, "EUR", Lang::Fr).unwrap();
         assert_eq!(f(Unit::Currency, &c(500.0, Some(0.125))), "+12,5\u{202f}%");
         assert_eq!(f(Unit::Count, &c(-3.0, Some(-0.25))), "-25,0\u{202f}%");
-        assert_eq!(f(Unit::Ratio, &c(0.029, None)), "+2,9\u{a0}pts");
+        assert_eq!(f(Unit::Ratio, &c(0.029, None)), "+2,9\u{202f}pt");
+        assert_eq!(f(Unit::Ratio, &c(-0.12, None)), "-12,0\u{202f}pt");
+        // A score (NPS) moves in points, never in percent of itself.
+        assert_eq!(f(Unit::Score, &c(-5.0, None)), "-5,0\u{202f}pt");
+        let en = |u, ch: &Change| format_change(u, ch, "EUR", Lang::En).unwrap();
+        assert_eq!(en(Unit::Ratio, &c(0.012, None)), "+1.2\u{a0}pts");
+        assert_eq!(en(Unit::Score, &c(27.8, None)), "+27.8\u{a0}pts");
+        assert_eq!(en(Unit::Hours, &c(1.5, None)), "+1.5\u{a0}h");
         assert_eq!(f(Unit::Days, &c(-2.5, None)), "-2,5\u{a0}j");
         // A count that was 0: its change in units.
         assert_eq!(f(Unit::Count, &c(4.0, None)), "+4");
@@ -214,6 +232,15 @@ mod tests {
                 Lang::Fr
             ),
             None
+        );
+    }
+
+    #[test]
+    fn an_unavailable_growth_says_why_in_french() {
+        let en = "ventes.csv has no data over the previous period (2022-01-01 to 2023-12-31): its dates run from 2024-01-01 to 2025-12-31";
+        assert_eq!(
+            needs(en, Lang::Fr),
+            "ventes.csv n'a pas de données sur la période précédente (du 1 janv. 2022 au 31 déc. 2023)\u{202f}: ses dates vont du 1 janv. 2024 au 31 déc. 2025."
         );
     }
 

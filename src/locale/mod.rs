@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod currency;
+mod comparison;
 pub mod device;
 mod filters;
 mod format;
@@ -13,6 +14,7 @@ mod objective_words;
 mod setup_errors;
 mod text;
 
+pub use comparison::{compare_label, compare_with, comparison_reason, no_data};
 pub use filters::{
     field_label, field_not_in_data, filter_not_applied, unfiltered_reason, value_without_rows,
 };

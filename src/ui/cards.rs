@@ -1,6 +1,6 @@
 //! KPI cards: the value in its unit, its raw number in `data-value`, the
-//! change against the previous period and last year (arrow coloured by the
-//! KPI's direction), and a sparkline where a monthly series exists.
+//! change against the comparison chosen in the filter bar (arrow coloured by
+//! the KPI's direction), and a sparkline where a monthly series exists.
 
 use super::objectives::{level_code, level_label};
 use super::state::AppState;
@@ -26,26 +26,49 @@ fn series_of(id: &str) -> Option<&'static str> {
     })
 }
 
+/// The card's change against the chosen comparison: an arrow and the
+/// change, or, when the engine says it is unavailable, no arrow and why —
+/// on hover and on keyboard focus (the reason is the element's accessible
+/// description, shown beside it while it has the focus).
 fn change_view(
     change: Option<&Change>,
     def: &KpiDef,
-    label: Text,
+    comparison: Comparison,
     currency: &str,
     lang: Lang,
 ) -> Option<impl IntoView> {
     let change = change?;
+    let label = match comparison {
+        Comparison::Previous => Text::VsPrevious,
+        Comparison::LastYear => Text::VsLastYear,
+    };
     let Some(shown) = format_change(def.unit, change, currency, lang) else {
         // Unavailable: said, not shown as a 0 % change.
+        let reason = change
+            .unavailable
+            .as_deref()
+            .map(|r| needs(r, lang))
+            .unwrap_or_else(|| t(lang, Text::NoComparisonData).to_string());
+        let why = format!("why-{}", def.id);
         return Some(
             view! {
-                <li class="flat na" title=t(lang, Text::NoComparisonData)>
-                    {t(lang, Text::NoComparison)}" "<span>{t(lang, label)}</span>
+                <li class="flat na" data-testid=format!("no-comparison-{}", def.id)>
+                    <span class="no-comparison" tabindex="0" aria-describedby=why.clone()>
+                        {t(lang, Text::NoComparison)}" "<span>{t(lang, label)}</span>
+                    </span>
+                    <span class="why" role="tooltip" id=why>{reason}</span>
                 </li>
             }
             .into_any(),
         );
     };
-    let c = change.absolute.unwrap_or(0.0);
+    // What the card writes decides the arrow: a change shown as 0,0 gets none.
+    let shown_zero = !shown.chars().any(|ch| ch.is_ascii_digit() && ch != '0');
+    let c = if shown_zero {
+        0.0
+    } else {
+        change.absolute.unwrap_or(0.0)
+    };
     let arrow = if c > 0.0 {
         "▲"
     } else if c < 0.0 {
@@ -213,12 +236,10 @@ pub fn KpiCard(
             <p class="kpi-median">{median}</p>
             <ul class="kpi-changes">
                 {move || {
+                    // Only the comparison chosen in the filter bar (none: no line).
+                    let chosen = state.view.with(|v| v.compare.comparison())?;
                     let currency = state.settings.with(|s| s.currency.clone());
-                    kpi.with(|k| change_view(k.vs(Comparison::Previous), def, Text::VsPrevious, &currency, lang.get()))
-                }}
-                {move || {
-                    let currency = state.settings.with(|s| s.currency.clone());
-                    kpi.with(|k| change_view(k.vs(Comparison::LastYear), def, Text::VsLastYear, &currency, lang.get()))
+                    kpi.with(|k| change_view(k.vs(chosen), def, chosen, &currency, lang.get()))
                 }}
             </ul>
             {spark}

@@ -69,6 +69,13 @@ impl Formatters {
         let tooltip =
             Closure::<dyn Fn(JsValue) -> String>::new(move |v: JsValue| match v.as_f64() {
                 Some(x) => format_value(unit, x, &currency, lang),
+                // A gap of a comparison series: its period has no data there.
+                None if v.is_null()
+                    || v.is_undefined()
+                    || v.as_string().as_deref() == Some("-") =>
+                {
+                    crate::locale::no_data(lang).to_string()
+                }
                 None => v.as_string().unwrap_or_default(),
             });
         Formatters { axis, tooltip }
@@ -206,7 +213,18 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     let lang = state.lang;
     let id = spec.id;
     let as_table = RwSignal::new(false);
-    let chart = Memo::new(move |_| state.report.with(|r| (spec.build)(r, lang.get())));
+    // A comparison series shows only with its comparison chosen in the filter bar.
+    let chart = Memo::new(move |_| {
+        let chosen = state.view.with(|v| v.compare.comparison());
+        let (_, shows) = crate::charts::LAST_YEAR_SERIES;
+        state.report.with(|r| {
+            if spec.table == "revenue_by_month" {
+                crate::charts::revenue_by_month_beside(r, lang.get(), chosen == Some(shows))
+            } else {
+                (spec.build)(r, lang.get())
+            }
+        })
+    });
     // The ECharts instance and the formatters it calls are JS objects: stored on this thread only.
     let instance = StoredValue::new_local(None::<charming::Echarts>);
     let formatters = StoredValue::new_local(None::<((Lang, String), Formatters)>);

@@ -1,12 +1,15 @@
-//! The filter bar: period presets or a custom range, and one value per
+//! The filter bar: period presets or a custom range, what the period is
+//! compared with (previous period, same period last year, nothing), and one value per
 //! dimension (rep, manager, region, sector, segment, channel, product) that
 //! the data has; a filter the data cannot take is shown as not applied.
 
 use super::state::AppState;
-use super::view_state::PeriodChoice;
+use super::view_state::{CompareChoice, PeriodChoice};
 use crate::engine::kpi::Preset;
 use crate::engine::schema::normalize;
-use crate::locale::{field_label, filter_not_applied, t, value_without_rows, Lang, Text};
+use crate::locale::{
+    compare_label, compare_with, field_label, filter_not_applied, t, value_without_rows, Lang, Text,
+};
 use leptos::prelude::*;
 
 fn preset_label(p: Preset, lang: Lang) -> &'static str {
@@ -115,6 +118,21 @@ pub fn FilterBar() -> impl IntoView {
                 <label><span>{move || t(lang.get(), Text::From)}</span>{date_input(false)}</label>
                 <label><span>{move || t(lang.get(), Text::To)}</span>{date_input(true)}</label>
             </Show>
+            <label>
+                <span>{move || compare_with(lang.get())}</span>
+                <select
+                    data-testid="compare-select"
+                    prop:value=move || view.with(|v| v.compare.code())
+                    on:change=move |ev| {
+                        let choice = CompareChoice::from_code(&event_target_value(&ev)).unwrap_or_default();
+                        view.update(|s| s.compare = choice);
+                    }
+                >
+                    {CompareChoice::ALL.into_iter().map(|c| view! {
+                        <option value=c.code()>{move || compare_label(c.comparison(), lang.get())}</option>
+                    }).collect_view()}
+                </select>
+            </label>
             {move || state.filter_options.get().into_iter().map(|(field, values)| {
                 // A chosen value no row has (a link, a view kept from other data): listed, and said.
                 let chosen = view.with_untracked(|v| v.filters.get(&field).cloned());

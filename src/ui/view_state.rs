@@ -1,10 +1,12 @@
-//! What the user is looking at: the page, the period and the filters. It
+//! What the user is looking at: the page, the period, what it is compared
+//! with and the filters. It
 //! lives in the URL fragment (so a reload or a shared link reopens the same
 //! view over the user's own data; a fragment never reaches a server) and in
 //! localStorage.
 
 use crate::engine::kpi::{Period, Preset, Query};
 use crate::engine::parse::date::parse_iso_day;
+use crate::engine::report::Comparison;
 use crate::engine::Field;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -44,10 +46,52 @@ pub enum PeriodChoice {
     Custom(String, String),
 }
 
+/// What the cards and the charts compare the period with. The previous
+/// period by default: it exists for every period (last year often falls
+/// before a short export), and it is what the cards showed first before
+/// there was a choice, so an old link reads as it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompareChoice {
+    #[default]
+    Previous,
+    LastYear,
+    Nothing,
+}
+
+impl CompareChoice {
+    pub const ALL: [CompareChoice; 3] = [
+        CompareChoice::Previous,
+        CompareChoice::LastYear,
+        CompareChoice::Nothing,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            CompareChoice::Previous => "previous",
+            CompareChoice::LastYear => "last_year",
+            CompareChoice::Nothing => "none",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<CompareChoice> {
+        Self::ALL.into_iter().find(|c| c.code() == s)
+    }
+    /// The engine's comparison shown, if any.
+    pub fn comparison(self) -> Option<Comparison> {
+        match self {
+            CompareChoice::Previous => Some(Comparison::Previous),
+            CompareChoice::LastYear => Some(Comparison::LastYear),
+            CompareChoice::Nothing => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ViewState {
     pub page: Page,
     pub period: PeriodChoice,
+    /// Absent from views kept before there was a choice: the default.
+    #[serde(default)]
+    pub compare: CompareChoice,
     /// One value per filtered dimension.
     pub filters: BTreeMap<Field, String>,
 }
@@ -113,7 +157,7 @@ fn decode(s: &str) -> String {
 }
 
 impl ViewState {
-    /// `#page=reps&period=this_year&rep=Ann%20Martin`.
+    /// `#page=reps&period=this_year&compare=last_year&rep=Ann%20Martin`.
     pub fn to_fragment(&self) -> String {
         let mut parts = vec![format!("page={}", self.page.code())];
         match &self.period {
@@ -122,6 +166,10 @@ impl ViewState {
             PeriodChoice::Custom(f, t) => {
                 parts.push(format!("from={}&to={}", encode(f), encode(t)))
             }
+        }
+        // The default is left out: a link without it means the previous period.
+        if self.compare != CompareChoice::default() {
+            parts.push(format!("compare={}", self.compare.code()));
         }
         for (field, value) in &self.filters {
             parts.push(format!("{}={}", field.name(), encode(value)));
@@ -149,6 +197,7 @@ impl ViewState {
                         v.period = PeriodChoice::Preset(p);
                     }
                 }
+                "compare" => v.compare = CompareChoice::from_code(&val).unwrap_or_default(),
                 "from" if parse_iso_day(&val).is_some() => from = Some(val),
                 "to" if parse_iso_day(&val).is_some() => to = Some(val),
                 _ => {
@@ -198,6 +247,7 @@ mod tests {
         let mut v = ViewState {
             page: Page::Reps,
             period: PeriodChoice::Preset(Preset::LastQuarter),
+            compare: CompareChoice::LastYear,
             filters: BTreeMap::new(),
         };
         v.filters.insert(Field::Rep, "Léa Moreau & co".into());
@@ -205,7 +255,7 @@ mod tests {
         let f = v.to_fragment();
         assert!(
             f.starts_with(
-                "#page=reps&period=last_quarter&rep=L%C3%A9a%20Moreau%20%26%20co&region="
+                "#page=reps&period=last_quarter&compare=last_year&rep=L%C3%A9a%20Moreau%20%26%20co&region="
             ),
             "{f}"
         );
@@ -218,6 +268,40 @@ mod tests {
             ViewState::from_fragment(&custom.to_fragment()),
             Some(custom)
         );
+    }
+
+    #[test]
+    fn the_comparison_lives_in_the_fragment_and_old_views_keep_working() {
+        let none = ViewState {
+            compare: CompareChoice::Nothing,
+            ..ViewState::default()
+        };
+        assert_eq!(none.to_fragment(), "#page=dashboard&compare=none");
+        assert_eq!(
+            ViewState::from_fragment("#page=dashboard&compare=none"),
+            Some(none)
+        );
+        // The default is not written, and a link without it (or with a
+        // value this version does not know) compares with the previous period.
+        assert_eq!(ViewState::default().to_fragment(), "#page=dashboard");
+        for old in ["#page=reps&period=this_year", "#page=reps&compare=someday"] {
+            let v = ViewState::from_fragment(old).unwrap();
+            assert_eq!(v.compare, CompareChoice::Previous);
+            assert_eq!(v.compare.comparison(), Some(Comparison::Previous));
+        }
+        // A view kept in localStorage before the choice existed.
+        let kept: ViewState =
+            serde_json::from_str(r#"{"page":"reps","period":"All","filters":{}}"#).unwrap();
+        assert_eq!(kept.compare, CompareChoice::Previous);
+        let round: ViewState = serde_json::from_str(
+            &serde_json::to_string(&ViewState {
+                compare: CompareChoice::LastYear,
+                ..ViewState::default()
+            })
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(round.compare, CompareChoice::LastYear);
     }
 
     #[test]

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { serve, open, ready, kpiValue, importFiles, cliReport, waitForKpi, DATA } from './harness.mjs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 
 const SUPERSTORE = join(DATA, 'superstore', 'Superstore.csv');
 const CRM = ['sales_pipeline', 'sales_teams', 'accounts', 'products'].map((f) => join(DATA, 'crm_sales_opportunities', `${f}.csv`));
@@ -34,7 +36,8 @@ test('Superstore: revenue, orders, basket, margin rate and top customer', async 
     assert.match(await b.page.getByTestId('no-data-funnel').textContent(), /No data for this chart — needs an opportunities table/);
     // All the data compares with nothing: said, not shown as a change.
     const changes = b.page.getByTestId('card-revenue').locator('.kpi-changes');
-    assert.equal((await changes.textContent()).match(/no comparison/g)?.length, 2);
+    assert.match(await changes.textContent(), /^no comparison vs previous period/);
+    assert.doesNotMatch(await changes.textContent(), /[▲▼]/);
     // 2015 compares with the whole of 2014: revenue in percent, a rate in points.
     await b.page.getByTestId('period-select').selectOption('custom');
     await b.page.getByTestId('period-from').fill('2015-01-01');
@@ -92,10 +95,10 @@ test('period and rep filters match the engine, live in the URL and survive a rel
     const url = new URL(b.page.url());
     assert.match(url.hash, /from=2017-04-01&to=2017-06-30/);
     assert.match(url.hash, /rep=Darcel%20Schlecht/);
-    // A reload keeps the view (the data itself is kept by a later feature: re-import it).
+    // A reload keeps the view, and the files kept on this device come back
+    // (re-importing them raced with their return).
     await b.page.reload();
     await ready(b.page);
-    await importFiles(b.page, CRM);
     assert.equal(await waitForKpi(b.page, 'won_revenue', (v) => v === want), want);
     assert.equal(await b.page.getByTestId('filter-rep').inputValue(), 'Darcel Schlecht');
     b.assertClean(server.origin);
@@ -191,6 +194,176 @@ test('only the KPIs that matter: pin a main objective, hide, reorder, explain; r
     await revenueFamily.locator('details.locked summary').first().click();
     await b.page.getByTestId('unhide-units_sold').click();
     await b.page.getByTestId('kpi-units_sold').waitFor();
+    b.assertClean(server.origin);
+  } finally {
+    await b.close();
+  }
+});
+
+// A chart's series as ECharts holds them, once `ok(series, categories)` holds
+// (charts are drawn one per task, after the report).
+async function chartSeries(page, id, ok, timeout = 30_000) {
+  const start = Date.now();
+  let last;
+  while (Date.now() - start < timeout) {
+    last = await page.evaluate((id) => {
+      const el = document.getElementById(id);
+      const chart = el && globalThis.echarts.getInstanceByDom(el);
+      if (!chart) return null;
+      const o = chart.getOption();
+      return { series: o.series.map((s) => ({ name: s.name, data: s.data })), categories: o.xAxis[0].data };
+    }, id);
+    if (last && ok(last.series, last.categories)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`chart ${id} stayed at ${JSON.stringify(last)}`);
+}
+
+// The demo's files, written by the engine the app runs, for the command line.
+async function demoFiles() {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const dir = join(tmpdir(), `cadran-demo-${process.pid}`);
+  const { stdout } = await promisify(execFile)('cargo', ['run', '-q', '--locked', '--example', 'demo_files', '--', dir], { cwd: join(import.meta.dirname, '..', '..') });
+  return stdout.trim().split('\n');
+}
+
+test('no arrow without a comparison; why, on hover and on keyboard focus', async () => {
+  const b = await open({ locale: 'fr-FR' });
+  try {
+    await b.page.goto(server.url);
+    await ready(b.page);
+    await b.page.getByTestId('load-demo').click();
+    await kpiValue(b.page, 'revenue');
+    // "Toutes les données": nothing to compare with, no card shows an arrow.
+    const changes = await b.page.locator('.kpi-changes').allTextContents();
+    assert.ok(changes.length > 20, `${changes.length} cards`);
+    assert.deepEqual(changes.filter((c) => /[▲▼]/.test(c)), []);
+    // The reason is reached from the keyboard: focusable, described by it, shown while focused.
+    const na = b.page.getByTestId('card-revenue').locator('.no-comparison');
+    const why = b.page.getByTestId('card-revenue').locator('.why');
+    assert.equal(await why.isVisible(), false);
+    await na.focus();
+    assert.equal(await na.evaluate((e) => e === document.activeElement && e.tabIndex), 0);
+    assert.equal(await na.getAttribute('aria-describedby'), await why.getAttribute('id'));
+    assert.equal(await why.isVisible(), true);
+    // The demo sells from 1 January 2024 to 31 December 2025: the 731 days before are not in it.
+    assert.equal(
+      (await why.textContent()).trim(),
+      "demo-ventes.csv n'a pas de données sur la période précédente (du 31 déc. 2021 au 31 déc. 2023)\u202f: ses dates vont du 1 janv. 2024 au 31 déc. 2025.",
+    );
+    b.assertClean(server.origin);
+  } finally {
+    await b.close();
+  }
+});
+
+test('the comparison chooser: last year and back, in the URL, after a reload; gaps in last year', async () => {
+  const b = await open({ locale: 'fr-FR' });
+  try {
+    await b.page.goto(server.url);
+    await ready(b.page);
+    await b.page.getByTestId('load-demo').click();
+    await kpiValue(b.page, 'revenue');
+    const compare = b.page.getByTestId('compare-select');
+    // Labelled for a screen reader by its <label>.
+    assert.equal(await b.page.getByLabel('Comparer avec').getAttribute('data-testid'), 'compare-select');
+    assert.equal(await compare.inputValue(), 'previous');
+    // By default no last-year line: the cards compare with the previous period.
+    const bars = await chartSeries(b.page, 'revenue-by-month', (s) => s.length >= 1);
+    assert.equal(bars.series.length, 1);
+    await compare.selectOption('last_year');
+    assert.match(b.page.url(), /compare=last_year/);
+    const revenue = b.page.getByTestId('card-revenue').locator('.kpi-changes');
+    await b.page.waitForFunction(() => /vs an dernier/.test(document.querySelector('[data-testid=card-revenue] .kpi-changes').textContent));
+    assert.doesNotMatch(await revenue.textContent(), /période précédente/);
+    // All the data (2024-2025) beside the year before: 2023 has no data, a
+    // gap (null, not 0) under each 2024 month; 2024 itself under 2025's.
+    const { series, categories } = await chartSeries(b.page, 'revenue-by-month', (s) => s.length === 2);
+    assert.equal(categories.length, 24);
+    assert.equal(categories[0], 'janv. 2024');
+    const [sales, lastYear] = series;
+    assert.equal(lastYear.name, 'Année précédente');
+    assert.deepEqual(lastYear.data.slice(0, 12), Array(12).fill(null));
+    assert.deepEqual(lastYear.data.slice(12), sales.data.slice(0, 12));
+    // Its tooltip says so, rather than "0,00 €".
+    const gap = await b.page.evaluate(() => {
+      const chart = globalThis.echarts.getInstanceByDom(document.getElementById('revenue-by-month'));
+      const f = chart.getOption().tooltip[0].valueFormatter;
+      return [f(null), f(undefined), f(1234.5)];
+    });
+    assert.deepEqual(gap, ['pas de données', 'pas de données', '1\u202f235\u202f€']);
+    // A reload keeps the choice (the URL and the view kept on the device).
+    await b.page.reload();
+    await ready(b.page);
+    await kpiValue(b.page, 'revenue');
+    assert.equal(await compare.inputValue(), 'last_year');
+    assert.match(b.page.url(), /compare=last_year/);
+    // "Aucune comparaison": no change line at all; back to the previous period.
+    await compare.selectOption('none');
+    await b.page.waitForFunction(() => document.querySelector('[data-testid=card-revenue] .kpi-changes').textContent === '');
+    await chartSeries(b.page, 'revenue-by-month', (s) => s.length === 1);
+    await compare.selectOption('previous');
+    assert.doesNotMatch(b.page.url(), /compare=/);
+    await b.page.waitForFunction(() => /vs période précédente/.test(document.querySelector('[data-testid=card-revenue] .kpi-changes').textContent));
+    b.assertClean(server.origin);
+  } finally {
+    await b.close();
+  }
+});
+
+// The figures of one screen agree: the engine's (cadran kpis on the demo's
+// files), and what the cards and charts show of them.
+test('rates change in points; cards and charts agree for each preset', async () => {
+  const files = await demoFiles();
+  const b = await open({ locale: 'fr-FR' });
+  try {
+    await b.page.goto(server.url);
+    await ready(b.page);
+    await b.page.getByTestId('load-demo').click();
+    await kpiValue(b.page, 'revenue');
+    const text = async (id) => (await b.page.getByTestId(`card-${id}`).locator('.kpi-changes').textContent()).trim();
+    // As the app writes a number: no sign on what rounds to zero, a decimal comma.
+    const fr = (x, d) => {
+      const s = Math.abs(x).toFixed(d);
+      return (x < 0 && Number(s) !== 0 ? '-' : '') + s.replace('.', ',');
+    };
+    for (const preset of ['this_year', 'year_to_date', 'last_quarter', 'last_month', 'all']) {
+      const cli = await cliReport(preset === 'all' ? files : ['--preset', preset, ...files]);
+      await b.page.getByTestId('period-select').selectOption(preset);
+      const want = cli.kpis.revenue.value;
+      await waitForKpi(b.page, 'revenue', (v) => v === want);
+      // A rate and a score change in points, never in percent of themselves.
+      for (const [id, scale] of [['margin_rate', 100], ['win_rate', 100], ['nps', 1]]) {
+        const vs = cli.kpis[id].vs_previous;
+        if (vs?.absolute == null) {
+          assert.match(await text(id), /^pas de comparaison/, `${preset} ${id}`);
+          continue;
+        }
+        const n = vs.absolute * scale;
+        const arrow = n > 0 ? '▲' : n < 0 ? '▼' : '■';
+        const sign = n > 0 ? '+' : '';
+        assert.equal(await text(id), `${arrow} ${sign}${fr(n, 1)}\u202fpt vs période précédente`, `${preset} ${id}`);
+      }
+      // Revenue growth is the revenue card's change against the previous period.
+      const growth = cli.kpis.revenue_growth.value;
+      const change = await text('revenue');
+      if (growth == null) {
+        assert.match(change, /^pas de comparaison/, preset);
+        assert.equal(await b.page.getByTestId('kpi-revenue_growth').count(), 0, preset);
+      } else {
+        assert.equal(cli.kpis.revenue.vs_previous.relative, growth, preset);
+        const pct = `${fr(growth * 100, 1)}\u202f%`;
+        assert.equal((await b.page.getByTestId('kpi-revenue_growth').textContent()).trim(), pct, preset);
+        assert.ok(change.includes(pct.replace(/^-/, '')), `${preset}: ${change} / ${pct}`);
+      }
+      // Lost customers: the card is the sum of the chart's months.
+      const lost = cli.kpis.lost_customers.value;
+      assert.equal(await kpiValue(b.page, 'lost_customers'), lost, preset);
+      const months = cli.breakdowns.lost_customers_by_month.length;
+      const { series } = await chartSeries(b.page, 'new-vs-lost', (_, c) => c.length === months);
+      assert.equal(-series[1].data.reduce((a, x) => a + x, 0), lost, preset);
+    }
     b.assertClean(server.origin);
   } finally {
     await b.close();

@@ -51,3 +51,51 @@ pub fn keep_covered(
         }
     }
 }
+
+/// Nulls the comparisons of lost customers, churn and retention whose
+/// `w` days before the comparison period the data does not cover: whether
+/// a customer was live, or is lost, reads the purchases of those days.
+pub fn keep_history(
+    kpis: &mut BTreeMap<&'static str, [Option<f64>; 3]>,
+    dates: impl IntoIterator<Item = NaiveDate>,
+    p: Span,
+    w: i64,
+) {
+    let Some(data) = span_of(dates) else { return };
+    let before = |c: Span| Span {
+        from: c.from - Duration::days(w),
+        to: c.from - Duration::days(1),
+    };
+    for id in ["lost_customers", "churn_rate", "retention_rate"] {
+        if let Some(figures) = kpis.get_mut(id) {
+            if !covers(data, before(p.previous())) {
+                figures[1] = None;
+            }
+            if !covers(data, before(p.last_year())) {
+                figures[2] = None;
+            }
+        }
+    }
+}
+
+/// Last year's months the data covers: each month's days inside last year
+/// (`ly`), within the week's slack; the months outside are dropped.
+pub fn covered_months(
+    months: &mut BTreeMap<String, f64>,
+    dates: impl IntoIterator<Item = NaiveDate>,
+    ly: Span,
+) {
+    let Some(data) = span_of(dates) else {
+        months.clear();
+        return;
+    };
+    months.retain(|key, _| {
+        let first = NaiveDate::parse_from_str(&format!("{key}-01"), "%Y-%m-%d").expect("a month");
+        let last = first + chrono::Months::new(1) - Duration::days(1);
+        let days = Span {
+            from: first.max(ly.from),
+            to: last.min(ly.to),
+        };
+        covers(data, days)
+    });
+}

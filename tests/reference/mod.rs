@@ -140,7 +140,9 @@ impl Span {
         self.from <= d && d <= self.to
     }
     /// The previous calendar month, quarter or year when the span is
-    /// exactly one; else the same number of days, ending the day before `from`.
+    /// exactly one; the same days of it when the span runs from its first
+    /// day to a day before its last; else the same number of days, ending
+    /// the day before `from`.
     pub fn previous(&self) -> Span {
         let after = self.to + Duration::days(1);
         let months = (after.year() - self.from.year()) * 12 + after.month() as i32
@@ -156,6 +158,20 @@ impl Span {
                 from: self.from - chrono::Months::new(m),
                 to: self.from - Duration::days(1),
             };
+        }
+        // Year, quarter or month to date: the same days of the unit before
+        // (chrono's month arithmetic ends on a shorter month's last day).
+        if self.from.day() == 1 {
+            for m in [12u32, 3, 1] {
+                let unit_start = (self.from.month() - 1).is_multiple_of(m);
+                let unit_end = self.from + chrono::Months::new(m);
+                if unit_start && self.to < unit_end - Duration::days(1) {
+                    return Span {
+                        from: self.from - chrono::Months::new(m),
+                        to: self.to - chrono::Months::new(m),
+                    };
+                }
+            }
         }
         let days = (self.to - self.from).num_days() + 1;
         Span {
@@ -318,11 +334,15 @@ pub fn report_dormant(
     w: i64,
 ) -> Reference {
     let mut r = report_uncompared(all, accounts, p, filters, w);
-    comparisons::keep_covered(&mut r.kpis, all.iter().filter_map(|l| l.day), p);
-    // Last year's months beside this year's only when last year is covered.
-    let days = all.iter().filter_map(|l| l.day);
-    if comparisons::span_of(days).is_none_or(|data| !comparisons::covers(data, p.last_year())) {
-        r.breakdowns.remove("revenue_by_month_last_year");
+    let days = || all.iter().filter_map(|l| l.day);
+    comparisons::keep_covered(&mut r.kpis, days(), p);
+    comparisons::keep_history(&mut r.kpis, days(), p, w);
+    // Last year's months beside this year's: those the data covers.
+    if let Some(months) = r.breakdowns.get_mut("revenue_by_month_last_year") {
+        comparisons::covered_months(months, days(), p.last_year());
+        if months.is_empty() {
+            r.breakdowns.remove("revenue_by_month_last_year");
+        }
     }
     r
 }

@@ -9,9 +9,13 @@ use super::model::Model;
 use super::period::Period;
 use super::source;
 use super::view::day_range;
+use crate::engine::parse::date::days_from_ymd;
 use crate::engine::report::{Change, KpiValue, Report};
 use crate::engine::schema::{Field, Kind};
 use std::collections::BTreeMap;
+
+/// The KPIs of customers lost after the dormancy window.
+const MOVES: [&str; 3] = ["lost_customers", "churn_rate", "retention_rate"];
 
 /// How far a comparison period may reach past a table's first or last
 /// date and still count as covered: an export cut a few days into a
@@ -104,6 +108,7 @@ fn uncovered(what: &str, c: Period, data: Period, file: &str) -> String {
 /// a comparison: unavailable when the previous period is not covered.
 pub(super) fn apply(model: &Model, p: Period, r: &mut Report) {
     let (prev, ly) = (p.previous(), p.last_year());
+    let w = r.dormancy_days;
     let mut spans: BTreeMap<Option<Kind>, Option<(Period, String)>> = BTreeMap::new();
     for d in CATALOGUE {
         let Some(k) = r.kpis.get_mut(d.id) else {
@@ -116,17 +121,27 @@ pub(super) fn apply(model: &Model, p: Period, r: &mut Report) {
         else {
             continue;
         };
-        // A growth's own comparisons are growths: both of their periods must be covered.
+        // A growth's own comparisons are growths: both of their periods must
+        // be covered. A customer is lost, or live, after W days without a
+        // purchase: the W days before the period must be covered too.
         let growth = d.id == "revenue_growth";
-        let needs = |what: &'static str, c: Period| -> Vec<(&'static str, Period)> {
-            let mut v = vec![(what, c)];
+        let moves = MOVES.contains(&d.id);
+        let needs = |what: &'static str, c: Period| -> Vec<(String, Period)> {
+            let mut v = vec![(what.to_string(), c)];
             if growth {
-                v.push(("the period before it", c.previous()));
+                v.push(("the period before it".to_string(), c.previous()));
+            }
+            if moves {
+                v.push((
+                    format!("the {w} days before {what}"),
+                    Period::new(c.from - w as i32, c.from - 1),
+                ));
             }
             v
         };
         if growth {
-            if let Some(reason) = first_gap(&[("the previous period", prev)], data, &file) {
+            let previous = [("the previous period".to_string(), prev)];
+            if let Some(reason) = first_gap(&previous, data, &file) {
                 *k = KpiValue {
                     unit: k.unit,
                     ..KpiValue::unavailable(reason)
@@ -136,7 +151,7 @@ pub(super) fn apply(model: &Model, p: Period, r: &mut Report) {
         }
         let Some(value) = k.value else { continue };
         let unit = d.unit;
-        let judge = |reference: &mut Option<f64>, periods: &[(&str, Period)]| {
+        let judge = |reference: &mut Option<f64>, periods: &[(String, Period)]| {
             if let Some(reason) = first_gap(periods, data, &file) {
                 *reference = None;
                 return Change::unavailable(reason);
@@ -152,15 +167,48 @@ pub(super) fn apply(model: &Model, p: Period, r: &mut Report) {
             &needs("the same period last year", ly),
         ));
     }
-    // Last year's months beside this year's: only when last year is covered.
+    last_years_months(model, ly, r);
+}
+
+/// Last year's months beside this year's: only the months the sales cover
+/// (a chart draws a gap, not a 0, where there is no data). Their shares are
+/// of last year's revenue, so only when the whole of last year is covered.
+fn last_years_months(model: &Model, ly: Period, r: &mut Report) {
+    const ID: &str = "revenue_by_month_last_year";
     let sales = super::def("revenue").and_then(|d| data_of(model, d));
-    if sales.is_none_or(|(data, _)| !covers(data, ly)) {
-        r.breakdowns.remove("revenue_by_month_last_year");
+    let Some((data, _)) = sales else {
+        r.breakdowns.remove(ID);
+        return;
+    };
+    let whole = covers(data, ly);
+    let Some(rows) = r.breakdowns.get_mut(ID) else {
+        return;
+    };
+    rows.retain(|row| month_within(&row.key, ly).is_some_and(|m| covers(data, m)));
+    if !whole {
+        rows.iter_mut().for_each(|row| row.share = None);
+    }
+    if rows.is_empty() {
+        r.breakdowns.remove(ID);
     }
 }
 
+/// The days of month `key` (`YYYY-MM`) inside `p`.
+fn month_within(key: &str, p: Period) -> Option<Period> {
+    let (y, m) = key.split_once('-')?;
+    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    let first = days_from_ymd(y, m, 1)?;
+    let next = if m == 12 {
+        days_from_ymd(y + 1, 1, 1)
+    } else {
+        days_from_ymd(y, m + 1, 1)
+    }?;
+    let (from, to) = (first.max(p.from), (next - 1).min(p.to));
+    (from <= to).then(|| Period::new(from, to))
+}
+
 /// The first of `periods` the data does not cover, said in words.
-fn first_gap(periods: &[(&str, Period)], data: Period, file: &str) -> Option<String> {
+fn first_gap(periods: &[(String, Period)], data: Period, file: &str) -> Option<String> {
     periods
         .iter()
         .find(|(_, c)| !covers(data, *c))
@@ -170,7 +218,6 @@ fn first_gap(periods: &[(&str, Period)], data: Period, file: &str) -> Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::parse::date::days_from_ymd;
 
     fn p(a: (i32, u32, u32), b: (i32, u32, u32)) -> Period {
         let d = |x: (i32, u32, u32)| days_from_ymd(x.0, x.1, x.2).unwrap();
@@ -188,5 +235,28 @@ mod tests {
         assert!(!covers(data, p((2013, 12, 26), (2014, 1, 31))));
         assert!(covers(data, p((2017, 12, 1), (2018, 1, 6))));
         assert!(!covers(data, p((2017, 12, 1), (2018, 1, 7))));
+    }
+
+    #[test]
+    fn a_month_of_last_year_is_its_days_inside_the_period() {
+        let ly = p((2024, 3, 15), (2024, 6, 10));
+        assert_eq!(
+            month_within("2024-03", ly),
+            Some(p((2024, 3, 15), (2024, 3, 31)))
+        );
+        assert_eq!(
+            month_within("2024-04", ly),
+            Some(p((2024, 4, 1), (2024, 4, 30)))
+        );
+        assert_eq!(
+            month_within("2024-06", ly),
+            Some(p((2024, 6, 1), (2024, 6, 10)))
+        );
+        assert_eq!(month_within("2024-07", ly), None);
+        assert_eq!(
+            month_within("2024-12", p((2024, 12, 1), (2025, 1, 5))),
+            Some(p((2024, 12, 1), (2024, 12, 31)))
+        );
+        assert_eq!(month_within("total", ly), None);
     }
 }

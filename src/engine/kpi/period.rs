@@ -114,16 +114,44 @@ impl Period {
     }
 
     /// The period a change is measured against: the previous calendar
-    /// unit when the period is exactly one, else the same number of days
-    /// ending the day before `from`.
+    /// unit when the period is exactly one; the same days of the previous
+    /// unit when it runs from a unit's first day to a day inside it (year,
+    /// else quarter, else month to date: 1 January – 30 September compares
+    /// with 1 January – 30 September of the year before, not with the 273
+    /// days before it, which would take the busy end of a year); else the
+    /// same number of days ending the day before `from`.
     pub fn previous(&self) -> Period {
-        if let Some(unit) = self.calendar_unit() {
+        if let Some(unit) = self.calendar_unit().or_else(|| self.unit_to_date()) {
             let m = month_index(self.from) - unit.months();
             if let Some(from) = days_from_ymd(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1) {
-                return Period::new(from, self.from - 1);
+                let to = if self.calendar_unit().is_some() {
+                    self.from - 1
+                } else {
+                    shift_months(self.to, unit.months())
+                };
+                return Period::new(from, to);
             }
         }
         Period::new(self.from - self.days(), self.from - 1)
+    }
+    /// The largest calendar unit the period starts on the first day of and
+    /// ends inside of, short of its last day: the period is that unit to date.
+    fn unit_to_date(&self) -> Option<CalendarUnit> {
+        let (first, last) = (ymd_from_days(self.from)?, ymd_from_days(self.to)?);
+        if first.day() != 1 || self.calendar_unit().is_some() {
+            return None;
+        }
+        let (m0, m1) = (month_index(self.from), month_index(self.to));
+        [
+            CalendarUnit::Year,
+            CalendarUnit::Quarter,
+            CalendarUnit::Month,
+        ]
+        .into_iter()
+        .find(|u| {
+            let n = u.months();
+            (first.month() as i32 - 1) % n == 0 && m1 - m0 < n && last.year() == first.year()
+        })
     }
     /// Shifted back one calendar year (29 February falls on the 28th).
     pub fn last_year(&self) -> Period {
@@ -160,6 +188,21 @@ impl Period {
     pub fn to_label(&self) -> String {
         label(self.to)
     }
+}
+
+/// `months` calendar months earlier, on the same day of the month or the
+/// last day of a shorter month (31 May − 3 months = 28 February).
+fn shift_months(d: Days, months: i32) -> Days {
+    let Some(date) = ymd_from_days(d) else {
+        return d;
+    };
+    let m = month_index(d) - months;
+    let (y, mo) = (m.div_euclid(12), m.rem_euclid(12) as u32 + 1);
+    (28..=date.day())
+        .rev()
+        .find_map(|day| days_from_ymd(y, mo, day))
+        .or_else(|| days_from_ymd(y, mo, date.day()))
+        .unwrap_or(d)
 }
 
 fn shift_year(d: Days) -> Days {
@@ -262,6 +305,37 @@ mod tests {
             l("2024-02-01", "2024-03-01")
         );
         assert_eq!(p((2024, 2, 1), (2024, 4, 30)).calendar_unit(), None);
+        // To date: the same days of the previous year, quarter or month.
+        assert_eq!(
+            prev((2025, 1, 1), (2025, 9, 30)),
+            l("2024-01-01", "2024-09-30")
+        );
+        // Superstore's year to date (its last day is 30 December).
+        assert_eq!(
+            prev((2017, 1, 1), (2017, 12, 30)),
+            l("2016-01-01", "2016-12-30")
+        );
+        assert_eq!(
+            prev((2024, 1, 1), (2024, 2, 29)),
+            l("2023-01-01", "2023-02-28")
+        );
+        assert_eq!(
+            prev((2025, 4, 1), (2025, 5, 31)),
+            l("2025-01-01", "2025-02-28")
+        );
+        assert_eq!(
+            prev((2025, 3, 1), (2025, 3, 30)),
+            l("2025-02-01", "2025-02-28")
+        );
+        assert_eq!(
+            prev((2025, 8, 1), (2025, 8, 15)),
+            l("2025-07-01", "2025-07-15")
+        );
+        // Starting on the 1st of a month but running into the next: not to date.
+        assert_eq!(
+            prev((2025, 8, 1), (2025, 9, 15)),
+            l("2025-06-16", "2025-07-31")
+        );
         assert_eq!(
             p((2023, 12, 1), (2023, 12, 31)).calendar_unit(),
             Some(CalendarUnit::Month)
