@@ -6,17 +6,21 @@ pub mod device;
 mod filters;
 mod format;
 mod formulas;
+mod keys;
 mod kpi;
+mod schema;
 mod text;
 
-pub use filters::{
-    field_label, field_not_in_data, filter_not_applied, unfiltered_reason, value_without_rows,
-};
+pub use filters::{field_not_in_data, filter_not_applied, unfiltered_reason, value_without_rows};
 pub use format::{
     colon, date_label, format_money, format_number, format_percent, format_size, month_label,
 };
 pub use formulas::formula;
-pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, needs};
+pub use keys::{breakdown_key, key_text, NONE_KEY};
+pub use kpi::{
+    chart_title, family_label, format_change, format_value, kpi_label, needs, read_from,
+};
+pub use schema::{column_type_label, field_label, kind_label, relation_text};
 pub use text::{t, warning, Text};
 
 use serde::{Deserialize, Serialize};
