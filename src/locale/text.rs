@@ -326,8 +326,8 @@ pub fn warning(lang: Lang, w: &Warning) -> String {
     if lang == Lang::En {
         return w.message.clone();
     }
-    let n = w.count;
-    let s = if n > 1 { "s" } else { "" };
+    let s = if w.count > 1 { "s" } else { "" };
+    let n = super::format_number(w.count as f64, 0, lang);
     let col = w.column.as_deref().unwrap_or("");
     match w.kind {
         WarningKind::ShortRow => format!("{n} ligne{s} avec moins de cellules que l'en-tête\u{202f}: les cellules manquantes sont vides."),
@@ -367,7 +367,7 @@ mod tests {
         };
         assert_eq!(
             warning(Lang::Fr, &w),
-            "2089 lignes sans valeur dans « close_date »."
+            "2\u{202f}089 lignes sans valeur dans « close_date »."
         );
         assert_eq!(warning(Lang::En, &w), w.message);
     }
