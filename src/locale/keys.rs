@@ -6,7 +6,7 @@
 use super::{month_label, Lang};
 
 /// A row whose key the data left empty: no region, no customer, no stage.
-pub const NONE_KEY: &str = "(none)";
+const NONE_KEY: &str = "(none)";
 
 /// The engine's word for a row of `breakdown` in the user's language;
 /// `None` when `key` is a value of the data.
@@ -29,6 +29,18 @@ pub fn breakdown_key(breakdown: &str, key: &str, lang: Lang) -> Option<&'static 
         Lang::Fr => fr,
         Lang::En => en,
     })
+}
+
+/// Whether every key of `breakdown` is the engine's (buckets, groups),
+/// none the data's.
+pub fn engine_keys(breakdown: &str) -> bool {
+    matches!(
+        breakdown,
+        "nps_breakdown"
+            | "receivables_aging"
+            | "lead_response_distribution"
+            | "sales_cycle_distribution"
+    )
 }
 
 /// A breakdown row's key as a chart or a table shows it: the engine's words

@@ -16,7 +16,7 @@ pub use format::{
     colon, date_label, format_money, format_number, format_percent, format_size, month_label,
 };
 pub use formulas::formula;
-pub use keys::{breakdown_key, key_text, NONE_KEY};
+pub use keys::{breakdown_key, engine_keys, key_text};
 pub use kpi::{
     chart_title, family_label, format_change, format_value, kpi_label, needs, read_from,
 };

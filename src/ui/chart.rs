@@ -8,8 +8,8 @@ use super::state::AppState;
 use crate::engine::export::csv_table;
 use crate::engine::report::Unit;
 use crate::locale::{
-    breakdown_key, chart_title, format_number, format_percent, format_value, key_text, needs, t,
-    Lang, Text,
+    breakdown_key, chart_title, engine_keys, format_number, format_percent, format_value, key_text,
+    needs, t, Lang, Text,
 };
 use charming::component::{Axis, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
@@ -280,7 +280,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                 .map(|b| {
                     let key = key_text(spec.table, &b.key, l);
                     // Shown as the file wrote it: a rep, a region, a stage.
-                    let from_file = key == b.key;
+                    let from_file = !engine_keys(spec.table) && key == b.key;
                     (
                         key,
                         from_file,
