@@ -4,6 +4,7 @@
 
 use super::{cents, palette};
 use crate::engine::Report;
+use crate::locale::{key_text, Lang};
 use charming::component::{Axis, Grid};
 use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::Bar;
@@ -17,20 +18,24 @@ pub enum Orientation {
     Vertical,
 }
 
-/// The first `limit` rows of breakdown `id` as bars named `series`.
+/// The first `limit` rows of breakdown `id` as bars named `series`, their
+/// keys in the user's language where they are the engine's words.
 pub fn breakdown_bars(
     report: &Report,
     id: &str,
     series: &str,
     limit: usize,
     o: Orientation,
+    lang: Lang,
 ) -> Option<Chart> {
     let rows: Vec<_> = report.breakdown(id).iter().take(limit).collect();
     if rows.is_empty() || rows.iter().all(|r| r.value == 0.0) {
         return None;
     }
-    let (mut keys, mut values): (Vec<String>, Vec<f64>) =
-        rows.iter().map(|r| (r.key.clone(), cents(r.value))).unzip();
+    let (mut keys, mut values): (Vec<String>, Vec<f64>) = rows
+        .iter()
+        .map(|r| (key_text(id, &r.key, lang), cents(r.value)))
+        .unzip();
     let chart = Chart::new()
         .color(palette())
         .tooltip(Tooltip::new().trigger(Trigger::Axis));
@@ -66,7 +71,15 @@ mod tests {
             &[("Ann", 300.0), ("Bob", 200.0), ("Cy", 100.0)],
         );
         let v = serde_json::to_value(
-            breakdown_bars(&r, "revenue_by_rep", "CA", 2, Orientation::Horizontal).unwrap(),
+            breakdown_bars(
+                &r,
+                "revenue_by_rep",
+                "CA",
+                2,
+                Orientation::Horizontal,
+                Lang::Fr,
+            )
+            .unwrap(),
         )
         .unwrap();
         assert_eq!(v["yAxis"]["data"], json!(["Bob", "Ann"]));
@@ -77,17 +90,64 @@ mod tests {
     fn vertical_bars_keep_their_order_and_empty_is_none() {
         let r = report("receivables_aging", &[("not due", 5.0), ("1-30", 2.0)]);
         let v = serde_json::to_value(
-            breakdown_bars(&r, "receivables_aging", "x", 10, Orientation::Vertical).unwrap(),
+            breakdown_bars(
+                &r,
+                "receivables_aging",
+                "x",
+                10,
+                Orientation::Vertical,
+                Lang::En,
+            )
+            .unwrap(),
         )
         .unwrap();
-        assert_eq!(v["xAxis"]["data"], json!(["not due", "1-30"]));
+        assert_eq!(v["xAxis"]["data"], json!(["Not due", "1-30 d"]));
         assert!(breakdown_bars(
             &report("x", &[("a", 0.0)]),
             "x",
             "x",
             10,
-            Orientation::Vertical
+            Orientation::Vertical,
+            Lang::En
         )
         .is_none());
+    }
+
+    #[test]
+    fn the_engines_words_in_french_the_datas_as_they_are() {
+        let r = report(
+            "nps_breakdown",
+            &[("promoters", 6.0), ("passives", 3.0), ("detractors", 1.0)],
+        );
+        let v = serde_json::to_value(
+            breakdown_bars(
+                &r,
+                "nps_breakdown",
+                "Réponses",
+                3,
+                Orientation::Vertical,
+                Lang::Fr,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            v["xAxis"]["data"],
+            json!(["Promoteurs", "Passifs", "Détracteurs"])
+        );
+        let r = report("revenue_by_region", &[("Nord", 9.0), ("(none)", 4.0)]);
+        let v = serde_json::to_value(
+            breakdown_bars(
+                &r,
+                "revenue_by_region",
+                "CA",
+                5,
+                Orientation::Horizontal,
+                Lang::Fr,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v["yAxis"]["data"], json!(["(non renseigné)", "Nord"]));
     }
 }

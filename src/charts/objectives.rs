@@ -2,7 +2,7 @@
 
 use super::{cents, palette};
 use crate::engine::objectives::CumulativePoint;
-use crate::locale::{month_label, t, Lang, Text};
+use crate::locale::{format_percent, month_label, t, Lang, Text};
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisType, LineStyle, LineStyleType, Tooltip, Trigger};
 use charming::series::Line;
@@ -64,8 +64,9 @@ mod tests {
 }
 
 /// A gauge of projected attainment (0–150 %), red below the alert threshold,
-/// amber up to the target, green beyond.
-pub fn objective_gauge(projection: f64, threshold: f64, name: &str) -> Chart {
+/// amber up to the target, green beyond; its figure written the user's way
+/// (`40,1 %`), not ECharts' (`40.1 %`), and unclamped.
+pub fn objective_gauge(projection: f64, threshold: f64, name: &str, lang: Lang) -> Chart {
     use charming::element::{AxisLine, AxisLineStyle, Formatter};
     use charming::series::{Gauge, GaugeDetail, GaugeTitle};
     let pct = (projection * 100.0).clamp(0.0, 150.0);
@@ -87,7 +88,7 @@ pub fn objective_gauge(projection: f64, threshold: f64, name: &str) -> Chart {
             .title(GaugeTitle::new().offset_center(("0%".to_string(), "78%".to_string())))
             .detail(
                 GaugeDetail::new()
-                    .formatter(Formatter::String("{value} %".into()))
+                    .formatter(Formatter::String(format_percent(projection, lang)))
                     .font_size(20.0),
             )
             .data(vec![((pct * 10.0).round() / 10.0, name)]),
@@ -101,7 +102,7 @@ mod gauge_tests {
 
     #[test]
     fn gauge_bands_follow_the_levels() {
-        let v = serde_json::to_value(objective_gauge(0.95, 0.9, "CA")).unwrap();
+        let v = serde_json::to_value(objective_gauge(0.95, 0.9, "CA", Lang::Fr)).unwrap();
         let s = &v["series"][0];
         assert_eq!(s["type"], json!("gauge"));
         assert_eq!(s["max"], json!(150.0));
@@ -110,5 +111,19 @@ mod gauge_tests {
             json!([0.6, "#b3261e"])
         );
         assert_eq!(s["data"][0], json!({"value": 95.0, "name": "CA"}));
+        assert_eq!(s["detail"]["formatter"], json!("95,0\u{202f}%"));
+    }
+
+    #[test]
+    fn gauge_figure_in_each_language_beyond_the_dial() {
+        let fr = serde_json::to_value(objective_gauge(0.008, 0.9, "x", Lang::Fr)).unwrap();
+        assert_eq!(
+            fr["series"][0]["detail"]["formatter"],
+            json!("0,8\u{202f}%")
+        );
+        let en = serde_json::to_value(objective_gauge(1.734, 0.9, "x", Lang::En)).unwrap();
+        // The needle stops at the dial's end; the figure says how far beyond.
+        assert_eq!(en["series"][0]["data"][0]["value"], json!(150.0));
+        assert_eq!(en["series"][0]["detail"]["formatter"], json!("173.4%"));
     }
 }

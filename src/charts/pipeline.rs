@@ -2,7 +2,7 @@
 
 use super::{cents, palette};
 use crate::engine::Report;
-use crate::locale::{t, Lang, Text};
+use crate::locale::{breakdown_key, t, Lang, Text};
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::Bar;
@@ -14,7 +14,15 @@ pub fn funnel(report: &Report, lang: Lang) -> Option<Chart> {
     if report.funnel.is_empty() {
         return None;
     }
-    let stages: Vec<String> = report.funnel.iter().map(|s| s.stage.clone()).collect();
+    // Stage names are the data's, but for the engine's "(none)".
+    let stages: Vec<String> = report
+        .funnel
+        .iter()
+        .map(|s| {
+            breakdown_key("pipeline_by_stage", &s.stage, lang)
+                .map_or_else(|| s.stage.clone(), str::to_string)
+        })
+        .collect();
     Some(
         Chart::new()
             .color(palette())
@@ -83,5 +91,21 @@ mod tests {
             v["series"][2],
             json!({"type": "bar", "name": "Deals", "yAxisIndex": 1.0, "data": [2.0, 1.0]})
         );
+    }
+
+    #[test]
+    fn deals_without_a_known_stage_read_in_french() {
+        let mut r = report("x", &[]);
+        r.funnel = vec![StageRow {
+            stage: "(none)".into(),
+            status: "won".into(),
+            count: 3,
+            amount: Some(30.0),
+            weighted: None,
+            probability: None,
+        }];
+        let v = serde_json::to_value(funnel(&r, Lang::Fr).unwrap()).unwrap();
+        assert_eq!(v["xAxis"]["data"], json!(["(non renseigné)"]));
+        assert_eq!(v["series"][0]["name"], json!("Montant"));
     }
 }

@@ -29,17 +29,17 @@ impl Error {
             Error::Empty => "Ce fichier est vide.".into(),
             Error::Binary { hint: Some(h) } => format!(
                 "Ce fichier n'est pas un fichier texte CSV (il ressemble à un fichier {h}). \
-                 Dans Excel, utilisez « Enregistrer sous » › « CSV (séparateur : point-virgule) »."
+                 Dans Excel, utilisez « Enregistrer sous » › « CSV (séparateur\u{202f}: point-virgule) »."
             ),
             Error::Binary { hint: None } => "Ce fichier n'est pas un fichier texte CSV. \
-                 Dans Excel, utilisez « Enregistrer sous » › « CSV (séparateur : point-virgule) »."
+                 Dans Excel, utilisez « Enregistrer sous » › « CSV (séparateur\u{202f}: point-virgule) »."
                 .into(),
             Error::NoTable => {
-                "Aucun tableau trouvé dans ce fichier : il faut une ligne d'en-têtes \
+                "Aucun tableau trouvé dans ce fichier\u{202f}: il faut une ligne d'en-têtes \
                  suivie de lignes de données."
                     .into()
             }
-            Error::Io { message } => format!("Impossible de lire le fichier : {message}"),
+            Error::Io { message } => format!("Impossible de lire le fichier\u{202f}: {message}"),
         }
     }
 }

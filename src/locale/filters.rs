@@ -1,26 +1,10 @@
-//! Filter words: the dimensions' names, a filter the data cannot take, a
+//! Filter words: a filter the data cannot take, a
 //! chosen value no row has, and the engine's reason for a figure that a
 //! filter cannot apply to, in the user's language.
 
-use super::Lang;
+use super::{field_label, Lang};
 use crate::engine::kpi::FILTERABLE;
 use crate::engine::Field;
-
-/// A dimension's name as a label: "Région", "Region".
-pub fn field_label(f: Field, lang: Lang) -> String {
-    let (fr, en) = match f {
-        Field::Rep => ("Commercial", "Rep"),
-        Field::Manager => ("Manager", "Manager"),
-        Field::Region => ("Région", "Region"),
-        Field::Sector => ("Secteur", "Sector"),
-        Field::Segment => ("Segment", "Segment"),
-        Field::Channel => ("Canal", "Channel"),
-        Field::Product => ("Produit", "Product"),
-        Field::Customer => ("Client", "Customer"),
-        other => return other.name().replace('_', " "),
-    };
-    if lang == Lang::Fr { fr } else { en }.to_string()
-}
 
 /// A dimension's name inside a sentence: "région", "region".
 fn field_word(f: Field, lang: Lang) -> String {
@@ -47,7 +31,7 @@ pub fn filter_not_applied(field: Field, value: &str, lang: Lang) -> String {
     let word = field_word(field, lang);
     match lang {
         Lang::Fr => format!(
-            "{label} « {value} » : aucune de vos tables n'a {}, ce filtre n'est pas appliqué.",
+            "{label} « {value} »\u{202f}: aucune de vos tables n'a {}, ce filtre n'est pas appliqué.",
             de(&word)
         ),
         Lang::En => format!(
@@ -60,7 +44,7 @@ pub fn filter_not_applied(field: Field, value: &str, lang: Lang) -> String {
 pub fn field_not_in_data(field: Field, lang: Lang) -> String {
     let word = field_word(field, lang);
     match lang {
-        Lang::Fr => format!("sans objet : aucune de vos tables n'a {}", de(&word)),
+        Lang::Fr => format!("sans objet\u{202f}: aucune de vos tables n'a {}", de(&word)),
         Lang::En => format!("not applicable: none of your tables has a {word}"),
     }
 }
@@ -86,7 +70,7 @@ pub fn unfiltered_reason(en: &str, lang: Lang) -> Option<String> {
         .find(|f| f.name() == name)
         .map_or_else(|| name.replace('_', " "), |f| field_word(f, lang));
     Some(format!(
-        "{file} n'a pas {} : ce chiffre ne peut pas être filtré par {word}",
+        "{file} n'a pas {}\u{202f}: ce chiffre ne peut pas être filtré par {word}",
         de(&word)
     ))
 }
@@ -120,7 +104,7 @@ mod tests {
         );
         assert_eq!(
             unfiltered_reason(&en, Lang::Fr).as_deref(),
-            Some("leads.csv n'a pas de région : ce chiffre ne peut pas être filtré par région")
+            Some("leads.csv n'a pas de région\u{202f}: ce chiffre ne peut pas être filtré par région")
         );
         assert_eq!(unfiltered_reason(&en, Lang::En), Some(en));
         assert_eq!(unfiltered_reason("needs a leads table", Lang::Fr), None);
@@ -130,7 +114,7 @@ mod tests {
     fn filters_the_data_cannot_take() {
         assert_eq!(
             filter_not_applied(Field::Manager, "Melvin", Lang::Fr),
-            "Manager « Melvin » : aucune de vos tables n'a de manager, ce filtre n'est pas appliqué."
+            "Manager « Melvin »\u{202f}: aucune de vos tables n'a de manager, ce filtre n'est pas appliqué."
         );
         assert_eq!(
             filter_not_applied(Field::Manager, "Melvin", Lang::En),
@@ -138,7 +122,7 @@ mod tests {
         );
         assert_eq!(
             field_not_in_data(Field::Region, Lang::Fr),
-            "sans objet : aucune de vos tables n'a de région"
+            "sans objet\u{202f}: aucune de vos tables n'a de région"
         );
         assert_eq!(value_without_rows("Wset", Lang::En), "Wset (no row)");
     }

@@ -94,9 +94,16 @@ const MONTHS_EN: [&str; 12] = [
 
 /// `2024-03` → `mars 2024` / `Mar 2024`; other keys are returned as they are.
 pub fn month_label(key: &str, lang: Lang) -> String {
-    let mut it = key.splitn(2, '-');
-    let (Some(y), Some(m)) = (it.next(), it.next().and_then(|m| m.parse::<usize>().ok())) else {
-        return key.to_string();
+    // Only `YYYY-MM`: a bucket such as `0-7` (days) is not July of year 0.
+    let (y, m) = match key.split_once('-') {
+        Some((y, m))
+            if y.len() == 4
+                && m.len() == 2
+                && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) =>
+        {
+            (y, m.parse::<usize>().unwrap_or(0))
+        }
+        _ => return key.to_string(),
     };
     let names = match lang {
         Lang::Fr => &MONTHS_FR,
@@ -218,6 +225,8 @@ mod tests {
         assert_eq!(month_label("2024-12", Lang::En), "Dec 2024");
         assert_eq!(month_label("2024-13", Lang::En), "2024-13");
         assert_eq!(month_label("Q1", Lang::En), "Q1");
+        assert_eq!(month_label("0-7", Lang::Fr), "0-7");
+        assert_eq!(month_label("91-180", Lang::Fr), "91-180");
         assert_eq!(date_label("2024-03-05", Lang::Fr), "5 mars 2024");
         assert_eq!(date_label("2024-03-05", Lang::En), "Mar 5, 2024");
         assert_eq!(date_label("soon", Lang::En), "soon");

@@ -137,24 +137,62 @@ pub fn needs(en: &str, lang: Lang) -> String {
             "pas de données pour le calculer sur cette période (division par zéro)"
         }
         "no open deal has an amount: a products table with list prices would give them" => {
-            "aucune affaire en cours n'a de montant : une table de produits avec les prix catalogue les donnerait"
+            "aucune affaire en cours n'a de montant\u{202f}: une table de produits avec les prix catalogue les donnerait"
         }
         "no open deal has an amount, nor a list price in the products table" => {
             "aucune affaire en cours n'a de montant, ni de prix catalogue dans la table de produits"
         }
         "no won deal has an amount: a products table with list prices would give them" => {
-            "aucune affaire signée n'a de montant : une table de produits avec les prix catalogue les donnerait"
+            "aucune affaire signée n'a de montant\u{202f}: une table de produits avec les prix catalogue les donnerait"
         }
         "no won deal has an amount, nor a list price in the products table" => {
             "aucune affaire signée n'a de montant, ni de prix catalogue dans la table de produits"
         }
+        "no data to compute it over the comparison period" => {
+            "pas de données pour le calculer sur la période de comparaison"
+        }
         other => {
             return super::unfiltered_reason(other, lang)
                 .or_else(|| super::comparison_reason(other, lang))
+                .or_else(|| uncovered_reason(other, lang))
                 .unwrap_or_else(|| other.to_string())
         }
     };
     fr.to_string()
+}
+
+/// The engine's "ventes.csv has no data over the previous period (2023-01-01
+/// to 2023-12-31): its dates run from 2024-01-01 to 2024-12-31" in French;
+/// `None` for another sentence.
+fn uncovered_reason(en: &str, lang: Lang) -> Option<String> {
+    let (head, tail) = en.split_once(": its dates run from ")?;
+    let (data_from, data_to) = tail.split_once(" to ")?;
+    let (head, span) = head.strip_suffix(')')?.rsplit_once(" (")?;
+    let (from, to) = span.split_once(" to ")?;
+    let (file, what) = head.split_once(" has no data over ")?;
+    let what = match what {
+        "the previous period" => "la période précédente",
+        "the period before it" => "la période d'avant",
+        "the same period last year" => "la même période l'an dernier",
+        _ => return None,
+    };
+    let d = |iso: &str| super::date_label(iso, lang);
+    let span = format!("du {} au {}", d(from), d(to));
+    let data = format!("du {} au {}", d(data_from), d(data_to));
+    Some(if file == "the data" {
+        format!("aucune donnée sur {what} ({span})\u{202f}: les données vont {data}")
+    } else {
+        format!("{file} n'a pas de données sur {what} ({span})\u{202f}: ses dates vont {data}")
+    })
+}
+
+/// Where a KPI was read: "Lu dans ventes.csv : 1 204 lignes de la période."
+pub fn read_from(file: &str, rows: u64, lang: Lang) -> String {
+    let n = format_number(rows as f64, 0, lang);
+    match lang {
+        Lang::Fr => format!("Lu dans {file}\u{202f}: {n} lignes de la période."),
+        Lang::En => format!("Read from {file}: {n} rows of the period."),
+    }
 }
 
 /// A KPI value in its unit: `1 234 567 €`, `48,1 %`, `51,8 j`, `13,5 h`.
@@ -252,6 +290,28 @@ mod tests {
     }
 
     #[test]
+    fn uncovered_comparisons_in_french() {
+        assert_eq!(
+            needs(
+                "ventes.csv has no data over the previous period (2023-01-01 to 2023-12-31): its dates run from 2024-01-01 to 2024-12-31",
+                Lang::Fr
+            ),
+            "ventes.csv n'a pas de données sur la période précédente (du 1 janv. 2023 au 31 déc. 2023)\u{202f}: ses dates vont du 1 janv. 2024 au 31 déc. 2024"
+        );
+        assert_eq!(
+            needs(
+                "the data has no data over the same period last year (2023-03-01 to 2023-03-31): its dates run from 2024-01-01 to 2024-06-30",
+                Lang::Fr
+            ),
+            "aucune donnée sur la même période l'an dernier (du 1 mars 2023 au 31 mars 2023)\u{202f}: les données vont du 1 janv. 2024 au 30 juin 2024"
+        );
+        assert_eq!(
+            needs("no data to compute it over the comparison period", Lang::Fr),
+            "pas de données pour le calculer sur la période de comparaison"
+        );
+    }
+
+    #[test]
     fn every_missing_amount_has_french_words() {
         for which in ["open", "won"] {
             for list_prices in [false, true] {
@@ -259,6 +319,18 @@ mod tests {
                 assert_ne!(needs(&reason, Lang::Fr), reason);
             }
         }
+    }
+
+    #[test]
+    fn where_a_figure_was_read() {
+        assert_eq!(
+            read_from("ventes.csv", 1204, Lang::Fr),
+            "Lu dans ventes.csv\u{202f}: 1\u{202f}204 lignes de la période."
+        );
+        assert_eq!(
+            read_from("sales.csv", 1204, Lang::En),
+            "Read from sales.csv: 1,204 rows of the period."
+        );
     }
 
     #[test]

@@ -2,29 +2,33 @@
 //! in one place and pure, so both the charts and the UI use it and it is tested natively.
 
 pub mod catalogue;
-pub mod currency;
 mod comparison;
+pub mod currency;
 pub mod device;
 mod filters;
 mod format;
 mod formulas;
 pub mod input;
+mod keys;
 mod kpi;
 mod objective_words;
+mod schema;
 mod setup_errors;
 mod text;
 
 pub use comparison::{compare_label, compare_with, comparison_reason, no_data};
-pub use filters::{
-    field_label, field_not_in_data, filter_not_applied, unfiltered_reason, value_without_rows,
-};
+pub use filters::{field_not_in_data, filter_not_applied, unfiltered_reason, value_without_rows};
 pub use format::{
     colon, date_label, format_compact, format_money, format_number, format_percent, format_size,
     month_label,
 };
 pub use formulas::formula;
-pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, needs};
+pub use keys::{breakdown_key, engine_keys, key_text};
+pub use kpi::{
+    chart_title, family_label, format_change, format_value, kpi_label, needs, read_from,
+};
 pub use objective_words::{objective_text, ObjectiveText};
+pub use schema::{column_type_label, field_label, kind_label, relation_text};
 pub use setup_errors::setup_error;
 pub use text::{t, warning, Text};
 

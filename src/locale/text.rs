@@ -19,6 +19,7 @@ pub enum Text {
     Kind,
     Encoding,
     Delimiter,
+    Tab,
     Warnings,
     NoWarnings,
     Remove,
@@ -74,6 +75,16 @@ pub enum Text {
     Settings,
     StageProbabilities,
     Rep,
+    RepRevenue,
+    RepMargin,
+    RepOrders,
+    RepAvgBasket,
+    RepDealsWon,
+    RepWonRevenue,
+    RepWinRate,
+    RepSalesCycle,
+    RepVisits,
+    RepVisitsPerOrder,
     Median,
     Answers,
     Leads,
@@ -104,6 +115,7 @@ pub enum Text {
     Indicator,
     Scope,
     Team,
+    TeamHit,
     AlertThreshold,
     Note,
     Add,
@@ -143,13 +155,13 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         Language => ("Langue", "Language"),
         DropTitle => ("Déposez vos exports CSV ici", "Drop your CSV exports here"),
         DropHint => (
-            "Exports de CRM, d'ERP ou d'Excel : ventes, opportunités, équipe… Vos fichiers ne quittent pas cet appareil.",
+            "Exports de CRM, d'ERP ou d'Excel\u{202f}: ventes, opportunités, équipe… Vos fichiers ne quittent pas cet appareil.",
             "Exports from your CRM, ERP or Excel: sales, opportunities, team… Your files never leave this device.",
         ),
         ChooseFiles => ("Choisir des fichiers", "Choose files"),
         TryDemo => ("Essayer avec des données de démonstration", "Try with demo data"),
         Privacy => (
-            "Aucune donnée n'est envoyée : tout est calculé sur cet appareil.",
+            "Aucune donnée n'est envoyée\u{202f}: tout est calculé sur cet appareil.",
             "Nothing is uploaded: everything is computed on this device.",
         ),
         Loading => ("Lecture en cours…", "Reading…"),
@@ -158,6 +170,7 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         Kind => ("Type de table", "Table kind"),
         Encoding => ("Encodage", "Encoding"),
         Delimiter => ("Séparateur", "Delimiter"),
+        Tab => ("tabulation", "tab"),
         Warnings => ("Avertissements", "Warnings"),
         NoWarnings => ("Aucun problème détecté.", "No problem found."),
         Remove => ("Retirer", "Remove"),
@@ -170,11 +183,11 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         NoComparison => ("pas de comparaison", "no comparison"),
         Days => ("jours", "days"),
         DormancyDays => (
-            "Un client est perdu après, sans achat :",
+            "Un client est perdu après, sans achat\u{202f}:",
             "A customer is lost after, without a purchase:",
         ),
         NoComparisonData => (
-            "Les données ne couvrent pas la période de comparaison : une évolution n'aurait pas de sens.",
+            "Les données ne couvrent pas la période de comparaison\u{202f}: une évolution n'aurait pas de sens.",
             "The data does not cover the comparison period: a change would mean nothing.",
         ),
         NoSalesYet => (
@@ -183,10 +196,10 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         ),
         ChartNoData => ("Pas de données pour ce graphique", "No data for this chart"),
         Objectives => ("Objectifs", "Objectives"),
-        NoObjectives => ("Aucun objectif pour l'instant : ajoutez-en un ci-dessous.", "No objective yet: add one below."),
+        NoObjectives => ("Aucun objectif pour l'instant\u{202f}: ajoutez-en un ci-dessous.", "No objective yet: add one below."),
         Actual => ("Réalisé", "Actual"),
         ActualAsOf => ("Réalisé au", "Actual as of"),
-        StartsOn => ("pas encore commencé : débute le", "not started yet: starts on"),
+        StartsOn => ("pas encore commencé\u{202f}: débute le", "not started yet: starts on"),
         Target => ("Objectif", "Target"),
         Projection => ("Projection", "Projection"),
         DuplicateNext => ("Copier sur la période suivante", "Copy to the next period"),
@@ -195,12 +208,13 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         Indicator => ("Indicateur", "Indicator"),
         Scope => ("Pour", "For"),
         Team => ("Toute l'équipe", "The whole team"),
+        TeamHit => ("équipe", "team"),
         AlertThreshold => ("Seuil d'alerte (%)", "Alert threshold (%)"),
         Note => ("Commentaire", "Note"),
         Add => ("Ajouter", "Add"),
-        BadPeriod => ("Période illisible : écrivez 2025-Q4, 2025-11, 2025 ou 2025-01-01..2025-03-31.", "Unreadable period: write 2025-Q4, 2025-11, 2025 or 2025-01-01..2025-03-31."),
-        BadTarget => ("Objectif illisible : écrivez un nombre.", "Unreadable target: write a number."),
-        RepTargets => ("Objectifs individuels : un objectif par commercial", "Individual objectives: one target per rep"),
+        BadPeriod => ("Période illisible\u{202f}: écrivez 2025-Q4, 2025-11, 2025 ou 2025-01-01..2025-03-31.", "Unreadable period: write 2025-Q4, 2025-11, 2025 or 2025-01-01..2025-03-31."),
+        BadTarget => ("Objectif illisible\u{202f}: écrivez un nombre.", "Unreadable target: write a number."),
+        RepTargets => ("Objectifs individuels\u{202f}: un objectif par commercial", "Individual objectives: one target per rep"),
         PasteColumn => ("Ou collez une colonne d'un tableur (une valeur par commercial, dans l'ordre)", "Or paste a spreadsheet column (one value per rep, in order)"),
         CreateObjectives => ("Créer les objectifs", "Create the objectives"),
         Ranking => ("Classement des commerciaux", "Reps by attainment"),
@@ -218,7 +232,7 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         ImportSetup => ("Importer une configuration", "Import set-up"),
         ShareLink => ("Lien à partager (la configuration est dans le lien, rien n'est envoyé)", "Link to share (the set-up is in the link, nothing is sent)"),
         Confirm => ("Appliquer", "Apply"),
-        BadSetup => ("Configuration refusée :", "Set-up refused:"),
+        BadSetup => ("Configuration refusée\u{202f}:", "Set-up refused:"),
         Alerts => ("Alertes", "Alerts"),
         Objective => ("Objectif", "Objective"),
         CumulativeActual => ("Réalisé cumulé", "Cumulative actual"),
@@ -246,7 +260,7 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         File => ("Fichier", "File"),
         Ignored => ("lignes ignorées", "rows ignored"),
         MappingIncomplete => (
-            "Il manque une colonne obligatoire pour ce type de table : choisissez-la ci-dessous, ou un autre type.",
+            "Il manque une colonne obligatoire pour ce type de table\u{202f}: choisissez-la ci-dessous, ou un autre type.",
             "A required column is missing for this kind of table: choose it below, or another kind.",
         ),
         Column => ("Colonne", "Column"),
@@ -271,6 +285,16 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         Settings => ("Réglages", "Settings"),
         StageProbabilities => ("Probabilité par étape du pipe", "Probability by pipeline stage"),
         Rep => ("Commercial", "Rep"),
+        RepRevenue => ("CA", "Revenue"),
+        RepMargin => ("Marge", "Margin"),
+        RepOrders => ("Commandes", "Orders"),
+        RepAvgBasket => ("Panier moyen", "Avg basket"),
+        RepDealsWon => ("Affaires signées", "Deals won"),
+        RepWonRevenue => ("CA signé", "Won revenue"),
+        RepWinRate => ("Taux de signature", "Win rate"),
+        RepSalesCycle => ("Cycle de vente", "Sales cycle"),
+        RepVisits => ("Visites", "Visits"),
+        RepVisitsPerOrder => ("Visites / commande", "Visits per order"),
         Median => ("médiane", "median"),
         Answers => ("Réponses", "Answers"),
         Leads => ("Prospects", "Leads"),
@@ -283,11 +307,11 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         Hide => ("Masquer", "Hide"),
         Show => ("Afficher", "Show"),
         Hidden => ("Indicateurs masqués", "Hidden indicators"),
-        HowComputed => ("Comment est-il calculé ?", "How is it computed?"),
+        HowComputed => ("Comment est-il calculé\u{202f}?", "How is it computed?"),
         KeyIndicators => ("Mon objectif principal et ses indicateurs", "My main objective and its indicators"),
         MainObjective => ("Objectif principal", "Main objective"),
         PinHint => (
-            "Épinglez (☆) l'indicateur de votre objectif principal puis 1 à 3 indicateurs qui l'expliquent : ils s'afficheront ici.",
+            "Épinglez (☆) l'indicateur de votre objectif principal puis 1 à 3 indicateurs qui l'expliquent\u{202f}: ils s'afficheront ici.",
             "Pin (☆) the indicator of your main objective, then 1 to 3 indicators that explain it: they will show here.",
         ),
     };
@@ -302,17 +326,17 @@ pub fn warning(lang: Lang, w: &Warning) -> String {
     if lang == Lang::En {
         return w.message.clone();
     }
-    let n = w.count;
-    let s = if n > 1 { "s" } else { "" };
+    let s = if w.count > 1 { "s" } else { "" };
+    let n = super::format_number(w.count as f64, 0, lang);
     let col = w.column.as_deref().unwrap_or("");
     match w.kind {
-        WarningKind::ShortRow => format!("{n} ligne{s} avec moins de cellules que l'en-tête : les cellules manquantes sont vides."),
-        WarningKind::LongRow => format!("{n} ligne{s} avec plus de cellules que l'en-tête : les cellules en trop sont ignorées."),
+        WarningKind::ShortRow => format!("{n} ligne{s} avec moins de cellules que l'en-tête\u{202f}: les cellules manquantes sont vides."),
+        WarningKind::LongRow => format!("{n} ligne{s} avec plus de cellules que l'en-tête\u{202f}: les cellules en trop sont ignorées."),
         WarningKind::BadValue => format!("{n} valeur{s} de « {col} » illisible{s}, comptée{s} comme manquante{s}."),
         WarningKind::EmptyRows => format!("{n} ligne{s} vide{s} (uniquement des séparateurs) ignorée{s}."),
-        WarningKind::LinesBeforeHeader => format!("{n} ligne{s} au-dessus de l'en-tête (un titre ?) ignorée{s}."),
-        WarningKind::DuplicateHeader => format!("Deux colonnes portent le même nom ; celle-ci a été renommée « {col} »."),
-        WarningKind::EmptyHeader => format!("Une colonne n'avait pas de nom ; elle s'appelle « {col} »."),
+        WarningKind::LinesBeforeHeader => format!("{n} ligne{s} au-dessus de l'en-tête (un titre\u{202f}?) ignorée{s}."),
+        WarningKind::DuplicateHeader => format!("Deux colonnes portent le même nom\u{202f}; celle-ci a été renommée « {col} »."),
+        WarningKind::EmptyHeader => format!("Une colonne n'avait pas de nom\u{202f}; elle s'appelle « {col} »."),
         WarningKind::AmbiguousDates => format!("Les dates de « {col} » peuvent se lire jour/mois ou mois/jour."),
         WarningKind::InvalidBytes => format!("{n} caractère{s} illisible{s} remplacé{s}."),
         WarningKind::MissingField => format!("{n} ligne{s} sans valeur dans « {col} »."),
@@ -343,7 +367,7 @@ mod tests {
         };
         assert_eq!(
             warning(Lang::Fr, &w),
-            "2089 lignes sans valeur dans « close_date »."
+            "2\u{202f}089 lignes sans valeur dans « close_date »."
         );
         assert_eq!(warning(Lang::En, &w), w.message);
     }

@@ -5,7 +5,7 @@ use super::objectives::scope_text;
 use super::state::AppState;
 use crate::engine::kpi::def;
 use crate::engine::objectives::{Comparison, Level};
-use crate::locale::{format_value, kpi_label, t, Text};
+use crate::locale::{colon, format_value, kpi_label, t, Text};
 use leptos::prelude::*;
 
 /// The chart that explains a KPI.
@@ -39,11 +39,7 @@ pub fn AlertsStrip() -> impl IntoView {
     let items = move || {
         let l = lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
-        let colon = if l == crate::locale::Lang::Fr {
-            " :"
-        } else {
-            ":"
-        };
+        let colon = colon(l);
         let mut out: Vec<(String, &'static str)> = Vec::new();
         for o in state
             .objectives
@@ -59,7 +55,7 @@ pub fn AlertsStrip() -> impl IntoView {
             let target = format_value(d.unit, o.target, &currency, l);
             out.push((
                 format!(
-                    "{} ({}){colon} {} {projection} / {} {target}",
+                    "{} ({}){colon}{} {projection} / {} {target}",
                     kpi_label(d, l),
                     scope_text(&o.scope, l),
                     t(l, Text::Projection),
@@ -75,14 +71,27 @@ pub fn AlertsStrip() -> impl IntoView {
             } else {
                 t(l, Text::Below)
             };
+            // A rule on the whole team hits as `team`; one for each rep or region, by its name.
+            let whole_team = state.setup.with(|s| {
+                s.alert_rules
+                    .iter()
+                    .any(|r| r.id == a.id && r.for_each.is_none())
+            });
             let who: Vec<String> = a
                 .hits
                 .iter()
-                .map(|h| format!("{} {}", h.key, format_value(d.unit, h.value, &currency, l)))
+                .map(|h| {
+                    let who = if whole_team {
+                        t(l, Text::TeamHit)
+                    } else {
+                        h.key.as_str()
+                    };
+                    format!("{who} {}", format_value(d.unit, h.value, &currency, l))
+                })
                 .collect();
             out.push((
                 format!(
-                    "{} {dir} {}{colon} {}",
+                    "{} {dir} {}{colon}{}",
                     kpi_label(d, l),
                     format_value(d.unit, a.threshold, &currency, l),
                     who.join(", ")

@@ -166,18 +166,7 @@ pub fn KpiCard(
         state.report.with(|r| {
             r.kpi(def.id)
                 .and_then(|k| k.inputs.clone())
-                .map(|i| match l {
-                    Lang::Fr => format!(
-                        "Lu dans {} : {} lignes de la période.",
-                        i.table,
-                        crate::locale::format_number(i.rows as f64, 0, l)
-                    ),
-                    Lang::En => format!(
-                        "Read from {}: {} rows of the period.",
-                        i.table,
-                        crate::locale::format_number(i.rows as f64, 0, l)
-                    ),
-                })
+                .map(|i| crate::locale::read_from(&i.table, i.rows, l))
         })
     };
     let kpi = Memo::new(move |_| {

@@ -8,7 +8,8 @@ use super::state::AppState;
 use crate::engine::export::csv_table;
 use crate::engine::report::Unit;
 use crate::locale::{
-    chart_title, format_number, format_percent, format_value, month_label, needs, t, Lang, Text,
+    breakdown_key, chart_title, engine_keys, format_number, format_percent, format_value, key_text,
+    needs, t, Lang, Text,
 };
 use charming::component::{Axis, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
@@ -295,8 +296,12 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             r.breakdown(spec.table)
                 .iter()
                 .map(|b| {
+                    let key = key_text(spec.table, &b.key, l);
+                    // Shown as the file wrote it: a rep, a region, a stage.
+                    let from_file = !engine_keys(spec.table) && key == b.key;
                     (
-                        month_label(&b.key, l),
+                        key,
+                        from_file,
                         format_value(spec.unit, b.value, &currency, l),
                     )
                 })
@@ -324,14 +329,15 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
         let body: Vec<Vec<String>> = state.report.with_untracked(|r| {
             r.breakdown(spec.table)
                 .iter()
-                .map(|b| vec![b.key.clone(), b.value.to_string()])
+                .map(|b| {
+                    // The engine's words in the user's language; months stay ISO for spreadsheets.
+                    let key = breakdown_key(spec.table, &b.key, l)
+                        .map_or_else(|| b.key.clone(), str::to_string);
+                    vec![key, b.value.to_string()]
+                })
                 .collect()
         });
-        let delimiter = if l == crate::locale::Lang::Fr {
-            b';'
-        } else {
-            b','
-        };
+        let delimiter = if l == Lang::Fr { b';' } else { b',' };
         download_text(
             &format!("cadran-{id}.csv"),
             "text/csv",
@@ -364,7 +370,9 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                 >
                     <table class="data-table">
                         <tbody>
-                            {move || rows().into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> }).collect_view()}
+                            {move || rows().into_iter().map(|(k, from_file, v)| view! {
+                                <tr><th scope="row" data-from-file=from_file.then_some("")>{k}</th><td class="num">{v}</td></tr>
+                            }).collect_view()}
                         </tbody>
                     </table>
                 </Show>

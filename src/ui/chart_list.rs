@@ -35,11 +35,7 @@ pub fn reason_kpi(chart_id: &str) -> &'static str {
 }
 
 fn bars(r: &Report, id: &str, lang: Lang, limit: usize, o: Orientation) -> Option<Chart> {
-    charts::breakdown_bars(r, id, t(lang, Text::Revenue), limit, o)
-}
-
-fn bars_named(r: &Report, id: &str, series: &str, limit: usize, o: Orientation) -> Option<Chart> {
-    charts::breakdown_bars(r, id, series, limit, o)
+    charts::breakdown_bars(r, id, t(lang, Text::Revenue), limit, o, lang)
 }
 
 pub const CHARTS: &[ChartSpec] = &[
@@ -132,6 +128,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 t(l, Text::Amount),
                 20,
                 Orientation::Horizontal,
+                l,
             )
         },
         table: "won_revenue_by_rep",
@@ -146,6 +143,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 t(l, Text::Deals),
                 20,
                 Orientation::Horizontal,
+                l,
             )
         },
         table: "win_rate_by_rep",
@@ -160,6 +158,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 t(l, Text::Deals),
                 10,
                 Orientation::Vertical,
+                l,
             )
         },
         table: "sales_cycle_distribution",
@@ -168,12 +167,13 @@ pub const CHARTS: &[ChartSpec] = &[
     ChartSpec {
         id: "lead-response",
         build: |r, l| {
-            bars_named(
+            charts::breakdown_bars(
                 r,
                 "lead_response_distribution",
                 t(l, Text::Leads),
                 5,
                 Orientation::Vertical,
+                l,
             )
         },
         table: "lead_response_distribution",
@@ -182,12 +182,13 @@ pub const CHARTS: &[ChartSpec] = &[
     ChartSpec {
         id: "activity-by-rep",
         build: |r, l| {
-            bars_named(
+            charts::breakdown_bars(
                 r,
                 "activities_by_rep",
                 t(l, Text::Contacts),
                 20,
                 Orientation::Horizontal,
+                l,
             )
         },
         table: "activities_by_rep",
@@ -195,13 +196,14 @@ pub const CHARTS: &[ChartSpec] = &[
     },
     ChartSpec {
         id: "cac-by-month",
-        build: |r, _| {
-            bars_named(
+        build: |r, l| {
+            charts::breakdown_bars(
                 r,
                 "acquisition_cost_by_month",
                 "CAC",
                 36,
                 Orientation::Vertical,
+                l,
             )
         },
         table: "acquisition_cost_by_month",
@@ -216,6 +218,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 t(l, Text::Amount),
                 10,
                 Orientation::Horizontal,
+                l,
             )
         },
         table: "spend_by_channel",
@@ -223,7 +226,9 @@ pub const CHARTS: &[ChartSpec] = &[
     },
     ChartSpec {
         id: "campaign-roi",
-        build: |r, _| charts::breakdown_bars(r, "campaign_roi", "ROI", 10, Orientation::Horizontal),
+        build: |r, l| {
+            charts::breakdown_bars(r, "campaign_roi", "ROI", 10, Orientation::Horizontal, l)
+        },
         table: "campaign_roi",
         unit: Unit::Ratio,
     },
@@ -236,6 +241,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 t(l, Text::Answers),
                 3,
                 Orientation::Vertical,
+                l,
             )
         },
         table: "nps_breakdown",
@@ -250,6 +256,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 t(l, Text::Amount),
                 5,
                 Orientation::Vertical,
+                l,
             )
         },
         table: "receivables_aging",

@@ -11,7 +11,7 @@ use super::state::AppState;
 use super::storage::Layout;
 use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
 use crate::locale::device::{dt, DeviceText};
-use crate::locale::{date_label, family_label, kpi_label, t, Lang, Text};
+use crate::locale::{colon, date_label, family_label, kpi_label, t, Text};
 use leptos::prelude::*;
 
 /// The family's KPIs in the user's order (then the catalogue's).
@@ -41,10 +41,10 @@ pub fn Dashboard() -> impl IntoView {
         report.with(|r| {
             r.period.as_ref().map(|p| {
                 let l = lang.get();
-                let colon = if l == Lang::Fr { " :" } else { ":" };
                 format!(
-                    "{}{colon} {} → {}",
+                    "{}{}{} → {}",
                     t(l, Text::Period),
+                    colon(l),
                     date_label(&p.from, l),
                     date_label(&p.to, l)
                 )

@@ -7,7 +7,7 @@ use super::device_store::{self, StoredFile};
 use super::state::AppState;
 use super::{engine, storage};
 use crate::locale::device::{both, dt, DeviceText};
-use crate::locale::{format_size, t, Lang, Text};
+use crate::locale::{colon, format_size, t, Lang, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -207,7 +207,7 @@ pub fn DeviceData() -> impl IntoView {
                             {s.files.into_iter().map(|(name, size, saved)| {
                                 let n = name.clone();
                                 view! { <tr>
-                                    <th scope="row">{name}</th>
+                                    <th scope="row" data-from-file="">{name}</th>
                                     <td class="num">{format_size(size, l)}</td>
                                     <td>{date_label(saved, l)}</td>
                                     <td><button class="button subtle" data-testid="forget-file" on:click=move |_| forget_one(n.clone())>
@@ -221,14 +221,12 @@ pub fn DeviceData() -> impl IntoView {
             }}
             <ul class="device-facts">
                 <li>{move || { let l = lang.get(); let s = snap.get();
-                    format!("{} : {} ({} clés)", dt(l, DeviceText::Preferences), format_size(s.local_bytes as f64, l), s.local_keys)
-                        .replace(" clés", if l == Lang::Fr { " clés" } else { " keys" })
-                        .replace(" : ", if l == Lang::Fr { " : " } else { ": " }) }}</li>
+                    format!("{}{}{} ({} {})", dt(l, DeviceText::Preferences), colon(l), format_size(s.local_bytes as f64, l), s.local_keys, dt(l, DeviceText::Keys)) }}</li>
                 <li>{move || { let l = lang.get(); let s = snap.get();
-                    let state_word = if s.caches.is_empty() { if l == Lang::Fr { "vide" } else { "empty" } } else if l == Lang::Fr { "présente" } else { "present" };
-                    format!("{}{}{state_word}", dt(l, DeviceText::OfflineCache), if l == Lang::Fr { " : " } else { ": " }) }}</li>
+                    let state_word = dt(l, if s.caches.is_empty() { DeviceText::CacheEmpty } else { DeviceText::CachePresent });
+                    format!("{}{}{state_word}", dt(l, DeviceText::OfflineCache), colon(l)) }}</li>
                 <li>{move || { let l = lang.get(); snap.get().usage.map(|(used, quota)|
-                    format!("{}{}{} / {}", dt(l, DeviceText::Used), if l == Lang::Fr { " : " } else { ": " }, format_size(used, l), format_size(quota, l))) }}</li>
+                    format!("{}{}{} / {}", dt(l, DeviceText::Used), colon(l), format_size(used, l), format_size(quota, l))) }}</li>
             </ul>
             <button class="button danger" data-testid="forget-everything" on:click=move |_| forget_everything(state)>
                 {move || dt(lang.get(), DeviceText::ForgetEverything)}

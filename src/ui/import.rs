@@ -9,7 +9,7 @@ use super::mapping::MappingEditor;
 use super::state::{AppState, InUse};
 use super::storage;
 use crate::locale::device::{dt, DeviceText};
-use crate::locale::{t, Lang, Text};
+use crate::locale::{colon, kind_label, relation_text, t, Lang, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -151,10 +151,7 @@ fn ImportProgress() -> impl IntoView {
             view! {
                 <div class="import-progress" role="status" data-testid="progress" data-phase=format!("{:?}", p.phase).to_lowercase()>
                     <p>
-                        {engine::is_restoring(p.id).then(|| {
-                            let colon = if l == Lang::Fr { " : " } else { ": " };
-                            format!("{}{colon}", dt(l, DeviceText::Restoring))
-                        })}
+                        {engine::is_restoring(p.id).then(|| format!("{}{}", dt(l, DeviceText::Restoring), colon(l)))}
                         <strong>{p.name.clone()}</strong>
                         {format!(" — {} ({size}){rows}", dt(l, phase))}
                     </p>
@@ -233,7 +230,7 @@ fn Failures() -> impl IntoView {
     view! {
         <For each=move || state.failed.get() key=|f| f.name.clone() let:f>
             <p class="error" role="alert">
-                <strong>{f.name.clone()}</strong>" — "{move || t(lang.get(), Text::ReadError)}": "
+                <strong data-from-file="">{f.name.clone()}</strong>" — "{move || format!("{}{}", t(lang.get(), Text::ReadError), colon(lang.get()))}
                 {
                     let (fr, en) = (f.fr.clone(), f.en.clone());
                     move || if lang.get() == Lang::Fr { fr.clone() } else { en.clone() }
@@ -290,13 +287,7 @@ pub fn TablesInUse() -> impl IntoView {
                 .iter()
                 .map(|t| {
                     let s = &t.info.summary;
-                    (
-                        t.id,
-                        s.file.clone(),
-                        s.kind.name(),
-                        s.rows,
-                        s.encoding.name(),
-                    )
+                    (t.id, s.file.clone(), s.kind, s.rows, s.encoding.name())
                 })
                 .collect::<Vec<_>>()
         })
@@ -320,8 +311,8 @@ pub fn TablesInUse() -> impl IntoView {
                         {move || rows().into_iter().map(|(id, file, kind, n, enc)| {
                             view! {
                                 <tr>
-                                    <th scope="row">{file}</th>
-                                    <td>{kind}</td>
+                                    <th scope="row" data-from-file="">{file}</th>
+                                    <td>{move || kind_label(kind, lang.get())}</td>
                                     <td class="num">{crate::locale::format_number(n as f64, 0, lang.get())}</td>
                                     <td>{enc}</td>
                                     <td>
@@ -337,15 +328,7 @@ pub fn TablesInUse() -> impl IntoView {
                 <CurrencyDisagreement importing=false/>
                 <ul class="relations">
                     {move || relations().into_iter().map(|r| {
-                        let l = lang.get();
-                        let text = match l {
-                            Lang::Fr => format!("{} → {} ({}) : {} lignes reliées, {} sans correspondance{}",
-                                r.from_file, r.to_file, r.field, r.matched_rows, r.unmatched_rows,
-                                if r.unmatched_keys.is_empty() { String::new() } else { format!(" ({})", r.unmatched_keys.join(", ")) }),
-                            Lang::En => format!("{} → {} ({}): {} rows matched, {} unmatched{}",
-                                r.from_file, r.to_file, r.field, r.matched_rows, r.unmatched_rows,
-                                if r.unmatched_keys.is_empty() { String::new() } else { format!(" ({})", r.unmatched_keys.join(", ")) }),
-                        };
+                        let text = relation_text(&r, lang.get());
                         view! { <li>{text}</li> }
                     }).collect_view()}
                 </ul>

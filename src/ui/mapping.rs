@@ -5,7 +5,9 @@
 use super::engine;
 use super::state::AppState;
 use crate::engine::{Field, Kind};
-use crate::locale::{t, warning, Lang, Text};
+use crate::locale::{
+    colon, column_type_label, field_label, format_number, kind_label, t, warning, Text,
+};
 use crate::worker::protocol::TableInfo;
 use leptos::prelude::*;
 
@@ -13,28 +15,6 @@ fn with_pending<R>(state: AppState, id: u32, f: impl FnOnce(&TableInfo) -> R) ->
     state
         .pending
         .with(|p| p.iter().find(|x| x.id == id).map(|x| f(&x.info)))
-}
-
-fn kind_label(k: Kind, lang: Lang) -> &'static str {
-    let (fr, en) = match k {
-        Kind::Sales => ("Ventes", "Sales"),
-        Kind::Opportunities => ("Opportunités", "Opportunities"),
-        Kind::Leads => ("Prospects", "Leads"),
-        Kind::Activities => ("Activités", "Activities"),
-        Kind::Spend => ("Dépenses", "Spend"),
-        Kind::Feedback => ("Avis et réclamations", "Feedback"),
-        Kind::Invoices => ("Factures", "Invoices"),
-        Kind::Team => ("Équipe", "Team"),
-        Kind::Customers => ("Clients", "Customers"),
-        Kind::Products => ("Produits", "Products"),
-        Kind::Carts => ("Paniers", "Carts"),
-        Kind::Unknown => ("Non reconnu", "Not recognised"),
-    };
-    if lang == Lang::Fr {
-        fr
-    } else {
-        en
-    }
 }
 
 /// Sets `column` to `field` (or to nothing), keeping the other choices; the
@@ -61,15 +41,17 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
         <article class="mapping" data-testid="mapping-editor">
             {move || summary().map(|s| {
                 let l = lang.get();
+                let delimiter = if s.delimiter == "\t" { t(l, Text::Tab).to_string() } else { s.delimiter.clone() };
                 let facts = format!(
-                    "{} {} · {} {} · {}: {} · {}: {}",
-                    crate::locale::format_number(s.rows as f64, 0, l), t(l, Text::Rows),
-                    s.ignored_rows, t(l, Text::Ignored),
+                    "{} {} · {} {} · {}{c}{} · {}{c}{delimiter}",
+                    format_number(s.rows as f64, 0, l), t(l, Text::Rows),
+                    format_number(s.ignored_rows as f64, 0, l), t(l, Text::Ignored),
                     t(l, Text::Encoding), s.encoding.name(),
-                    t(l, Text::Delimiter), if s.delimiter == "\t" { "tab".to_string() } else { s.delimiter.clone() },
+                    t(l, Text::Delimiter),
+                    c = colon(l),
                 );
                 view! {
-                    <h4 class="file-name">{s.file.clone()}</h4>
+                    <h4 class="file-name" data-from-file="">{s.file.clone()}</h4>
                     <p class="file-facts" data-testid="import-summary">{facts}</p>
                     <ul class="warnings">
                         {s.warnings.iter().map(|w| {
@@ -109,15 +91,15 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                     </thead>
                     <tbody>
                         {move || {
-                            let k = kind();
+                            let (k, l) = (kind(), lang.get());
                             summary().map(|s| s.columns.iter().enumerate().map(|(i, c)| {
                                 let name = c.name.clone();
                                 let current = c.field.map(|f| f.name()).unwrap_or_default();
                                 let sample: Vec<String> = s.preview.iter().filter_map(|r| r.get(i).cloned()).take(3).collect();
-                                let type_name = format!("{:?}", c.column_type).to_lowercase();
+                                let type_name = column_type_label(c.column_type, l);
                                 view! {
                                     <tr>
-                                        <th scope="row">{c.name.clone()}</th>
+                                        <th scope="row" data-from-file="">{c.name.clone()}</th>
                                         <td>{type_name}</td>
                                         <td>
                                             <select
@@ -132,11 +114,11 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                                             >
                                                 <option value="">"—"</option>
                                                 {k.fields().iter().map(|f| view! {
-                                                    <option value=f.name()>{f.name().replace('_', " ")}</option>
+                                                    <option value=f.name()>{field_label(*f, l)}</option>
                                                 }).collect_view()}
                                             </select>
                                         </td>
-                                        <td class="preview">{sample.join(" · ")}</td>
+                                        <td class="preview" data-from-file="">{sample.join(" · ")}</td>
                                     </tr>
                                 }
                             }).collect_view())

@@ -26,7 +26,7 @@ pub fn TeamGauges() -> impl IntoView {
                 {move || team().into_iter().map(|o| {
                     let threshold = state.setup.with_untracked(|s| s.objectives.iter().find(|x| x.id == o.id).map_or(0.9, |x| x.alert_threshold));
                     let name = def(&o.kpi).map(|d| kpi_label(d, lang.get())).unwrap_or("?").to_string();
-                    let chart = crate::charts::objective_gauge(o.projection.or(o.attainment).unwrap_or(0.0), threshold, &name);
+                    let chart = crate::charts::objective_gauge(o.projection.or(o.attainment).unwrap_or(0.0), threshold, &name, lang.get());
                     view! { <GaugeChart id=format!("gauge-{}", o.id) chart=chart/> }
                 }).collect_view()}
             </div>

@@ -9,38 +9,24 @@ use crate::engine::report::{RepRow, Unit};
 use crate::locale::{format_value, t, Lang, Text};
 use leptos::prelude::*;
 
-/// A column: French label, English label, unit, and how to read a row.
-type RepColumn = (&'static str, &'static str, Unit, fn(&RepRow) -> Option<f64>);
+/// A column: its label, unit, and how to read a row.
+type RepColumn = (Text, Unit, fn(&RepRow) -> Option<f64>);
 
 const COLUMNS: [RepColumn; 10] = [
-    ("CA", "Revenue", Unit::Currency, |r| r.revenue),
-    ("Marge", "Margin", Unit::Currency, |r| r.margin),
-    ("Commandes", "Orders", Unit::Count, |r| r.orders),
-    ("Panier moyen", "Avg basket", Unit::Currency, |r| {
-        r.avg_order_value
-    }),
-    ("Affaires signées", "Deals won", Unit::Count, |r| {
-        r.won_deals
-    }),
-    ("CA signé", "Won revenue", Unit::Currency, |r| {
-        r.won_revenue
-    }),
-    ("Taux de signature", "Win rate", Unit::Ratio, |r| r.win_rate),
-    ("Cycle de vente", "Sales cycle", Unit::Days, |r| {
-        r.avg_sales_cycle_days
-    }),
-    ("Visites", "Visits", Unit::Count, |r| r.visits),
-    ("Visites / commande", "Visits per order", Unit::Count, |r| {
-        r.visits_per_order
-    }),
+    (Text::RepRevenue, Unit::Currency, |r| r.revenue),
+    (Text::RepMargin, Unit::Currency, |r| r.margin),
+    (Text::RepOrders, Unit::Count, |r| r.orders),
+    (Text::RepAvgBasket, Unit::Currency, |r| r.avg_order_value),
+    (Text::RepDealsWon, Unit::Count, |r| r.won_deals),
+    (Text::RepWonRevenue, Unit::Currency, |r| r.won_revenue),
+    (Text::RepWinRate, Unit::Ratio, |r| r.win_rate),
+    (Text::RepSalesCycle, Unit::Days, |r| r.avg_sales_cycle_days),
+    (Text::RepVisits, Unit::Count, |r| r.visits),
+    (Text::RepVisitsPerOrder, Unit::Count, |r| r.visits_per_order),
 ];
 
 fn label(i: usize, lang: Lang) -> &'static str {
-    if lang == Lang::Fr {
-        COLUMNS[i].0
-    } else {
-        COLUMNS[i].1
-    }
+    t(lang, COLUMNS[i].0)
 }
 
 #[component]
@@ -52,7 +38,7 @@ pub fn RepView() -> impl IntoView {
     let used = move || {
         state.report.with(|r| {
             (0..COLUMNS.len())
-                .filter(|&i| r.reps.iter().any(|row| (COLUMNS[i].3)(row).is_some()))
+                .filter(|&i| r.reps.iter().any(|row| (COLUMNS[i].2)(row).is_some()))
                 .collect::<Vec<_>>()
         })
     };
@@ -61,8 +47,8 @@ pub fn RepView() -> impl IntoView {
         if let Some((c, desc)) = sort.get() {
             rows.sort_by(|a, b| {
                 let (x, y) = (
-                    (COLUMNS[c].3)(a).unwrap_or(f64::MIN),
-                    (COLUMNS[c].3)(b).unwrap_or(f64::MIN),
+                    (COLUMNS[c].2)(a).unwrap_or(f64::MIN),
+                    (COLUMNS[c].2)(b).unwrap_or(f64::MIN),
                 );
                 if desc {
                     y.total_cmp(&x)
@@ -84,7 +70,7 @@ pub fn RepView() -> impl IntoView {
                 let mut line = vec![r.rep.clone()];
                 line.extend(
                     cols.iter()
-                        .map(|&i| (COLUMNS[i].3)(r).map(|v| v.to_string()).unwrap_or_default()),
+                        .map(|&i| (COLUMNS[i].2)(r).map(|v| v.to_string()).unwrap_or_default()),
                 );
                 line
             })
@@ -135,12 +121,12 @@ pub fn RepView() -> impl IntoView {
                             let cols = used();
                             rows().into_iter().map(|r| view! {
                                 <tr>
-                                    <th scope="row">{r.rep.clone()}</th>
+                                    <th scope="row" data-from-file="">{r.rep.clone()}</th>
                                     {cols.iter().map(|&i| {
-                                        let v = (COLUMNS[i].3)(&r);
+                                        let v = (COLUMNS[i].2)(&r);
                                         view! {
                                             <td class="num" data-value=v.map(|x| x.to_string()).unwrap_or_default()>
-                                                {v.map(|x| format_value(COLUMNS[i].2, x, &currency, l)).unwrap_or_default()}
+                                                {v.map(|x| format_value(COLUMNS[i].1, x, &currency, l)).unwrap_or_default()}
                                             </td>
                                         }
                                     }).collect_view()}

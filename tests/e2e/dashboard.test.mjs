@@ -69,7 +69,7 @@ test('CRM tables together: win rate, won revenue, sales cycle, joins', async () 
     assert.match(await b.page.getByTestId('kpi-win_rate').textContent(), /63,2\s%/);
     // The relations between the tables are shown on the data page.
     await b.page.getByTestId('nav-data').click();
-    await b.page.getByText(/sales_pipeline\.csv → sales_teams\.csv \(rep\) : 8800 lignes reliées, 0 sans correspondance/).waitFor();
+    await b.page.getByText(/sales_pipeline\.csv → sales_teams\.csv \(commercial\)\u202f: 8\u202f800 lignes reliées, 0 sans correspondance/).waitFor();
     b.assertClean(server.origin);
   } finally {
     await b.close();

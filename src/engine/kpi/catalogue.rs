@@ -402,7 +402,7 @@ pub const CATALOGUE: &[KpiDef] = &[
     k(
         "hot_leads_assigned",
         Prospecting,
-        "Leads chauds affectés",
+        "Prospects chauds affectés",
         "Hot leads assigned",
         Count,
         Up,
