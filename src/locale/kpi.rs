@@ -153,8 +153,8 @@ pub fn needs(en: &str, lang: Lang) -> String {
         }
         other => {
             return super::unfiltered_reason(other, lang)
-                .or_else(|| super::comparison_reason(other, lang))
                 .or_else(|| uncovered_reason(other, lang))
+                .or_else(|| super::comparison_reason(other, lang))
                 .unwrap_or_else(|| other.to_string())
         }
     };
@@ -180,9 +180,9 @@ fn uncovered_reason(en: &str, lang: Lang) -> Option<String> {
     let span = format!("du {} au {}", d(from), d(to));
     let data = format!("du {} au {}", d(data_from), d(data_to));
     Some(if file == "the data" {
-        format!("aucune donnée sur {what} ({span})\u{202f}: les données vont {data}")
+        format!("aucune donnée sur {what} ({span})\u{202f}: les données vont {data}.")
     } else {
-        format!("{file} n'a pas de données sur {what} ({span})\u{202f}: ses dates vont {data}")
+        format!("{file} n'a pas de données sur {what} ({span})\u{202f}: ses dates vont {data}.")
     })
 }
 
@@ -296,14 +296,14 @@ mod tests {
                 "ventes.csv has no data over the previous period (2023-01-01 to 2023-12-31): its dates run from 2024-01-01 to 2024-12-31",
                 Lang::Fr
             ),
-            "ventes.csv n'a pas de données sur la période précédente (du 1 janv. 2023 au 31 déc. 2023)\u{202f}: ses dates vont du 1 janv. 2024 au 31 déc. 2024"
+            "ventes.csv n'a pas de données sur la période précédente (du 1 janv. 2023 au 31 déc. 2023)\u{202f}: ses dates vont du 1 janv. 2024 au 31 déc. 2024."
         );
         assert_eq!(
             needs(
                 "the data has no data over the same period last year (2023-03-01 to 2023-03-31): its dates run from 2024-01-01 to 2024-06-30",
                 Lang::Fr
             ),
-            "aucune donnée sur la même période l'an dernier (du 1 mars 2023 au 31 mars 2023)\u{202f}: les données vont du 1 janv. 2024 au 30 juin 2024"
+            "aucune donnée sur la même période l'an dernier (du 1 mars 2023 au 31 mars 2023)\u{202f}: les données vont du 1 janv. 2024 au 30 juin 2024."
         );
         assert_eq!(
             needs("no data to compute it over the comparison period", Lang::Fr),
