@@ -3,6 +3,26 @@
 // Relative URLs keep the build working from any sub-path.
 import init from './cadran-web.js';
 
+// ECharts (about 208 kB gzip) is not part of the first visit: it loads when
+// a file is being read or the first chart is drawn, once. Defined before the
+// app starts, which calls it.
+let echartsLoad = null;
+window.cadranLoadECharts = () => {
+  echartsLoad ??= new Promise((resolve, reject) => {
+    if (window.echarts) return resolve();
+    const s = document.createElement('script');
+    s.src = new URL('./echarts.min.js', import.meta.url).href;
+    s.onload = () => resolve();
+    s.onerror = () => {
+      echartsLoad = null; // offline before it was ever cached: try again later
+      s.remove();
+      reject(new Error('ECharts could not load'));
+    };
+    document.head.append(s);
+  });
+  return echartsLoad;
+};
+
 init({ module_or_path: new URL('./cadran-web_bg.wasm', import.meta.url) }).catch((err) => {
   console.error('Cadran could not start:', err);
   const p = document.createElement('p');

@@ -13,17 +13,25 @@ const SHELL = [
   'reader.js',
   'cadran-web.js',
   'cadran-web_bg.wasm',
-  'echarts.min.js',
   'main.css',
   'favicon.svg',
 ];
+// Loaded on demand (public/app.js), so not part of a first visit: cached on
+// first use, and again at install when an older version had it.
+const ON_USE = ['echarts.min.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE)
       // From the HTTP cache when the page has just downloaded them: a first
       // visit does not transfer the app twice.
-      .then((cache) => cache.addAll(SHELL.map((url) => new Request(url, { cache: 'force-cache' }))))
+      .then(async (cache) => {
+        await cache.addAll(SHELL.map((url) => new Request(url, { cache: 'force-cache' })));
+        for (const url of ON_USE) {
+          const used = await caches.match(url, { ignoreSearch: true });
+          if (used) await cache.add(url).catch(() => {});
+        }
+      })
       .then(() => self.skipWaiting()),
   );
 });
@@ -54,7 +62,7 @@ self.addEventListener('fetch', (event) => {
       const response = await fetch(request);
       // The cache was emptied ("forget everything"): the shell fills it again.
       const file = new URL(request.url).pathname.split('/').pop() || './';
-      if (response.ok && (request.mode === 'navigate' || SHELL.includes(file))) {
+      if (response.ok && (request.mode === 'navigate' || SHELL.includes(file) || ON_USE.includes(file))) {
         cache.put(request.mode === 'navigate' ? './' : request, response.clone());
       }
       return response;

@@ -27,10 +27,29 @@ extern "C" {
     /// copy of every chart type's serialisation in the module (~30 kB gzip).
     #[wasm_bindgen(js_namespace = echarts, js_name = init)]
     fn echarts_init(el: &web_sys::Element) -> charming::Echarts;
+    /// Loads ECharts once (`public/app.js`); the promise settles when `window.echarts` is there.
+    #[wasm_bindgen(js_name = cadranLoadECharts)]
+    fn load_echarts() -> js_sys::Promise;
+}
+
+/// Whether ECharts has loaded: it comes on demand, not with the first visit.
+fn echarts_loaded() -> bool {
+    js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false)
+}
+
+/// Starts loading ECharts ahead of the first chart (a file is being read):
+/// the download and its compilation overlap the reading.
+pub fn prefetch_charts() {
+    if !echarts_loaded() {
+        let _ = load_echarts();
+    }
 }
 
 /// A fresh ECharts instance in the element with this id, the one there before disposed of.
 pub(super) fn new_chart(id: &str) -> Option<charming::Echarts> {
+    if !echarts_loaded() {
+        return None;
+    }
     let el = document().get_element_by_id(id)?;
     dispose_chart(&el);
     Some(echarts_init(&el))
@@ -139,58 +158,89 @@ thread_local! {
     static DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Draws a small chart off-screen and throws it away, once, soon after the
-/// app starts, unless a real chart came first or a file is being read (the
-/// page must then stay free): a browser compiles ECharts' drawing code on
-/// its first use (~80 ms in one task), which would otherwise delay the first
-/// dashboard the user asks for.
+/// Loads ECharts as soon as a file is being read, then draws a small chart
+/// off-screen and throws it away, once, unless a real chart came first or
+/// the reading still goes on (the page must then stay free): a browser
+/// compiles ECharts' drawing code on its first use (~80 ms in one task),
+/// which would otherwise delay the first dashboard the user asks for.
 pub fn warm_up_charts(state: AppState) {
-    set_timeout(
-        move || {
-            let busy = state.progress.with_untracked(Option::is_some)
-                || state.pending.with_untracked(|p| !p.is_empty());
-            if busy || DRAWN.with(std::cell::Cell::get) {
-                return;
-            }
-            let doc = document();
-            let (Ok(el), Some(body)) = (doc.create_element("div"), doc.body()) else {
-                return;
-            };
-            el.set_class_name("chart-warm-up");
-            let _ = el.set_attribute("aria-hidden", "true");
-            if body.append_child(&el).is_err() {
-                return;
-            }
-            let chart = charming::Chart::new()
-                .tooltip(Tooltip::new().trigger(Trigger::Axis))
-                .legend(Legend::new())
-                .x_axis(Axis::new().type_(AxisType::Category).data(vec!["a", "b"]))
-                .y_axis(Axis::new().type_(AxisType::Value))
-                .series(Bar::new().name("a").data(vec![1.0, 2.0]))
-                .series(Line::new().name("b").data(vec![2.0, 1.0]));
-            let f = Formatters::new(Unit::Currency, Lang::Fr, "EUR".into());
-            let ec = echarts_init(&el);
-            set_option(&ec, &chart, &f);
-            // Disposed before its formatters are dropped: nothing calls them after.
-            dispose_chart(&el);
-            el.remove();
-        },
-        std::time::Duration::from_millis(300),
-    );
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let reading = state.progress.with(Option::is_some);
+        if reading {
+            prefetch_charts();
+            let loaded = load_echarts();
+            leptos::task::spawn_local(async move {
+                if wasm_bindgen_futures::JsFuture::from(loaded).await.is_ok() {
+                    set_timeout(
+                        move || warm_up(state),
+                        std::time::Duration::from_millis(300),
+                    );
+                }
+            });
+        }
+        reading
+    });
+}
+
+fn warm_up(state: AppState) {
+    let busy = state.progress.with_untracked(Option::is_some)
+        || state.pending.with_untracked(|p| !p.is_empty());
+    if busy || DRAWN.with(std::cell::Cell::get) || !echarts_loaded() {
+        return;
+    }
+    let doc = document();
+    let (Ok(el), Some(body)) = (doc.create_element("div"), doc.body()) else {
+        return;
+    };
+    el.set_class_name("chart-warm-up");
+    let _ = el.set_attribute("aria-hidden", "true");
+    if body.append_child(&el).is_err() {
+        return;
+    }
+    let chart = charming::Chart::new()
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new())
+        .x_axis(Axis::new().type_(AxisType::Category).data(vec!["a", "b"]))
+        .y_axis(Axis::new().type_(AxisType::Value))
+        .series(Bar::new().name("a").data(vec![1.0, 2.0]))
+        .series(Line::new().name("b").data(vec![2.0, 1.0]));
+    let f = Formatters::new(Unit::Currency, Lang::Fr, "EUR".into());
+    let ec = echarts_init(&el);
+    set_option(&ec, &chart, &f);
+    // Disposed before its formatters are dropped: nothing calls them after.
+    dispose_chart(&el);
+    el.remove();
 }
 
 /// Queues a drawing; the queue is worked through one drawing per task, so
-/// the page stays responsive while a dashboard fills in.
-fn draw_later(f: impl FnOnce() + 'static) {
+/// the page stays responsive while a dashboard fills in. The first drawing
+/// waits for ECharts to load.
+pub(super) fn draw_later(f: impl FnOnce() + 'static) {
     DRAWN.with(|d| d.set(true));
     let start = DRAWS.with(|q| {
         let mut q = q.borrow_mut();
         q.push_back(Box::new(f));
         q.len() == 1
     });
-    if start {
-        next_draw();
+    if !start {
+        return;
     }
+    if echarts_loaded() {
+        return next_draw();
+    }
+    let loaded = load_echarts();
+    leptos::task::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(loaded).await.is_ok() {
+            next_draw();
+        } else {
+            // Offline before ECharts was ever cached: the cards and the
+            // tables still work; a later drawing tries the load again.
+            DRAWS.with(|q| q.borrow_mut().clear());
+        }
+    });
 }
 
 fn next_draw() {
@@ -273,7 +323,10 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     });
     on_cleanup(move || {
         handle.remove();
-        if let Some(el) = document().get_element_by_id(id) {
+        let el = document()
+            .get_element_by_id(id)
+            .filter(|_| echarts_loaded());
+        if let Some(el) = el {
             // ECharts paints a chart over several frames when the page is
             // busy and does not cancel them on dispose: a frame after it
             // reads the disposed painter ("reading 'layerStack'"). Disposed

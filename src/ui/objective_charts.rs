@@ -1,7 +1,7 @@
 //! The objectives page's charts: a gauge per team objective, and an
 //! objective's cumulative progress against its target's pace.
 
-use super::chart::{new_chart, set_option, Formatters};
+use super::chart::{draw_later, new_chart, set_option, Formatters};
 use super::state::AppState;
 use crate::engine::kpi::def;
 use crate::locale::{kpi_label, t, Text};
@@ -40,15 +40,18 @@ fn GaugeChart(id: String, chart: charming::Chart) -> impl IntoView {
     let dom_id = id.clone();
     let instance = StoredValue::new_local(None::<(charming::Echarts, Formatters)>);
     Effect::new(move |_| {
-        if let Some(ec) = new_chart(&dom_id) {
-            let f = Formatters::new(
-                crate::engine::report::Unit::Count,
-                state.lang.get_untracked(),
-                String::new(),
-            );
-            set_option(&ec, &chart, &f);
-            instance.set_value(Some((ec, f)));
-        }
+        let (dom_id, chart) = (dom_id.clone(), chart.clone());
+        draw_later(move || {
+            if let Some(ec) = new_chart(&dom_id) {
+                let f = Formatters::new(
+                    crate::engine::report::Unit::Count,
+                    state.lang.get_untracked(),
+                    String::new(),
+                );
+                set_option(&ec, &chart, &f);
+                let _ = instance.try_set_value(Some((ec, f)));
+            }
+        });
     });
     view! { <div id=id.clone() data-testid=id class="gauge" role="img" aria-label="gauge"></div> }
 }
@@ -70,11 +73,14 @@ pub fn ObjectiveChart(
             return;
         };
         let currency = state.settings.with(|s| s.currency.clone());
-        if let Some(ec) = new_chart(&dom_id) {
-            let f = Formatters::new(unit, l, currency);
-            set_option(&ec, &chart, &f);
-            instance.set_value(Some((ec, f)));
-        }
+        let dom_id = dom_id.clone();
+        draw_later(move || {
+            if let Some(ec) = new_chart(&dom_id) {
+                let f = Formatters::new(unit, l, currency);
+                set_option(&ec, &chart, &f);
+                let _ = instance.try_set_value(Some((ec, f)));
+            }
+        });
     });
     view! { <div id=id class="chart objective-chart" role="img" aria-label=move || t(lang.get(), Text::ShowCurve)></div> }
 }
