@@ -129,8 +129,14 @@ pub fn report_team(
     r.kpis.insert("time_to_first_sale_days", [None; 3]);
 
     // Active reps: a sale, a won deal or an activity (a visit, as the
-    // engine counts) in the period.
-    if ws.sales.is_some() || ws.deals.is_some() || ws.activities.is_some() {
+    // engine counts) in the period. A table of a header alone has no rep
+    // column the engine could map (a column with no value has no type):
+    // then the KPI is unavailable rather than 0.
+    let with_rows = |rows: Option<usize>| rows.is_some_and(|n| n > 0);
+    if with_rows(ws.sales.as_ref().map(Vec::len))
+        || with_rows(ws.deals.as_ref().map(Vec::len))
+        || with_rows(ws.activities.as_ref().map(Vec::len))
+    {
         let active = |s: Span| {
             let mut names = BTreeSet::new();
             for l in sales.iter().filter(|l| within(l.day, s)) {
