@@ -1,0 +1,183 @@
+//! Acquisition and marketing (tables `spend`, `carts`, with `sales`):
+//! spend, customer acquisition cost, campaign ROI, cart abandonment.
+
+use super::breakdown::{row, sort_desc, Grouped, Monthly};
+use super::day_table::DayTable;
+use super::model::Model;
+use super::period::Period;
+use super::period::{month_index, month_index_key};
+use super::sales::Sales;
+use super::sales_walk::SalesWalk;
+use super::stats::ratio;
+use super::view::filled;
+use super::{put, triple, Sum};
+use crate::report::Report;
+use crate::schema::{normalize, Field, Kind};
+use crate::table::{MISSING_CODE, MISSING_DAY};
+use std::collections::BTreeMap;
+
+pub fn add(model: &Model, sales: Option<(&Sales, &SalesWalk)>, p: Period, r: &mut Report) {
+    spend(model, sales, p, r);
+    carts(model, p, r);
+}
+
+fn spend(model: &Model, sales: Option<(&Sales, &SalesWalk)>, p: Period, r: &mut Report) {
+    let Some(fact) = model.fact(Kind::Spend) else {
+        return;
+    };
+    let v = fact.view;
+    let (Some(days), Some(amount)) = (v.days(Field::Date), v.numbers(Field::Amount)) else {
+        return;
+    };
+    let total = |p: Period| {
+        let mut s = Sum::default();
+        for row in 0..v.rows() {
+            let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+            if d != MISSING_DAY && p.contains(d) && fact.keep(row) && !amount[row].is_nan() {
+                s.add(amount[row]);
+            }
+        }
+        s.value()
+    };
+    let spent = [total(p), total(p.previous()), total(p.last_year())];
+    put(
+        r,
+        "marketing_spend",
+        Some(spent[0]),
+        Some(spent[1]),
+        Some(spent[2]),
+    );
+    let new = triple(r, "new_customers");
+    if new.0.is_some() {
+        let cac = |i: usize| [new.0, new.1, new.2][i].and_then(|n| ratio(spent[i], n));
+        put(r, "acquisition_cost", cac(0), cac(1), cac(2));
+    }
+    // Spend per month over new customers that month.
+    let new_by_month: BTreeMap<String, f64> = r
+        .breakdown("new_customers_by_month")
+        .iter()
+        .map(|b| (b.key.clone(), b.value))
+        .collect();
+    if !new_by_month.is_empty() {
+        let (m0, m1) = (month_index(p.from), month_index(p.to));
+        let mut monthly = Monthly::span(m0, m1);
+        for row in 0..v.rows() {
+            let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+            if d != MISSING_DAY && p.contains(d) && fact.keep(row) && !amount[row].is_nan() {
+                monthly.add(month_index(d), amount[row]);
+            }
+        }
+        let rows = monthly
+            .values()
+            .filter_map(|(m, spent)| {
+                let key = month_index_key(m);
+                let new = new_by_month.get(&key).copied().unwrap_or(0.0);
+                Some(row(key, ratio(spent, new)?, f64::NAN))
+            })
+            .collect();
+        r.breakdowns
+            .insert("acquisition_cost_by_month".into(), rows);
+    }
+    if let Some(channel) = v.attr(Field::Channel) {
+        let mut g = Grouped::new(channel.distinct());
+        for row in 0..v.rows() {
+            let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+            if d != MISSING_DAY && p.contains(d) && fact.keep(row) && !amount[row].is_nan() {
+                g.add(channel.code(row), amount[row]);
+            }
+        }
+        r.breakdowns
+            .insert("spend_by_channel".into(), g.rows(&channel, spent[0]));
+    }
+    campaign_roi(v, &days, amount, fact, sales, p, r);
+}
+
+/// Per campaign: (revenue with that campaign − spend on it) / spend on it.
+fn campaign_roi(
+    v: super::view::View,
+    days: &[i32],
+    amount: &[f64],
+    fact: &super::model::Fact,
+    sales: Option<(&Sales, &SalesWalk)>,
+    p: Period,
+    r: &mut Report,
+) {
+    let (Some(campaign), Some((_, w))) = (v.attr(Field::Campaign), sales) else {
+        return;
+    };
+    let Some((sales_campaign, by_code)) = &w.campaign else {
+        return;
+    };
+    let mut spend: BTreeMap<String, (String, f64)> = BTreeMap::new();
+    for row in 0..v.rows() {
+        let d = days.get(row).copied().unwrap_or(MISSING_DAY);
+        if d == MISSING_DAY || !p.contains(d) || !fact.keep(row) || amount[row].is_nan() {
+            continue;
+        }
+        let name = campaign.name(campaign.code(row));
+        if name.is_empty() {
+            continue;
+        }
+        spend
+            .entry(normalize(name))
+            .or_insert_with(|| (name.to_string(), 0.0))
+            .1 += amount[row];
+    }
+    let mut revenue: BTreeMap<String, f64> = BTreeMap::new();
+    for (c, &v) in by_code.iter().enumerate() {
+        *revenue
+            .entry(normalize(sales_campaign.name(c as u32)))
+            .or_default() += v;
+    }
+    let mut rows: Vec<_> = spend
+        .iter()
+        .filter_map(|(k, (name, cost))| {
+            let rev = revenue.get(k).copied().unwrap_or(0.0);
+            Some(row(name.clone(), ratio(rev - cost, *cost)?, f64::NAN))
+        })
+        .collect();
+    sort_desc(&mut rows);
+    r.breakdowns.insert("campaign_roi".into(), rows);
+}
+
+fn carts(model: &Model, p: Period, r: &mut Report) {
+    let Some(fact) = model.fact(Kind::Carts) else {
+        return;
+    };
+    let v = fact.view;
+    let (Some(days), Some(status)) = (v.days(Field::Date), v.attr(Field::Status)) else {
+        return;
+    };
+    let abandoned: Vec<bool> = (0..status.distinct() as u32)
+        .map(|c| {
+            let n = normalize(status.name(c));
+            n.contains("abandon") || n == "lost" || n == "perdu"
+        })
+        .collect();
+    // One walk for the three periods: carts counted by the periods their
+    // day is in × abandoned or not, in four lanes filled in turn (runs of
+    // one count then add to four counters), without a branch on the status.
+    let table = DayTable::indexed(&[p, p.previous(), p.last_year()]);
+    let n = v.rows();
+    let codes = filled(&status.codes, n, MISSING_CODE);
+    let mut cells = [[[0u32; 2]; 8]; 4];
+    for row in 0..n {
+        let in_periods = fact.periods_of(&table, &days, row);
+        if in_periods == 0 {
+            continue;
+        }
+        let lost = abandoned.get(codes[row] as usize).copied().unwrap_or(false);
+        cells[row & 3][in_periods as usize & 7][lost as usize] += 1;
+    }
+    let (mut all, mut gone) = ([0u32; 3], [0u32; 3]);
+    for lane in &cells {
+        for (in_periods, [kept, lost]) in lane.iter().enumerate() {
+            for k in (0..3).filter(|k| in_periods & (1 << k) != 0) {
+                all[k] += kept + lost;
+                gone[k] += lost;
+            }
+        }
+    }
+    let rate = |k: usize| ratio(gone[k] as f64, all[k] as f64);
+    put(r, "cart_abandonment_rate", rate(0), rate(1), rate(2));
+}

@@ -1,0 +1,363 @@
+//! Revenue and orders (table `sales`): the scalar KPIs, the breakdowns by
+//! time and by dimension, and the per-period totals the customer KPIs and the
+//! rep view reuse.
+
+use super::breakdown::{quarter_key, year_key};
+use super::join::through_numbers;
+use super::model::{Fact, Model};
+use super::sales_history::{History, SalesHistory};
+use super::sales_orders::SalesOrders;
+use super::sales_walk::SalesWalk;
+use super::stats::ratio;
+use super::sum::Addends;
+use super::view::{filled, Attr};
+use super::{put, Sum};
+use crate::parse::date::Days;
+use crate::report::Report;
+use crate::schema::{Field, Kind};
+use std::borrow::Cow;
+
+/// The amount column, or quantity × unit price when there is none.
+enum Amount<'a> {
+    Column(&'a [f64]),
+    Derived(&'a [f64], &'a [f64]),
+}
+
+impl Amount<'_> {
+    fn at(&self, row: usize) -> f64 {
+        match self {
+            Amount::Column(v) => v.get(row).copied().unwrap_or(f64::NAN),
+            Amount::Derived(q, p) => match (q.get(row), p.get(row)) {
+                (Some(q), Some(p)) => q * p,
+                _ => f64::NAN,
+            },
+        }
+    }
+}
+
+/// How the margin of a row is known.
+enum Margin<'a> {
+    Column(&'a [f64]),
+    /// amount − cost
+    Cost(&'a [f64]),
+    /// amount − quantity × unit cost from `products`
+    UnitCost(&'a [f64], Vec<f64>),
+}
+
+impl Margin<'_> {
+    /// The margin of every row: one plain loop per way of knowing it (the
+    /// compiler turns them into vector code), not a match per row.
+    fn column(&self, amount: &[f64]) -> Vec<f64> {
+        // Columns of one table have its rows; a shorter one reads as unknown.
+        let n = amount.len();
+        let col = |v| filled(v, n, f64::NAN);
+        match self {
+            Margin::Column(m) => col(m).into_owned(),
+            Margin::Cost(c) => amount
+                .iter()
+                .zip(col(c).iter())
+                .map(|(a, c)| a - c)
+                .collect(),
+            Margin::UnitCost(q, uc) => {
+                let (q, uc) = (col(q), col(uc));
+                amount
+                    .iter()
+                    .zip(q.iter().zip(uc.iter()))
+                    .map(|(a, (q, uc))| a - q * uc)
+                    .collect()
+            }
+        }
+    }
+}
+
+/// The sales table's columns, resolved once per report.
+pub struct Sales<'m> {
+    pub fact: &'m Fact<'m>,
+    pub days: Cow<'m, [Days]>,
+    /// Amount per row (the column, or quantity × unit price), NaN when unknown.
+    amount: Cow<'m, [f64]>,
+    /// Margin per row, when the table gives a way to know it.
+    margin: Option<Cow<'m, [f64]>>,
+    /// Amounts, margins and quantities in millionths, when prepared with
+    /// the tables and they fit.
+    micros: [Option<&'m [i64]>; 3],
+    /// The customers' purchases and reps' first sales over every row,
+    /// prepared with the tables.
+    history: Option<&'m SalesHistory>,
+    /// The rows summed per order, prepared with the tables.
+    orders: Option<&'m SalesOrders>,
+    qty: Option<&'m [f64]>,
+    pub rep: Option<Attr<'m>>,
+    pub customer: Option<Attr<'m>>,
+    pub order: Option<Attr<'m>>,
+}
+
+/// The sales columns a report derives from the tables alone, kept by
+/// [`super::Prepared`]: each present only when it is not a column as it is.
+pub struct SalesColumns {
+    /// Days of a date-time column.
+    days: Option<Vec<Days>>,
+    /// Quantity × unit price, when there is no amount column.
+    amount: Option<Vec<f64>>,
+    margin: Option<Vec<f64>>,
+    /// The amounts, margins and quantities in millionths (0 for unknown
+    /// ones), each when no sum of them can overflow.
+    micros: [Option<Vec<i64>>; 3],
+    /// The customers' purchases and reps' first sales over every row.
+    pub(super) history: Option<SalesHistory>,
+    /// The rows summed per order, when orders are whole in any period.
+    pub(super) orders: Option<SalesOrders>,
+}
+
+/// The days, amounts and margins of the sales table: borrowed when they are
+/// columns as they are, else computed.
+type Derived<'m> = (Cow<'m, [Days]>, Cow<'m, [f64]>, Option<Vec<f64>>);
+
+fn derive<'m>(model: &Model<'m>, fact: &Fact<'m>) -> Option<Derived<'m>> {
+    let v = fact.view;
+    let days = v.days(Field::Date)?;
+    let amount = match v.numbers(Field::Amount) {
+        Some(a) => Amount::Column(a),
+        None => Amount::Derived(v.numbers(Field::Quantity)?, v.numbers(Field::UnitPrice)?),
+    };
+    let qty = v.numbers(Field::Quantity);
+    let margin = if let Some(m) = v.numbers(Field::Margin) {
+        Some(Margin::Column(m))
+    } else if let Some(c) = v.numbers(Field::Cost) {
+        Some(Margin::Cost(c))
+    } else {
+        let unit_cost = model.products.and_then(|p| p.numbers(Field::UnitCost));
+        match (qty, fact.product_link(), unit_cost) {
+            (Some(q), Some((key, link)), Some(uc)) => {
+                Some(Margin::UnitCost(q, through_numbers(key, link, uc)))
+            }
+            _ => None,
+        }
+    };
+    // The amount column as it is (no copy per report), or computed.
+    let amount: Cow<[f64]> = match amount {
+        Amount::Column(a) if a.len() == days.len() => Cow::Borrowed(a),
+        other => Cow::Owned((0..days.len()).map(|r| other.at(r)).collect()),
+    };
+    let margin = margin.map(|m| m.column(&amount));
+    Some((days, amount, margin))
+}
+
+impl<'m> Sales<'m> {
+    pub fn new(model: &'m Model<'m>) -> Option<Self> {
+        let fact = model.fact(Kind::Sales)?;
+        let v = fact.view;
+        let prepared = model.prepared.and_then(|p| p.sales.as_ref());
+        let (days, amount, margin) = match prepared {
+            // Prepared with the tables: what was computed is borrowed.
+            Some(c) => (
+                match &c.days {
+                    Some(d) => Cow::Borrowed(&d[..]),
+                    None => v.days(Field::Date)?,
+                },
+                match &c.amount {
+                    Some(a) => Cow::Borrowed(&a[..]),
+                    None => Cow::Borrowed(v.numbers(Field::Amount)?),
+                },
+                c.margin.as_deref().map(Cow::Borrowed),
+            ),
+            None => {
+                let (days, amount, margin) = derive(model, fact)?;
+                (days, amount, margin.map(Cow::Owned))
+            }
+        };
+        Some(Sales {
+            fact,
+            micros: [0, 1, 2].map(|i| prepared.and_then(|c| c.micros[i].as_deref())),
+            history: prepared.and_then(|c| c.history.as_ref()),
+            orders: prepared.and_then(|c| c.orders.as_ref()),
+            days,
+            amount,
+            margin,
+            qty: v.numbers(Field::Quantity),
+            rep: model.attr(fact, Field::Rep),
+            customer: model.attr(fact, Field::Customer),
+            order: v.attr(Field::OrderId),
+        })
+    }
+
+    /// What a report would compute of the sales table from the tables alone.
+    pub fn columns(model: &Model) -> Option<SalesColumns> {
+        let fact = model.fact(Kind::Sales)?;
+        let (days, amount, margin) = derive(model, fact)?;
+        let micros_of = |values: &[f64]| match Addends::new(values) {
+            Addends::Micros(m) => Some(m.into_owned()),
+            Addends::Floats(_) => None,
+        };
+        let micros = [
+            micros_of(&amount),
+            margin.as_deref().and_then(micros_of),
+            fact.view.numbers(Field::Quantity).and_then(micros_of),
+        ];
+        Some(SalesColumns {
+            history: None,
+            orders: None,
+            micros,
+            days: matches!(days, Cow::Owned(_)).then(|| days.into_owned()),
+            amount: matches!(amount, Cow::Owned(_)).then(|| amount.into_owned()),
+            margin,
+        })
+    }
+
+    pub fn rows(&self) -> usize {
+        self.days.len()
+    }
+
+    /// The same sales without their prepared orders and history: walked,
+    /// and their history found, row by row.
+    #[cfg(test)]
+    pub(super) fn without_orders(self) -> Self {
+        Sales {
+            orders: None,
+            history: None,
+            ..self
+        }
+    }
+
+    /// The customers' purchases over every row, whatever the filters,
+    /// when prepared with the tables.
+    pub fn customer_history(&self) -> Option<&'m History> {
+        self.history.and_then(|h| h.customers.as_ref())
+    }
+
+    /// Each rep's first sale, when prepared with the tables and no filter
+    /// is set (prepared over every row).
+    pub fn rep_first_sale(&self) -> Option<&'m [Days]> {
+        self.history
+            .filter(|_| self.fact.mask.is_none())
+            .map(|h| &h.rep_first_sale[..])
+    }
+
+    /// The rows summed per order (every row, whatever the filters), when
+    /// prepared with the tables and every order's lines share a day,
+    /// customer, rep and campaign.
+    pub fn orders(&self) -> Option<&'m SalesOrders> {
+        self.orders
+    }
+
+    /// Amount, margin and quantity per row in millionths (0 when unknown),
+    /// each when prepared with the tables and no sum of them can overflow.
+    pub fn micros(&self) -> [Option<&'m [i64]>; 3] {
+        self.micros
+    }
+
+    /// Amount per row, NaN when unknown.
+    pub fn amounts(&self) -> &[f64] {
+        &self.amount
+    }
+
+    /// Margin per row, when the table gives a way to know it.
+    pub fn margins(&self) -> Option<&[f64]> {
+        self.margin.as_deref()
+    }
+
+    /// Quantity per row, when there is a quantity column.
+    pub fn quantities(&self) -> Option<&'m [f64]> {
+        self.qty
+    }
+
+    pub fn has_margin(&self) -> bool {
+        self.margin.is_some()
+    }
+}
+
+/// Sums over one period.
+#[derive(Default)]
+pub struct Totals {
+    pub revenue: Sum,
+    pub margin: Sum,
+    pub units: Sum,
+    /// Distinct orders whose net total in the period is positive.
+    pub orders: u64,
+    /// Reps with at least one sale, when there is a rep column.
+    pub reps: Option<u64>,
+    /// Customers whose lines in the period net to more than zero.
+    pub active_customers: usize,
+    /// Per customer code, the net of its lines (empty when the period has none).
+    pub customer_net: Vec<Sum>,
+    /// Customers with two orders or more (with a positive total) in the period.
+    pub repeat_customers: usize,
+    /// Per rep code: a sale in the period.
+    pub rep_seen: Vec<bool>,
+}
+
+/// The totals of the period and of the periods its comparisons need.
+pub struct Periods {
+    pub cur: Totals,
+    pub prev: Totals,
+    pub prev2: Totals,
+    pub ly: Totals,
+    pub ly_prev: Totals,
+}
+
+/// The scalar KPIs and breakdowns of the revenue family.
+pub fn add(s: &Sales, w: &SalesWalk, r: &mut Report) {
+    let t = &w.periods;
+    let (cur, prev, ly, prev2, ly_prev) = (&t.cur, &t.prev, &t.ly, &t.prev2, &t.ly_prev);
+    let rev = |t: &Totals| Some(t.revenue.value());
+    put(r, "revenue", rev(cur), rev(prev), rev(ly));
+    let growth = |a: &Totals, b: &Totals| {
+        ratio(
+            a.revenue.value() - b.revenue.value(),
+            b.revenue.value().abs(),
+        )
+    };
+    put(
+        r,
+        "revenue_growth",
+        growth(cur, prev),
+        growth(prev, prev2),
+        growth(ly, ly_prev),
+    );
+    let orders = |t: &Totals| Some(t.orders as f64);
+    put(r, "order_count", orders(cur), orders(prev), orders(ly));
+    let aov = |t: &Totals| ratio(t.revenue.value(), t.orders as f64);
+    put(r, "avg_order_value", aov(cur), aov(prev), aov(ly));
+    if s.has_margin() {
+        let m = |t: &Totals| Some(t.margin.value());
+        put(r, "gross_margin", m(cur), m(prev), m(ly));
+        let mr = |t: &Totals| ratio(t.margin.value(), t.revenue.value());
+        put(r, "margin_rate", mr(cur), mr(prev), mr(ly));
+    }
+    if s.rep.is_some() {
+        let rpr = |t: &Totals| ratio(t.revenue.value(), t.reps.unwrap_or(0) as f64);
+        put(r, "revenue_per_rep", rpr(cur), rpr(prev), rpr(ly));
+    }
+    if s.qty.is_some() {
+        let u = |t: &Totals| Some(t.units.value());
+        put(r, "units_sold", u(cur), u(prev), u(ly));
+    }
+    breakdowns(s, w, r);
+}
+
+/// Each breakdown's shares are of its own total: this period's revenue,
+/// last year's for last year's months, the margin for the margin's months.
+fn breakdowns(s: &Sales, w: &SalesWalk, r: &mut Report) {
+    let t = &w.periods;
+    let total = t.cur.revenue.value();
+    let b = &mut r.breakdowns;
+    b.insert("revenue_by_month".into(), w.by_month.rows(total));
+    b.insert(
+        "revenue_by_month_last_year".into(),
+        w.last_year_by_month.rows(t.ly.revenue.value()),
+    );
+    b.insert(
+        "revenue_by_quarter".into(),
+        w.by_month.rollup(quarter_key, total),
+    );
+    b.insert("revenue_by_year".into(), w.by_month.rollup(year_key, total));
+    if s.has_margin() {
+        b.insert(
+            "margin_by_month".into(),
+            w.margin_by_month.rows(t.cur.margin.value()),
+        );
+    }
+    for (id, attr, g) in &w.dims {
+        b.insert((*id).into(), g.rows(attr, total));
+    }
+}

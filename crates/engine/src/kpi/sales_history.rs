@@ -1,0 +1,379 @@
+//! What is known of each customer and rep over the sales table, whatever
+//! the period: each customer's purchases over every row (no filter: a
+//! customer is new, or lost, once for the whole company, and a filter only
+//! picks whose), the table's last date, each rep's first sale. Prepared
+//! once with the tables; the reps' first sales are found again per report
+//! under a filter.
+
+use super::sales::Sales;
+use super::sales_orders::{Order, SalesOrders};
+use super::view::{filled, row_codes, Attr};
+use super::Sum;
+use crate::parse::date::Days;
+use crate::table::{MISSING_CODE, MISSING_DAY};
+
+/// A day a customer made a purchase, with the first line of its last
+/// purchase that day (file order): the one a loss that day W later follows,
+/// whose line a filter must keep.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PurchaseDay {
+    pub day: Days,
+    pub row: u32,
+}
+
+/// Each customer's purchases over every row of the sales table. A purchase
+/// is an order (a line without an order id is one of its own) whose net
+/// over all its lines with a date and an amount is positive; its day,
+/// customer and first line are those of its earliest line (on a tie, the
+/// first in the file).
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    /// Per customer: the day of its first purchase (`Days::MAX`: none), the
+    /// row of that order's first line and the order's net.
+    pub first_day: Vec<Days>,
+    pub first_row: Vec<u32>,
+    pub first_value: Vec<f64>,
+    /// Customer `c`'s purchase days are `days[bounds[c]..bounds[c + 1]]`, ascending.
+    bounds: Vec<u32>,
+    days: Vec<PurchaseDay>,
+    /// The sales table's last date (of any row with one): a loss after it
+    /// is not known yet.
+    pub last_day: Days,
+    /// Per customer: some line (a date, an amount) is not a sale (zero or
+    /// less). The others' lines in a period holding a purchase's first
+    /// line always net to more than zero.
+    pub returns: Vec<bool>,
+}
+
+impl History {
+    pub fn customers(&self) -> usize {
+        self.first_day.len()
+    }
+
+    /// Customer `c`'s purchase days, ascending.
+    pub fn days_of(&self, c: usize) -> &[PurchaseDay] {
+        match (self.bounds.get(c), self.bounds.get(c + 1)) {
+            (Some(&a), Some(&b)) => &self.days[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Over every row with a date and an amount, whatever the filters:
+    /// from the orders prepared with the tables when there are (every
+    /// line of one shares its day and customer), else row by row. `None`
+    /// without a customer column.
+    pub fn of(s: &Sales, orders: Option<&SalesOrders>) -> Option<History> {
+        Self::built(s, orders, None)
+    }
+
+    /// The same, with the per-day table (`dense`) or the sort, else the
+    /// one that fits.
+    fn built(s: &Sales, orders: Option<&SalesOrders>, dense: Option<bool>) -> Option<History> {
+        let customers = s.customer.as_ref()?.distinct();
+        let ((lo, hi), returns) = span_and_returns(s, customers);
+        let mut h = History {
+            first_day: vec![Days::MAX; customers],
+            first_row: vec![u32::MAX; customers],
+            first_value: vec![f64::NAN; customers],
+            bounds: Vec::with_capacity(customers + 1),
+            days: Vec::new(),
+            last_day: hi,
+            returns,
+        };
+        match orders {
+            Some(o) => {
+                let bought = || {
+                    o.orders
+                        .iter()
+                        .zip(&o.first_rows)
+                        .enumerate()
+                        .filter(|(_, (x, _))| x.micros[0] > 0)
+                        .map(|(i, (x, &row))| Bought {
+                            customer: x.customer,
+                            day: x.day,
+                            row,
+                            net: i as u32,
+                        })
+                };
+                let net = |i: u32| {
+                    let mut net = Sum::default();
+                    net.add_micros(o.orders[i as usize].micros[0]);
+                    net.value()
+                };
+                h.group(bought, o.len(), (lo, hi), net, dense);
+            }
+            None => {
+                let (bought, nets) = purchases_of_rows(s);
+                let net = |i: u32| nets[i as usize];
+                h.group(
+                    || bought.iter().copied(),
+                    bought.len(),
+                    (lo, hi),
+                    net,
+                    dense,
+                );
+            }
+        }
+        Some(h)
+    }
+
+    /// Fills in each customer's purchases from `bought` (in any order, at
+    /// most `count`, their days within `days`); `net`: a purchase's net
+    /// from its `net` index.
+    fn group<I: Iterator<Item = Bought>>(
+        &mut self,
+        bought: impl Fn() -> I,
+        count: usize,
+        days: (Days, Days),
+        net: impl Fn(u32) -> f64,
+        dense: Option<bool>,
+    ) {
+        let customers = self.customers();
+        // The first purchase of each: the earliest, on a tie the first row.
+        let mut first = vec![(Days::MAX, u32::MAX, 0u32); customers];
+        let span = (days.1 as i64 - days.0 as i64 + 1).max(0) as usize;
+        let cells = customers.saturating_mul(span);
+        // The table's memory stays within a few times the purchases'.
+        if dense.unwrap_or(cells <= (4 * count).max(1 << 16)) {
+            // A customer × day table of the row of that day's last
+            // purchase (+ 1; 0: none), read in order: no sort.
+            let mut last = vec![0u32; cells];
+            for p in bought() {
+                let c = p.customer as usize;
+                let Some(f) = first.get_mut(c) else { continue };
+                if (p.day, p.row) < (f.0, f.1) {
+                    *f = (p.day, p.row, p.net);
+                }
+                let cell = &mut last[c * span + (p.day - days.0) as usize];
+                *cell = (*cell).max(p.row + 1);
+            }
+            for per_day in last.chunks_exact(span.max(1)).take(customers) {
+                self.bounds.push(self.days.len() as u32);
+                for (d, &row) in per_day.iter().enumerate().filter(|(_, &r)| r != 0) {
+                    let day = days.0 + d as Days;
+                    self.days.push(PurchaseDay { day, row: row - 1 });
+                }
+            }
+        } else {
+            // Few purchases over many days and customers: sorted.
+            let mut all: Vec<Bought> = bought()
+                .filter(|p| (p.customer as usize) < customers)
+                .collect();
+            all.sort_unstable_by_key(|p| (p.customer, p.day, p.row));
+            let mut rest = &all[..];
+            for (c, f) in first.iter_mut().enumerate() {
+                self.bounds.push(self.days.len() as u32);
+                let n = rest.iter().take_while(|p| p.customer as usize == c).count();
+                let (own, later) = rest.split_at(n);
+                rest = later;
+                if let Some(p) = own.first() {
+                    *f = (p.day, p.row, p.net);
+                }
+                let from = self.days.len();
+                for p in own {
+                    let started = self.days.len() > from;
+                    match self.days.last_mut() {
+                        // Later on the same day: that day's last purchase.
+                        Some(last) if started && last.day == p.day => last.row = p.row,
+                        _ => self.days.push(PurchaseDay {
+                            day: p.day,
+                            row: p.row,
+                        }),
+                    }
+                }
+            }
+        }
+        self.bounds.resize(customers + 1, self.days.len() as u32);
+        for (c, &(day, row, i)) in first.iter().enumerate().filter(|(_, f)| f.0 != Days::MAX) {
+            (self.first_day[c], self.first_row[c]) = (day, row);
+            self.first_value[c] = net(i);
+        }
+    }
+}
+
+/// The first and last dates of the table (rows with one), and per
+/// customer whether some line with a date and an amount is zero or less
+/// (in millionths when they are prepared, as nets are compared): one pass.
+fn span_and_returns(s: &Sales, customers: usize) -> ((Days, Days), Vec<bool>) {
+    let n = s.rows();
+    let cust = row_codes(s.customer.as_ref(), n);
+    let micros = s.micros()[0].filter(|m| m.len() == n);
+    let (cust, days, amounts) = (&cust[..n], &s.days[..n], &s.amounts()[..n]);
+    let (mut lo, mut hi) = (Days::MAX, Days::MIN);
+    let mut returns = vec![false; customers];
+    for row in 0..n {
+        let d = days[row];
+        if d == MISSING_DAY {
+            continue;
+        }
+        (lo, hi) = (lo.min(d), hi.max(d));
+        let a = amounts[row];
+        let sale = match micros {
+            Some(m) => m[row] > 0,
+            None => a > 0.0,
+        };
+        if !sale && !a.is_nan() {
+            if let Some(r) = returns.get_mut(cust[row] as usize) {
+                *r = true;
+            }
+        }
+    }
+    ((lo, hi), returns)
+}
+
+/// A purchase as found: its customer, day, first line's row, and where
+/// its net is.
+#[derive(Clone, Copy)]
+struct Bought {
+    customer: u32,
+    day: Days,
+    row: u32,
+    net: u32,
+}
+
+/// The purchases row by row, and their nets: each order's lines summed,
+/// whatever their date; its earliest line gives its day, customer and
+/// first line.
+fn purchases_of_rows(s: &Sales) -> (Vec<Bought>, Vec<f64>) {
+    let n = s.rows();
+    let cust = row_codes(s.customer.as_ref(), n);
+    let order_codes = row_codes(s.order.as_ref(), n);
+    let orders = s.order.as_ref().map_or(0, Attr::distinct);
+    let (cust, order_codes) = (&cust[..n], &order_codes[..n]);
+    let (days, amounts) = (&s.days[..n], &s.amounts()[..n]);
+    let micros = s.micros()[0].filter(|m| m.len() == n);
+    // Exact nets: a sale and its cancellation make 0, not 1e-13.
+    let add = |total: &mut Sum, row: usize| match micros {
+        Some(m) => total.add_micros(m[row]),
+        None => total.add(amounts[row]),
+    };
+    let mut net = vec![Sum::default(); orders];
+    // Each order's earliest line: (day, row).
+    let mut first = vec![(Days::MAX, u32::MAX); orders];
+    let (mut bought, mut nets) = (Vec::new(), Vec::new());
+    let mut push = |customer: u32, day: Days, row: u32, value: f64| {
+        if value > 0.0 && customer != MISSING_CODE {
+            bought.push(Bought {
+                customer,
+                day,
+                row,
+                net: nets.len() as u32,
+            });
+            nets.push(value);
+        }
+    };
+    for row in 0..n {
+        let d = days[row];
+        if d == MISSING_DAY || amounts[row].is_nan() {
+            continue;
+        }
+        let o = order_codes[row] as usize;
+        if let (Some(total), Some(f)) = (net.get_mut(o), first.get_mut(o)) {
+            add(total, row);
+            *f = (*f).min((d, row as u32));
+        } else {
+            // A line without an order id: an order of its own.
+            let mut total = Sum::default();
+            add(&mut total, row);
+            push(cust[row], d, row as u32, total.value());
+        }
+    }
+    for (total, &(d, row)) in net.iter().zip(&first) {
+        let c = cust.get(row as usize).copied().unwrap_or(MISSING_CODE);
+        push(c, d, row, total.value());
+    }
+    (bought, nets)
+}
+
+/// Per rep code, the day of its first sale over whole orders (those a
+/// filter keeps).
+pub fn rep_first_sale_of_orders(orders: &[Order], reps: usize) -> Vec<Days> {
+    let mut first = vec![Days::MAX; reps];
+    for o in orders {
+        if let Some(f) = first.get_mut(o.rep as usize) {
+            *f = (*f).min(o.day);
+        }
+    }
+    first
+}
+
+/// Per rep code, the day of its first sale over the kept rows (filters, a
+/// date, an amount).
+pub fn rep_first_sale_of_rows(s: &Sales) -> Vec<Days> {
+    let n = s.rows();
+    let reps = s.rep.as_ref().map_or(0, Attr::distinct);
+    let rep_codes = row_codes(s.rep.as_ref(), n);
+    let (rep_codes, days, amounts) = (&rep_codes[..n], &s.days[..n], &s.amounts()[..n]);
+    let mask = s.fact.mask.as_deref().map(|m| filled(m, n, false));
+    let mask = mask.as_deref();
+    let mut first = vec![Days::MAX; reps];
+    for row in 0..n {
+        let (d, a) = (days[row], amounts[row]);
+        if d == MISSING_DAY || a.is_nan() || mask.is_some_and(|m| !m[row]) {
+            continue;
+        }
+        if let Some(f) = first.get_mut(rep_codes[row] as usize) {
+            *f = (*f).min(d);
+        }
+    }
+    first
+}
+
+/// The customers' purchases (every row) and the reps' first sales (every
+/// row), prepared with the tables.
+pub struct SalesHistory {
+    pub customers: Option<History>,
+    pub rep_first_sale: Vec<Days>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::{Filters, Model};
+    use super::super::{Prepared, Workspace};
+    use super::*;
+    use crate::{read, Options};
+
+    /// The per-day table and the sort find the same purchases, from whole
+    /// orders and from rows: first purchases on a tie of days by row, one
+    /// entry per day with its last purchase, returns and cancelled orders
+    /// left out.
+    #[test]
+    fn the_table_and_the_sort_agree() {
+        let csv = "Date,Order,Customer,Amount\n\
+                   2024-01-05,A1,Acme,100\n2024-01-05,A1,Acme,-100\n\
+                   2024-01-06,B1,Beta,30\n2024-01-06,B1,Beta,20\n\
+                   2024-01-05,A2,Acme,20\n2024-01-05,A2,Acme,10\n\
+                   2024-01-05,A3,Acme,15\n2024-01-05,A3,Acme,5\n\
+                   2024-01-04,C1,Acme,-3\n2024-01-04,C1,Acme,-2\n\
+                   2024-03-01,B2,Beta,70\n2024-03-01,B2,Beta,1\n\
+                   2024-01-06,,Beta,9\n";
+        let ws = Workspace {
+            tables: vec![read("sales.csv", csv.as_bytes(), &Options::default()).unwrap()],
+        };
+        let prepared = Prepared::new(&ws);
+        let model = Model::prepared(&ws, &prepared, &Filters::new());
+        let s = Sales::new(&model).unwrap();
+        let orders = SalesOrders::of(&s);
+        assert!(orders.is_some(), "whole orders");
+        let built = |o, dense| History::built(&s, o, Some(dense)).unwrap();
+        let by_rows = built(None, true);
+        for h in [
+            built(None, false),
+            built(orders.as_ref(), true),
+            built(orders.as_ref(), false),
+        ] {
+            assert_eq!(h, by_rows);
+        }
+        let acme = s.customer.as_ref().unwrap().code(0) as usize;
+        let beta = s.customer.as_ref().unwrap().code(2) as usize;
+        // Acme: A1 nets 0, C1 is a return; A2 (row 4) then A3 (row 6) on the 5th.
+        assert_eq!(by_rows.first_row[acme], 4);
+        assert_eq!(by_rows.first_value[acme], 30.0);
+        assert_eq!(by_rows.days_of(acme).len(), 1);
+        assert_eq!(by_rows.days_of(acme)[0].row, 6);
+        // Beta: B1 and the lone line on the 6th (the day's last, row 12), B2 in March.
+        assert_eq!(by_rows.first_value[beta], 50.0);
+        let rows: Vec<u32> = by_rows.days_of(beta).iter().map(|d| d.row).collect();
+        assert_eq!(rows, [12, 10]);
+    }
+}
