@@ -137,7 +137,7 @@ proptest! {
 fn outcome(r: Result<engine::Imported, engine::Error>) -> String {
     match r {
         Ok(im) => format!("{:?}\n{:?}\n{:?}", im.table, im.summary, im.mapping),
-        Err(e) => format!("error: {e}"),
+        Err(e) => format!("error: {e:?}"),
     }
 }
 

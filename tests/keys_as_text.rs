@@ -238,7 +238,7 @@ fn a_typed_column_remapped_to_a_key_gets_its_text_back() {
     assert_eq!(bad.len(), 1, "{bad:?}");
     assert_eq!((bad[0].kind, bad[0].line), (WarningKind::BadValue, Some(7)));
     assert_eq!(
-        bad[0].message,
+        cadran::locale::warning(cadran::locale::Lang::En, &bad[0]),
         "1 value in \"Beleg\" could not be read as a number and count as missing."
     );
     let as_written: Vec<Option<String>> = BELEGE
@@ -345,7 +345,7 @@ Date,Order,Customer,Amount
         ]
     );
     assert_eq!(
-        im.summary.warnings[0].message,
+        cadran::locale::warning(cadran::locale::Lang::En, &im.summary.warnings[0]),
         "1 value in \"Amount\" could not be read as a number and count as missing."
     );
 }

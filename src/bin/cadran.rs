@@ -6,6 +6,7 @@ use cadran::engine::kpi::{self, Period, Preset, Query, Workspace};
 use cadran::engine::objectives::{self, SetUp};
 use cadran::engine::parse::date;
 use cadran::engine::{self, Field, Kind};
+use cadran::locale::{self, Lang};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -130,13 +131,14 @@ fn file_name(path: &Path) -> String {
 }
 
 fn read(path: &Path, opts: &engine::Options) -> Result<engine::Imported, String> {
+    let said = |e: &engine::Error| locale::file_error(Lang::En, e);
     let bytes = std::fs::read(path).map_err(|e| {
-        engine::Error::Io {
+        said(&engine::Error::Io {
             message: format!("{}: {e}", path.display()),
-        }
-        .to_string()
+        })
     })?;
-    engine::read(&file_name(path), &bytes, opts).map_err(|e| format!("{}: {e}", path.display()))
+    engine::read(&file_name(path), &bytes, opts)
+        .map_err(|e| format!("{}: {}", path.display(), said(&e)))
 }
 
 fn run(cli: Cli) -> Result<String, String> {
@@ -156,7 +158,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 ..engine::Options::default()
             };
             let imported = read(&file, &opts)?;
-            serde_json::to_string_pretty(&imported.summary).map_err(|e| e.to_string())
+            let summary = locale::said_summary(imported.summary, Lang::En);
+            serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())
         }
         Command::Kpis {
             files,

@@ -12,6 +12,7 @@ pub mod input;
 mod keys;
 mod kpi;
 mod objective_words;
+mod reading;
 mod schema;
 mod setup_errors;
 mod text;
@@ -28,9 +29,10 @@ pub use kpi::{
     chart_title, family_label, format_change, format_value, kpi_label, needs, read_from,
 };
 pub use objective_words::{objective_text, ObjectiveText};
+pub use reading::{file_error, said_summary, warning, SaidWarning};
 pub use schema::{column_type_label, field_label, kind_label, relation_text};
 pub use setup_errors::setup_error;
-pub use text::{t, warning, Text};
+pub use text::{t, Text};
 
 use serde::{Deserialize, Serialize};
 

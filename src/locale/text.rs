@@ -1,7 +1,6 @@
 //! Every sentence of the UI, in French and English.
 
 use super::Lang;
-use crate::engine::{Warning, WarningKind};
 
 /// A piece of UI text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,28 +316,6 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
     }
 }
 
-/// A warning in the user's language.
-pub fn warning(lang: Lang, w: &Warning) -> String {
-    if lang == Lang::En {
-        return w.message.clone();
-    }
-    let s = if w.count > 1 { "s" } else { "" };
-    let n = super::format_number(w.count as f64, 0, lang);
-    let col = w.column.as_deref().unwrap_or("");
-    match w.kind {
-        WarningKind::ShortRow => format!("{n} ligne{s} avec moins de cellules que l'en-tête\u{202f}: les cellules manquantes sont vides."),
-        WarningKind::LongRow => format!("{n} ligne{s} avec plus de cellules que l'en-tête\u{202f}: les cellules en trop sont ignorées."),
-        WarningKind::BadValue => format!("{n} valeur{s} de « {col} » illisible{s}, comptée{s} comme manquante{s}."),
-        WarningKind::EmptyRows => format!("{n} ligne{s} vide{s} (uniquement des séparateurs) ignorée{s}."),
-        WarningKind::LinesBeforeHeader => format!("{n} ligne{s} au-dessus de l'en-tête (un titre\u{202f}?) ignorée{s}."),
-        WarningKind::DuplicateHeader => format!("Deux colonnes portent le même nom\u{202f}; celle-ci a été renommée « {col} »."),
-        WarningKind::EmptyHeader => format!("Une colonne n'avait pas de nom\u{202f}; elle s'appelle « {col} »."),
-        WarningKind::AmbiguousDates => format!("Les dates de « {col} » peuvent se lire jour/mois ou mois/jour."),
-        WarningKind::InvalidBytes => format!("{n} caractère{s} illisible{s} remplacé{s}."),
-        WarningKind::MissingField => format!("{n} ligne{s} sans valeur dans « {col} »."),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,21 +327,5 @@ mod tests {
             assert!(!fr.is_empty() && !en.is_empty());
             assert_ne!(fr, en);
         }
-    }
-
-    #[test]
-    fn warnings_in_french() {
-        let w = Warning {
-            kind: WarningKind::MissingField,
-            line: Some(3),
-            column: Some("close_date".into()),
-            count: 2089,
-            message: "2089 rows without close date.".into(),
-        };
-        assert_eq!(
-            warning(Lang::Fr, &w),
-            "2\u{202f}089 lignes sans valeur dans « close_date »."
-        );
-        assert_eq!(warning(Lang::En, &w), w.message);
     }
 }

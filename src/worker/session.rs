@@ -119,8 +119,8 @@ impl Session {
             Err(e) => Reply::Failed {
                 id,
                 name: name.to_string(),
-                fr: e.message_fr(),
-                en: e.to_string(),
+                fr: crate::locale::file_error(crate::locale::Lang::Fr, &e),
+                en: crate::locale::file_error(crate::locale::Lang::En, &e),
             },
         };
         out(reply);

@@ -46,7 +46,7 @@ pub fn demo_workspace(seed: u64, order_lines: usize) -> cadran::engine::kpi::Wor
         .into_iter()
         .map(|(name, bytes)| {
             cadran::engine::read(&name, &bytes, &cadran::engine::Options::default())
-                .unwrap_or_else(|e| panic!("{name}: {e}"))
+                .unwrap_or_else(|e| panic!("{name}: {e:?}"))
         })
         .collect();
     cadran::engine::kpi::Workspace { tables }

@@ -1,9 +1,11 @@
 //! Errors (the file cannot be read at all) and warnings (something in it was
-//! odd, said with its line and column). Messages speak to a sales manager,
-//! not to a programmer.
+//! odd, said with its line and column), as typed values: `locale` words them
+//! in French and English (`locale::file_error`, `locale::warning`), for a
+//! sales manager rather than a programmer.
 
+use crate::schema::Field;
+use crate::table::ColumnType;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The engine's result type.
 pub type Result<T> = std::result::Result<T, Error>;
@@ -21,52 +23,6 @@ pub enum Error {
     /// The file could not be opened or read (command line only).
     Io { message: String },
 }
-
-impl Error {
-    /// The French wording of the error, for the UI.
-    pub fn message_fr(&self) -> String {
-        match self {
-            Error::Empty => "Ce fichier est vide.".into(),
-            Error::Binary { hint: Some(h) } => format!(
-                "Ce fichier n'est pas un fichier texte CSV (il ressemble à un fichier {h}). \
-                 Dans Excel, utilisez « Enregistrer sous » › « CSV (séparateur\u{202f}: point-virgule) »."
-            ),
-            Error::Binary { hint: None } => "Ce fichier n'est pas un fichier texte CSV. \
-                 Dans Excel, utilisez « Enregistrer sous » › « CSV (séparateur\u{202f}: point-virgule) »."
-                .into(),
-            Error::NoTable => {
-                "Aucun tableau trouvé dans ce fichier\u{202f}: il faut une ligne d'en-têtes \
-                 suivie de lignes de données."
-                    .into()
-            }
-            Error::Io { message } => format!("Impossible de lire le fichier\u{202f}: {message}"),
-        }
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Empty => write!(f, "This file is empty."),
-            Error::Binary { hint: Some(h) } => write!(
-                f,
-                "This is not a CSV text file (it looks like a {h} file). \
-                 In Excel, use \"Save as\" > \"CSV\"."
-            ),
-            Error::Binary { hint: None } => write!(
-                f,
-                "This is not a CSV text file. In Excel, use \"Save as\" > \"CSV\"."
-            ),
-            Error::NoTable => write!(
-                f,
-                "No table found in this file: it needs a header line followed by data rows."
-            ),
-            Error::Io { message } => write!(f, "Cannot read the file: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for Error {}
 
 /// What kind of problem a warning is about; the UI words it in the user's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -94,7 +50,9 @@ pub enum WarningKind {
     MissingField,
 }
 
-/// One problem, grouped: `count` occurrences, the first at `line`.
+/// One problem, grouped: `count` occurrences, the first at `line`, with
+/// what its sentence needs. `cadran inspect` shows it with its English
+/// sentence (`message`), which `locale` writes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     pub kind: WarningKind,
@@ -103,6 +61,13 @@ pub struct Warning {
     /// The column's header name, when the problem is in one column.
     pub column: Option<String>,
     pub count: u64,
-    /// An English sentence; the UI uses `kind` and the fields to say it in French.
-    pub message: String,
+    /// [`WarningKind::BadValue`]: the type the cells could not be read as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<ColumnType>,
+    /// [`WarningKind::AmbiguousDates`]: how the dates were read (`DD/MM/YYYY`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// [`WarningKind::MissingField`]: the field the column is mapped to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<Field>,
 }

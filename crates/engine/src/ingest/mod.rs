@@ -9,7 +9,7 @@ mod builder;
 mod keys;
 mod lines;
 mod stream;
-mod words;
+mod warnings;
 
 pub use stream::Streaming;
 
@@ -63,8 +63,10 @@ pub struct ColumnSummary {
 }
 
 /// Everything the import step tells the user about a file (`cadran inspect`).
+/// Its warnings are typed ([`Warning`]); `cadran inspect` shows the summary
+/// with each warning's sentence ([`ImportSummary::map_warnings`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImportSummary {
+pub struct ImportSummary<W = Warning> {
     pub file: String,
     pub encoding: Encoding,
     pub delimiter: String,
@@ -79,9 +81,29 @@ pub struct ImportSummary {
     /// The currency of the money columns; absent when there is none.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub currency: Option<TableCurrency>,
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<W>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub preview: Vec<Vec<String>>,
+}
+
+impl ImportSummary {
+    /// The same summary with each warning turned into what `say` makes of it.
+    pub fn map_warnings<V>(self, say: impl FnMut(Warning) -> V) -> ImportSummary<V> {
+        ImportSummary {
+            file: self.file,
+            encoding: self.encoding,
+            delimiter: self.delimiter,
+            header_line: self.header_line,
+            rows: self.rows,
+            ignored_rows: self.ignored_rows,
+            kind: self.kind,
+            derived: self.derived,
+            columns: self.columns,
+            currency: self.currency,
+            warnings: self.warnings.into_iter().map(say).collect(),
+            preview: self.preview,
+        }
+    }
 }
 
 /// A file read into a table, with its summary and field mapping.
@@ -381,14 +403,7 @@ fn assemble(
         .0
         .into_iter()
         .map(|((kind, col), (line, count))| {
-            let column = col.and_then(|i| summaries.get(i));
-            Warning {
-                kind,
-                line,
-                column: column.map(|c| c.name.clone()),
-                count,
-                message: words::english(kind, column, count),
-            }
+            warnings::warning(kind, col.and_then(|i| summaries.get(i)), line, count)
         })
         .collect();
     let summary = ImportSummary {
@@ -510,14 +525,7 @@ impl Imported {
         let warnings = &mut self.summary.warnings;
         warnings.retain(|w| !matches!(w.kind, WarningKind::BadValue | WarningKind::AmbiguousDates));
         for (kind, i, line, count) in typed_warnings(&self.readings) {
-            let column = summaries.get(i);
-            warnings.push(Warning {
-                kind,
-                line,
-                column: column.map(|c| c.name.clone()),
-                count,
-                message: words::english(kind, column, count),
-            });
+            warnings.push(warnings::warning(kind, summaries.get(i), line, count));
         }
         // In the order of a read: by kind, then by column.
         let position = |w: &Warning| {

@@ -279,7 +279,7 @@ mod tests {
     fn outcome(r: Result<Imported>) -> String {
         match r {
             Ok(im) => format!("{:?}\n{:?}\n{:?}", im.table, im.summary, im.mapping),
-            Err(e) => format!("error: {e}"),
+            Err(e) => format!("error: {e:?}"),
         }
     }
 

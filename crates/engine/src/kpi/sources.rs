@@ -129,7 +129,7 @@ mod tests {
             .into_iter()
             .map(|(name, bytes)| {
                 crate::read(&name, &bytes, &crate::Options::default())
-                    .unwrap_or_else(|e| panic!("{name}: {e}"))
+                    .unwrap_or_else(|e| panic!("{name}: {e:?}"))
             })
             .collect();
         Workspace { tables }
