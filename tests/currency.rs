@@ -150,7 +150,7 @@ fn notes(ws: &Workspace, currency: &str) -> Vec<String> {
         currency: Some(currency.into()),
         ..Query::default()
     };
-    kpi::report(ws, &query).notes
+    cadran::locale::said_report(kpi::report(ws, &query)).notes
 }
 
 const IN_DOLLARS: &str = "Date,Customer,Amount\n2024-03-05,Alpha,$100.00\n2024-03-06,Beta,$50.00\n";

@@ -731,8 +731,13 @@ fn note_differences(got: &Report, want: &rp::PipelineReference) -> Vec<String> {
         ("opportunities open on", of(n.open_unpriced)),
         ("deals won in the period have neither", of(n.won_unpriced)),
     ];
+    let notes: Vec<String> = got
+        .notes
+        .iter()
+        .map(|n| cadran::locale::note(n, cadran::locale::Lang::En))
+        .collect();
     for (words, count) in expected {
-        let note = got.notes.iter().find(|t| t.contains(words));
+        let note = notes.iter().find(|t| t.contains(words));
         let agree = match (note, &count) {
             (None, None) => true,
             (Some(t), Some(c)) => t.starts_with(c.as_str()),
@@ -745,7 +750,10 @@ fn note_differences(got: &Report, want: &rp::PipelineReference) -> Vec<String> {
         }
     }
     for (id, reason) in &want.reasons {
-        let got = got.kpi(id).and_then(|k| k.unavailable.clone());
+        let got = got
+            .kpi(id)
+            .and_then(|k| k.unavailable.as_ref())
+            .map(cadran::locale::reason_json);
         if got.as_deref() != Some(reason.as_str()) {
             out.push(format!(
                 "{id} unavailable: engine {got:?}, reference {reason:?}"

@@ -8,9 +8,13 @@ mod common;
 
 use cadran::engine::kpi::{self, Period, Query};
 use cadran::engine::parse::date::days_from_ymd;
-use cadran::engine::{Field, Report};
+use cadran::engine::Field;
+use cadran::locale::said_report;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+/// Reports with their reasons and notes in English, as `cadran kpis` prints them.
+type Report = cadran::engine::Report<cadran::engine::messages::Said>;
 
 /// Five orders in the first quarter of 2024, each with its rep and region.
 /// West: O1 100 + O3 50 + O4 300 = 450, three orders, customers Alpha and
@@ -99,7 +103,7 @@ fn report(files: &[&str], filters: &[(Field, &str)]) -> Report {
     for (field, value) in filters {
         q.filters.entry(*field).or_default().push(value.to_string());
     }
-    kpi::report(&ws, &q)
+    said_report(kpi::report(&ws, &q))
 }
 
 fn value(r: &Report, id: &str) -> Option<f64> {

@@ -129,7 +129,8 @@ fn golden_reports_cover_every_table_and_filter() {
     // A golden file that a filter emptied would guard nothing: each must hold revenue or won revenue.
     for (name, _, _) in cases() {
         let text = std::fs::read_to_string(golden(name)).expect("golden file");
-        let r: cadran::engine::Report = serde_json::from_str(&text).expect("a report");
+        let r: cadran::engine::Report<cadran::engine::messages::Said> =
+            serde_json::from_str(&text).expect("a report");
         let figure = |id: &str| r.kpi(id).and_then(|k| k.value).unwrap_or(0.0);
         assert!(
             figure("revenue") > 0.0 || figure("won_revenue") > 0.0,

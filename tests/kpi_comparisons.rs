@@ -8,7 +8,10 @@ mod common;
 use cadran::engine::kpi::{self, Period, Query};
 use cadran::engine::parse::date::days_from_ymd;
 use cadran::engine::report::Comparison;
-use cadran::engine::Report;
+use cadran::locale::said_report;
+
+/// Reports with their reasons and notes in English, as `cadran kpis` prints them.
+type Report = cadran::engine::Report<cadran::engine::messages::Said>;
 
 /// Two years of sales, 1 January 2024 – 28 December 2025.
 /// 2024: 100 + 300 + 200 = 600, margin 150 (25 %), three orders.
@@ -30,13 +33,13 @@ fn day(y: i32, m: u32, d: u32) -> i32 {
 
 fn report(period: Option<Period>) -> Report {
     let ws = common::workspace_of(&[("ventes.csv", SALES)]);
-    kpi::report(
+    said_report(kpi::report(
         &ws,
         &Query {
             period,
             ..Query::default()
         },
-    )
+    ))
 }
 
 fn between(a: (i32, u32, u32), b: (i32, u32, u32)) -> Option<Period> {
@@ -204,14 +207,14 @@ fn lost_customers_compare_only_where_their_window_is_covered() {
     // 2024) and on 28 September 2025; Beta on 8 June 2024; Gamma on 15 May
     // 2025.
     let ws = common::workspace_of(&[("ventes.csv", SALES)]);
-    let r = kpi::report(
+    let r = said_report(kpi::report(
         &ws,
         &Query {
             period: between((2025, 1, 1), (2025, 3, 31)),
             dormancy_days: Some(90),
             ..Query::default()
         },
-    );
+    ));
     let lost = r.kpi("lost_customers").unwrap();
     assert_eq!(lost.value, Some(1.0)); // Alpha, 18 February
                                        // Q4 2024 and the 90 days before it are in the data: nobody lost then.

@@ -26,7 +26,7 @@ fn report(csv: &str, from: i32, to: i32, region: Option<&str>, dormancy: Option<
     kpi::report(&ws, &q)
 }
 
-fn value(r: &Report, id: &str) -> Option<f64> {
+fn value<W: cadran::engine::messages::Wording>(r: &Report<W>, id: &str) -> Option<f64> {
     r.kpi(id).and_then(|k| k.value)
 }
 

@@ -7,7 +7,11 @@ mod common;
 
 use cadran::engine::kpi::{self, Period, Query, Workspace};
 use cadran::engine::parse::date::days_from_ymd;
-use cadran::engine::{self, Field, Report};
+use cadran::engine::{self, Field};
+use cadran::locale::said_report;
+
+/// Reports with their reasons and notes in English, as `cadran kpis` prints them.
+type Report = cadran::engine::Report<cadran::engine::messages::Said>;
 
 fn ws(files: &[(&str, &str)]) -> Workspace {
     common::workspace_of(files)
@@ -55,7 +59,10 @@ const JAN_FEB: ((i32, u32, u32), (i32, u32, u32)) = ((2024, 1, 1), (2024, 2, 29)
 
 #[test]
 fn revenue_and_orders() {
-    let r = kpi::report(&ws(&[("sales.csv", SALES)]), &period(JAN_FEB.0, JAN_FEB.1));
+    let r = said_report(kpi::report(
+        &ws(&[("sales.csv", SALES)]),
+        &period(JAN_FEB.0, JAN_FEB.1),
+    ));
     // 100 + 50 + 200 − 30 (a return) + 80; the undated A5 is left out.
     is(&r, "revenue", 400.0);
     // The previous 60 days (2023-11-02 … 2023-12-31) start six weeks before
@@ -103,7 +110,10 @@ fn revenue_and_orders() {
 
 #[test]
 fn customers() {
-    let r = kpi::report(&ws(&[("sales.csv", SALES)]), &period(JAN_FEB.0, JAN_FEB.1));
+    let r = said_report(kpi::report(
+        &ws(&[("sales.csv", SALES)]),
+        &period(JAN_FEB.0, JAN_FEB.1),
+    ));
     // Active in the period: Acme, Beta, Gamma.
     is(&r, "active_customers", 3.0);
     // Acme first bought in Dec 2023 (before the period): not new. Beta and Gamma are.
@@ -142,10 +152,10 @@ fn customers() {
 #[test]
 fn zero_denominators_are_unavailable() {
     // 2022 has no sale: no order to divide by, nobody active before.
-    let r = kpi::report(
+    let r = said_report(kpi::report(
         &ws(&[("sales.csv", SALES)]),
         &period((2022, 1, 1), (2022, 12, 31)),
-    );
+    ));
     is(&r, "revenue", 0.0);
     is(&r, "order_count", 0.0);
     unavailable(&r, "avg_order_value");
@@ -174,7 +184,10 @@ O7,Won,2023-11-01,2024-01-15,600,Bob,
 
 #[test]
 fn pipeline() {
-    let r = kpi::report(&ws(&[("opps.csv", OPPS)]), &period(JAN_FEB.0, JAN_FEB.1));
+    let r = said_report(kpi::report(
+        &ws(&[("opps.csv", OPPS)]),
+        &period(JAN_FEB.0, JAN_FEB.1),
+    ));
     // Created in the period: O1, O2, O3, O4.
     is(&r, "new_opportunities", 4.0);
     // Open at the period's end: O4; O6 is created after it, and O5, which
@@ -207,7 +220,7 @@ fn pipeline() {
 fn stage_probabilities_can_be_edited() {
     let mut q = period(JAN_FEB.0, JAN_FEB.1);
     q.stage_probabilities.insert("negotiation".into(), 0.5);
-    let r = kpi::report(&ws(&[("opps.csv", OPPS)]), &q);
+    let r = said_report(kpi::report(&ws(&[("opps.csv", OPPS)]), &q));
     is(&r, "weighted_pipeline", 400.0);
 }
 
@@ -220,10 +233,10 @@ L2,2024-01-05 10:00,2024-01-06 10:00,no,no,cold,Bob
 L3,2024-01-10 08:00,,yes,yes,hot,
 L4,2023-12-20 08:00,2023-12-20 09:00,no,no,hot,Ann
 ";
-    let r = kpi::report(
+    let r = said_report(kpi::report(
         &ws(&[("leads.csv", leads)]),
         &period((2024, 1, 1), (2024, 1, 31)),
-    );
+    ));
     is(&r, "lead_count", 3.0);
     is(&r, "lead_qualification_rate", 2.0 / 3.0);
     is(&r, "lead_conversion_rate", 1.0 / 3.0);
@@ -252,10 +265,10 @@ Date,Rep,Type,Duration
 2024-01-07,Bob,Rendez-vous,30
 2024-01-08,Ann,Admin,40
 ";
-    let r = kpi::report(
+    let r = said_report(kpi::report(
         &ws(&[("sales.csv", SALES), ("acts.csv", acts)]),
         &period((2024, 1, 1), (2024, 1, 31)),
-    );
+    ));
     is(&r, "calls", 2.0);
     is(&r, "visits", 2.0);
     is(&r, "meetings", 1.0);
@@ -289,7 +302,7 @@ fn marketing() {
         ("carts.csv", carts),
     ]);
     assert_eq!(w.tables[1].summary.kind, engine::Kind::Spend);
-    let r = kpi::report(&w, &period(JAN_FEB.0, JAN_FEB.1));
+    let r = said_report(kpi::report(&w, &period(JAN_FEB.0, JAN_FEB.1)));
     is(&r, "marketing_spend", 400.0);
     // 400 spent, 2 new customers.
     is(&r, "acquisition_cost", 200.0);
@@ -314,7 +327,10 @@ fn marketing() {
 #[test]
 fn satisfaction() {
     let fb = "Date,Type,Score\n2024-01-02,survey,10\n2024-01-03,survey,9\n2024-01-04,survey,8\n2024-01-05,survey,3\n2024-01-06,complaint,\n2024-01-07,Réclamation,\n";
-    let r = kpi::report(&ws(&[("fb.csv", fb)]), &period((2024, 1, 1), (2024, 1, 31)));
+    let r = said_report(kpi::report(
+        &ws(&[("fb.csv", fb)]),
+        &period((2024, 1, 1), (2024, 1, 31)),
+    ));
     // 2 promoters, 1 passive, 1 detractor of 4: 100 × (2 − 1) / 4.
     is(&r, "nps", 25.0);
     is(&r, "complaints", 2.0);
@@ -330,10 +346,10 @@ F3,2024-03-15,2024-04-14,800,,,Acme
 F4,2024-01-05,2024-02-04,400,400,2024-04-20,Gamma
 F5,2024-04-02,2024-05-02,999,,,Beta
 ";
-    let r = kpi::report(
+    let r = said_report(kpi::report(
         &ws(&[("inv.csv", inv)]),
         &period((2024, 1, 1), (2024, 3, 31)),
-    );
+    ));
     // As of 31 March: F1 paid; F2 owes 300; F3 800; F4 is paid only in April: 400; F5 not issued yet.
     is(&r, "receivables_outstanding", 1500.0);
     // Due before 31 March: F2 and F4.
@@ -361,7 +377,7 @@ fn team_and_filters_through_the_team_table() {
     let team = "Rep,Hire date,Region\nAnn,2023-01-01,North\nCara,2024-01-10,South\n";
     let w = ws(&[("sales.csv", sales), ("team.csv", team)]);
     let q = period(JAN_FEB.0, JAN_FEB.1);
-    let r = kpi::report(&w, &q);
+    let r = said_report(kpi::report(&w, &q));
     // Cara, hired 10 January, first sold on the 25th; Ann was hired before the period.
     is(&r, "time_to_first_sale_days", 15.0);
     is(&r, "active_reps", 2.0);
@@ -369,7 +385,7 @@ fn team_and_filters_through_the_team_table() {
     // Region is not a column of sales: the filter goes through team.csv.
     let mut north = q.clone();
     north.filters.insert(Field::Region, vec!["north".into()]);
-    is(&kpi::report(&w, &north), "revenue", 50.0);
+    is(&said_report(kpi::report(&w, &north)), "revenue", 50.0);
 }
 
 #[test]
@@ -391,7 +407,10 @@ fn filter_options_come_through_joins() {
 
 #[test]
 fn every_value_says_which_rows_it_read() {
-    let r = kpi::report(&ws(&[("sales.csv", SALES)]), &period(JAN_FEB.0, JAN_FEB.1));
+    let r = said_report(kpi::report(
+        &ws(&[("sales.csv", SALES)]),
+        &period(JAN_FEB.0, JAN_FEB.1),
+    ));
     // Five dated lines in January and February; the undated one and December's are not read.
     let inputs = r.kpis["revenue"].inputs.clone().unwrap();
     assert_eq!((inputs.table.as_str(), inputs.rows), ("sales.csv", 5));

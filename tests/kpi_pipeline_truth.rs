@@ -7,7 +7,10 @@ mod common;
 
 use cadran::engine::kpi::{self, Period, Query};
 use cadran::engine::parse::date::days_from_ymd;
-use cadran::engine::Report;
+use cadran::locale::said_report;
+
+/// Reports with their reasons and notes in English, as `cadran kpis` prints them.
+type Report = cadran::engine::Report<cadran::engine::messages::Said>;
 
 fn day(y: i32, m: u32, d: u32) -> i32 {
     days_from_ymd(y, m, d).expect("a day")
@@ -21,7 +24,7 @@ fn report(files: &[(&str, &str)], from: (u32, u32), to: (u32, u32)) -> Report {
         )),
         ..Query::default()
     };
-    kpi::report(&common::workspace_of(files), &q)
+    said_report(kpi::report(&common::workspace_of(files), &q))
 }
 
 /// The value and the previous period's value of a KPI.

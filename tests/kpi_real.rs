@@ -6,11 +6,15 @@ mod common;
 
 use cadran::engine::kpi::{self, Period, Query, Workspace};
 use cadran::engine::parse::date::days_from_ymd;
-use cadran::engine::{self, Options, Report};
+use cadran::engine::{self, Options};
+use cadran::locale::said_report;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::process::Command;
 use std::sync::OnceLock;
+
+/// Reports with their reasons and notes in English, as `cadran kpis` prints them.
+type Report = cadran::engine::Report<cadran::engine::messages::Said>;
 
 fn expected() -> &'static Value {
     static E: OnceLock<Value> = OnceLock::new();
@@ -126,7 +130,7 @@ fn check_superstore(r: &Report) {
 #[test]
 fn superstore_through_the_library() {
     let ws = workspace(&[SUPERSTORE]);
-    let r = kpi::report(&ws, &Query::default());
+    let r = said_report(kpi::report(&ws, &Query::default()));
     check_superstore(&r);
     // New customers per calendar year: first purchase in the whole data set in that year.
     for (year, n) in expected()["superstore"]["new_customers_by_year"]
@@ -142,7 +146,7 @@ fn superstore_through_the_library() {
             ..Query::default()
         };
         assert_eq!(
-            value(&kpi::report(&ws, &q), "new_customers"),
+            value(&said_report(kpi::report(&ws, &q)), "new_customers"),
             n.as_f64().unwrap(),
             "{year}"
         );
@@ -214,7 +218,7 @@ fn check_crm(r: &Report) {
 
 #[test]
 fn crm_tables_through_the_library() {
-    let r = kpi::report(&workspace(&CRM), &Query::default());
+    let r = said_report(kpi::report(&workspace(&CRM), &Query::default()));
     check_crm(&r);
     assert!(
         r.notes.iter().any(|n| n.contains("2089 opportunities")),
@@ -237,7 +241,7 @@ fn filters_go_through_joins() {
     let mut q = Query::default();
     q.filters
         .insert(engine::Field::Manager, vec!["Melvin Marxen".into()]);
-    let r = kpi::report(&ws, &q);
+    let r = said_report(kpi::report(&ws, &q));
     let want = expected()["crm"]["won_revenue_by_manager"]["Melvin Marxen"]
         .as_f64()
         .unwrap();
@@ -293,7 +297,7 @@ fn prepared_tables_give_the_same_reports() {
     queries.push(q);
     // The settings' stage probability moves the weighted pipeline: the
     // prepared probabilities (built-in ones) must not be used for it.
-    let weighted = |q: &Query| value(&kpi::report(&crm, q), "weighted_pipeline");
+    let weighted = |q: &Query| value(&said_report(kpi::report(&crm, q)), "weighted_pipeline");
     let mut sector_only = queries[2].clone();
     sector_only.stage_probabilities.clear();
     assert_ne!(weighted(&queries[2]), weighted(&sector_only));
@@ -302,8 +306,8 @@ fn prepared_tables_give_the_same_reports() {
         assert!(prepared.fits(ws));
         for q in &queries {
             assert_eq!(
-                json(&kpi::report_prepared(ws, &prepared, q)),
-                json(&kpi::report(ws, q)),
+                json(&said_report(kpi::report_prepared(ws, &prepared, q))),
+                json(&said_report(kpi::report(ws, q))),
                 "{q:?}"
             );
         }
@@ -313,8 +317,8 @@ fn prepared_tables_give_the_same_reports() {
     assert!(!other.fits(&crm));
     let q = &queries[1];
     assert_eq!(
-        json(&kpi::report_prepared(&crm, &other, q)),
-        json(&kpi::report(&crm, q))
+        json(&said_report(kpi::report_prepared(&crm, &other, q))),
+        json(&said_report(kpi::report(&crm, q)))
     );
     // The same tables with a column mapped otherwise: prepared again.
     let mut remapped = crm.clone();
@@ -329,8 +333,12 @@ fn prepared_tables_give_the_same_reports() {
     let prepared = Prepared::new(&crm);
     assert!(!prepared.fits(&remapped));
     assert_eq!(
-        json(&kpi::report_prepared(&remapped, &prepared, &queries[0])),
-        json(&kpi::report(&remapped, &queries[0]))
+        json(&said_report(kpi::report_prepared(
+            &remapped,
+            &prepared,
+            &queries[0]
+        ))),
+        json(&said_report(kpi::report(&remapped, &queries[0])))
     );
 }
 
@@ -372,7 +380,10 @@ fn a_filter_keeping_every_row_gives_the_report_without_one() {
                 Field::Region,
                 regions.iter().map(|r| r.to_string()).collect(),
             );
-            let (a, b) = (kpi::report(ws, &whole), kpi::report(ws, &every_region));
+            let (a, b) = (
+                said_report(kpi::report(ws, &whole)),
+                said_report(kpi::report(ws, &every_region)),
+            );
             assert!(value(&a, "revenue") > 0.0);
             assert_eq!(json(&a)["kpis"], json(&b)["kpis"], "{period:?}");
             for part in ["breakdowns", "cohorts", "reps"] {

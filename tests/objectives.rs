@@ -4,6 +4,7 @@
 mod common;
 
 use cadran::engine::kpi::{Query, Workspace};
+use cadran::engine::messages::Reason;
 use cadran::engine::objectives::{self, Level, Objective, ObjectivePeriod, Scope};
 use cadran::engine::parse::date::days_from_ymd;
 use cadran::engine::Field;
@@ -123,11 +124,12 @@ fn lower_is_better_kpis_and_ratios() {
     // No closed deal for Nobody: no rate to judge, said why.
     assert_eq!((res[2].actual, res[2].level), (None, None));
     assert!(res[2].unavailable.is_some());
-    assert!(res[3]
-        .unavailable
-        .as_deref()
-        .unwrap()
-        .contains("unknown KPI"));
+    assert_eq!(
+        res[3].unavailable,
+        Some(Reason::UnknownObjective {
+            id: res[3].id.clone()
+        })
+    );
 }
 
 #[test]

@@ -36,7 +36,7 @@ const V2: &str = r#"{
   ]
 }"#;
 
-fn report(setup: &str) -> cadran::engine::Report {
+fn report(setup: &str) -> cadran::engine::Report<cadran::engine::messages::Said> {
     let file = common::data("superstore/Superstore.csv")
         .display()
         .to_string();

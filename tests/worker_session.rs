@@ -305,7 +305,10 @@ fn a_view_filter_on_a_field_no_table_has_is_left_out_and_said() {
     let o = &c.objectives[0];
     assert_eq!(o.actual, None);
     assert_eq!(
-        o.unavailable.as_deref(),
+        o.unavailable
+            .as_ref()
+            .map(cadran::locale::reason_json)
+            .as_deref(),
         Some("sales.csv has no manager: this figure cannot be filtered by manager")
     );
 }

@@ -250,8 +250,8 @@ fn run(cli: Cli) -> Result<String, String> {
             // The tables prepared once for the report, objectives and alerts.
             let prepared = kpi::Prepared::new(&ws);
             // A filter no table can take would give the whole company's figures.
-            if let Some(message) = kpi::filter_error(&ws, &prepared, &query.filters) {
-                return Err(message);
+            if let Some(e) = kpi::filter_error(&ws, &prepared, &query.filters) {
+                return Err(locale::filter_error(&e, Lang::En));
             }
             let mut report = kpi::report_prepared(&ws, &prepared, &query);
             if let Some(setup) = setup {
@@ -265,6 +265,7 @@ fn run(cli: Cli) -> Result<String, String> {
                     &setup.alert_rules,
                 );
             }
+            let report = locale::said_report(report);
             // Stdout stays the JSON; what a reader should know goes beside it.
             for note in &report.notes {
                 eprintln!("cadran: note: {note}");

@@ -3,7 +3,7 @@
 //! --markdown` prints it and `docs/KPIS.md` holds it; a test fails when the
 //! two disagree, so the document cannot drift from what the engine computes.
 
-use super::{family_label, formula, needs, Lang};
+use super::{family_label, formula, need, Lang};
 use crate::engine::kpi::{Better, Family, KpiDef, CATALOGUE};
 use crate::engine::report::Unit;
 use serde::Serialize;
@@ -14,6 +14,7 @@ use std::fmt::Write;
 pub struct CatalogueEntry {
     #[serde(flatten)]
     pub def: KpiDef,
+    pub needs: &'static str,
     pub formula_fr: &'static str,
     pub formula_en: &'static str,
     pub needs_fr: String,
@@ -25,9 +26,10 @@ pub fn entries() -> Vec<CatalogueEntry> {
         .iter()
         .map(|d| CatalogueEntry {
             def: *d,
+            needs: need(d.needs, Lang::En),
             formula_fr: formula(d.id, Lang::Fr),
             formula_en: formula(d.id, Lang::En),
-            needs_fr: needs(d.needs, Lang::Fr),
+            needs_fr: need(d.needs, Lang::Fr).to_string(),
         })
         .collect()
 }
@@ -83,7 +85,7 @@ pub fn markdown() -> String {
                 if d.additive { ", additive" } else { "" },
                 arrow(d.better),
                 cell(formula(d.id, Lang::En)),
-                cell(d.needs.trim_start_matches("needs ")),
+                cell(need(d.needs, Lang::En).trim_start_matches("needs ")),
             );
         }
         out.push('\n');

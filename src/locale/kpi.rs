@@ -93,99 +93,6 @@ pub fn chart_title(id: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// What a KPI needs (the catalogue's English sentence), in the user's language.
-pub fn needs(en: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return en.to_string();
-    }
-    let fr = match en {
-        "needs a sales table with a date and an amount" => "nécessite une table de ventes avec une date et un montant",
-        "needs a sales table with a customer column" => "nécessite une table de ventes avec une colonne client",
-        "needs a sales table with a margin, or a cost, or a products table with unit costs" => {
-            "nécessite une marge ou un coût dans les ventes, ou une table produits avec les coûts unitaires"
-        }
-        "needs a sales table with a rep column" => "nécessite une table de ventes avec une colonne commercial",
-        "needs a sales table with a quantity column" => "nécessite une table de ventes avec une colonne quantité",
-        "needs an opportunities table with a created date and a stage or status" => {
-            "nécessite une table d'opportunités avec une date de création et une étape ou un statut"
-        }
-        "needs an opportunities table with a close date" => "nécessite une table d'opportunités avec une date de clôture",
-        "needs a leads table with a created date" => "nécessite une table de prospects avec une date de création",
-        "needs a leads table with a first contact date" => "nécessite une table de prospects avec une date de premier contact",
-        "needs a leads table with a temperature and a rep" => "nécessite une table de prospects avec une température et un commercial",
-        "needs an activities table with a date, a rep and a type" => {
-            "nécessite une table d'activités avec une date, un commercial et un type"
-        }
-        "needs an activities table with durations" => "nécessite une table d'activités avec des durées",
-        "needs a spend table and a sales table with customers" => {
-            "nécessite une table de dépenses et une table de ventes avec les clients"
-        }
-        "needs a carts table with a date and a status" => "nécessite une table de paniers avec une date et un statut",
-        "needs a feedback table with a score" => "nécessite une table d'avis avec une note",
-        "needs a feedback table with a type" => "nécessite une table d'avis avec un type (enquête, réclamation)",
-        "needs an invoices table with an issue date and an amount" => {
-            "nécessite une table de factures avec une date et un montant"
-        }
-        "needs an invoices table with due dates" => "nécessite une table de factures avec les échéances",
-        "needs a team table with hire dates, and sales or won deals" => {
-            "nécessite une table équipe avec les dates d'embauche, et des ventes ou affaires signées"
-        }
-        "needs sales, opportunities or activities with a rep" => {
-            "nécessite des ventes, opportunités ou activités avec un commercial"
-        }
-        "no data to compute it over this period (zero denominator)" => {
-            "pas de données pour le calculer sur cette période (division par zéro)"
-        }
-        "no open deal has an amount: a products table with list prices would give them" => {
-            "aucune affaire en cours n'a de montant\u{202f}: une table de produits avec les prix catalogue les donnerait"
-        }
-        "no open deal has an amount, nor a list price in the products table" => {
-            "aucune affaire en cours n'a de montant, ni de prix catalogue dans la table de produits"
-        }
-        "no won deal has an amount: a products table with list prices would give them" => {
-            "aucune affaire signée n'a de montant\u{202f}: une table de produits avec les prix catalogue les donnerait"
-        }
-        "no won deal has an amount, nor a list price in the products table" => {
-            "aucune affaire signée n'a de montant, ni de prix catalogue dans la table de produits"
-        }
-        "no data to compute it over the comparison period" => {
-            "pas de données pour le calculer sur la période de comparaison"
-        }
-        other => {
-            return super::unfiltered_reason(other, lang)
-                .or_else(|| uncovered_reason(other, lang))
-                .or_else(|| super::comparison_reason(other, lang))
-                .unwrap_or_else(|| other.to_string())
-        }
-    };
-    fr.to_string()
-}
-
-/// The engine's "ventes.csv has no data over the previous period (2023-01-01
-/// to 2023-12-31): its dates run from 2024-01-01 to 2024-12-31" in French;
-/// `None` for another sentence.
-fn uncovered_reason(en: &str, lang: Lang) -> Option<String> {
-    let (head, tail) = en.split_once(": its dates run from ")?;
-    let (data_from, data_to) = tail.split_once(" to ")?;
-    let (head, span) = head.strip_suffix(')')?.rsplit_once(" (")?;
-    let (from, to) = span.split_once(" to ")?;
-    let (file, what) = head.split_once(" has no data over ")?;
-    let what = match what {
-        "the previous period" => "la période précédente",
-        "the period before it" => "la période d'avant",
-        "the same period last year" => "la même période l'an dernier",
-        _ => return None,
-    };
-    let d = |iso: &str| super::date_label(iso, lang);
-    let span = format!("du {} au {}", d(from), d(to));
-    let data = format!("du {} au {}", d(data_from), d(data_to));
-    Some(if file == "the data" {
-        format!("aucune donnée sur {what} ({span})\u{202f}: les données vont {data}.")
-    } else {
-        format!("{file} n'a pas de données sur {what} ({span})\u{202f}: ses dates vont {data}.")
-    })
-}
-
 /// Where a KPI was read: "Lu dans ventes.csv : 1 204 lignes de la période."
 pub fn read_from(file: &str, rows: u64, lang: Lang) -> String {
     let n = format_number(rows as f64, 0, lang);
@@ -239,7 +146,6 @@ fn format_points(points: f64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::kpi::CATALOGUE;
 
     #[test]
     fn changes_read_in_percent_for_amounts_and_in_points_for_rates() {
@@ -265,60 +171,12 @@ mod tests {
         assert_eq!(
             format_change(
                 Unit::Currency,
-                &Change::unavailable("no data"),
+                &Change::unavailable(crate::engine::messages::Reason::NoComparisonData),
                 "EUR",
                 Lang::Fr
             ),
             None
         );
-    }
-
-    #[test]
-    fn an_unavailable_growth_says_why_in_french() {
-        let en = "ventes.csv has no data over the previous period (2022-01-01 to 2023-12-31): its dates run from 2024-01-01 to 2025-12-31";
-        assert_eq!(
-            needs(en, Lang::Fr),
-            "ventes.csv n'a pas de données sur la période précédente (du 1 janv. 2022 au 31 déc. 2023)\u{202f}: ses dates vont du 1 janv. 2024 au 31 déc. 2025."
-        );
-    }
-
-    #[test]
-    fn every_need_has_french_words() {
-        for d in CATALOGUE {
-            assert_ne!(needs(d.needs, Lang::Fr), d.needs, "{}", d.id);
-        }
-    }
-
-    #[test]
-    fn uncovered_comparisons_in_french() {
-        assert_eq!(
-            needs(
-                "ventes.csv has no data over the previous period (2023-01-01 to 2023-12-31): its dates run from 2024-01-01 to 2024-12-31",
-                Lang::Fr
-            ),
-            "ventes.csv n'a pas de données sur la période précédente (du 1 janv. 2023 au 31 déc. 2023)\u{202f}: ses dates vont du 1 janv. 2024 au 31 déc. 2024."
-        );
-        assert_eq!(
-            needs(
-                "the data has no data over the same period last year (2023-03-01 to 2023-03-31): its dates run from 2024-01-01 to 2024-06-30",
-                Lang::Fr
-            ),
-            "aucune donnée sur la même période l'an dernier (du 1 mars 2023 au 31 mars 2023)\u{202f}: les données vont du 1 janv. 2024 au 30 juin 2024."
-        );
-        assert_eq!(
-            needs("no data to compute it over the comparison period", Lang::Fr),
-            "pas de données pour le calculer sur la période de comparaison"
-        );
-    }
-
-    #[test]
-    fn every_missing_amount_has_french_words() {
-        for which in ["open", "won"] {
-            for list_prices in [false, true] {
-                let reason = crate::engine::kpi::no_amount(which, list_prices);
-                assert_ne!(needs(&reason, Lang::Fr), reason);
-            }
-        }
     }
 
     #[test]

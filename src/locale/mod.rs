@@ -11,23 +11,23 @@ mod formulas;
 pub mod input;
 mod keys;
 mod kpi;
+mod messages;
 mod objective_words;
 mod reading;
 mod schema;
 mod setup_errors;
 mod text;
 
-pub use comparison::{compare_label, compare_with, comparison_reason, no_data};
-pub use filters::{field_not_in_data, filter_not_applied, unfiltered_reason, value_without_rows};
+pub use comparison::{compare_label, compare_with, no_data};
+pub use filters::{field_not_in_data, filter_not_applied, value_without_rows};
 pub use format::{
     colon, date_label, format_compact, format_money, format_number, format_percent, format_size,
     month_label,
 };
 pub use formulas::formula;
 pub use keys::{breakdown_key, engine_keys, key_text};
-pub use kpi::{
-    chart_title, family_label, format_change, format_value, kpi_label, needs, read_from,
-};
+pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, read_from};
+pub use messages::{filter_error, need, note, reason, reason_json, said_report};
 pub use objective_words::{objective_text, ObjectiveText};
 pub use reading::{file_error, said_summary, warning, SaidWarning};
 pub use schema::{column_type_label, field_label, kind_label, relation_text};

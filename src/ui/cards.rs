@@ -9,8 +9,8 @@ use crate::charts::spark_points;
 use crate::engine::kpi::{Better, KpiDef};
 use crate::engine::report::{Change, Comparison, KpiValue};
 use crate::locale::{
-    colon, format_change, format_compact, format_percent, format_value, formula, kpi_label, needs,
-    objective_text, t, Lang, ObjectiveText, Text,
+    colon, format_change, format_compact, format_percent, format_value, formula, kpi_label,
+    objective_text, reason, t, Lang, ObjectiveText, Text,
 };
 use leptos::prelude::*;
 
@@ -46,8 +46,8 @@ fn change_view(
         // Unavailable: said, not shown as a 0 % change.
         let reason = change
             .unavailable
-            .as_deref()
-            .map(|r| needs(r, lang))
+            .as_ref()
+            .map(|r| reason(r, lang))
             .unwrap_or_else(|| t(lang, Text::NoComparisonData).to_string());
         let why = format!("why-{}", def.id);
         return Some(
@@ -254,16 +254,16 @@ pub fn KpiCard(
 pub fn LockedKpi(def: &'static KpiDef) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let reason = move || {
+    let why = move || {
         state.report.with(|r| {
             r.kpi(def.id)
-                .and_then(|k| k.unavailable.clone())
-                .unwrap_or_default()
+                .and_then(|k| k.unavailable.as_ref())
+                .map_or_else(String::new, |u| reason(u, lang.get()))
         })
     };
     view! {
         <li data-testid=format!("kpi-unavailable-{}", def.id)>
-            <strong>{move || kpi_label(def, lang.get())}</strong>" — "{move || needs(&reason(), lang.get())}
+            <strong>{move || kpi_label(def, lang.get())}</strong>" — "{why}
         </li>
     }
 }

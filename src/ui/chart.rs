@@ -9,7 +9,7 @@ use crate::engine::export::csv_table;
 use crate::engine::report::Unit;
 use crate::locale::{
     breakdown_key, chart_title, engine_keys, format_number, format_percent, format_value, key_text,
-    needs, t, Lang, Text,
+    reason as said, t, Lang, Text,
 };
 use charming::component::{Axis, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
@@ -369,7 +369,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             .report
             .with(|r| r.kpi(reason_kpi(id)).and_then(|k| k.unavailable.clone()));
         match reason {
-            Some(r) => format!("{} — {}", t(l, Text::ChartNoData), needs(&r, l)),
+            Some(r) => format!("{} — {}", t(l, Text::ChartNoData), said(&r, l)),
             None => t(l, Text::ChartNoDataHere).to_string(),
         }
     };

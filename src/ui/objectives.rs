@@ -16,8 +16,8 @@ use crate::locale::input::{
     format_typed, period_error, period_label, read_period, read_target, target_error,
 };
 use crate::locale::{
-    colon, date_label, field_label, format_percent, format_value, kpi_label, needs, objective_text,
-    t, Lang, ObjectiveText, Text,
+    colon, date_label, field_label, format_percent, format_value, kpi_label, objective_text,
+    reason as said, t, Lang, ObjectiveText, Text,
 };
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -246,7 +246,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                 " · "{move || t(lang.get(), Text::Projection)}{move || colon(lang.get())}{fmt(result.projected_value)}
                 {result.projection.map(|p| format!(" ({})", format_percent(p, lang.get_untracked())))}
                 {move || starts.as_ref().map(|f| format!(" — {} {}", t(lang.get(), Text::StartsOn), date_label(f, lang.get())))}
-                {reason.map(|u| move || format!(" — {}", needs(&u, lang.get())))}
+                {reason.map(|u| move || format!(" — {}", said(&u, lang.get())))}
             </p>
             {move || row_error.get().map(|e| view! { <p class="error" role="alert" data-testid=error_testid.clone()>{e}</p> })}
             <div class="objective-actions">

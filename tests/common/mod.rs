@@ -67,7 +67,9 @@ pub fn cli_text<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> String {
 }
 
 /// `cadran ARGS…`, its report parsed from stdout.
-pub fn cli<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> cadran::engine::Report {
+pub fn cli<S: AsRef<std::ffi::OsStr>>(
+    args: &[S],
+) -> cadran::engine::Report<cadran::engine::messages::Said> {
     serde_json::from_str(&cli_text(args)).expect("cadran kpis prints the report")
 }
 

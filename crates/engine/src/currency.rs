@@ -6,6 +6,7 @@
 //! it are flagged ([`disagreement`]).
 
 use super::ingest::ColumnSummary;
+use super::messages::Note;
 use super::schema::Field;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -274,23 +275,13 @@ impl Disagreement {
         every(&self.files).len() > 1
     }
 
-    /// The report's note (English, as every note): `ventes.csv is in USD,
-    /// factures.csv in EUR: amounts are added as they are, in a report in EUR.`
-    pub fn note(&self) -> String {
-        let mut out = String::new();
-        for (i, (name, found)) in self.files.iter().enumerate() {
-            out.push_str(if i == 0 { "" } else { ", " });
-            out.push_str(name);
-            out.push_str(if i == 0 { " is in " } else { " in " });
-            for (j, c) in found.iter().enumerate() {
-                out.push_str(if j == 0 { "" } else { " and " });
-                out.push_str(c.code());
-            }
+    /// The report's note: `ventes.csv is in USD, factures.csv in EUR:
+    /// amounts are added as they are, in a report in EUR.`
+    pub fn note(&self) -> Note {
+        Note::Currencies {
+            files: self.files.clone(),
+            report: self.report.clone(),
         }
-        format!(
-            "{out}: amounts are added as they are, without conversion, in a report in {}.",
-            self.report
-        )
     }
 }
 
@@ -374,17 +365,11 @@ mod tests {
                 ("factures.csv".to_string(), vec![Currency::Eur])
             ]
         );
-        assert_eq!(
-            d.note(),
-            "ventes.csv is in USD, factures.csv in EUR: amounts are added as they are, \
-             without conversion, in a report in EUR."
-        );
         // One currency, not the report's.
         let d = disagreement([("Superstore.csv", &usd)], "EUR").expect("dollars in euros");
         assert_eq!(
-            d.note(),
-            "Superstore.csv is in USD: amounts are added as they are, without conversion, \
-             in a report in EUR."
+            d.files,
+            vec![("Superstore.csv".to_string(), vec![Currency::Usd])]
         );
         // One file mixing two.
         let mixed = TableCurrency::of(&tally(&[(Currency::Eur, 3), (Currency::Gbp, 1)]));

@@ -31,6 +31,7 @@ pub mod export;
 pub mod infer;
 pub mod ingest;
 pub mod kpi;
+pub mod messages;
 pub mod objectives;
 pub mod parse;
 pub mod report;

@@ -1,6 +1,7 @@
 //! The one report the UI renders, the charts read, the app exports and the
 //! command line prints (KPIS.md, "The JSON report").
 
+use crate::messages::{Note, Reason, Said, Typed, Wording};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -17,8 +18,12 @@ pub enum Unit {
 }
 
 /// A scalar KPI: its value over the period and the comparisons, or why it is unavailable.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct KpiValue {
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(
+    serialize = "W::Reason: Serialize, W::Note: Serialize",
+    deserialize = "W::Reason: Deserialize<'de>, W::Note: Deserialize<'de>"
+))]
+pub struct KpiValue<W: Wording = Typed> {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -30,22 +35,26 @@ pub struct KpiValue {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unit: Option<Unit>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub unavailable: Option<String>,
+    pub unavailable: Option<W::Reason>,
     /// Which table, and how many of its rows (dated in the period, kept by the filters), it read.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub inputs: Option<Inputs>,
     /// How much it changed since the previous period, or why that is unknown.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub vs_previous: Option<Change>,
+    pub vs_previous: Option<Change<W>>,
     /// How much it changed since the same period last year, or why that is unknown.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub vs_last_year: Option<Change>,
+    pub vs_last_year: Option<Change<W>>,
 }
 
 /// A KPI's change against one comparison period (KPIS.md, "Comparisons").
 /// Both figures are `null` when the comparison is unavailable, with the reason.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Change {
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(
+    serialize = "W::Reason: Serialize, W::Note: Serialize",
+    deserialize = "W::Reason: Deserialize<'de>, W::Note: Deserialize<'de>"
+))]
+pub struct Change<W: Wording = Typed> {
     /// Value − comparison value, in the KPI's unit (points for a rate).
     pub absolute: Option<f64>,
     /// (Value − comparison value) ÷ |comparison value|, for amounts and
@@ -53,7 +62,7 @@ pub struct Change {
     /// comparison value is 0.
     pub relative: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub unavailable: Option<String>,
+    pub unavailable: Option<W::Reason>,
 }
 
 impl Change {
@@ -66,9 +75,9 @@ impl Change {
             unavailable: None,
         }
     }
-    pub fn unavailable(reason: impl Into<String>) -> Change {
+    pub fn unavailable(reason: Reason) -> Change {
         Change {
-            unavailable: Some(reason.into()),
+            unavailable: Some(reason),
             ..Change::default()
         }
     }
@@ -82,22 +91,52 @@ pub struct Inputs {
 }
 
 impl KpiValue {
-    pub fn unavailable(reason: impl Into<String>) -> Self {
+    pub fn unavailable(reason: Reason) -> Self {
         KpiValue {
-            unavailable: Some(reason.into()),
+            unavailable: Some(reason),
             ..Self::default()
         }
     }
+}
+
+impl<W: Wording> KpiValue<W> {
     /// Relative change against a reference, unavailable when the reference is 0.
     pub fn change(&self, reference: Option<f64>) -> Option<f64> {
         let (v, r) = (self.value?, reference?);
         (r != 0.0).then(|| (v - r) / r.abs())
     }
     /// The change against a comparison.
-    pub fn vs(&self, c: Comparison) -> Option<&Change> {
+    pub fn vs(&self, c: Comparison) -> Option<&Change<W>> {
         match c {
             Comparison::Previous => self.vs_previous.as_ref(),
             Comparison::LastYear => self.vs_last_year.as_ref(),
+        }
+    }
+}
+
+// By hand: a derived `Default` would ask the reason type for one.
+impl<W: Wording> Default for KpiValue<W> {
+    fn default() -> Self {
+        KpiValue {
+            value: None,
+            median: None,
+            previous: None,
+            last_year: None,
+            unit: None,
+            unavailable: None,
+            inputs: None,
+            vs_previous: None,
+            vs_last_year: None,
+        }
+    }
+}
+
+impl<W: Wording> Default for Change<W> {
+    fn default() -> Self {
+        Change {
+            absolute: None,
+            relative: None,
+            unavailable: None,
         }
     }
 }
@@ -183,8 +222,15 @@ pub struct RepRow {
     pub visits_per_order: Option<f64>,
 }
 
+/// Everything computed for a period, generic over how its reasons and notes
+/// are held ([`Wording`]): typed as the engine makes it, or worded
+/// ([`Report::say`]) for the JSON of `cadran kpis`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Report {
+#[serde(bound(
+    serialize = "W::Reason: Serialize, W::Note: Serialize",
+    deserialize = "W::Reason: Deserialize<'de>, W::Note: Deserialize<'de>"
+))]
+pub struct Report<W: Wording = Typed> {
     pub period: Option<PeriodLabel>,
     /// The periods the comparisons are measured against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -192,7 +238,7 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_year_period: Option<PeriodLabel>,
     pub currency: String,
-    pub kpis: BTreeMap<String, KpiValue>,
+    pub kpis: BTreeMap<String, KpiValue<W>>,
     pub breakdowns: BTreeMap<String, Vec<BreakdownRow>>,
     #[serde(default)]
     pub cohorts: Vec<Cohort>,
@@ -203,12 +249,12 @@ pub struct Report {
     /// Joins between tables, with unmatched keys counted.
     #[serde(default)]
     pub relations: Vec<crate::kpi::Relation>,
-    pub objectives: Vec<crate::objectives::ObjectiveResult>,
+    pub objectives: Vec<crate::objectives::ObjectiveResult<W>>,
     #[serde(default)]
-    pub alerts: Vec<crate::objectives::AlertResult>,
-    /// What the reader should know about how figures were obtained (English).
+    pub alerts: Vec<crate::objectives::AlertResult<W>>,
+    /// What the reader should know about how figures were obtained.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<W::Note>,
     /// The dormancy window W in days: lost customers and churn count a
     /// customer lost W days after a purchase with none in the W days after.
     #[serde(default = "default_dormancy_days")]
@@ -219,11 +265,69 @@ fn default_dormancy_days() -> u32 {
     crate::kpi::DEFAULT_DORMANCY_DAYS
 }
 
-impl Report {
-    pub fn kpi(&self, id: &str) -> Option<&KpiValue> {
+impl<W: Wording> Report<W> {
+    pub fn kpi(&self, id: &str) -> Option<&KpiValue<W>> {
         self.kpis.get(id)
     }
     pub fn breakdown(&self, id: &str) -> &[BreakdownRow] {
         self.breakdowns.get(id).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl Report {
+    /// The report with each reason and note worded by `reason` and `note`.
+    pub fn say(
+        self,
+        reason: &dyn Fn(&Reason) -> String,
+        note: &dyn Fn(&Note) -> String,
+    ) -> Report<Said> {
+        Report {
+            period: self.period,
+            previous_period: self.previous_period,
+            last_year_period: self.last_year_period,
+            currency: self.currency,
+            kpis: self
+                .kpis
+                .into_iter()
+                .map(|(id, k)| (id, k.say(reason)))
+                .collect(),
+            breakdowns: self.breakdowns,
+            cohorts: self.cohorts,
+            funnel: self.funnel,
+            reps: self.reps,
+            relations: self.relations,
+            objectives: self.objectives.into_iter().map(|o| o.say(reason)).collect(),
+            alerts: self.alerts.into_iter().map(|a| a.say(reason)).collect(),
+            notes: self.notes.iter().map(note).collect(),
+            dormancy_days: self.dormancy_days,
+        }
+    }
+}
+
+impl KpiValue {
+    /// The value with its reasons worded by `reason`.
+    pub fn say(self, reason: &dyn Fn(&Reason) -> String) -> KpiValue<Said> {
+        KpiValue {
+            value: self.value,
+            median: self.median,
+            previous: self.previous,
+            last_year: self.last_year,
+            unit: self.unit,
+            unavailable: self.unavailable.as_ref().map(reason),
+            inputs: self.inputs,
+            vs_previous: self.vs_previous.map(|c| c.say(reason)),
+            vs_last_year: self.vs_last_year.map(|c| c.say(reason)),
+        }
+    }
+}
+
+impl Change {
+    /// The change with its reason worded by `reason`.
+    pub fn say(self, reason: &dyn Fn(&Reason) -> String) -> Change<Said> {
+        Change {
+            absolute: self.absolute,
+            relative: self.relative,
+            unavailable: self.unavailable.as_ref().map(reason),
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The KPI catalogue of KPIS.md as one table in code: id, labels, unit,
 //! direction and what data it needs. The UI, the CLI and the docs read it.
 
+use crate::messages::Need;
 use crate::report::Unit;
 use serde::Serialize;
 
@@ -54,35 +55,36 @@ pub struct KpiDef {
     pub better: Better,
     /// Sums and counts: an objective's projection is the run rate.
     pub additive: bool,
-    /// What data it needs, said when it is unavailable.
-    pub needs: &'static str,
+    /// What data it needs, said when it is unavailable (worded by `locale`).
+    #[serde(skip)]
+    pub needs: Need,
 }
 
 use Better::{Higher as Up, Lower as Down, Neither};
 use Family::*;
 use Unit::{Count, Currency, Days, Hours, Ratio, Score};
 
-const SALES: &str = "needs a sales table with a date and an amount";
-const SALES_CUSTOMER: &str = "needs a sales table with a customer column";
-const SALES_MARGIN: &str =
-    "needs a sales table with a margin, or a cost, or a products table with unit costs";
-const SALES_REP: &str = "needs a sales table with a rep column";
-const SALES_QTY: &str = "needs a sales table with a quantity column";
-const OPPS: &str = "needs an opportunities table with a created date and a stage or status";
-const OPPS_CLOSE: &str = "needs an opportunities table with a close date";
-const LEADS: &str = "needs a leads table with a created date";
-const LEADS_CONTACT: &str = "needs a leads table with a first contact date";
-const LEADS_TEMP: &str = "needs a leads table with a temperature and a rep";
-const ACTS: &str = "needs an activities table with a date, a rep and a type";
-const ACTS_DURATION: &str = "needs an activities table with durations";
-const SPEND: &str = "needs a spend table and a sales table with customers";
-const CARTS: &str = "needs a carts table with a date and a status";
-const FEEDBACK: &str = "needs a feedback table with a score";
-const COMPLAINTS: &str = "needs a feedback table with a type";
-const INVOICES: &str = "needs an invoices table with an issue date and an amount";
-const INVOICES_DUE: &str = "needs an invoices table with due dates";
-const TEAM_HIRE: &str = "needs a team table with hire dates, and sales or won deals";
-const REPS: &str = "needs sales, opportunities or activities with a rep";
+// What each KPI needs, in the rows' words (`locale::need` says it).
+const SALES: Need = Need::Sales;
+const SALES_CUSTOMER: Need = Need::SalesCustomer;
+const SALES_MARGIN: Need = Need::SalesMargin;
+const SALES_REP: Need = Need::SalesRep;
+const SALES_QTY: Need = Need::SalesQuantity;
+const OPPS: Need = Need::Opportunities;
+const OPPS_CLOSE: Need = Need::OpportunitiesClose;
+const LEADS: Need = Need::Leads;
+const LEADS_CONTACT: Need = Need::LeadsContact;
+const LEADS_TEMP: Need = Need::LeadsTemperature;
+const ACTS: Need = Need::Activities;
+const ACTS_DURATION: Need = Need::ActivitiesDuration;
+const SPEND: Need = Need::Spend;
+const CARTS: Need = Need::Carts;
+const FEEDBACK: Need = Need::Feedback;
+const COMPLAINTS: Need = Need::Complaints;
+const INVOICES: Need = Need::Invoices;
+const INVOICES_DUE: Need = Need::InvoicesDue;
+const TEAM_HIRE: Need = Need::TeamHire;
+const REPS: Need = Need::Reps;
 
 #[allow(clippy::too_many_arguments)] // one row of the table, in the table's column order
 const fn k(
@@ -93,7 +95,7 @@ const fn k(
     unit: Unit,
     better: Better,
     additive: bool,
-    needs: &'static str,
+    needs: Need,
 ) -> KpiDef {
     KpiDef {
         id,
@@ -587,11 +589,7 @@ mod tests {
     #[test]
     fn ids_are_unique_and_labelled() {
         for (i, d) in CATALOGUE.iter().enumerate() {
-            assert!(
-                !d.fr.is_empty() && !d.en.is_empty() && !d.needs.is_empty(),
-                "{}",
-                d.id
-            );
+            assert!(!d.fr.is_empty() && !d.en.is_empty(), "{}", d.id);
             assert!(
                 CATALOGUE[i + 1..].iter().all(|o| o.id != d.id),
                 "duplicate {}",

@@ -9,8 +9,9 @@ use super::model::Model;
 use super::period::Period;
 use super::source;
 use super::view::day_range;
+use crate::messages::{Reason, Span};
 use crate::parse::date::days_from_ymd;
-use crate::report::{Change, KpiValue, Report};
+use crate::report::{Change, Comparison, KpiValue, PeriodLabel, Report};
 use crate::schema::{Field, Kind};
 use std::collections::BTreeMap;
 
@@ -83,24 +84,22 @@ fn table_of(d: &KpiDef) -> Option<(Kind, &'static [Field])> {
 /// The data a KPI's comparisons are judged against: its table, and its
 /// file's name for the reason. The team family reads several tables: the
 /// span of them all.
-fn data_of(model: &Model, d: &KpiDef) -> Option<(Period, String)> {
+/// The dates of the table a KPI reads, with its file (`None`: the data as a whole).
+fn data_of(model: &Model, d: &KpiDef) -> Option<(Period, Option<String>)> {
     match table_of(d) {
         Some((kind, dates)) => {
             let file = model.fact(kind)?.view.file().to_string();
-            Some((table_span(model, kind, dates)?, file))
+            Some((table_span(model, kind, dates)?, Some(file)))
         }
-        None => Some((model.span()?, "the data".to_string())),
+        None => Some((model.span()?, None)),
     }
 }
 
-fn uncovered(what: &str, c: Period, data: Period, file: &str) -> String {
-    format!(
-        "{file} has no data over {what} ({} to {}): its dates run from {} to {}",
-        c.from_label(),
-        c.to_label(),
-        data.from_label(),
-        data.to_label()
-    )
+fn label(p: Period) -> PeriodLabel {
+    PeriodLabel {
+        from: p.from_label(),
+        to: p.to_label(),
+    }
 }
 
 /// Nulls each comparison its table does not cover, with the reason, and
@@ -109,7 +108,7 @@ fn uncovered(what: &str, c: Period, data: Period, file: &str) -> String {
 pub(super) fn apply(model: &Model, p: Period, r: &mut Report) {
     let (prev, ly) = (p.previous(), p.last_year());
     let w = r.dormancy_days;
-    let mut spans: BTreeMap<Option<Kind>, Option<(Period, String)>> = BTreeMap::new();
+    let mut spans: BTreeMap<Option<Kind>, Option<(Period, Option<String>)>> = BTreeMap::new();
     for d in CATALOGUE {
         let Some(k) = r.kpis.get_mut(d.id) else {
             continue;
@@ -126,21 +125,21 @@ pub(super) fn apply(model: &Model, p: Period, r: &mut Report) {
         // purchase: the W days before the period must be covered too.
         let growth = d.id == "revenue_growth";
         let moves = MOVES.contains(&d.id);
-        let needs = |what: &'static str, c: Period| -> Vec<(String, Period)> {
-            let mut v = vec![(what.to_string(), c)];
+        let needs = |of: Comparison, c: Period| -> Vec<(Span, Period)> {
+            let mut v = vec![(Span::Compared(of), c)];
             if growth {
-                v.push(("the period before it".to_string(), c.previous()));
+                v.push((Span::PeriodBeforeIt, c.previous()));
             }
             if moves {
                 v.push((
-                    format!("the {w} days before {what}"),
+                    Span::DaysBefore { days: w, of },
                     Period::new(c.from - w as i32, c.from - 1),
                 ));
             }
             v
         };
         if growth {
-            let previous = [("the previous period".to_string(), prev)];
+            let previous = [(Span::Compared(Comparison::Previous), prev)];
             if let Some(reason) = first_gap(&previous, data, &file) {
                 *k = KpiValue {
                     unit: k.unit,
@@ -151,21 +150,18 @@ pub(super) fn apply(model: &Model, p: Period, r: &mut Report) {
         }
         let Some(value) = k.value else { continue };
         let unit = d.unit;
-        let judge = |reference: &mut Option<f64>, periods: &[(String, Period)]| {
+        let judge = |reference: &mut Option<f64>, periods: &[(Span, Period)]| {
             if let Some(reason) = first_gap(periods, data, &file) {
                 *reference = None;
                 return Change::unavailable(reason);
             }
             match *reference {
                 Some(x) => Change::of(value, x, unit),
-                None => Change::unavailable("no data to compute it over the comparison period"),
+                None => Change::unavailable(Reason::NoComparisonData),
             }
         };
-        k.vs_previous = Some(judge(&mut k.previous, &needs("the previous period", prev)));
-        k.vs_last_year = Some(judge(
-            &mut k.last_year,
-            &needs("the same period last year", ly),
-        ));
+        k.vs_previous = Some(judge(&mut k.previous, &needs(Comparison::Previous, prev)));
+        k.vs_last_year = Some(judge(&mut k.last_year, &needs(Comparison::LastYear, ly)));
     }
     last_years_months(model, ly, r);
 }
@@ -208,11 +204,17 @@ fn month_within(key: &str, p: Period) -> Option<Period> {
 }
 
 /// The first of `periods` the data does not cover, said in words.
-fn first_gap(periods: &[(String, Period)], data: Period, file: &str) -> Option<String> {
+/// Why the first of `periods` the data does not cover makes a comparison unavailable.
+fn first_gap(periods: &[(Span, Period)], data: Period, file: &Option<String>) -> Option<Reason> {
     periods
         .iter()
         .find(|(_, c)| !covers(data, *c))
-        .map(|(what, c)| uncovered(what, *c, data, file))
+        .map(|&(over, c)| Reason::Uncovered {
+            file: file.clone(),
+            over,
+            span: label(c),
+            data: label(data),
+        })
 }
 
 #[cfg(test)]

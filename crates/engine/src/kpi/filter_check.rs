@@ -10,6 +10,7 @@ use super::model::{Filters, Model};
 use super::prepared::Prepared;
 use super::sources;
 use super::{Workspace, FILTER_FIELDS};
+use crate::messages::{FilterError, Note, Reason};
 use crate::report::{KpiValue, Report};
 use crate::schema::{normalize, Field, Kind};
 
@@ -28,20 +29,16 @@ pub const FILTERABLE: [Field; 8] = [
 /// Why these filters cannot be asked of this workspace: a field that is
 /// not one to filter on, or that no table has. Said with the fields that
 /// can be, for the command line to refuse the query.
-pub fn filter_error(ws: &Workspace, prepared: &Prepared, filters: &Filters) -> Option<String> {
+pub fn filter_error(ws: &Workspace, prepared: &Prepared, filters: &Filters) -> Option<FilterError> {
     let model = Model::prepared(ws, prepared, &Filters::new());
     let fields = present(&model);
     let (&field, _) = filters
         .iter()
         .find(|(f, v)| !v.is_empty() && !fields.contains(f))?;
     Some(if FILTERABLE.contains(&field) {
-        format!("{}: {}", no_table_has(field), can_filter_on(&fields))
+        FilterError::NoTableHas { field, fields }
     } else {
-        format!(
-            "{} is not a field to filter on: {}",
-            field.name(),
-            can_filter_on(&fields)
-        )
+        FilterError::NotAFilter { field, fields }
     })
 }
 
@@ -57,27 +54,6 @@ fn present(model: &Model) -> Vec<Field> {
                 .any(|fact| model.keyed(fact, f).is_some())
         })
         .collect()
-}
-
-/// "no table has a manager"
-fn no_table_has(field: Field) -> String {
-    let name = field.name();
-    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("no table has {article} {name}")
-}
-
-/// "the fields you can filter on here are rep, region, product"
-fn can_filter_on(fields: &[Field]) -> String {
-    let names: Vec<String> = fields.iter().map(|f| f.name()).collect();
-    match &names[..] {
-        [] => "no table here has a field to filter on".into(),
-        [one] => format!("the field you can filter on here is {one}"),
-        _ => format!("the fields you can filter on here are {}", names.join(", ")),
-    }
 }
 
 /// Says in the report's notes what the filters could not do, and takes
@@ -96,34 +72,28 @@ pub(super) fn check(model: &Model, filters: &Filters, r: &mut Report) {
     for &(field, values) in &asked {
         if model.facts.iter().all(|f| model.keyed(f, field).is_none()) {
             let fields = present(model);
-            r.notes.push(format!(
-                "{}: {}",
-                no_table_has(field),
-                can_filter_on(&fields)
-            ));
+            r.notes.push(Note::NoTableHas { field, fields });
         } else {
             unmatched(model, field, values, r);
         }
     }
     // Per table kind read, why it cannot be filtered (the first filter it cannot take).
-    let blocked: Vec<(Kind, String)> = Kind::ALL
+    let blocked: Vec<(Kind, Reason)> = Kind::ALL
         .into_iter()
         .filter_map(|kind| {
             let fact = model.fact(kind)?;
             let (field, _) = asked
                 .iter()
                 .find(|(f, _)| model.keyed(fact, *f).is_none())?;
-            let file = fact.view.file();
-            let name = field.name();
-            if model.facts.iter().any(|f| model.keyed(f, *field).is_some()) {
-                r.notes.push(format!(
-                    "{file} has no {name}: its figures cannot be filtered by {name} and are left out"
-                ));
+            let file = fact.view.file().to_string();
+            let field = *field;
+            if model.facts.iter().any(|f| model.keyed(f, field).is_some()) {
+                r.notes.push(Note::LeftOut {
+                    file: file.clone(),
+                    field,
+                });
             }
-            Some((
-                kind,
-                format!("{file} has no {name}: this figure cannot be filtered by {name}"),
-            ))
+            Some((kind, Reason::Unfilterable { file, field }))
         })
         .collect();
     if blocked.is_empty() {
@@ -131,7 +101,7 @@ pub(super) fn check(model: &Model, filters: &Filters, r: &mut Report) {
     }
     // The reason a figure reading these tables is left out, if one is
     // blocked; `by_rep`: it reads only the tables with a rep.
-    let why = |reads: &[&[Kind]], by_rep: bool| -> Option<&str> {
+    let why = |reads: &[&[Kind]], by_rep: bool| -> Option<&Reason> {
         reads.iter().find_map(|kinds| {
             let read = kinds.iter().find(|&&k| {
                 model
@@ -141,7 +111,7 @@ pub(super) fn check(model: &Model, filters: &Filters, r: &mut Report) {
             blocked
                 .iter()
                 .find(|(k, _)| k == read)
-                .map(|(_, reason)| reason.as_str())
+                .map(|(_, reason)| reason)
         })
     };
     for d in CATALOGUE {
@@ -150,7 +120,7 @@ pub(super) fn check(model: &Model, filters: &Filters, r: &mut Report) {
                 d.id.to_string(),
                 KpiValue {
                     unit: Some(d.unit),
-                    ..KpiValue::unavailable(reason)
+                    ..KpiValue::unavailable(reason.clone())
                 },
             );
         }
@@ -194,12 +164,13 @@ fn unmatched(model: &Model, field: Field, values: &[String], r: &mut Report) {
         if names().any(|n| normalize(n) == wanted) {
             continue;
         }
-        let near = closest(v, names());
-        let name = field.name();
-        r.notes.push(if near.is_empty() {
-            format!("no row has {name} {v:?}")
-        } else {
-            format!("no row has {name} {v:?}; closest: {}", near.join(", "))
+        r.notes.push(Note::NoRowHas {
+            field,
+            value: v.clone(),
+            closest: closest(v, names())
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
         });
     }
 }

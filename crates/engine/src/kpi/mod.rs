@@ -52,6 +52,7 @@ pub use prepared::Prepared;
 pub use sum::Sum;
 
 use super::ingest::Imported;
+use super::messages::Reason;
 use super::parse::date::Days;
 use super::report::{KpiValue, PeriodLabel, Report};
 use super::schema::{Field, Kind};
@@ -109,7 +110,7 @@ pub(crate) fn put(
         },
         None => KpiValue {
             unit: Some(d.unit),
-            ..KpiValue::unavailable("no data to compute it over this period (zero denominator)")
+            ..KpiValue::unavailable(Reason::ZeroDenominator)
         },
     };
     r.kpis.insert(id.to_string(), kv);
@@ -309,7 +310,7 @@ pub fn report_prepared(ws: &Workspace, prepared: &Prepared, q: &Query) -> Report
     for d in CATALOGUE {
         r.kpis.entry(d.id.to_string()).or_insert_with(|| KpiValue {
             unit: Some(d.unit),
-            ..KpiValue::unavailable(d.needs)
+            ..KpiValue::unavailable(Reason::Needs(d.needs))
         });
     }
     filter_check::check(&model, &q.filters, &mut r);

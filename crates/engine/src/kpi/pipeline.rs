@@ -12,6 +12,7 @@ use super::period::{label, Period};
 use super::stats::{mean_median, ratio};
 use super::view::Attr;
 use super::{put, put_with_median, Sum};
+use crate::messages::{DealState, Note, Reason};
 use crate::parse::date::Days;
 use crate::report::Report;
 use crate::schema::{Field, Kind};
@@ -379,12 +380,8 @@ fn scalars(o: &Opps, periods: [Period; 3]) -> ([Scalars; 3], LeftOut) {
 
 /// Why a sum of deals' amounts is unavailable when none of its deals has
 /// one (`which`: "open" or "won").
-pub fn no_amount(which: &str, list_prices: bool) -> String {
-    if list_prices {
-        format!("no {which} deal has an amount, nor a list price in the products table")
-    } else {
-        format!("no {which} deal has an amount: a products table with list prices would give them")
-    }
+pub fn no_amount(deals: DealState, list_prices: bool) -> Reason {
+    Reason::NoAmount { deals, list_prices }
 }
 
 /// A sum over `n` deals of which `priced` have an amount: unknown when
@@ -440,67 +437,59 @@ pub fn add(model: &Model, o: &Opps, p: Period, r: &mut Report) {
     super::pipeline_breakdowns::funnel(o, p, r);
     super::pipeline_breakdowns::by_dimension(model, o, p, r);
     if o.estimated > 0 {
-        r.notes.push(format!(
-            "{} opportunities have no amount: their product's list price is used (estimated).",
-            o.estimated
-        ));
+        r.notes.push(Note::EstimatedAmounts {
+            deals: o.estimated as u64,
+        });
     }
     let end = o.end.map_or_else(String::new, label);
     if left_out.no_created > 0 {
-        r.notes.push(format!(
-            "{} opportunities have no created date: the open pipeline counts them as of \
-             the data's last day ({end}) and later only, and leaves them out before.",
-            left_out.no_created
-        ));
+        r.notes.push(Note::NoCreatedDate {
+            deals: left_out.no_created as u64,
+            last_day: end.clone(),
+        });
     }
     if left_out.unsigned > 0 {
-        r.notes.push(format!(
-            "{} opportunities in the open pipeline of an earlier day were lost since with an \
-             amount of 0 (nothing signed): they count there at their product's list price, \
-             or without an amount when it has none.",
-            left_out.unsigned
-        ));
+        r.notes.push(Note::LostUnsigned {
+            deals: left_out.unsigned as u64,
+        });
     }
     if left_out.no_close > 0 {
-        r.notes.push(format!(
-            "{} won or lost opportunities have no close date: the open pipeline before \
-             the data's last day ({end}) leaves them out, as whether they were open is unknown.",
-            left_out.no_close
-        ));
+        r.notes.push(Note::NoCloseDate {
+            deals: left_out.no_close as u64,
+            last_day: end,
+        });
     }
 }
 
 /// Sums of amounts over the period: unavailable, with the reason, when
 /// none of their deals has an amount; kept, with a note, when some lack one.
 fn amounts_known(o: &Opps, s: &Scalars, p: Period, r: &mut Report) {
-    let mut reason = |ids: &[&str], which: &str| {
+    let mut reason = |ids: &[&str], deals: DealState| {
         for id in ids {
             if let Some(k) = r.kpis.get_mut(*id) {
-                k.unavailable = Some(no_amount(which, o.list_prices));
+                k.unavailable = Some(no_amount(deals, o.list_prices));
             }
         }
     };
     if s.open > 0.0 && s.open_priced == 0.0 {
-        reason(&["pipeline_value", "weighted_pipeline"], "open");
+        reason(&["pipeline_value", "weighted_pipeline"], DealState::Open);
     }
     if o.closed.is_some() && s.won > 0.0 && s.won_priced == 0.0 {
-        reason(&["won_revenue", "avg_deal_value"], "won");
+        reason(&["won_revenue", "avg_deal_value"], DealState::Won);
     }
     let missing = s.open - s.open_priced;
     if missing > 0.0 && s.open_priced > 0.0 {
-        r.notes.push(format!(
-            "{missing} of the {} opportunities open on {} have neither an amount nor a list \
-             price: the pipeline value and the weighted pipeline leave them out.",
-            s.open,
-            label(p.to)
-        ));
+        r.notes.push(Note::OpenUnpriced {
+            missing,
+            open: s.open,
+            on: label(p.to),
+        });
     }
     let missing = s.won - s.won_priced;
     if o.closed.is_some() && missing > 0.0 && s.won_priced > 0.0 {
-        r.notes.push(format!(
-            "{missing} of the {} deals won in the period have neither an amount nor a list \
-             price: won revenue, its breakdowns and the average deal value leave them out.",
-            s.won
-        ));
+        r.notes.push(Note::WonUnpriced {
+            missing,
+            won: s.won,
+        });
     }
 }

@@ -6,6 +6,7 @@ use super::{
     ObjectiveResult, Scope,
 };
 use crate::kpi::{self, def, Better, Period, Prepared, Query, Workspace};
+use crate::messages::Reason;
 use crate::parse::date::{parse_iso_day, Days};
 use crate::report::{PeriodLabel, Report};
 
@@ -108,7 +109,7 @@ pub fn evaluate_prepared(
                 cumulative: Vec::new(),
             };
             let (Some(p), Some(d)) = (period, d) else {
-                out.unavailable = Some(format!("unknown KPI or period in objective {}", o.id));
+                out.unavailable = Some(Reason::UnknownObjective { id: o.id.clone() });
                 return out;
             };
             let pace = today.map_or(1.0, |t| p.pace(t));

@@ -11,6 +11,7 @@ mod to_date;
 pub use evaluate::{evaluate, evaluate_prepared, evaluate_rules, evaluate_rules_prepared};
 
 use crate::kpi::Period;
+use crate::messages::{Reason, Said, Typed, Wording};
 use crate::parse::date::{days_from_ymd, parse_iso_day};
 use crate::schema::Field;
 use serde::{Deserialize, Serialize};
@@ -148,7 +149,11 @@ pub enum Level {
 
 /// An objective measured against the data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ObjectiveResult {
+#[serde(bound(
+    serialize = "W::Reason: Serialize",
+    deserialize = "W::Reason: Deserialize<'de>"
+))]
+pub struct ObjectiveResult<W: Wording = Typed> {
     pub id: String,
     pub kpi: String,
     pub scope: String,
@@ -173,13 +178,37 @@ pub struct ObjectiveResult {
     pub projection: Option<f64>,
     pub level: Option<Level>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unavailable: Option<String>,
+    pub unavailable: Option<W::Reason>,
     #[serde(skip_serializing_if = "String::is_empty", default)]
     pub note: String,
     /// Month by month: the cumulative actual and where the target's pace stands
     /// (for sums and counts with a monthly series).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub cumulative: Vec<CumulativePoint>,
+}
+
+impl ObjectiveResult {
+    /// The result with its reason worded by `reason`.
+    pub fn say(self, reason: &dyn Fn(&Reason) -> String) -> ObjectiveResult<Said> {
+        ObjectiveResult {
+            id: self.id,
+            kpi: self.kpi,
+            scope: self.scope,
+            period: self.period,
+            target: self.target,
+            actual: self.actual,
+            measured_to: self.measured_to,
+            attainment: self.attainment,
+            pace: self.pace,
+            expected_to_date: self.expected_to_date,
+            projected_value: self.projected_value,
+            projection: self.projection,
+            level: self.level,
+            unavailable: self.unavailable.as_ref().map(reason),
+            note: self.note,
+            cumulative: self.cumulative,
+        }
+    }
 }
 
 /// One month of an objective's cumulative progress.
@@ -223,7 +252,11 @@ pub struct AlertHit {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AlertResult {
+#[serde(bound(
+    serialize = "W::Reason: Serialize",
+    deserialize = "W::Reason: Deserialize<'de>"
+))]
+pub struct AlertResult<W: Wording = Typed> {
     pub id: String,
     pub kpi: String,
     pub when: Comparison,
@@ -235,9 +268,26 @@ pub struct AlertResult {
     pub measured_to: Option<String>,
     /// Why the rule was not checked (its period starts after today).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unavailable: Option<String>,
+    pub unavailable: Option<W::Reason>,
     #[serde(skip_serializing_if = "String::is_empty", default)]
     pub note: String,
+}
+
+impl AlertResult {
+    /// The result with its reason worded by `reason`.
+    pub fn say(self, reason: &dyn Fn(&Reason) -> String) -> AlertResult<Said> {
+        AlertResult {
+            id: self.id,
+            kpi: self.kpi,
+            when: self.when,
+            threshold: self.threshold,
+            triggered: self.triggered,
+            hits: self.hits,
+            measured_to: self.measured_to,
+            unavailable: self.unavailable.as_ref().map(reason),
+            note: self.note,
+        }
+    }
 }
 
 /// What a team shares: objectives, alert rules, and (for the app) mappings and

@@ -3,6 +3,7 @@
 //! holds them (KPIS.md, "Objectives and levels").
 
 use crate::kpi::{self, Period, Query, Workspace};
+use crate::messages::Reason;
 use crate::parse::date::Days;
 
 /// The query's today, else the last date in the data (`None` without dated data).
@@ -21,14 +22,13 @@ pub(super) fn measured(p: Period, today: Option<Days>) -> Option<Period> {
 }
 
 /// Why a period that has not started has no figure yet.
-pub(super) fn not_started(p: Period, today: Option<Days>) -> String {
-    format!(
-        "the period starts on {}, after today ({}): nothing to measure yet",
-        p.from_label(),
-        today
+pub(super) fn not_started(p: Period, today: Option<Days>) -> Reason {
+    Reason::NotStarted {
+        from: p.from_label(),
+        today: today
             .map(|t| Period::new(t, t).from_label())
-            .unwrap_or_default()
-    )
+            .unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]
@@ -58,7 +58,10 @@ mod tests {
         assert_eq!(on(None), Some(q3));
         assert_eq!(
             not_started(q3, Some(day(2024, 6, 30))),
-            "the period starts on 2024-07-01, after today (2024-06-30): nothing to measure yet"
+            Reason::NotStarted {
+                from: "2024-07-01".into(),
+                today: "2024-06-30".into()
+            }
         );
     }
 }
