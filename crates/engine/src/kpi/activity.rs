@@ -1,13 +1,15 @@
 //! Activity and productivity (table `activities`): calls, visits, meetings,
 //! and what they yield in orders or won deals.
 
-use super::breakdown::Grouped;
-use super::day_table::DayTable;
-use super::model::Model;
-use super::period::Period;
-use super::stats::ratio;
-use super::view::Attr;
-use super::{put, triple, Sum};
+use crate::kpi::core::breakdown::Grouped;
+use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::period::Period;
+use crate::kpi::core::record::put;
+use crate::kpi::core::record::triple;
+use crate::kpi::core::stats::ratio;
+use crate::kpi::core::sum::Sum;
+use crate::kpi::core::view::Attr;
+use crate::kpi::model::Model;
 use crate::parse::date::Days;
 use crate::report::Report;
 use crate::schema::{normalize, Field, Kind};

@@ -1,27 +1,30 @@
 //! Acquisition and marketing (tables `spend`, `carts`, with `sales`):
 //! spend, customer acquisition cost, campaign ROI, cart abandonment.
 
-use super::breakdown::{row, sort_desc, Grouped, Monthly};
-use super::day_table::DayTable;
-use super::model::Model;
-use super::period::Period;
-use super::period::{month_index, month_index_key};
-use super::sales::Sales;
-use super::sales_walk::SalesWalk;
-use super::stats::ratio;
-use super::view::filled;
-use super::{put, triple, Sum};
+use crate::kpi::core::breakdown::{row, sort_desc, Grouped, Monthly};
+use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::period::Period;
+use crate::kpi::core::period::{month_index, month_index_key};
+use crate::kpi::core::record::put;
+use crate::kpi::core::record::triple;
+use crate::kpi::core::stats::ratio;
+use crate::kpi::core::sum::Sum;
+use crate::kpi::core::view::filled;
+use crate::kpi::core::view::{Attr, View};
+use crate::kpi::model::Fact;
+use crate::kpi::model::Model;
 use crate::report::Report;
 use crate::schema::{normalize, Field, Kind};
 use crate::table::{MISSING_CODE, MISSING_DAY};
 use std::collections::BTreeMap;
 
-pub fn add(model: &Model, sales: Option<(&Sales, &SalesWalk)>, p: Period, r: &mut Report) {
-    spend(model, sales, p, r);
+/// `campaigns`: the sales' revenue per campaign code over the period.
+pub fn add(model: &Model, campaigns: Option<&(Attr, Vec<f64>)>, p: Period, r: &mut Report) {
+    spend(model, campaigns, p, r);
     carts(model, p, r);
 }
 
-fn spend(model: &Model, sales: Option<(&Sales, &SalesWalk)>, p: Period, r: &mut Report) {
+fn spend(model: &Model, campaigns: Option<&(Attr, Vec<f64>)>, p: Period, r: &mut Report) {
     let Some(fact) = model.fact(Kind::Spend) else {
         return;
     };
@@ -89,23 +92,21 @@ fn spend(model: &Model, sales: Option<(&Sales, &SalesWalk)>, p: Period, r: &mut 
         r.breakdowns
             .insert("spend_by_channel".into(), g.rows(&channel, spent[0]));
     }
-    campaign_roi(v, &days, amount, fact, sales, p, r);
+    campaign_roi(v, &days, amount, fact, campaigns, p, r);
 }
 
 /// Per campaign: (revenue with that campaign − spend on it) / spend on it.
 fn campaign_roi(
-    v: super::view::View,
+    v: View,
     days: &[i32],
     amount: &[f64],
-    fact: &super::model::Fact,
-    sales: Option<(&Sales, &SalesWalk)>,
+    fact: &Fact,
+    campaigns: Option<&(Attr, Vec<f64>)>,
     p: Period,
     r: &mut Report,
 ) {
-    let (Some(campaign), Some((_, w))) = (v.attr(Field::Campaign), sales) else {
-        return;
-    };
-    let Some((sales_campaign, by_code)) = &w.campaign else {
+    let (Some(campaign), Some((sales_campaign, by_code))) = (v.attr(Field::Campaign), campaigns)
+    else {
         return;
     };
     let mut spend: BTreeMap<String, (String, f64)> = BTreeMap::new();

@@ -1,11 +1,12 @@
 //! Receivables (table `invoices`), as of the period's last day: what
 //! customers still owe, what is overdue, days sales outstanding, and aging.
 
-use super::breakdown::{row, Grouped};
-use super::model::Model;
-use super::period::Period;
-use super::stats::ratio;
-use super::{put, Sum};
+use crate::kpi::core::breakdown::{row, Grouped};
+use crate::kpi::core::period::Period;
+use crate::kpi::core::record::put;
+use crate::kpi::core::stats::ratio;
+use crate::kpi::core::sum::Sum;
+use crate::kpi::model::Model;
 use crate::parse::date::Days;
 use crate::report::Report;
 use crate::schema::{Field, Kind};

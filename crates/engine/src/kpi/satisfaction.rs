@@ -1,11 +1,11 @@
 //! Satisfaction (table `feedback`): Net Promoter Score and complaints.
 
-use super::breakdown::row;
-use super::day_table::DayTable;
-use super::model::Model;
-use super::period::Period;
-use super::put;
-use super::stats::ratio;
+use crate::kpi::core::breakdown::row;
+use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::period::Period;
+use crate::kpi::core::record::put;
+use crate::kpi::core::stats::ratio;
+use crate::kpi::model::Model;
 use crate::report::Report;
 use crate::schema::{normalize, Field, Kind};
 

@@ -1,16 +1,18 @@
 //! Team (table `team`, with sales, opportunities and activities): active
 //! reps, time to first sale, and the rep view ("commerciaux").
 
-use super::activity::Activities;
-use super::day_table::DayTable;
-use super::model::Model;
-use super::period::Period;
-use super::pipeline::{Opps, Status};
-use super::sales::Sales;
-use super::sales_walk::SalesWalk;
-use super::stats::{mean_median, ratio};
-use super::view::Attr;
-use super::{put, put_with_median, Sum};
+use crate::kpi::activity::Activities;
+use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::period::Period;
+use crate::kpi::core::record::put;
+use crate::kpi::core::record::put_with_median;
+use crate::kpi::core::stats::{mean_median, ratio};
+use crate::kpi::core::sum::Sum;
+use crate::kpi::core::view::Attr;
+use crate::kpi::model::Model;
+use crate::kpi::prepared::deals::{Opps, Status};
+use crate::kpi::prepared::sales::Sales;
+use crate::kpi::sales::walk::SalesWalk;
 use crate::parse::date::Days;
 use crate::report::{RepRow, Report};
 use crate::schema::{normalize, Field};

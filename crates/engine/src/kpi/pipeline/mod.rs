@@ -4,227 +4,20 @@
 //! open pipeline of a day is rebuilt from the deals' dates: open then means
 //! created by then and not won or lost by then, whatever the status today.
 
-use super::day_table::DayTable;
-use super::deals::{derive, probabilities, probabilities_before_close};
-pub use super::deals::{status_of, DealColumns, Status};
-use super::model::{Fact, Model};
-use super::period::{label, Period};
-use super::stats::{mean_median, ratio};
-use super::view::Attr;
-use super::{put, put_with_median, Sum};
+mod breakdowns;
+
+pub use breakdowns::STAGE_UNKNOWN;
+
+use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::period::{label, Period};
+use crate::kpi::core::record::{put, put_with_median};
+use crate::kpi::core::stats::{mean_median, ratio};
+use crate::kpi::core::sum::Sum;
+use crate::kpi::model::Model;
+use crate::kpi::prepared::deals::{Opps, Status};
 use crate::messages::{DealState, Note, Reason};
 use crate::parse::date::Days;
 use crate::report::Report;
-use crate::schema::{Field, Kind};
-use crate::table::MISSING_DAY;
-use std::borrow::Cow;
-use std::collections::BTreeMap;
-
-/// What [`Opps`] takes of the deals' columns, borrowed when prepared.
-struct Deals<'m> {
-    status: Cow<'m, [Status]>,
-    amount: Cow<'m, [f64]>,
-    open_amount: Option<Cow<'m, [f64]>>,
-    estimated: usize,
-    end: Option<Days>,
-    list_prices: bool,
-}
-
-impl<'m> Deals<'m> {
-    fn borrowed(d: &'m DealColumns) -> Self {
-        Deals {
-            status: Cow::Borrowed(&d.status),
-            amount: Cow::Borrowed(&d.amount),
-            open_amount: d.open_amount.as_deref().map(Cow::Borrowed),
-            estimated: d.estimated,
-            end: d.end,
-            list_prices: d.list_prices,
-        }
-    }
-
-    /// The columns, and the probabilities computed with them.
-    fn owned(d: DealColumns) -> (Self, Vec<f64>) {
-        let deals = Deals {
-            status: Cow::Owned(d.status),
-            amount: Cow::Owned(d.amount),
-            open_amount: d.open_amount.map(Cow::Owned),
-            estimated: d.estimated,
-            end: d.end,
-            list_prices: d.list_prices,
-        };
-        (deals, d.probability)
-    }
-}
-
-/// The opportunities table, resolved once per report.
-pub struct Opps<'m> {
-    pub fact: &'m Fact<'m>,
-    pub created: Cow<'m, [Days]>,
-    pub closed: Option<Cow<'m, [Days]>>,
-    pub status: Cow<'m, [Status]>,
-    pub amount: Cow<'m, [f64]>,
-    pub probability: Cow<'m, [f64]>,
-    pub stage: Option<Attr<'m>>,
-    pub rep: Option<Attr<'m>>,
-    /// A deal's amount while it was open, where it differs from `amount`.
-    open_amount: Option<Cow<'m, [f64]>>,
-    /// Deals whose amount is a product's list price.
-    pub estimated: usize,
-    /// The last day a deal was created, won or lost: the statuses are
-    /// today's as of then (`None`: the table has no such day).
-    pub end: Option<Days>,
-    /// Whether a products table gives list prices.
-    pub list_prices: bool,
-    /// The probability of a deal won or lost today in a pipeline of a day
-    /// before it closed: per stage code, and for a deal without a stage.
-    before_close: (Vec<f64>, f64),
-}
-
-impl<'m> Opps<'m> {
-    pub fn new(model: &'m Model<'m>, stage_probabilities: &BTreeMap<String, f64>) -> Option<Self> {
-        let fact = model.fact(Kind::Opportunities)?;
-        let v = fact.view;
-        let rows = v.rows();
-        let created = v
-            .days(Field::CreatedDate)
-            .unwrap_or_else(|| Cow::Owned(vec![MISSING_DAY; rows]));
-        let closed = v.days(Field::CloseDate);
-        let stage = v.attr(Field::Stage);
-        let prepared = model.prepared.and_then(|p| p.deals.as_ref());
-        let (deals, derived) = match prepared {
-            // Prepared with the tables: what was computed is borrowed.
-            Some(d) => (Deals::borrowed(d), None),
-            None => {
-                let d = derive(model, fact)?;
-                let probabilities_with = d.probabilities_with.clone();
-                let (deals, probability) = Deals::owned(d);
-                (deals, Some((probabilities_with, probability)))
-            }
-        };
-        let probability = match (prepared, derived) {
-            (Some(d), _) if d.probabilities_with == *stage_probabilities => {
-                Cow::Borrowed(&d.probability[..])
-            }
-            (_, Some((with, p))) if with == *stage_probabilities => Cow::Owned(p),
-            _ => Cow::Owned(probabilities(fact, stage.as_ref(), stage_probabilities)),
-        };
-        Some(Opps {
-            fact,
-            created,
-            closed,
-            rep: model.attr(fact, Field::Rep),
-            status: deals.status,
-            amount: deals.amount,
-            open_amount: deals.open_amount,
-            probability,
-            before_close: probabilities_before_close(stage.as_ref(), stage_probabilities),
-            stage,
-            estimated: deals.estimated,
-            end: deals.end,
-            list_prices: deals.list_prices,
-        })
-    }
-
-    /// What a report would compute of the deals from the tables alone.
-    pub fn columns(model: &Model) -> Option<DealColumns> {
-        derive(model, model.fact(Kind::Opportunities)?)
-    }
-
-    pub fn rows(&self) -> usize {
-        self.status.len()
-    }
-
-    #[inline(always)]
-    fn created(&self, r: usize) -> Option<Days> {
-        self.created.get(r).copied().filter(|&d| d != MISSING_DAY)
-    }
-
-    /// The close day, when known.
-    #[inline(always)]
-    pub fn closed_day(&self, r: usize) -> Option<Days> {
-        self.closed
-            .as_ref()
-            .and_then(|c| c.get(r))
-            .copied()
-            .filter(|&d| d != MISSING_DAY)
-    }
-
-    /// The close day of a won or lost deal kept by the filters.
-    #[inline(always)]
-    pub fn closed_kept(&self, r: usize) -> Option<Days> {
-        if self.fact.keep(r) && self.status[r] != Status::Open {
-            self.closed_day(r)
-        } else {
-            None
-        }
-    }
-
-    /// Whether a won or lost deal kept by the filters closed in `p`.
-    #[inline(always)]
-    pub fn closed_in(&self, r: usize, p: Period) -> bool {
-        self.closed_kept(r).is_some_and(|d| p.contains(d))
-    }
-
-    /// Deals kept by the filters open at the end of the period.
-    #[inline(always)]
-    pub fn open_at(&self, r: usize, p: Period) -> bool {
-        self.fact.keep(r) && self.open_on(r, p.to) == Some(true)
-    }
-
-    /// Whether a deal was open at the end of day `d`: created by then and
-    /// not won or lost by then, whatever its status today. `None` when the
-    /// table cannot tell: before the data's end, a deal without a created
-    /// date that had not closed yet, or a deal won or lost without a close
-    /// date (from the data's end on, statuses are today's).
-    #[inline(always)]
-    pub fn open_on(&self, r: usize, d: Days) -> Option<bool> {
-        let created = self.created(r);
-        let today = self.end.is_none_or(|end| d >= end);
-        if self.status[r] == Status::Open {
-            // Still open: its close date, if any, is only expected.
-            return match created {
-                Some(c) => Some(c <= d),
-                None => today.then_some(true),
-            };
-        }
-        match self.closed_day(r) {
-            Some(x) if x <= d => Some(false),
-            _ if today => Some(false),
-            Some(_) => created.map(|c| c <= d),
-            None => match created {
-                Some(c) if c > d => Some(false),
-                _ => None,
-            },
-        }
-    }
-
-    /// A deal's amount in an open pipeline (NaN when unknown).
-    #[inline(always)]
-    pub fn amount_open(&self, r: usize) -> f64 {
-        self.open_amount.as_ref().map_or(self.amount[r], |a| a[r])
-    }
-
-    /// The probability a deal counts at in an open pipeline: its own, else
-    /// its stage's, while it is open today; once won or lost, that of a
-    /// deal whose stage then is unknown ([`probabilities_before_close`]).
-    #[inline(always)]
-    pub fn probability_open(&self, r: usize) -> f64 {
-        if self.status[r] == Status::Open {
-            return self.probability[r];
-        }
-        let (per_code, unknown) = &self.before_close;
-        self.stage
-            .as_ref()
-            .and_then(|s| per_code.get(s.code(r) as usize))
-            .copied()
-            .unwrap_or(*unknown)
-    }
-
-    /// Days from creation to close, when both are known.
-    pub fn cycle_days(&self, r: usize) -> Option<f64> {
-        Some((self.closed_day(r)? - self.created(r)?) as f64)
-    }
-}
 
 #[derive(Default)]
 struct Scalars {
@@ -288,7 +81,7 @@ fn scalars(o: &Opps, periods: [Period; 3]) -> ([Scalars; 3], LeftOut) {
             continue;
         }
         let status = o.status[r];
-        let created_in = bits(o.created(r));
+        let created_in = bits(o.created_day(r));
         let closed_in = if status == Status::Open {
             0
         } else {
@@ -303,7 +96,7 @@ fn scalars(o: &Opps, periods: [Period; 3]) -> ([Scalars; 3], LeftOut) {
             }
         }
         if unknown != 0 {
-            match o.created(r) {
+            match o.created_day(r) {
                 None => left_out.no_created += 1,
                 Some(_) => left_out.no_close += 1,
             }
@@ -431,11 +224,11 @@ pub fn add(model: &Model, o: &Opps, p: Period, r: &mut Report) {
             pv.map(|x| x.0),
             l.map(|x| x.0),
         );
-        super::pipeline_breakdowns::histogram(&cur.cycles, r);
+        breakdowns::histogram(&cur.cycles, r);
     }
     amounts_known(o, &cur, p, r);
-    super::pipeline_breakdowns::funnel(o, p, r);
-    super::pipeline_breakdowns::by_dimension(model, o, p, r);
+    breakdowns::funnel(o, p, r);
+    breakdowns::by_dimension(model, o, p, r);
     if o.estimated > 0 {
         r.notes.push(Note::EstimatedAmounts {
             deals: o.estimated as u64,

@@ -4,9 +4,9 @@
 //! median read off the counts) instead of keeping every value and selecting
 //! among them. Times to the second keep the values.
 
-use super::breakdown::row;
-use super::stats::mean_median;
-use super::sum::{Addend, Sum};
+use crate::kpi::core::breakdown::row;
+use crate::kpi::core::stats::mean_median;
+use crate::kpi::core::sum::{Addend, Sum};
 use crate::report::BreakdownRow;
 
 /// Longest response counted per minute (91 days); any longer one, and the

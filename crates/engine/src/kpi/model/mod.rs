@@ -2,22 +2,24 @@
 //! from fact tables to the dimension tables, and the filter as a row mask
 //! per fact table. Built once per report; no allocation per row beyond the masks.
 
-use super::day_table::DayTable;
-use super::join::{link, through, Link, Relation};
-use super::period::Period;
-use super::prepared::Prepared;
-use super::view::{day_range, Attr, View};
-use super::Workspace;
+pub mod filters;
+pub mod join;
+pub mod scans;
+pub mod span;
+pub mod workspace;
+
+pub use filters::Filters;
+pub use scans::Scans;
+pub use workspace::Workspace;
+
+use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::period::Period;
+use crate::kpi::core::view::{Attr, View};
 use crate::parse::date::Days;
 use crate::schema::{normalize, Field, Kind};
 use crate::table::{MISSING_CODE, MISSING_DAY};
-use std::collections::BTreeMap;
-
-/// Filters on dimensions: a row is kept when, for every field, its value is
-/// one of the listed ones. A table without that field (directly or through
-/// a dimension table) gets no mask for it, and `filter_check` leaves its
-/// figures out of the report.
-pub type Filters = BTreeMap<Field, Vec<String>>;
+use join::{link, through, Link, Relation};
+use span::span_of;
 
 /// A fact table (sales, opportunities…) with its joins and filter mask.
 pub struct Fact<'a> {
@@ -69,8 +71,8 @@ pub struct Keyed<'a> {
 }
 
 pub struct Model<'a> {
-    /// What was prepared of the tables, when the model was made with it.
-    pub prepared: Option<&'a Prepared>,
+    /// What was scanned of the tables once, when the model was made with it.
+    pub scans: Option<&'a Scans>,
     pub facts: Vec<Fact<'a>>,
     pub team: Option<View<'a>>,
     pub customers: Option<View<'a>>,
@@ -97,37 +99,19 @@ pub fn fact_views(ws: &Workspace) -> impl Iterator<Item = View<'_>> {
         })
 }
 
-/// First and last day of the main dates of fact tables.
-pub fn span_of<'a>(facts: impl Iterator<Item = View<'a>>) -> Option<Period> {
-    let (mut lo, mut hi) = (Days::MAX, Days::MIN);
-    for view in facts {
-        for field in [
-            Field::Date,
-            Field::CreatedDate,
-            Field::CloseDate,
-            Field::IssueDate,
-        ] {
-            if let Some((first, last)) = view.col(field).and_then(day_range) {
-                lo = lo.min(first);
-                hi = hi.max(last);
-            }
-        }
-    }
-    (lo <= hi).then(|| Period::new(lo, hi))
-}
-
 impl<'a> Model<'a> {
     pub fn new(ws: &'a Workspace, filters: &Filters) -> Self {
         Self::build(ws, None, filters)
     }
 
-    /// The model of the tables a [`Prepared`] was made from: their joins
-    /// and derived columns are taken from it rather than made again.
-    pub fn prepared(ws: &'a Workspace, prepared: &'a Prepared, filters: &Filters) -> Self {
-        Self::build(ws, Some(prepared).filter(|p| p.fits(ws)), filters)
+    /// The model of the tables `scans` were made from: their joins are
+    /// taken from them rather than made again. Scans of other tables
+    /// (see [`Scans::fits`]) are not used.
+    pub fn scanned(ws: &'a Workspace, scans: Option<&'a Scans>, filters: &Filters) -> Self {
+        Self::build(ws, scans.filter(|s| s.fits(ws)), filters)
     }
 
-    fn build(ws: &'a Workspace, prepared: Option<&'a Prepared>, filters: &Filters) -> Self {
+    fn build(ws: &'a Workspace, scans: Option<&'a Scans>, filters: &Filters) -> Self {
         let view = |k: Kind| ws.table(k).map(|imported| View { imported });
         let (team, customers, products) = (
             view(Kind::Team),
@@ -137,13 +121,13 @@ impl<'a> Model<'a> {
         let mut relations = Vec::new();
         let mut facts = Vec::new();
         for (i, v) in fact_views(ws).enumerate() {
-            let known = prepared.and_then(|p| p.joins.get(i));
+            let known = scans.and_then(|s| s.joins.get(i));
             let mut join =
                 |dim: Option<View<'a>>, key: Field, j: usize| -> Option<(Attr<'a>, Link)> {
                     let dim = dim?;
                     let fact_key = v.attr(key)?;
                     if let Some(k) = known {
-                        // Prepared: the relation is listed with the others below.
+                        // Scanned: the relation is listed with the others below.
                         return Some((fact_key, k[j].clone()?));
                     }
                     let dim_key = dim.attr(key)?;
@@ -168,11 +152,11 @@ impl<'a> Model<'a> {
             };
             facts.push(fact);
         }
-        if let Some(p) = prepared {
-            relations = p.relations.clone();
+        if let Some(s) = scans {
+            relations = s.relations.clone();
         }
         let mut model = Model {
-            prepared,
+            scans,
             facts,
             team,
             customers,
@@ -191,8 +175,8 @@ impl<'a> Model<'a> {
 
     /// First and last day of the fact tables' main dates: the default period.
     pub fn span(&self) -> Option<Period> {
-        match self.prepared {
-            Some(p) => p.span,
+        match self.scans {
+            Some(s) => s.span,
             None => span_of(self.facts.iter().map(|f| f.view)),
         }
     }

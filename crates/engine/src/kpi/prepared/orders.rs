@@ -6,7 +6,7 @@
 //! orders it keeps, each with the sums of the lines it keeps.
 
 use super::sales::Sales;
-use super::view::{filled, row_codes};
+use crate::kpi::core::view::{filled, row_codes};
 use crate::parse::date::Days;
 use crate::schema::Field;
 use crate::table::{MISSING_CODE, MISSING_DAY};
@@ -213,10 +213,11 @@ impl SalesOrders {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::{Filters, Model};
-    use super::super::sales::{self, Sales};
-    use super::super::sales_walk::SalesWalk;
-    use super::super::{customers, Period, Prepared, Workspace};
+    use super::super::sales::Sales;
+    use super::super::Prepared;
+    use crate::kpi::core::period::Period;
+    use crate::kpi::model::{Filters, Model, Workspace};
+    use crate::kpi::sales::{customers, revenue, walk::SalesWalk};
     use crate::parse::date::days_from_ymd;
     use crate::{demo, read, Field, Options, Report};
 
@@ -285,7 +286,7 @@ mod tests {
             notes: Vec::new(),
             dormancy_days: 365,
         };
-        sales::add(s, &w, &mut r);
+        revenue::add(s, &w, &mut r);
         customers::add(s, &w, p, 365, &mut r);
         let reps = w.reps.as_ref().unwrap();
         let campaigns = w.campaign.as_ref().map(|c| &c.1);
@@ -327,14 +328,16 @@ mod tests {
         product.insert(Field::Product, vec!["Pack capteurs".into()]);
         // (filters, whether they keep or drop each order whole)
         for (filters, whole) in [(Filters::new(), true), (region, true), (product, false)] {
-            let model = Model::prepared(&ws, &prepared, &filters);
+            let model = Model::scanned(&ws, Some(&prepared.scans), &filters);
             let span = model.span().unwrap();
             for p in [span, quarter] {
-                let s = Sales::new(&model).unwrap();
+                let s = Sales::new(&model, prepared.sales.as_ref()).unwrap();
                 let orders = s.orders().unwrap();
                 let splits = s.fact.mask.as_deref().is_some_and(|m| splits(orders, m));
                 assert_eq!(splits, !whole);
-                let by_rows = Sales::new(&model).unwrap().without_orders();
+                let by_rows = Sales::new(&model, prepared.sales.as_ref())
+                    .unwrap()
+                    .without_orders();
                 assert_eq!(walked(&model, &s, p), walked(&model, &by_rows, p));
             }
         }
@@ -356,8 +359,8 @@ mod tests {
         let prepared = Prepared::new(&ws);
         let mut widgets = Filters::new();
         widgets.insert(Field::Product, vec!["Widget".into()]);
-        let model = Model::prepared(&ws, &prepared, &widgets);
-        let s = Sales::new(&model).unwrap();
+        let model = Model::scanned(&ws, Some(&prepared.scans), &widgets);
+        let s = Sales::new(&model, prepared.sales.as_ref()).unwrap();
         let p = model.span().unwrap();
         let json = walked(&model, &s, p);
         assert!(json.contains(r#""new_customers":{"value":1.0"#), "{json}");
@@ -365,7 +368,9 @@ mod tests {
             json.contains(r#""first_purchase_value":{"value":71.0"#),
             "{json}"
         );
-        let by_rows = Sales::new(&model).unwrap().without_orders();
+        let by_rows = Sales::new(&model, prepared.sales.as_ref())
+            .unwrap()
+            .without_orders();
         assert_eq!(json, walked(&model, &by_rows, p));
     }
 }

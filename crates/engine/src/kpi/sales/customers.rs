@@ -2,14 +2,15 @@
 //! purchases, first purchase value, top customers, the new and lost
 //! customers by month and by name, and the cohort retention table.
 
-use super::breakdown::row;
-use super::customer_lists;
-use super::customer_moves::{unfiltered_nets, Moves};
-use super::period::{month_index, month_index_key, Period};
-use super::put;
-use super::sales::{Sales, Totals};
-use super::sales_walk::{Grid, History, SalesWalk};
-use super::stats::ratio;
+use crate::kpi::core::breakdown::row;
+use crate::kpi::core::period::{month_index, month_index_key, Period};
+use crate::kpi::core::record::put;
+use crate::kpi::core::stats::ratio;
+use crate::kpi::prepared::sales::Sales;
+use crate::kpi::sales::customer_lists;
+use crate::kpi::sales::customer_moves::{unfiltered_nets, Moves};
+use crate::kpi::sales::totals::Totals;
+use crate::kpi::sales::walk::{Grid, History, SalesWalk};
 use crate::parse::date::Days;
 use crate::report::{BreakdownRow, Cohort, Report};
 

@@ -2,12 +2,12 @@
 //! revenue, so that a manager knows whom to call (`new_customers_list`,
 //! `lost_customers_list`).
 
-use super::breakdown::sort_desc;
-use super::customer_moves::Lost;
-use super::sales::Sales;
-use super::sales_walk::SalesWalk;
-use super::view::{filled, row_codes, Attr};
-use super::Sum;
+use crate::kpi::core::breakdown::sort_desc;
+use crate::kpi::core::sum::Sum;
+use crate::kpi::core::view::{filled, row_codes, Attr};
+use crate::kpi::prepared::sales::Sales;
+use crate::kpi::sales::customer_moves::Lost;
+use crate::kpi::sales::walk::SalesWalk;
 use crate::parse::date::Days;
 use crate::report::BreakdownRow;
 use crate::table::MISSING_DAY;

@@ -5,10 +5,10 @@
 //! once with the tables; the reps' first sales are found again per report
 //! under a filter.
 
+use super::orders::{Order, SalesOrders};
 use super::sales::Sales;
-use super::sales_orders::{Order, SalesOrders};
-use super::view::{filled, row_codes, Attr};
-use super::Sum;
+use crate::kpi::core::sum::Sum;
+use crate::kpi::core::view::{filled, row_codes, Attr};
 use crate::parse::date::Days;
 use crate::table::{MISSING_CODE, MISSING_DAY};
 
@@ -328,9 +328,9 @@ pub struct SalesHistory {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::{Filters, Model};
-    use super::super::{Prepared, Workspace};
+    use super::super::Prepared;
     use super::*;
+    use crate::kpi::model::{Filters, Model, Workspace};
     use crate::{read, Options};
 
     /// The per-day table and the sort find the same purchases, from whole
@@ -351,8 +351,8 @@ mod tests {
             tables: vec![read("sales.csv", csv.as_bytes(), &Options::default()).unwrap()],
         };
         let prepared = Prepared::new(&ws);
-        let model = Model::prepared(&ws, &prepared, &Filters::new());
-        let s = Sales::new(&model).unwrap();
+        let model = Model::scanned(&ws, Some(&prepared.scans), &Filters::new());
+        let s = Sales::new(&model, prepared.sales.as_ref()).unwrap();
         let orders = SalesOrders::of(&s);
         assert!(orders.is_some(), "whole orders");
         let built = |o, dense| History::built(&s, o, Some(dense)).unwrap();

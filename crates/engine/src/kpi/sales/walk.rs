@@ -5,18 +5,19 @@
 //! table order (memory read front to back) — instead of once per KPI and
 //! per comparison period.
 
-use super::breakdown::{Grouped, Monthly};
-use super::day_table::{DayTable, CUR, LY, LY_PREV, PREV, PREV2};
-use super::model::{Keyed, Model};
-use super::period::{month_index, Period};
-use super::sales::{Periods, Sales};
-pub use super::sales_history::History;
-use super::sales_history::{rep_first_sale_of_orders, rep_first_sale_of_rows};
-use super::sales_lines::LineSums;
-use super::sales_orders::{Order, SalesOrders};
-use super::sales_totals::{Line, Sizes};
-use super::sum::{fits, Addend, Addends, Sum};
-use super::view::{filled, row_codes, Attr};
+use crate::kpi::core::breakdown::{Grouped, Monthly};
+use crate::kpi::core::day_table::{DayTable, CUR, LY, LY_PREV, PREV, PREV2};
+use crate::kpi::core::period::{month_index, Period};
+use crate::kpi::core::sum::{fits, Addend, Addends, Sum};
+use crate::kpi::core::view::{filled, row_codes, Attr};
+use crate::kpi::model::{Keyed, Model};
+pub use crate::kpi::prepared::history::History;
+use crate::kpi::prepared::history::{rep_first_sale_of_orders, rep_first_sale_of_rows};
+use crate::kpi::prepared::orders::{Order, SalesOrders};
+use crate::kpi::prepared::sales::Sales;
+use crate::kpi::sales::line_sums::LineSums;
+use crate::kpi::sales::totals::Periods;
+use crate::kpi::sales::totals::{Line, Sizes};
 use crate::parse::date::Days;
 use crate::schema::Field;
 use crate::table::{MISSING_CODE, MISSING_DAY};

@@ -117,7 +117,7 @@ impl DaysRef<'_> {
 
     /// How many rows fall in the period (a missing date never does), among
     /// those a mask keeps when there is one.
-    pub fn count_in(&self, p: super::Period, mask: Option<&[bool]>) -> usize {
+    pub fn count_in(&self, p: super::period::Period, mask: Option<&[bool]>) -> usize {
         fn count<T: Copy>(
             values: &[T],
             mask: Option<&[bool]>,
@@ -233,7 +233,7 @@ impl<'a> View<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kpi::Period;
+    use crate::kpi::core::period::Period;
 
     fn column(data: ColumnData) -> Column {
         Column {

@@ -10,7 +10,7 @@ pub fn mean_median(values: &mut [f64]) -> Option<(f64, f64)> {
     if values.is_empty() {
         return None;
     }
-    let mut sum = super::Sum::default();
+    let mut sum = super::sum::Sum::default();
     for &v in values.iter() {
         sum.add(v);
     }

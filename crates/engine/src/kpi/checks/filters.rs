@@ -4,12 +4,13 @@
 //! that cannot take a filter (no such column, no join giving it) gives no
 //! figure under it, rather than its unfiltered ones.
 
-use super::catalogue::CATALOGUE;
-use super::closest::closest;
-use super::model::{Filters, Model};
-use super::prepared::Prepared;
-use super::sources;
-use super::{Workspace, FILTER_FIELDS};
+use crate::kpi::core::catalogue::CATALOGUE;
+use crate::kpi::core::closest::closest;
+use crate::kpi::core::sources;
+use crate::kpi::model::filters::FILTER_FIELDS;
+use crate::kpi::model::Workspace;
+use crate::kpi::model::{Filters, Model};
+use crate::kpi::prepared::Prepared;
 use crate::messages::{FilterError, Note, Reason};
 use crate::report::{KpiValue, Report};
 use crate::schema::{normalize, Field, Kind};
@@ -30,7 +31,7 @@ pub const FILTERABLE: [Field; 8] = [
 /// not one to filter on, or that no table has. Said with the fields that
 /// can be, for the command line to refuse the query.
 pub fn filter_error(ws: &Workspace, prepared: &Prepared, filters: &Filters) -> Option<FilterError> {
-    let model = Model::prepared(ws, prepared, &Filters::new());
+    let model = Model::scanned(ws, Some(&prepared.scans), &Filters::new());
     let fields = present(&model);
     let (&field, _) = filters
         .iter()
@@ -60,7 +61,7 @@ fn present(model: &Model) -> Vec<Field> {
 /// out the figures of tables a filter cannot apply to: their KPIs become
 /// unavailable with the reason, their breakdowns, cohorts, funnel and rep
 /// view columns are dropped. Runs last, over the finished report.
-pub(super) fn check(model: &Model, filters: &Filters, r: &mut Report) {
+pub(crate) fn check(model: &Model, filters: &Filters, r: &mut Report) {
     let asked: Vec<(Field, &[String])> = filters
         .iter()
         .filter(|(_, v)| !v.is_empty())

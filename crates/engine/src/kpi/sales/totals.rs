@@ -1,12 +1,40 @@
-//! A comparison period's totals while the sales walk reads its rows:
+//! A period's totals (`Totals`; `Periods`: the period's and its
+//! comparisons') and how the sales walk adds them up as it reads rows:
 //! revenue, margin and units, orders with a positive net total, active and
 //! repeat customers (each customer's net: a return alone is no customer),
 //! reps with a sale.
 
-use super::sales::Totals;
-use super::sum::Addend;
-use super::Sum;
+use crate::kpi::core::sum::{Addend, Sum};
 use crate::table::MISSING_CODE;
+
+/// Sums over one period.
+#[derive(Default)]
+pub struct Totals {
+    pub revenue: Sum,
+    pub margin: Sum,
+    pub units: Sum,
+    /// Distinct orders whose net total in the period is positive.
+    pub orders: u64,
+    /// Reps with at least one sale, when there is a rep column.
+    pub reps: Option<u64>,
+    /// Customers whose lines in the period net to more than zero.
+    pub active_customers: usize,
+    /// Per customer code, the net of its lines (empty when the period has none).
+    pub customer_net: Vec<Sum>,
+    /// Customers with two orders or more (with a positive total) in the period.
+    pub repeat_customers: usize,
+    /// Per rep code: a sale in the period.
+    pub rep_seen: Vec<bool>,
+}
+
+/// The totals of the period and of the periods its comparisons need.
+pub struct Periods {
+    pub cur: Totals,
+    pub prev: Totals,
+    pub prev2: Totals,
+    pub ly: Totals,
+    pub ly_prev: Totals,
+}
 
 /// Sizes of the code spaces a period's totals count over.
 #[derive(Clone, Copy)]

@@ -1,19 +1,16 @@
-//! Revenue and orders (table `sales`): the scalar KPIs, the breakdowns by
-//! time and by dimension, and the per-period totals the customer KPIs and the
-//! rep view reuse.
+//! The sales table as a report reads it: its days, amounts (the column, or
+//! quantity × unit price) and margins (the column, amount − cost, or
+//! amount − quantity × unit cost from `products`), in millionths when no
+//! sum can overflow; derived once with the tables ([`SalesColumns`], kept
+//! by [`super::Prepared`]) and borrowed by each report's [`Sales`].
 
-use super::breakdown::{quarter_key, year_key};
-use super::join::through_numbers;
-use super::model::{Fact, Model};
-use super::sales_history::{History, SalesHistory};
-use super::sales_orders::SalesOrders;
-use super::sales_walk::SalesWalk;
-use super::stats::ratio;
-use super::sum::Addends;
-use super::view::{filled, Attr};
-use super::{put, Sum};
+use super::history::{History, SalesHistory};
+use super::orders::SalesOrders;
+use crate::kpi::core::sum::Addends;
+use crate::kpi::core::view::{filled, Attr};
+use crate::kpi::model::join::through_numbers;
+use crate::kpi::model::{Fact, Model};
 use crate::parse::date::Days;
-use crate::report::Report;
 use crate::schema::{Field, Kind};
 use std::borrow::Cow;
 
@@ -144,10 +141,12 @@ fn derive<'m>(model: &Model<'m>, fact: &Fact<'m>) -> Option<Derived<'m>> {
 }
 
 impl<'m> Sales<'m> {
-    pub fn new(model: &'m Model<'m>) -> Option<Self> {
+    /// The sales of the model, reading what was `prepared` of them with
+    /// the tables when given (the model's tables must be those it was
+    /// made from).
+    pub fn new(model: &'m Model<'m>, prepared: Option<&'m SalesColumns>) -> Option<Self> {
         let fact = model.fact(Kind::Sales)?;
         let v = fact.view;
-        let prepared = model.prepared.and_then(|p| p.sales.as_ref());
         let (days, amount, margin) = match prepared {
             // Prepared with the tables: what was computed is borrowed.
             Some(c) => (
@@ -211,7 +210,7 @@ impl<'m> Sales<'m> {
     /// The same sales without their prepared orders and history: walked,
     /// and their history found, row by row.
     #[cfg(test)]
-    pub(super) fn without_orders(self) -> Self {
+    pub(crate) fn without_orders(self) -> Self {
         Sales {
             orders: None,
             history: None,
@@ -263,101 +262,5 @@ impl<'m> Sales<'m> {
 
     pub fn has_margin(&self) -> bool {
         self.margin.is_some()
-    }
-}
-
-/// Sums over one period.
-#[derive(Default)]
-pub struct Totals {
-    pub revenue: Sum,
-    pub margin: Sum,
-    pub units: Sum,
-    /// Distinct orders whose net total in the period is positive.
-    pub orders: u64,
-    /// Reps with at least one sale, when there is a rep column.
-    pub reps: Option<u64>,
-    /// Customers whose lines in the period net to more than zero.
-    pub active_customers: usize,
-    /// Per customer code, the net of its lines (empty when the period has none).
-    pub customer_net: Vec<Sum>,
-    /// Customers with two orders or more (with a positive total) in the period.
-    pub repeat_customers: usize,
-    /// Per rep code: a sale in the period.
-    pub rep_seen: Vec<bool>,
-}
-
-/// The totals of the period and of the periods its comparisons need.
-pub struct Periods {
-    pub cur: Totals,
-    pub prev: Totals,
-    pub prev2: Totals,
-    pub ly: Totals,
-    pub ly_prev: Totals,
-}
-
-/// The scalar KPIs and breakdowns of the revenue family.
-pub fn add(s: &Sales, w: &SalesWalk, r: &mut Report) {
-    let t = &w.periods;
-    let (cur, prev, ly, prev2, ly_prev) = (&t.cur, &t.prev, &t.ly, &t.prev2, &t.ly_prev);
-    let rev = |t: &Totals| Some(t.revenue.value());
-    put(r, "revenue", rev(cur), rev(prev), rev(ly));
-    let growth = |a: &Totals, b: &Totals| {
-        ratio(
-            a.revenue.value() - b.revenue.value(),
-            b.revenue.value().abs(),
-        )
-    };
-    put(
-        r,
-        "revenue_growth",
-        growth(cur, prev),
-        growth(prev, prev2),
-        growth(ly, ly_prev),
-    );
-    let orders = |t: &Totals| Some(t.orders as f64);
-    put(r, "order_count", orders(cur), orders(prev), orders(ly));
-    let aov = |t: &Totals| ratio(t.revenue.value(), t.orders as f64);
-    put(r, "avg_order_value", aov(cur), aov(prev), aov(ly));
-    if s.has_margin() {
-        let m = |t: &Totals| Some(t.margin.value());
-        put(r, "gross_margin", m(cur), m(prev), m(ly));
-        let mr = |t: &Totals| ratio(t.margin.value(), t.revenue.value());
-        put(r, "margin_rate", mr(cur), mr(prev), mr(ly));
-    }
-    if s.rep.is_some() {
-        let rpr = |t: &Totals| ratio(t.revenue.value(), t.reps.unwrap_or(0) as f64);
-        put(r, "revenue_per_rep", rpr(cur), rpr(prev), rpr(ly));
-    }
-    if s.qty.is_some() {
-        let u = |t: &Totals| Some(t.units.value());
-        put(r, "units_sold", u(cur), u(prev), u(ly));
-    }
-    breakdowns(s, w, r);
-}
-
-/// Each breakdown's shares are of its own total: this period's revenue,
-/// last year's for last year's months, the margin for the margin's months.
-fn breakdowns(s: &Sales, w: &SalesWalk, r: &mut Report) {
-    let t = &w.periods;
-    let total = t.cur.revenue.value();
-    let b = &mut r.breakdowns;
-    b.insert("revenue_by_month".into(), w.by_month.rows(total));
-    b.insert(
-        "revenue_by_month_last_year".into(),
-        w.last_year_by_month.rows(t.ly.revenue.value()),
-    );
-    b.insert(
-        "revenue_by_quarter".into(),
-        w.by_month.rollup(quarter_key, total),
-    );
-    b.insert("revenue_by_year".into(), w.by_month.rollup(year_key, total));
-    if s.has_margin() {
-        b.insert(
-            "margin_by_month".into(),
-            w.margin_by_month.rows(t.cur.margin.value()),
-        );
-    }
-    for (id, attr, g) in &w.dims {
-        b.insert((*id).into(), g.rows(attr, total));
     }
 }

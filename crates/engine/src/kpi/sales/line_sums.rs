@@ -2,11 +2,11 @@
 //! order prepared with the tables: each period's totals, the months, the
 //! customers' activity grid, the reps' and campaigns' sums.
 
-use super::breakdown::Monthly;
-use super::day_table::{CUR, LY};
-use super::sales_totals::{Line, Sizes, TotalsAcc};
-use super::sales_walk::RepSales;
-use super::sum::Sum;
+use crate::kpi::core::breakdown::Monthly;
+use crate::kpi::core::day_table::{CUR, LY};
+use crate::kpi::core::sum::Sum;
+use crate::kpi::sales::totals::{Line, Sizes, TotalsAcc};
+use crate::kpi::sales::walk::RepSales;
 use crate::table::MISSING_CODE;
 
 pub(super) struct LineSums {

@@ -1,13 +1,13 @@
 //! Pipeline breakdowns: the funnel by stage, the sales cycle histogram, and
 //! won revenue and win rate by rep, manager, region, product and sector.
 
-use super::breakdown::{row, sort_desc, Grouped, Monthly};
-use super::day_table::DayTable;
-use super::model::Model;
-use super::period::{month_index, Period};
-use super::pipeline::{status_of, Opps, Status};
-use super::stats::ratio;
-use super::Sum;
+use crate::kpi::core::breakdown::{row, sort_desc, Grouped, Monthly};
+use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::period::{month_index, Period};
+use crate::kpi::core::stats::ratio;
+use crate::kpi::core::sum::Sum;
+use crate::kpi::model::Model;
+use crate::kpi::prepared::deals::{status_of, Opps, Status};
 use crate::report::{Report, StageRow};
 use crate::schema::Field;
 

@@ -4,11 +4,11 @@
 //! selected, "last year" would overlap it and "previous" would lie before
 //! the first row, and a growth against nothing is not a growth.
 
-use super::catalogue::{KpiDef, CATALOGUE};
-use super::model::Model;
-use super::period::Period;
-use super::source;
-use super::view::day_range;
+use crate::kpi::core::catalogue::{KpiDef, CATALOGUE};
+use crate::kpi::core::period::Period;
+use crate::kpi::core::sources::source;
+use crate::kpi::model::span::table_span;
+use crate::kpi::model::Model;
 use crate::messages::{Reason, Span};
 use crate::parse::date::days_from_ymd;
 use crate::report::{Change, Comparison, KpiValue, PeriodLabel, Report};
@@ -28,50 +28,6 @@ pub fn covers(data: Period, c: Period) -> bool {
     c.from >= data.from - SLACK_DAYS && c.to <= data.to + SLACK_DAYS
 }
 
-/// The date columns a comparison can be judged against.
-const DATES: [Field; 4] = [
-    Field::Date,
-    Field::CreatedDate,
-    Field::CloseDate,
-    Field::IssueDate,
-];
-
-/// First and last day of each date column of each fact table, over every
-/// row whatever the filters: kept with what is prepared of the tables, as
-/// scanning them took a tenth of a later report's time.
-pub(super) fn date_ranges(model: &Model) -> BTreeMap<(Kind, Field), Period> {
-    let mut out = BTreeMap::new();
-    for fact in &model.facts {
-        let kind = fact.view.kind();
-        for f in DATES {
-            if out.contains_key(&(kind, f)) {
-                continue;
-            }
-            if let Some((a, b)) = fact.view.col(f).and_then(day_range) {
-                out.insert((kind, f), Period::new(a, b));
-            }
-        }
-    }
-    out
-}
-
-/// First and last day of a table's dates, over every row whatever the filters.
-pub fn table_span(model: &Model, kind: Kind, dates: &[Field]) -> Option<Period> {
-    let fact = model.fact(kind)?;
-    let range = |f: Field| match model.prepared {
-        Some(p) => p.date_ranges.get(&(kind, f)).copied(),
-        None => fact
-            .view
-            .col(f)
-            .and_then(day_range)
-            .map(|(a, b)| Period::new(a, b)),
-    };
-    let ranges: Vec<Period> = dates.iter().filter_map(|&f| range(f)).collect();
-    let lo = ranges.iter().map(|r| r.from).min()?;
-    let hi = ranges.iter().map(|r| r.to).max()?;
-    Some(Period::new(lo, hi))
-}
-
 /// The table a KPI reads and its dates: its family's, but for the carts
 /// of the marketing family.
 fn table_of(d: &KpiDef) -> Option<(Kind, &'static [Field])> {
@@ -84,7 +40,6 @@ fn table_of(d: &KpiDef) -> Option<(Kind, &'static [Field])> {
 /// The data a KPI's comparisons are judged against: its table, and its
 /// file's name for the reason. The team family reads several tables: the
 /// span of them all.
-/// The dates of the table a KPI reads, with its file (`None`: the data as a whole).
 fn data_of(model: &Model, d: &KpiDef) -> Option<(Period, Option<String>)> {
     match table_of(d) {
         Some((kind, dates)) => {
@@ -105,7 +60,7 @@ fn label(p: Period) -> PeriodLabel {
 /// Nulls each comparison its table does not cover, with the reason, and
 /// gives each comparison that stays its change. `revenue_growth` is itself
 /// a comparison: unavailable when the previous period is not covered.
-pub(super) fn apply(model: &Model, p: Period, r: &mut Report) {
+pub(crate) fn apply(model: &Model, p: Period, r: &mut Report) {
     let (prev, ly) = (p.previous(), p.last_year());
     let w = r.dormancy_days;
     let mut spans: BTreeMap<Option<Kind>, Option<(Period, Option<String>)>> = BTreeMap::new();
@@ -171,7 +126,7 @@ pub(super) fn apply(model: &Model, p: Period, r: &mut Report) {
 /// of last year's revenue, so only when the whole of last year is covered.
 fn last_years_months(model: &Model, ly: Period, r: &mut Report) {
     const ID: &str = "revenue_by_month_last_year";
-    let sales = super::def("revenue").and_then(|d| data_of(model, d));
+    let sales = crate::kpi::core::catalogue::def("revenue").and_then(|d| data_of(model, d));
     let Some((data, _)) = sales else {
         r.breakdowns.remove(ID);
         return;

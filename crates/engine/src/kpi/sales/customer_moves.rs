@@ -5,12 +5,12 @@
 //! A filter only picks whose: a customer is new, or lost, once for the
 //! whole company, so slices add up.
 
-use super::period::Period;
-use super::sales::Sales;
-use super::sales_history::History;
-use super::sum::{fits, Addend};
-use super::view::row_codes;
-use super::Sum;
+use crate::kpi::core::period::Period;
+use crate::kpi::core::sum::Sum;
+use crate::kpi::core::sum::{fits, Addend};
+use crate::kpi::core::view::row_codes;
+use crate::kpi::prepared::history::History;
+use crate::kpi::prepared::sales::Sales;
 use crate::parse::date::Days;
 use crate::table::MISSING_DAY;
 

@@ -1,11 +1,25 @@
 //! Which fact tables each figure of the report reads: a filter that one of
 //! them cannot take makes the figure unfiltered, so the report must know
-//! (see `filter_check`). A KPI reads its family's table (`super::source`)
+//! (see `checks::filters`). A KPI reads its family's table ([`source`])
 //! unless listed below; every breakdown is listed, and a test checks that
 //! the report makes no breakdown this file does not know.
 
-use super::catalogue::KpiDef;
-use crate::schema::Kind;
+use super::catalogue::{Family, KpiDef};
+use crate::schema::{Field, Kind};
+
+/// The table a family reads, and the dates that place its rows in a period.
+pub fn source(family: Family) -> Option<(Kind, &'static [Field])> {
+    Some(match family {
+        Family::Revenue | Family::Customers => (Kind::Sales, &[Field::Date]),
+        Family::Pipeline => (Kind::Opportunities, &[Field::CreatedDate, Field::CloseDate]),
+        Family::Prospecting => (Kind::Leads, &[Field::CreatedDate]),
+        Family::Activity => (Kind::Activities, &[Field::Date]),
+        Family::Marketing => (Kind::Spend, &[Field::Date]),
+        Family::Satisfaction => (Kind::Feedback, &[Field::Date]),
+        Family::Receivables => (Kind::Invoices, &[Field::IssueDate]),
+        Family::Team => return None,
+    })
+}
 
 /// The tables a figure reads: each entry is one table, the first of its
 /// kinds that the workspace has (orders when there are sales, else won
@@ -100,7 +114,7 @@ pub fn of_kpi(d: &KpiDef) -> Vec<&'static [Kind]> {
     if let Some((_, reads)) = KPIS.iter().find(|(id, _)| *id == d.id) {
         return reads.to_vec();
     }
-    super::source(d.family)
+    source(d.family)
         .map(|(kind, _)| vec![table_of(kind)])
         .unwrap_or_default()
 }

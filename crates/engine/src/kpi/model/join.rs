@@ -3,7 +3,7 @@
 //! its product its list price in `products`. Keys match after folding case,
 //! accents, spaces and punctuation (`GTX Pro` = `GTXPro`).
 
-use super::view::Attr;
+use crate::kpi::core::view::Attr;
 use crate::schema::normalize;
 use crate::table::MISSING_CODE;
 use hashbrown::HashMap;
