@@ -3,15 +3,15 @@
 //! one shows what will change, first on the objectives page and focused,
 //! and merges it on confirmation.
 
-use super::download::download_text;
-use super::state::AppState;
-use super::storage::{self, Settings};
 use crate::engine::kpi::def;
 use crate::engine::objectives::{file, share, SetUp};
 use crate::engine::report::Unit;
 use crate::engine::Mapping;
 use crate::locale::input::{format_typed, period_label};
 use crate::locale::{kpi_label, objective_text, setup_error, t, Lang, ObjectiveText, Text};
+use crate::ui::state::storage::{self, Settings};
+use crate::ui::state::AppState;
+use crate::ui::widgets::download::download_text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;

@@ -1,13 +1,13 @@
 //! App state: signals at the top, the report as a memo of them, effects only
 //! for the outside world (localStorage, the URL, the document's language).
 
-use super::storage::{self, Layout, Settings};
-use super::view_state::ViewState;
 use crate::engine::kpi::{self, Period, Query, Workspace};
 use crate::engine::objectives::{share, AlertResult, ObjectiveResult, SetUp};
 use crate::engine::{Field, Report};
 use crate::locale::device::{both, DeviceText};
 use crate::locale::Lang;
+use crate::ui::state::storage::{self, Layout, Settings};
+use crate::ui::state::view::ViewState;
 use crate::worker::protocol::{Phase, TableInfo};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -191,7 +191,7 @@ impl AppState {
             // A set-up link opened in this tab: show what it would change.
             if hash.starts_with(share::LINK_PREFIX) {
                 pending_setup.set(Some(share::from_fragment(&hash)));
-                view.update(|v| v.page = super::view_state::Page::Objectives);
+                view.update(|v| v.page = crate::ui::state::view::Page::Objectives);
                 return;
             }
             if let Some(v) = ViewState::from_fragment(&hash) {
@@ -230,7 +230,7 @@ impl AppState {
             view.track();
             settings.track();
             setup.track();
-            super::engine::compute(state);
+            crate::ui::worker_client::compute(state);
         });
         // A value that could not be written (storage full): say it once.
         Effect::new(move |_| {

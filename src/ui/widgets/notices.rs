@@ -1,9 +1,9 @@
 //! Notices: what the user should know but did nothing wrong to cause — a
 //! kept value set aside, a full storage, a cancelled import. Each can be dismissed.
 
-use super::state::AppState;
 use crate::locale::device::{dt, DeviceText};
 use crate::locale::Lang;
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]

@@ -3,10 +3,9 @@
 //! from a spreadsheet), the reps ranked by attainment, and the alert rules.
 
 use super::alert_rules::AlertRules;
-use super::objective_charts::{ObjectiveChart, TeamGauges};
+use super::charts::{ObjectiveChart, TeamGauges};
 use super::rep_targets::{Ranking, RepTargets};
 use super::setup::{SetupPreview, SetupSharing};
-use super::state::AppState;
 use crate::engine::kpi::{def, CATALOGUE};
 use crate::engine::objectives::{Level, Objective, ObjectivePeriod, ObjectiveResult, Scope};
 use crate::engine::parse::date::ymd_from_days;
@@ -19,6 +18,8 @@ use crate::locale::{
     colon, date_label, field_label, format_percent, format_value, kpi_label, needs, objective_text,
     t, Lang, ObjectiveText, Text,
 };
+use crate::ui::state::AppState;
+use crate::ui::widgets::level::level_code;
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -47,15 +48,6 @@ pub fn scope_text(scope: &str, lang: Lang) -> String {
             format!("{label} : {value}").replace(" : ", if lang == Lang::Fr { " : " } else { ": " })
         }
         None => t(lang, Text::Team).to_string(),
-    }
-}
-
-pub fn level_code(l: Option<Level>) -> &'static str {
-    match l {
-        Some(Level::Ahead) => "ahead",
-        Some(Level::Balance) => "balance",
-        Some(Level::Alert) => "alert",
-        None => "none",
     }
 }
 

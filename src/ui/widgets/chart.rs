@@ -2,15 +2,15 @@
 //! text alternative and a PNG export. The chart is (re)drawn by an effect:
 //! ECharts is the outside world.
 
-use super::chart_list::{reason_kpi, ChartSpec};
-use super::download::{download_data_url, download_text};
-use super::state::AppState;
 use crate::engine::export::csv_table;
 use crate::engine::report::Unit;
 use crate::locale::{
     breakdown_key, chart_title, engine_keys, format_number, format_percent, format_value, key_text,
     needs, t, Lang, Text,
 };
+use crate::ui::pages::dashboard::chart_list::{reason_kpi, ChartSpec};
+use crate::ui::state::AppState;
+use crate::ui::widgets::download::{download_data_url, download_text};
 use charming::component::{Axis, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::{Bar, Line};
@@ -46,7 +46,7 @@ pub fn prefetch_charts() {
 }
 
 /// A fresh ECharts instance in the element with this id, the one there before disposed of.
-pub(super) fn new_chart(id: &str) -> Option<charming::Echarts> {
+pub fn new_chart(id: &str) -> Option<charming::Echarts> {
     if !echarts_loaded() {
         return None;
     }
@@ -75,13 +75,13 @@ fn png_options() -> JsValue {
 
 /// Numbers on value axes and in tooltips, written the user's way (`1 234 567 €`),
 /// not ECharts' English default.
-pub(super) struct Formatters {
+pub struct Formatters {
     axis: Closure<dyn Fn(f64) -> String>,
     tooltip: Closure<dyn Fn(JsValue) -> String>,
 }
 
 impl Formatters {
-    pub(super) fn new(unit: Unit, lang: Lang, currency: String) -> Self {
+    pub fn new(unit: Unit, lang: Lang, currency: String) -> Self {
         let axis = Closure::<dyn Fn(f64) -> String>::new(move |v: f64| match unit {
             Unit::Ratio => format_percent(v, lang),
             _ => format_number(v, 0, lang),
@@ -103,7 +103,7 @@ impl Formatters {
 }
 
 /// The chart's options as a JS object, with the formatters put in, given to ECharts.
-pub(super) fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatters) {
+pub fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatters) {
     use js_sys::Reflect;
     let Ok(json) = serde_json::to_string(chart) else {
         return;
@@ -218,7 +218,7 @@ fn warm_up(state: AppState) {
 /// Queues a drawing; the queue is worked through one drawing per task, so
 /// the page stays responsive while a dashboard fills in. The first drawing
 /// waits for ECharts to load.
-pub(super) fn draw_later(f: impl FnOnce() + 'static) {
+pub fn draw_later(f: impl FnOnce() + 'static) {
     DRAWN.with(|d| d.set(true));
     let start = DRAWS.with(|q| {
         let mut q = q.borrow_mut();

@@ -3,13 +3,13 @@
 //! dimension (rep, manager, region, sector, segment, channel, product) that
 //! the data has; a filter the data cannot take is shown as not applied.
 
-use super::state::AppState;
-use super::view_state::{CompareChoice, PeriodChoice};
 use crate::engine::kpi::Preset;
 use crate::engine::schema::normalize;
 use crate::locale::{
     compare_label, compare_with, field_label, filter_not_applied, t, value_without_rows, Lang, Text,
 };
+use crate::ui::state::view::{CompareChoice, PeriodChoice};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 fn preset_label(p: Preset, lang: Lang) -> &'static str {

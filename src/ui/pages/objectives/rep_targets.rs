@@ -1,9 +1,8 @@
 //! Individual objectives: one target per rep at once, typed or pasted from a
 //! spreadsheet column, and the reps ranked by attainment.
 
-use super::objectives::{level_code, level_label, next_id, target_placeholder, typed_period};
+use super::page::{level_label, next_id, target_placeholder, typed_period};
 use super::paste::column_cells;
-use super::state::AppState;
 use crate::engine::kpi::{def, CATALOGUE};
 use crate::engine::objectives::{Objective, ObjectiveResult, Scope};
 use crate::engine::report::Unit;
@@ -12,6 +11,8 @@ use crate::locale::format_percent;
 use crate::locale::input::{period_label, read_period, read_target, target_error};
 use crate::locale::{kpi_label, t, Text};
 use crate::locale::{objective_text, ObjectiveText};
+use crate::ui::state::AppState;
+use crate::ui::widgets::level::level_code;
 use leptos::prelude::*;
 
 #[component]

@@ -4,11 +4,11 @@
 //! after a cancel, or when the last one ran out of memory — can read them
 //! again, and nothing the user confirmed is lost.
 
-use super::state::{AppState, Failed, InUse, Notice, Pending, Progress};
-use super::{device_store, storage};
 use crate::engine::{Kind, Mapping};
 use crate::locale::device::{both, dt, DeviceText};
 use crate::locale::Lang;
+use crate::ui::state::{device_store, storage};
+use crate::ui::state::{AppState, Failed, InUse, Notice, Pending, Progress};
 use crate::worker::protocol::{ComputeRequest, Reply, Request};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
