@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
         }
     }
     worker_client::start(state);
+    worker_client::compute_on_change(state);
     // The demo was open before this reload: open it again; and the files
     // kept on this device.
     if storage::demo_open() {

@@ -8,7 +8,7 @@ use crate::engine::{Kind, Mapping};
 use crate::locale::device::{both, dt, DeviceText};
 use crate::locale::Lang;
 use crate::ui::state::{device_store, storage};
-use crate::ui::state::{AppState, Failed, InUse, Notice, Pending, Progress};
+use crate::ui::state::{AppState, Failed, InUse, Pending, Progress};
 use crate::worker::protocol::{ComputeRequest, Reply, Request};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -269,6 +269,18 @@ fn loading_done(state: AppState, still_restoring: bool, tables_changed: bool) {
     if tables_changed && !still_restoring {
         compute(state);
     }
+}
+
+/// The report follows the tables, the view, the settings and the set-up:
+/// each change asks the worker for it.
+pub fn compute_on_change(state: AppState) {
+    Effect::new(move |_| {
+        state.tables.track();
+        state.view.track();
+        state.settings.track();
+        state.setup.track();
+        compute(state);
+    });
 }
 
 /// Asks for the report of the current view (at most one request in flight:
@@ -569,31 +581,4 @@ pub fn restore(state: AppState) {
             Err(e) => state.notify_store_error(&e),
         }
     });
-}
-
-impl AppState {
-    /// A notice from a (French, English) pair, as `both` makes them; the
-    /// same notice is not shown twice.
-    pub fn say(&self, (fr, en): (String, String)) {
-        self.notices.update(|n| {
-            if !n.iter().any(|x| x.en == en) {
-                let id = n.iter().map(|x| x.id).max().unwrap_or(0) + 1;
-                n.push(Notice { id, fr, en });
-            }
-        });
-    }
-
-    pub fn notify_store_error(&self, e: &device_store::StoreError) {
-        self.say(match e {
-            device_store::StoreError::Full => both(DeviceText::StorageFull, str::to_string),
-            device_store::StoreError::Unavailable(why) => {
-                both(DeviceText::StorageUnavailable, |t| format!("{t} ({why})"))
-            }
-        });
-    }
-
-    pub fn table_ids(&self) -> Vec<u32> {
-        self.tables
-            .with_untracked(|t| t.iter().map(|x| x.id).collect())
-    }
 }

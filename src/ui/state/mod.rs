@@ -12,4 +12,4 @@ pub(crate) mod device_store;
 pub(crate) mod storage;
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) use app_state::{AppState, Failed, InUse, Notice, Pending, Progress};
+pub(crate) use app_state::{AppState, Failed, InUse, Pending, Progress};
