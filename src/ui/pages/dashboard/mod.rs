@@ -3,19 +3,20 @@
 
 mod alerts;
 mod cards;
-pub mod chart_list;
+mod chart_list;
+mod chart_panel;
 
 use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
 use crate::locale::device::{dt, DeviceText};
 use crate::locale::{colon, date_label, family_label, kpi_label, t, Text};
 use crate::ui::state::storage::Layout;
 use crate::ui::state::AppState;
-use crate::ui::widgets::chart::ChartPanel;
 use crate::ui::widgets::download::download_text;
 use crate::ui::widgets::filters::FilterBar;
 use alerts::AlertsStrip;
 use cards::{KpiCard, LockedKpi};
 use chart_list::CHARTS;
+use chart_panel::ChartPanel;
 use leptos::prelude::*;
 
 /// The family's KPIs in the user's order (then the catalogue's).
