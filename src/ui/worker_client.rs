@@ -5,8 +5,7 @@
 //! again, and nothing the user confirmed is lost.
 
 use crate::engine::{Kind, Mapping};
-use crate::locale::device::{both, dt, DeviceText};
-use crate::locale::Lang;
+use crate::locale::device::{both, too_large, DeviceText};
 use crate::ui::state::{device_store, storage};
 use crate::ui::state::{AppState, Failed, InUse, Pending, Progress};
 use crate::worker::protocol::{ComputeRequest, Reply, Request};
@@ -326,24 +325,14 @@ fn new_id() -> u32 {
 }
 
 fn french(state: AppState) -> bool {
-    state.lang.get_untracked() == crate::locale::Lang::Fr
+    state.lang.get_untracked().french_style()
 }
 
 /// Sends a file to be read; `straight` files skip the confirmation step.
 fn load(state: AppState, name: String, blob: Blob, mapping: Option<Mapping>, straight: bool) {
     let id = new_id();
     if blob.size() > MAX_FILE_BYTES {
-        let size = |lang| crate::locale::format_size(blob.size(), lang);
-        let fr = format!(
-            "{} ({})",
-            dt(Lang::Fr, DeviceText::TooLarge),
-            size(Lang::Fr)
-        );
-        let en = format!(
-            "{} ({})",
-            dt(Lang::En, DeviceText::TooLarge),
-            size(Lang::En)
-        );
+        let (fr, en) = too_large(blob.size());
         state.failed.update(|f| f.push(Failed { name, fr, en }));
         return;
     }

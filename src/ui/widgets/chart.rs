@@ -202,7 +202,7 @@ fn warm_up(state: AppState) {
         .y_axis(Axis::new().type_(AxisType::Value))
         .series(Bar::new().name("a").data(vec![1.0, 2.0]))
         .series(Line::new().name("b").data(vec![2.0, 1.0]));
-    let f = Formatters::new(Unit::Currency, Lang::Fr, "EUR".into());
+    let f = Formatters::new(Unit::Currency, state.lang.get_untracked(), "EUR".into());
     let ec = echarts_init(&el);
     set_option(&ec, &chart, &f);
     // Disposed before its formatters are dropped: nothing calls them after.

@@ -3,8 +3,8 @@
 
 use crate::engine::kpi::def;
 use crate::engine::objectives::{Comparison, Level};
+use crate::locale::scope_text;
 use crate::locale::{colon, format_value, kpi_label, t, Text};
-use crate::ui::pages::objectives::scope_text;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

@@ -5,11 +5,11 @@
 use crate::charts::spark_points;
 use crate::engine::kpi::{Better, KpiDef};
 use crate::engine::report::{Change, Comparison, KpiValue};
+use crate::locale::level_label;
 use crate::locale::{
     colon, format_change, format_compact, format_percent, format_value, formula, kpi_label, needs,
     objective_text, t, Lang, ObjectiveText, Text,
 };
-use crate::ui::pages::objectives::level_label;
 use crate::ui::state::storage::{Layout, MAX_PINNED};
 use crate::ui::state::AppState;
 use crate::ui::widgets::level::level_code;

@@ -5,7 +5,8 @@
 use super::chart_list::{reason_kpi, ChartSpec};
 use crate::engine::export::csv_table;
 use crate::locale::{
-    breakdown_key, chart_title, engine_keys, format_value, key_text, needs, t, Lang, Text,
+    breakdown_key, chart_title, csv_delimiter, engine_keys, format_value, key_text, needs, t, Lang,
+    Text,
 };
 use crate::ui::state::AppState;
 use crate::ui::widgets::chart::{
@@ -135,7 +136,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                 })
                 .collect()
         });
-        let delimiter = if l == Lang::Fr { b';' } else { b',' };
+        let delimiter = csv_delimiter(l);
         download_text(
             &format!("cadran-{id}.csv"),
             "text/csv",

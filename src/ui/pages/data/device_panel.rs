@@ -3,7 +3,7 @@
 //! room it takes, and the ways to forget it: one file, everything, or keep
 //! nothing at all (private mode).
 
-use crate::locale::device::{both, dt, DeviceText};
+use crate::locale::device::{both, date_locale, dt, DeviceText};
 use crate::locale::{colon, format_size, t, Lang, Text};
 use crate::ui::state::device_store::{self, StoredFile};
 use crate::ui::state::storage;
@@ -76,8 +76,8 @@ async fn snapshot() -> Snapshot {
 
 fn date_label(ms: f64, lang: Lang) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms));
-    let locale = if lang == Lang::Fr { "fr-FR" } else { "en-GB" };
-    d.to_locale_string(locale, &JsValue::UNDEFINED).into()
+    d.to_locale_string(date_locale(lang), &JsValue::UNDEFINED)
+        .into()
 }
 
 use wasm_bindgen::JsValue;

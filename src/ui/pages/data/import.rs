@@ -5,7 +5,7 @@
 use super::currency_choice::{CurrencyChoice, CurrencyDisagreement};
 use super::mapping::MappingEditor;
 use crate::locale::device::{dt, DeviceText};
-use crate::locale::{colon, kind_label, relation_text, t, Lang, Text};
+use crate::locale::{colon, kind_label, relation_text, t, Text};
 use crate::ui::state::device_store::{self, StoredFile};
 use crate::ui::state::storage;
 use crate::ui::state::{AppState, InUse};
@@ -233,7 +233,7 @@ fn Failures() -> impl IntoView {
                 <strong data-from-file="">{f.name.clone()}</strong>" — "{move || format!("{}{}", t(lang.get(), Text::ReadError), colon(lang.get()))}
                 {
                     let (fr, en) = (f.fr.clone(), f.en.clone());
-                    move || if lang.get() == Lang::Fr { fr.clone() } else { en.clone() }
+                    move || lang.get().pick(&fr, &en).to_string()
                 }
             </p>
         </For>

@@ -8,6 +8,8 @@ mod alert_rules;
 #[cfg(target_arch = "wasm32")]
 mod charts;
 #[cfg(target_arch = "wasm32")]
+mod form;
+#[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
 mod rep_targets;
@@ -15,4 +17,4 @@ mod rep_targets;
 mod setup;
 
 #[cfg(target_arch = "wasm32")]
-pub use page::{level_label, scope_text, ObjectivesPage};
+pub use page::ObjectivesPage;
