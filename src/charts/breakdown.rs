@@ -62,6 +62,7 @@ pub fn breakdown_bars(
 mod tests {
     use super::*;
     use crate::charts::test_support::report;
+    use crate::locale::Lang::*;
     use serde_json::json;
 
     #[test]
@@ -71,15 +72,7 @@ mod tests {
             &[("Ann", 300.0), ("Bob", 200.0), ("Cy", 100.0)],
         );
         let v = serde_json::to_value(
-            breakdown_bars(
-                &r,
-                "revenue_by_rep",
-                "CA",
-                2,
-                Orientation::Horizontal,
-                Lang::Fr,
-            )
-            .unwrap(),
+            breakdown_bars(&r, "revenue_by_rep", "CA", 2, Orientation::Horizontal, Fr).unwrap(),
         )
         .unwrap();
         assert_eq!(v["yAxis"]["data"], json!(["Bob", "Ann"]));
@@ -90,15 +83,7 @@ mod tests {
     fn vertical_bars_keep_their_order_and_empty_is_none() {
         let r = report("receivables_aging", &[("not due", 5.0), ("1-30", 2.0)]);
         let v = serde_json::to_value(
-            breakdown_bars(
-                &r,
-                "receivables_aging",
-                "x",
-                10,
-                Orientation::Vertical,
-                Lang::En,
-            )
-            .unwrap(),
+            breakdown_bars(&r, "receivables_aging", "x", 10, Orientation::Vertical, En).unwrap(),
         )
         .unwrap();
         assert_eq!(v["xAxis"]["data"], json!(["Not due", "1-30 d"]));
@@ -108,7 +93,7 @@ mod tests {
             "x",
             10,
             Orientation::Vertical,
-            Lang::En
+            En
         )
         .is_none());
     }
@@ -126,7 +111,7 @@ mod tests {
                 "Réponses",
                 3,
                 Orientation::Vertical,
-                Lang::Fr,
+                Fr,
             )
             .unwrap(),
         )
@@ -143,7 +128,7 @@ mod tests {
                 "CA",
                 5,
                 Orientation::Horizontal,
-                Lang::Fr,
+                Fr,
             )
             .unwrap(),
         )

@@ -111,6 +111,7 @@ mod tests {
     use super::*;
     use crate::charts::test_support::report;
     use crate::engine::report::{BreakdownRow, Cohort};
+    use crate::locale::Lang::*;
     use serde_json::json;
 
     #[test]
@@ -124,7 +125,7 @@ mod tests {
                 share: None,
             }],
         );
-        let v = serde_json::to_value(new_vs_lost(&r, Lang::En).unwrap()).unwrap();
+        let v = serde_json::to_value(new_vs_lost(&r, En).unwrap()).unwrap();
         assert_eq!(v["series"][0]["data"], json!([3.0]));
         assert_eq!(v["series"][1]["data"], json!([-2.0]));
         assert_eq!(v["series"][1]["name"], json!("Lost customers"));
@@ -138,12 +139,12 @@ mod tests {
             customers: 4,
             retention: vec![1.0, 0.25],
         }];
-        let v = serde_json::to_value(cohort_heatmap(&r, Lang::Fr).unwrap()).unwrap();
+        let v = serde_json::to_value(cohort_heatmap(&r, Fr).unwrap()).unwrap();
         assert_eq!(
             v["series"][0]["data"],
             json!([[0.0, 0.0, 100.0], [1.0, 0.0, 25.0]])
         );
         assert_eq!(v["yAxis"]["data"], json!(["janv. 2024 (4)"]));
-        assert!(cohort_heatmap(&report("x", &[]), Lang::Fr).is_none());
+        assert!(cohort_heatmap(&report("x", &[]), Fr).is_none());
     }
 }

@@ -39,6 +39,7 @@ pub fn objective_progress(points: &[CumulativePoint], lang: Lang) -> Option<Char
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::Lang::*;
     use serde_json::json;
 
     #[test]
@@ -55,11 +56,11 @@ mod tests {
                 target: 200.0,
             },
         ];
-        let v = serde_json::to_value(objective_progress(&points, Lang::En).unwrap()).unwrap();
+        let v = serde_json::to_value(objective_progress(&points, En).unwrap()).unwrap();
         assert_eq!(v["xAxis"]["data"], json!(["Oct 2025", "Nov 2025"]));
         assert_eq!(v["series"][0]["data"], json!([90.0, 210.0]));
         assert_eq!(v["series"][1]["lineStyle"], json!({"type": "dashed"}));
-        assert!(objective_progress(&[], Lang::En).is_none());
+        assert!(objective_progress(&[], En).is_none());
     }
 }
 
@@ -98,11 +99,12 @@ pub fn objective_gauge(projection: f64, threshold: f64, name: &str, lang: Lang) 
 #[cfg(test)]
 mod gauge_tests {
     use super::*;
+    use crate::locale::Lang::*;
     use serde_json::json;
 
     #[test]
     fn gauge_bands_follow_the_levels() {
-        let v = serde_json::to_value(objective_gauge(0.95, 0.9, "CA", Lang::Fr)).unwrap();
+        let v = serde_json::to_value(objective_gauge(0.95, 0.9, "CA", Fr)).unwrap();
         let s = &v["series"][0];
         assert_eq!(s["type"], json!("gauge"));
         assert_eq!(s["max"], json!(150.0));
@@ -116,12 +118,12 @@ mod gauge_tests {
 
     #[test]
     fn gauge_figure_in_each_language_beyond_the_dial() {
-        let fr = serde_json::to_value(objective_gauge(0.008, 0.9, "x", Lang::Fr)).unwrap();
+        let fr = serde_json::to_value(objective_gauge(0.008, 0.9, "x", Fr)).unwrap();
         assert_eq!(
             fr["series"][0]["detail"]["formatter"],
             json!("0,8\u{202f}%")
         );
-        let en = serde_json::to_value(objective_gauge(1.734, 0.9, "x", Lang::En)).unwrap();
+        let en = serde_json::to_value(objective_gauge(1.734, 0.9, "x", En)).unwrap();
         // The needle stops at the dial's end; the figure says how far beyond.
         assert_eq!(en["series"][0]["data"][0]["value"], json!(150.0));
         assert_eq!(en["series"][0]["detail"]["formatter"], json!("173.4%"));

@@ -60,6 +60,7 @@ mod tests {
     use super::*;
     use crate::charts::test_support::report;
     use crate::engine::report::StageRow;
+    use crate::locale::Lang::*;
     use serde_json::json;
 
     #[test]
@@ -83,7 +84,7 @@ mod tests {
                 probability: None,
             },
         ];
-        let v = serde_json::to_value(funnel(&r, Lang::En).unwrap()).unwrap();
+        let v = serde_json::to_value(funnel(&r, En).unwrap()).unwrap();
         assert_eq!(v["xAxis"]["data"], json!(["Prospecting", "Won"]));
         // The won stage's amount is unknown: a gap, not a zero.
         assert_eq!(v["series"][0]["data"], json!([100.0, null]));
@@ -104,7 +105,7 @@ mod tests {
             weighted: None,
             probability: None,
         }];
-        let v = serde_json::to_value(funnel(&r, Lang::Fr).unwrap()).unwrap();
+        let v = serde_json::to_value(funnel(&r, Fr).unwrap()).unwrap();
         assert_eq!(v["xAxis"]["data"], json!(["(non renseigné)"]));
         assert_eq!(v["series"][0]["name"], json!("Montant"));
     }

@@ -88,6 +88,7 @@ mod tests {
     use super::*;
     use crate::charts::test_support::report;
     use crate::engine::report::BreakdownRow;
+    use crate::locale::Lang::*;
     use serde_json::json;
 
     #[test]
@@ -97,7 +98,7 @@ mod tests {
                 "revenue_by_month",
                 &[("2024-01", 1000.004), ("2024-02", 250.5)],
             ),
-            Lang::Fr,
+            Fr,
         )
         .unwrap();
         let v = serde_json::to_value(&chart).unwrap();
@@ -124,7 +125,7 @@ mod tests {
                 share: None,
             }],
         );
-        let v = serde_json::to_value(revenue_by_month(&r, Lang::En).unwrap()).unwrap();
+        let v = serde_json::to_value(revenue_by_month(&r, En).unwrap()).unwrap();
         assert_eq!(
             v["series"][1],
             json!({"type": "line", "name": "Last year", "data": [7.0]})
@@ -154,24 +155,23 @@ mod tests {
             "revenue_by_month_last_year".into(),
             vec![row("2024-01", 4.5), row("2024-02", 0.0)],
         );
-        let v = serde_json::to_value(revenue_by_month(&r, Lang::Fr).unwrap()).unwrap();
+        let v = serde_json::to_value(revenue_by_month(&r, Fr).unwrap()).unwrap();
         assert_eq!(
             v["series"][1],
             json!({"type": "line", "name": "Année précédente", "data": [null, null, 4.5, 0.0]})
         );
         // Last year not chosen on the dashboard: no line.
-        let v =
-            serde_json::to_value(revenue_by_month_beside(&r, Lang::Fr, false).unwrap()).unwrap();
+        let v = serde_json::to_value(revenue_by_month_beside(&r, Fr, false).unwrap()).unwrap();
         assert_eq!(v["series"].as_array().map(Vec::len), Some(1));
         // No month of last year at all: no line.
         r.breakdowns.remove("revenue_by_month_last_year");
-        let v = serde_json::to_value(revenue_by_month(&r, Lang::Fr).unwrap()).unwrap();
+        let v = serde_json::to_value(revenue_by_month(&r, Fr).unwrap()).unwrap();
         assert_eq!(v["series"].as_array().map(Vec::len), Some(1));
     }
 
     #[test]
     fn no_months_no_chart() {
-        assert!(revenue_by_month(&report("revenue_by_month", &[]), Lang::En).is_none());
-        assert!(margin_by_month(&report("margin_by_month", &[]), Lang::En).is_none());
+        assert!(revenue_by_month(&report("revenue_by_month", &[]), En).is_none());
+        assert!(margin_by_month(&report("margin_by_month", &[]), En).is_none());
     }
 }

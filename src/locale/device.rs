@@ -1,7 +1,7 @@
 //! The texts about files being read and what this device keeps: progress,
 //! cancel, storage, private mode, notices.
 
-use super::Lang;
+use super::{format_size, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeviceText {
@@ -47,6 +47,26 @@ pub enum DeviceText {
 /// a size or a reason around it).
 pub fn both(key: DeviceText, wrap: impl Fn(&'static str) -> String) -> (String, String) {
     (wrap(dt(Lang::Fr, key)), wrap(dt(Lang::En, key)))
+}
+
+/// A file refused before reading: why, with its size, in French and English.
+pub fn too_large(bytes: f64) -> (String, String) {
+    let say = |lang| {
+        format!(
+            "{} ({})",
+            dt(lang, DeviceText::TooLarge),
+            format_size(bytes, lang)
+        )
+    };
+    (say(Lang::Fr), say(Lang::En))
+}
+
+/// The language tag the browser writes a kept file's date with.
+pub fn date_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "fr-FR",
+        Lang::En => "en-GB",
+    }
 }
 
 pub fn dt(lang: Lang, key: DeviceText) -> &'static str {

@@ -75,6 +75,23 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// Between the items of a list written on one line: `a ; b` / `a; b`.
+pub fn semicolon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{202f}; ",
+        Lang::En => "; ",
+    }
+}
+
+/// The cell separator of a CSV download: spreadsheets set to French read
+/// `;` (the comma is their decimal separator), English ones `,`.
+pub fn csv_delimiter(lang: Lang) -> u8 {
+    match lang {
+        Lang::Fr => b';',
+        Lang::En => b',',
+    }
+}
+
 /// A ratio as a percentage with one decimal: `48,1 %` / `48.1%`.
 pub fn format_percent(ratio: f64, lang: Lang) -> String {
     let n = format_number(ratio * 100.0, 1, lang);

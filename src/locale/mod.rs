@@ -13,24 +13,29 @@ mod keys;
 mod kpi;
 mod messages;
 mod objective_words;
+mod presets;
 mod reading;
 mod schema;
+mod setup_changes;
 mod setup_errors;
 mod text;
 
 pub use comparison::{compare_label, compare_with, no_data};
 pub use filters::{field_not_in_data, filter_not_applied, value_without_rows};
 pub use format::{
-    colon, date_label, format_compact, format_money, format_number, format_percent, format_size,
-    month_label,
+    colon, csv_delimiter, date_label, format_compact, format_money, format_number, format_percent,
+    format_size, month_label, semicolon,
 };
 pub use formulas::formula;
 pub use keys::{breakdown_key, engine_keys, key_text};
 pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, read_from};
 pub use messages::{filter_error, need, note, reason, reason_json, said_report};
+pub use objective_words::{level_label, scope_text, target_placeholder, typed_day};
 pub use objective_words::{objective_text, ObjectiveText};
+pub use presets::preset_label;
 pub use reading::{file_error, said_summary, warning, SaidWarning};
 pub use schema::{column_type_label, field_label, kind_label, relation_text};
+pub use setup_changes::{setup_changes, SetupChanges};
 pub use setup_errors::setup_error;
 pub use text::{t, Text};
 
@@ -58,6 +63,19 @@ impl Lang {
             Some("en") => Some(Lang::En),
             _ => None,
         }
+    }
+    /// The text of this language out of a (French, English) pair, such as
+    /// the notices and file failures carry.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+    /// Whether a file's ambiguous dates and numbers are read the French way
+    /// (day before month, decimal comma): the engine's `Options::french`.
+    pub fn french_style(self) -> bool {
+        self == Lang::Fr
     }
     /// French when the browser prefers it, English otherwise.
     pub fn from_browser(languages: &[String]) -> Lang {

@@ -1,15 +1,16 @@
 //! The app: header, navigation and pages, with the state provided through context.
 
-use super::dashboard::Dashboard;
-use super::device_panel::DeviceData;
-use super::import::{load_demo, ImportPanel, TablesInUse};
-use super::notices::Notices;
-use super::objectives::ObjectivesPage;
-use super::reps::RepView;
-use super::state::AppState;
-use super::view_state::Page;
-use super::{bench, settings::SettingsPanel};
-use super::{engine, storage};
+use super::bench;
+use super::pages::dashboard::Dashboard;
+use super::pages::data::{notice_after_forget, DeviceData, ImportPanel, TablesInUse};
+use super::pages::objectives::ObjectivesPage;
+use super::pages::reps::RepView;
+use super::pages::settings::SettingsPanel;
+use super::state::view::Page;
+use super::state::{storage, AppState};
+use super::widgets::chart::warm_up_charts;
+use super::widgets::notices::Notices;
+use super::worker_client;
 use crate::locale::{t, Lang, Text};
 use leptos::prelude::*;
 
@@ -28,15 +29,16 @@ pub fn App() -> impl IntoView {
             state.view.update(|v| v.page = Page::Objectives);
         }
     }
-    engine::start(state);
+    worker_client::start(state);
+    worker_client::compute_on_change(state);
     // The demo was open before this reload: open it again; and the files
     // kept on this device.
     if storage::demo_open() {
-        load_demo(state);
+        worker_client::load_demo(state);
     }
-    engine::restore(state);
-    super::chart::warm_up_charts(state);
-    super::device_panel::notice_after_forget(state);
+    worker_client::restore(state);
+    warm_up_charts(state);
+    notice_after_forget(state);
     let lang = state.lang;
     let page = move || state.view.with(|v| v.page);
     let show_import = move || {

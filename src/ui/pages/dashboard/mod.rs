@@ -1,17 +1,22 @@
 //! The dashboard: filters, the exports, KPI cards by family with what would
 //! unlock the missing ones, and the charts — all read from the report memo.
 
-use super::alerts::AlertsStrip;
-use super::cards::{KpiCard, LockedKpi};
-use super::chart::ChartPanel;
-use super::chart_list::CHARTS;
-use super::download::download_text;
-use super::filters::FilterBar;
-use super::state::AppState;
-use super::storage::Layout;
+mod alerts;
+mod cards;
+mod chart_list;
+mod chart_panel;
+
 use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
 use crate::locale::device::{dt, DeviceText};
 use crate::locale::{colon, date_label, family_label, kpi_label, t, Text};
+use crate::ui::state::storage::Layout;
+use crate::ui::state::AppState;
+use crate::ui::widgets::download::download_text;
+use crate::ui::widgets::filters::FilterBar;
+use alerts::AlertsStrip;
+use cards::{KpiCard, LockedKpi};
+use chart_list::CHARTS;
+use chart_panel::ChartPanel;
 use leptos::prelude::*;
 
 /// The family's KPIs in the user's order (then the catalogue's).

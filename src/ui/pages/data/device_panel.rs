@@ -3,11 +3,12 @@
 //! room it takes, and the ways to forget it: one file, everything, or keep
 //! nothing at all (private mode).
 
-use super::device_store::{self, StoredFile};
-use super::state::AppState;
-use super::{engine, storage};
-use crate::locale::device::{both, dt, DeviceText};
+use crate::locale::device::{both, date_locale, dt, DeviceText};
 use crate::locale::{colon, format_size, t, Lang, Text};
+use crate::ui::state::device_store::{self, StoredFile};
+use crate::ui::state::storage;
+use crate::ui::state::AppState;
+use crate::ui::worker_client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -75,8 +76,8 @@ async fn snapshot() -> Snapshot {
 
 fn date_label(ms: f64, lang: Lang) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms));
-    let locale = if lang == Lang::Fr { "fr-FR" } else { "en-GB" };
-    d.to_locale_string(locale, &JsValue::UNDEFINED).into()
+    d.to_locale_string(date_locale(lang), &JsValue::UNDEFINED)
+        .into()
 }
 
 use wasm_bindgen::JsValue;
@@ -92,7 +93,7 @@ fn forget_everything(state: AppState) {
             .map(|t| t.id)
             .chain(state.pending.get_untracked().iter().map(|p| p.id))
             .collect();
-        engine::drop_tables(ids);
+        worker_client::drop_tables(ids);
         if let Err(e) = device_store::forget_all().await {
             state.notify_store_error(&e);
         }

@@ -6,7 +6,7 @@
 //! older value missing newer fields migrates by itself. In private mode
 //! nothing is written.
 
-use super::view_state::ViewState;
+use super::view::ViewState;
 use crate::engine::objectives::SetUp;
 use crate::engine::Mapping;
 use crate::locale::Lang;

@@ -1,8 +1,11 @@
-//! App state: signals at the top, the report as a memo of them, effects only
+//! App state: signals at the top, provided through context; effects only
 //! for the outside world (localStorage, the URL, the document's language).
+//! The report is set from the engine worker's answer (`worker_client`, which
+//! reads and writes these signals; this file does not know it).
 
+use super::device_store;
 use super::storage::{self, Layout, Settings};
-use super::view_state::ViewState;
+use super::view::{Page, ViewState};
 use crate::engine::kpi::{self, Period, Query, Workspace};
 use crate::engine::objectives::{share, AlertResult, ObjectiveResult, SetUp};
 use crate::engine::{Field, Report};
@@ -191,7 +194,7 @@ impl AppState {
             // A set-up link opened in this tab: show what it would change.
             if hash.starts_with(share::LINK_PREFIX) {
                 pending_setup.set(Some(share::from_fragment(&hash)));
-                view.update(|v| v.page = super::view_state::Page::Objectives);
+                view.update(|v| v.page = Page::Objectives);
                 return;
             }
             if let Some(v) = ViewState::from_fragment(&hash) {
@@ -224,14 +227,6 @@ impl AppState {
         for key in storage::take_set_aside() {
             state.say(both(DeviceText::SetAside, |t| format!("{t} {key}")));
         }
-        // The report follows the tables, the view, the settings and the set-up.
-        Effect::new(move |_| {
-            state.tables.track();
-            view.track();
-            settings.track();
-            setup.track();
-            super::engine::compute(state);
-        });
         // A value that could not be written (storage full): say it once.
         Effect::new(move |_| {
             settings.track();
@@ -243,5 +238,32 @@ impl AppState {
             }
         });
         state
+    }
+}
+
+impl AppState {
+    /// A notice from a (French, English) pair, as `both` makes them; the
+    /// same notice is not shown twice.
+    pub fn say(&self, (fr, en): (String, String)) {
+        self.notices.update(|n| {
+            if !n.iter().any(|x| x.en == en) {
+                let id = n.iter().map(|x| x.id).max().unwrap_or(0) + 1;
+                n.push(Notice { id, fr, en });
+            }
+        });
+    }
+
+    pub fn notify_store_error(&self, e: &device_store::StoreError) {
+        self.say(match e {
+            device_store::StoreError::Full => both(DeviceText::StorageFull, str::to_string),
+            device_store::StoreError::Unavailable(why) => {
+                both(DeviceText::StorageUnavailable, |t| format!("{t} ({why})"))
+            }
+        });
+    }
+
+    pub fn table_ids(&self) -> Vec<u32> {
+        self.tables
+            .with_untracked(|t| t.iter().map(|x| x.id).collect())
     }
 }

@@ -3,13 +3,13 @@
 //! confirms; then the tables in use, their relations, and a way to remove them.
 
 use super::currency_choice::{CurrencyChoice, CurrencyDisagreement};
-use super::device_store::{self, StoredFile};
-use super::engine;
 use super::mapping::MappingEditor;
-use super::state::{AppState, InUse};
-use super::storage;
 use crate::locale::device::{dt, DeviceText};
-use crate::locale::{colon, kind_label, relation_text, t, Lang, Text};
+use crate::locale::{colon, kind_label, relation_text, t, Text};
+use crate::ui::state::device_store::{self, StoredFile};
+use crate::ui::state::storage;
+use crate::ui::state::{AppState, InUse};
+use crate::ui::worker_client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -19,7 +19,7 @@ fn keep(state: AppState, t: &InUse) {
     if state.private.get_untracked() {
         return;
     }
-    let Some(blob) = engine::source_blob(t.id) else {
+    let Some(blob) = worker_client::source_blob(t.id) else {
         return;
     };
     let file = StoredFile {
@@ -67,9 +67,9 @@ fn confirm(state: AppState) {
         .collect();
     let (kept, replaced): (Vec<InUse>, Vec<InUse>) =
         state.tables.get_untracked().into_iter().partition(|t| {
-            !was_demo && !engine::is_demo(t.id) && !names.contains(&t.info.summary.file)
+            !was_demo && !worker_client::is_demo(t.id) && !names.contains(&t.info.summary.file)
         });
-    engine::drop_tables(replaced.iter().map(|t| t.id).collect());
+    worker_client::drop_tables(replaced.iter().map(|t| t.id).collect());
     let mut tables = kept;
     for p in pending {
         storage::save_mapping(p.info.signature.clone(), p.info.mapping.clone());
@@ -80,7 +80,7 @@ fn confirm(state: AppState) {
         keep(state, &t);
         tables.push(t);
     }
-    engine::use_tables(tables.iter().map(|t| t.id).collect());
+    worker_client::use_tables(tables.iter().map(|t| t.id).collect());
     state.tables.set(tables);
     state.pending.set(Vec::new());
 }
@@ -88,17 +88,17 @@ fn confirm(state: AppState) {
 fn read_files(state: AppState, list: Option<web_sys::FileList>) {
     let Some(list) = list else { return };
     let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-    engine::load_files(state, files);
+    worker_client::load_files(state, files);
 }
 
 /// Opens the demo company's files, ready to use.
-pub fn load_demo(state: AppState) {
-    engine::load_demo(state);
+fn load_demo(state: AppState) {
+    worker_client::load_demo(state);
 }
 
 /// Takes a table off the dashboard and off the device.
 pub fn remove(state: AppState, id: u32) {
-    if let Some(n) = take_off(state, id).filter(|_| !engine::is_demo(id)) {
+    if let Some(n) = take_off(state, id).filter(|_| !worker_client::is_demo(id)) {
         unkeep(state, n);
     }
 }
@@ -110,7 +110,7 @@ pub fn take_off(state: AppState, id: u32) -> Option<String> {
             .find(|x| x.id == id)
             .map(|x| x.info.summary.file.clone())
     });
-    engine::drop_tables(vec![id]);
+    worker_client::drop_tables(vec![id]);
     state.tables.update(|t| t.retain(|x| x.id != id));
     name
 }
@@ -122,7 +122,7 @@ fn clear(state: AppState) {
     let pending: Vec<u32> = state
         .pending
         .with_untracked(|p| p.iter().map(|x| x.id).collect());
-    engine::drop_tables(pending);
+    worker_client::drop_tables(pending);
     state.pending.set(Vec::new());
     state.failed.set(Vec::new());
     storage::set_demo_open(false);
@@ -151,12 +151,12 @@ fn ImportProgress() -> impl IntoView {
             view! {
                 <div class="import-progress" role="status" data-testid="progress" data-phase=format!("{:?}", p.phase).to_lowercase()>
                     <p>
-                        {engine::is_restoring(p.id).then(|| format!("{}{}", dt(l, DeviceText::Restoring), colon(l)))}
+                        {worker_client::is_restoring(p.id).then(|| format!("{}{}", dt(l, DeviceText::Restoring), colon(l)))}
                         <strong>{p.name.clone()}</strong>
                         {format!(" — {} ({size}){rows}", dt(l, phase))}
                     </p>
                     <progress max="1" value=p.done aria-label=dt(l, phase)></progress>
-                    <button class="button subtle" data-testid="cancel-import" on:click=move |_| engine::cancel(state)>
+                    <button class="button subtle" data-testid="cancel-import" on:click=move |_| worker_client::cancel(state)>
                         {dt(l, DeviceText::Cancel)}
                     </button>
                 </div>
@@ -233,7 +233,7 @@ fn Failures() -> impl IntoView {
                 <strong data-from-file="">{f.name.clone()}</strong>" — "{move || format!("{}{}", t(lang.get(), Text::ReadError), colon(lang.get()))}
                 {
                     let (fr, en) = (f.fr.clone(), f.en.clone());
-                    move || if lang.get() == Lang::Fr { fr.clone() } else { en.clone() }
+                    move || lang.get().pick(&fr, &en).to_string()
                 }
             </p>
         </For>
@@ -265,7 +265,7 @@ fn PendingFiles() -> impl IntoView {
                     </button>
                     <button class="button subtle" on:click=move |_| {
                         let ids = state.pending.with_untracked(|p| p.iter().map(|x| x.id).collect());
-                        engine::drop_tables(ids);
+                        worker_client::drop_tables(ids);
                         state.pending.set(Vec::new());
                     }>
                         {move || t(lang.get(), Text::Cancel)}

@@ -1,12 +1,12 @@
 //! The rep view ("commerciaux"): one row per rep, sortable by any column,
 //! exportable as CSV.
 
-use super::download::download_text;
-use super::filters::FilterBar;
-use super::state::AppState;
 use crate::engine::export::csv_table;
 use crate::engine::report::{RepRow, Unit};
-use crate::locale::{format_value, t, Lang, Text};
+use crate::locale::{csv_delimiter, format_value, t, Lang, Text};
+use crate::ui::state::AppState;
+use crate::ui::widgets::download::download_text;
+use crate::ui::widgets::filters::FilterBar;
 use leptos::prelude::*;
 
 /// A column: its label, unit, and how to read a row.
@@ -75,7 +75,7 @@ pub fn RepView() -> impl IntoView {
                 line
             })
             .collect();
-        let delimiter = if l == Lang::Fr { b';' } else { b',' };
+        let delimiter = csv_delimiter(l);
         download_text(
             "cadran-commerciaux.csv",
             "text/csv",

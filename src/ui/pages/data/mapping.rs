@@ -2,12 +2,12 @@
 //! warnings with their lines), the detected kind, and which column is which
 //! field — each correctable — with a preview of the first rows.
 
-use super::engine;
-use super::state::AppState;
 use crate::engine::{Field, Kind};
 use crate::locale::{
     colon, column_type_label, field_label, format_number, kind_label, t, warning, Text,
 };
+use crate::ui::state::AppState;
+use crate::ui::worker_client;
 use crate::worker::protocol::TableInfo;
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ fn choose(state: AppState, id: u32, column: &str, field: Option<Field>) {
     if let Some(f) = field {
         m.fields.insert(f, column.to_string());
     }
-    engine::set_mapping(id, m);
+    worker_client::set_mapping(id, m);
 }
 
 #[component]
@@ -68,7 +68,7 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                     prop:value=move || kind().name()
                     on:change=move |ev| {
                         let k = Kind::from_name(&event_target_value(&ev));
-                        engine::remap(id, k);
+                        worker_client::remap(id, k);
                     }
                 >
                     {Kind::ALL.iter().chain([Kind::Unknown].iter()).map(|&k| view! {

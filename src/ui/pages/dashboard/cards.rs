@@ -2,16 +2,17 @@
 //! change against the comparison chosen in the filter bar (arrow coloured by
 //! the KPI's direction), and a sparkline where a monthly series exists.
 
-use super::objectives::{level_code, level_label};
-use super::state::AppState;
-use super::storage::{Layout, MAX_PINNED};
 use crate::charts::spark_points;
 use crate::engine::kpi::{Better, KpiDef};
 use crate::engine::report::{Change, Comparison, KpiValue};
+use crate::locale::level_label;
 use crate::locale::{
     colon, format_change, format_compact, format_percent, format_value, formula, kpi_label,
     objective_text, reason, t, Lang, ObjectiveText, Text,
 };
+use crate::ui::state::storage::{Layout, MAX_PINNED};
+use crate::ui::state::AppState;
+use crate::ui::widgets::level::level_code;
 use leptos::prelude::*;
 
 /// The monthly breakdown drawn under a KPI, when there is one.

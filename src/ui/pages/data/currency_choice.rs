@@ -4,33 +4,11 @@
 //! offer to show the report in it; nothing when they agree. Files that
 //! disagree with each other, or tables in use with the report, are flagged.
 
-use super::state::AppState;
-use crate::engine::currency::{disagreement, proposal, Currency, Proposal, TableCurrency};
+use crate::engine::currency::{disagreement, proposal, Proposal, TableCurrency};
 use crate::locale::currency as words;
+use crate::ui::state::AppState;
+use crate::ui::widgets::currency_select::CurrencySelect;
 use leptos::prelude::*;
-
-/// Every currency the report can be shown in, by code.
-pub fn codes() -> impl Iterator<Item = &'static str> {
-    Currency::ALL.into_iter().map(Currency::code)
-}
-
-/// A `<select>` of the report's currency: choosing one sets it.
-#[component]
-pub fn CurrencySelect(testid: &'static str) -> impl IntoView {
-    let settings = expect_context::<AppState>().settings;
-    view! {
-        <select
-            data-testid=testid
-            prop:value=move || settings.with(|s| s.currency.clone())
-            on:change=move |ev| {
-                let c = event_target_value(&ev);
-                settings.update(|s| s.currency = c);
-            }
-        >
-            {codes().map(|c| view! { <option value=c>{c}</option> }).collect_view()}
-        </select>
-    }
-}
 
 /// The import step's question, over the files being imported.
 #[component]

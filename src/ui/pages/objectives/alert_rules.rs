@@ -1,12 +1,12 @@
 //! Alert rules: a KPI above or below a threshold, for the team or each rep, region…
 
-use super::objectives::next_id;
-use super::state::AppState;
+use super::form::{next_id, unit_of};
 use crate::engine::kpi::{def, CATALOGUE};
 use crate::engine::objectives::{AlertRule, Comparison};
 use crate::locale::format_value;
 use crate::locale::input::{read_target, target_error};
-use crate::locale::{field_label, field_not_in_data, kpi_label, t, Text};
+use crate::locale::{field_label, field_not_in_data, kpi_label, t, target_placeholder, Text};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
@@ -81,7 +81,7 @@ pub fn AlertRules() -> impl IntoView {
                     </select>
                 </label>
                 <label><span>{move || t(lang.get(), Text::Threshold)}</span>
-                    <input type="text" data-testid="rule-threshold" inputmode="decimal" placeholder=move || super::objectives::target_placeholder(&kpi.get(), lang.get()) prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>
+                    <input type="text" data-testid="rule-threshold" inputmode="decimal" placeholder=move || target_placeholder(unit_of(&kpi.get()), lang.get()) prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>
                 </label>
                 <label><span>{move || t(lang.get(), Text::ForEach)}</span>
                     <select data-testid="rule-each" prop:value=move || each.get() on:change=move |ev| each.set(event_target_value(&ev))>

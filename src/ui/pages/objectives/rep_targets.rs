@@ -1,17 +1,17 @@
 //! Individual objectives: one target per rep at once, typed or pasted from a
 //! spreadsheet column, and the reps ranked by attainment.
 
-use super::objectives::{level_code, level_label, next_id, target_placeholder, typed_period};
+use super::form::{next_id, typed_period, unit_of};
 use super::paste::column_cells;
-use super::state::AppState;
-use crate::engine::kpi::{def, CATALOGUE};
+use crate::engine::kpi::CATALOGUE;
 use crate::engine::objectives::{Objective, ObjectiveResult, Scope};
-use crate::engine::report::Unit;
 use crate::engine::Field;
 use crate::locale::format_percent;
 use crate::locale::input::{period_label, read_period, read_target, target_error};
-use crate::locale::{kpi_label, t, Text};
+use crate::locale::{kpi_label, level_label, t, target_placeholder, Text};
 use crate::locale::{objective_text, ObjectiveText};
+use crate::ui::state::AppState;
+use crate::ui::widgets::level::level_code;
 use leptos::prelude::*;
 
 #[component]
@@ -49,7 +49,7 @@ pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
             Ok(p) => p,
             Err(e) => return error.set(Some(e)),
         };
-        let unit = def(&kpi.get()).map_or(Unit::Count, |d| d.unit);
+        let unit = unit_of(&kpi.get());
         // Every cell is read before any objective is made: a grid is created whole or not at all.
         let mut read = Vec::new();
         let mut unread = Vec::new();
@@ -64,11 +64,7 @@ pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
         }
         if !unread.is_empty() {
             let head = objective_text(l, ObjectiveText::UnreadCells);
-            let sep = if l == crate::locale::Lang::Fr {
-                "\u{202f}; "
-            } else {
-                "; "
-            };
+            let sep = crate::locale::semicolon(l);
             return error.set(Some(format!(
                 "{head}{}{}",
                 crate::locale::colon(l),
@@ -115,7 +111,7 @@ pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{rep.clone()}</th>
-                                    <td><input type="text" inputmode="decimal" placeholder=move || target_placeholder(&kpi.get(), lang.get()) data-testid=format!("target-{rep}")
+                                    <td><input type="text" inputmode="decimal" placeholder=move || target_placeholder(unit_of(&kpi.get()), lang.get()) data-testid=format!("target-{rep}")
                                         prop:value=move || targets.with(|t| t.get(&r1).cloned().unwrap_or_default())
                                         on:input=move |ev| { let v = event_target_value(&ev); let r = r2.clone(); targets.update(|t| { t.insert(r, v); }); }/></td>
                                 </tr>

@@ -1,10 +1,10 @@
 //! Settings: the report currency, the dormancy window after which a
 //! customer is lost, and the probability of each open pipeline stage.
 
-use super::currency_choice::CurrencySelect;
-use super::state::AppState;
 use crate::engine::kpi::STAGE_UNKNOWN;
 use crate::locale::{t, Text};
+use crate::ui::state::AppState;
+use crate::ui::widgets::currency_select::CurrencySelect;
 use leptos::prelude::*;
 
 #[component]

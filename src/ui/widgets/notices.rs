@@ -1,9 +1,8 @@
 //! Notices: what the user should know but did nothing wrong to cause — a
 //! kept value set aside, a full storage, a cancelled import. Each can be dismissed.
 
-use super::state::AppState;
 use crate::locale::device::{dt, DeviceText};
-use crate::locale::Lang;
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
@@ -16,7 +15,7 @@ pub fn Notices() -> impl IntoView {
                 <p class="notice" data-testid="notice">
                     <span>{
                         let (fr, en) = (n.fr.clone(), n.en.clone());
-                        move || if lang.get() == Lang::Fr { fr.clone() } else { en.clone() }
+                        move || lang.get().pick(&fr, &en).to_string()
                     }</span>
                     <button
                         class="button subtle"

@@ -3,103 +3,25 @@
 //! from a spreadsheet), the reps ranked by attainment, and the alert rules.
 
 use super::alert_rules::AlertRules;
-use super::objective_charts::{ObjectiveChart, TeamGauges};
+use super::charts::{ObjectiveChart, TeamGauges};
+use super::form::{next_id, typed_period, unit_of};
 use super::rep_targets::{Ranking, RepTargets};
 use super::setup::{SetupPreview, SetupSharing};
-use super::state::AppState;
 use crate::engine::kpi::{def, CATALOGUE};
-use crate::engine::objectives::{Level, Objective, ObjectivePeriod, ObjectiveResult, Scope};
+use crate::engine::objectives::{Objective, ObjectiveResult, Scope};
 use crate::engine::parse::date::ymd_from_days;
 use crate::engine::report::Unit;
 use crate::engine::Field;
-use crate::locale::input::{
-    format_typed, period_error, period_label, read_period, read_target, target_error,
-};
+use crate::locale::input::{format_typed, period_label, read_period, read_target, target_error};
 use crate::locale::{
-    colon, date_label, field_label, format_percent, format_value, kpi_label, objective_text,
-    reason as said, t, Lang, ObjectiveText, Text,
+    colon, date_label, field_label, format_percent, format_value, kpi_label, level_label,
+    objective_text, reason as said, scope_text, t, target_placeholder, typed_day, ObjectiveText,
+    Text,
 };
+use crate::ui::state::AppState;
+use crate::ui::widgets::level::level_code;
 use chrono::Datelike;
 use leptos::prelude::*;
-
-pub fn level_label(l: Option<Level>, lang: Lang) -> &'static str {
-    match (l, lang) {
-        (Some(Level::Ahead), Lang::Fr) => "anticipation",
-        (Some(Level::Balance), Lang::Fr) => "équilibre",
-        (Some(Level::Alert), Lang::Fr) => "alerte",
-        (Some(Level::Ahead), Lang::En) => "ahead",
-        (Some(Level::Balance), Lang::En) => "balance",
-        (Some(Level::Alert), Lang::En) => "alert",
-        (None, Lang::Fr) => "non mesurable",
-        (None, Lang::En) => "not measurable",
-    }
-}
-
-/// `team` → "Toute l'équipe", `rep: Ann` → "Commercial : Ann".
-pub fn scope_text(scope: &str, lang: Lang) -> String {
-    match scope.split_once(": ") {
-        Some((field, value)) => {
-            let f: Option<Field> =
-                serde_json::from_value(serde_json::Value::String(field.into())).ok();
-            let label = f
-                .map(|f| field_label(f, lang))
-                .unwrap_or_else(|| field.to_string());
-            format!("{label} : {value}").replace(" : ", if lang == Lang::Fr { " : " } else { ": " })
-        }
-        None => t(lang, Text::Team).to_string(),
-    }
-}
-
-pub fn level_code(l: Option<Level>) -> &'static str {
-    match l {
-        Some(Level::Ahead) => "ahead",
-        Some(Level::Balance) => "balance",
-        Some(Level::Alert) => "alert",
-        None => "none",
-    }
-}
-
-/// A typed period, read the same way on every form; the error in words.
-pub fn typed_period(text: &str, lang: Lang) -> Result<ObjectivePeriod, String> {
-    read_period(text).map_err(|e| period_error(e, lang).to_string())
-}
-
-/// What to type in a target field for this KPI: `45 %`, `12 M€`, `2 000`.
-pub fn target_placeholder(kpi: &str, lang: Lang) -> &'static str {
-    match (def(kpi).map(|d| d.unit), lang) {
-        (Some(Unit::Ratio), Lang::Fr) => "45\u{202f}%",
-        (Some(Unit::Ratio), Lang::En) => "45%",
-        (Some(Unit::Currency), Lang::Fr) => "12\u{a0}M€",
-        (Some(Unit::Currency), Lang::En) => "€12M",
-        (_, Lang::Fr) => "2\u{a0}000",
-        (_, Lang::En) => "2,000",
-    }
-}
-
-/// `2025-10-01` → `01/10/2025` in French, as typed in a range.
-fn typed_day(iso: &str, lang: Lang) -> String {
-    match (lang, iso.split('-').collect::<Vec<_>>().as_slice()) {
-        (Lang::Fr, [y, m, d]) => format!("{d}/{m}/{y}"),
-        _ => iso.to_string(),
-    }
-}
-
-pub fn next_id(state: AppState, prefix: &str) -> String {
-    let n = state
-        .setup
-        .with_untracked(|s| s.objectives.len() + s.alert_rules.len());
-    let mut i = n + 1;
-    loop {
-        let id = format!("{prefix}{i}");
-        let taken = state.setup.with_untracked(|s| {
-            s.objectives.iter().any(|o| o.id == id) || s.alert_rules.iter().any(|r| r.id == id)
-        });
-        if !taken {
-            return id;
-        }
-        i += 1;
-    }
-}
 
 #[component]
 pub fn ObjectivesPage() -> impl IntoView {
@@ -308,7 +230,7 @@ fn NewObjective(default_period: Memo<String>) -> impl IntoView {
             Ok(p) => p,
             Err(e) => return error.set(Some(e)),
         };
-        let unit = def(&kpi.get()).map_or(Unit::Count, |d| d.unit);
+        let unit = unit_of(&kpi.get());
         let target = match read_target(&target.get(), unit, l) {
             Ok(v) => v,
             Err(e) => return error.set(Some(target_error(e, l))),
@@ -384,7 +306,7 @@ fn NewObjective(default_period: Memo<String>) -> impl IntoView {
                 </label>
             </span>
             <label><span>{move || t(lang.get(), Text::Target)}</span>
-                <input type="text" data-testid="objective-target" inputmode="decimal" placeholder=move || target_placeholder(&kpi.get(), lang.get()) prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev))/>
+                <input type="text" data-testid="objective-target" inputmode="decimal" placeholder=move || target_placeholder(unit_of(&kpi.get()), lang.get()) prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev))/>
             </label>
             <label><span>{move || t(lang.get(), Text::AlertThreshold)}</span>
                 <input type="text" data-testid="objective-threshold" inputmode="decimal" prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev))/>

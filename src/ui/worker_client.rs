@@ -4,11 +4,10 @@
 //! after a cancel, or when the last one ran out of memory — can read them
 //! again, and nothing the user confirmed is lost.
 
-use super::state::{AppState, Failed, InUse, Notice, Pending, Progress};
-use super::{device_store, storage};
 use crate::engine::{Kind, Mapping};
-use crate::locale::device::{both, dt, DeviceText};
-use crate::locale::Lang;
+use crate::locale::device::{both, too_large, DeviceText};
+use crate::ui::state::{device_store, storage};
+use crate::ui::state::{AppState, Failed, InUse, Pending, Progress};
 use crate::worker::protocol::{ComputeRequest, Reply, Request};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -271,6 +270,18 @@ fn loading_done(state: AppState, still_restoring: bool, tables_changed: bool) {
     }
 }
 
+/// The report follows the tables, the view, the settings and the set-up:
+/// each change asks the worker for it.
+pub fn compute_on_change(state: AppState) {
+    Effect::new(move |_| {
+        state.tables.track();
+        state.view.track();
+        state.settings.track();
+        state.setup.track();
+        compute(state);
+    });
+}
+
 /// Asks for the report of the current view (at most one request in flight:
 /// a change made meanwhile is sent when the answer comes).
 pub fn compute(state: AppState) {
@@ -314,24 +325,14 @@ fn new_id() -> u32 {
 }
 
 fn french(state: AppState) -> bool {
-    state.lang.get_untracked() == crate::locale::Lang::Fr
+    state.lang.get_untracked().french_style()
 }
 
 /// Sends a file to be read; `straight` files skip the confirmation step.
 fn load(state: AppState, name: String, blob: Blob, mapping: Option<Mapping>, straight: bool) {
     let id = new_id();
     if blob.size() > MAX_FILE_BYTES {
-        let size = |lang| crate::locale::format_size(blob.size(), lang);
-        let fr = format!(
-            "{} ({})",
-            dt(Lang::Fr, DeviceText::TooLarge),
-            size(Lang::Fr)
-        );
-        let en = format!(
-            "{} ({})",
-            dt(Lang::En, DeviceText::TooLarge),
-            size(Lang::En)
-        );
+        let (fr, en) = too_large(blob.size());
         state.failed.update(|f| f.push(Failed { name, fr, en }));
         return;
     }
@@ -569,31 +570,4 @@ pub fn restore(state: AppState) {
             Err(e) => state.notify_store_error(&e),
         }
     });
-}
-
-impl AppState {
-    /// A notice from a (French, English) pair, as `both` makes them; the
-    /// same notice is not shown twice.
-    pub fn say(&self, (fr, en): (String, String)) {
-        self.notices.update(|n| {
-            if !n.iter().any(|x| x.en == en) {
-                let id = n.iter().map(|x| x.id).max().unwrap_or(0) + 1;
-                n.push(Notice { id, fr, en });
-            }
-        });
-    }
-
-    pub fn notify_store_error(&self, e: &device_store::StoreError) {
-        self.say(match e {
-            device_store::StoreError::Full => both(DeviceText::StorageFull, str::to_string),
-            device_store::StoreError::Unavailable(why) => {
-                both(DeviceText::StorageUnavailable, |t| format!("{t} ({why})"))
-            }
-        });
-    }
-
-    pub fn table_ids(&self) -> Vec<u32> {
-        self.tables
-            .with_untracked(|t| t.iter().map(|x| x.id).collect())
-    }
 }

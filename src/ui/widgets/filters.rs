@@ -3,32 +3,15 @@
 //! dimension (rep, manager, region, sector, segment, channel, product) that
 //! the data has; a filter the data cannot take is shown as not applied.
 
-use super::state::AppState;
-use super::view_state::{CompareChoice, PeriodChoice};
 use crate::engine::kpi::Preset;
 use crate::engine::schema::normalize;
 use crate::locale::{
-    compare_label, compare_with, field_label, filter_not_applied, t, value_without_rows, Lang, Text,
+    compare_label, compare_with, field_label, filter_not_applied, preset_label, t,
+    value_without_rows, Text,
 };
+use crate::ui::state::view::{CompareChoice, PeriodChoice};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
-
-fn preset_label(p: Preset, lang: Lang) -> &'static str {
-    let (fr, en) = match p {
-        Preset::ThisMonth => ("Ce mois-ci", "This month"),
-        Preset::LastMonth => ("Le mois dernier", "Last month"),
-        Preset::ThisQuarter => ("Ce trimestre", "This quarter"),
-        Preset::LastQuarter => ("Le trimestre dernier", "Last quarter"),
-        Preset::ThisYear => ("Cette année", "This year"),
-        Preset::LastYear => ("L'année dernière", "Last year"),
-        Preset::Last12Months => ("12 derniers mois", "Last 12 months"),
-        Preset::YearToDate => ("Depuis le 1er janvier", "Year to date"),
-    };
-    if lang == Lang::Fr {
-        fr
-    } else {
-        en
-    }
-}
 
 fn preset_code(p: Preset) -> String {
     serde_json::to_value(p)

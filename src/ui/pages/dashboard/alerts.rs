@@ -1,11 +1,11 @@
 //! The alerts strip at the top of the dashboard: objectives in `alert` and
 //! triggered alert rules, each linking to the chart that explains it.
 
-use super::objectives::scope_text;
-use super::state::AppState;
 use crate::engine::kpi::def;
 use crate::engine::objectives::{Comparison, Level};
+use crate::locale::scope_text;
 use crate::locale::{colon, format_value, kpi_label, t, Text};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 /// The chart that explains a KPI.

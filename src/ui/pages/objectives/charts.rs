@@ -1,10 +1,10 @@
 //! The objectives page's charts: a gauge per team objective, and an
 //! objective's cumulative progress against its target's pace.
 
-use super::chart::{draw_later, new_chart, set_option, Formatters};
-use super::state::AppState;
 use crate::engine::kpi::def;
 use crate::locale::{kpi_label, t, Text};
+use crate::ui::state::AppState;
+use crate::ui::widgets::chart::{draw_later, new_chart, set_option, Formatters};
 use leptos::prelude::*;
 
 /// A gauge per team objective: the projected attainment against the three levels.

@@ -3,15 +3,18 @@
 //! one shows what will change, first on the objectives page and focused,
 //! and merges it on confirmation.
 
-use super::download::download_text;
-use super::state::AppState;
-use super::storage::{self, Settings};
 use crate::engine::kpi::def;
 use crate::engine::objectives::{file, share, SetUp};
 use crate::engine::report::Unit;
 use crate::engine::Mapping;
 use crate::locale::input::{format_typed, period_label};
-use crate::locale::{kpi_label, objective_text, setup_error, t, Lang, ObjectiveText, Text};
+use crate::locale::{
+    kpi_label, objective_text, setup_changes, setup_error, t, Lang, ObjectiveText, SetupChanges,
+    Text,
+};
+use crate::ui::state::storage::{self, Settings};
+use crate::ui::state::AppState;
+use crate::ui::widgets::download::download_text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -59,18 +62,14 @@ fn summary(state: AppState, s: &SetUp, lang: Lang) -> String {
             .count();
         (s.objectives.len() - replaced, replaced)
     });
-    let rules = s.alert_rules.len();
-    let mappings = s.mappings.as_object().map_or(0, |m| m.len());
-    match lang {
-        Lang::Fr => format!(
-            "{new_o} objectif(s) ajouté(s), {replaced_o} remplacé(s), {rules} règle(s) d'alerte, {mappings} correspondance(s) de colonnes{}.",
-            if s.settings.is_null() { "" } else { ", réglages remplacés" }
-        ),
-        Lang::En => format!(
-            "{new_o} objective(s) added, {replaced_o} replaced, {rules} alert rule(s), {mappings} column mapping(s){}.",
-            if s.settings.is_null() { "" } else { ", settings replaced" }
-        ),
-    }
+    let changes = SetupChanges {
+        added: new_o,
+        replaced: replaced_o,
+        rules: s.alert_rules.len(),
+        mappings: s.mappings.as_object().map_or(0, |m| m.len()),
+        settings: !s.settings.is_null(),
+    };
+    setup_changes(changes, lang)
 }
 
 fn page_url() -> String {

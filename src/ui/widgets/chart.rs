@@ -1,16 +1,11 @@
-//! An ECharts canvas for a chart of the dashboard, with a table view as its
-//! text alternative and a PNG export. The chart is (re)drawn by an effect:
-//! ECharts is the outside world.
+//! ECharts in the page: loaded on demand, one instance per canvas, the
+//! options given with number formatters written the user's way, drawings
+//! queued one per task, a PNG of a chart. Used by the dashboard's charts and
+//! the objectives page's gauges and curves.
 
-use super::chart_list::{reason_kpi, ChartSpec};
-use super::download::{download_data_url, download_text};
-use super::state::AppState;
-use crate::engine::export::csv_table;
 use crate::engine::report::Unit;
-use crate::locale::{
-    breakdown_key, chart_title, engine_keys, format_number, format_percent, format_value, key_text,
-    reason as said, t, Lang, Text,
-};
+use crate::locale::{format_number, format_percent, format_value, Lang};
+use crate::ui::state::AppState;
 use charming::component::{Axis, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::{Bar, Line};
@@ -46,7 +41,7 @@ pub fn prefetch_charts() {
 }
 
 /// A fresh ECharts instance in the element with this id, the one there before disposed of.
-pub(super) fn new_chart(id: &str) -> Option<charming::Echarts> {
+pub fn new_chart(id: &str) -> Option<charming::Echarts> {
     if !echarts_loaded() {
         return None;
     }
@@ -56,7 +51,7 @@ pub(super) fn new_chart(id: &str) -> Option<charming::Echarts> {
 }
 
 /// `instance.getDataURL(options)`: the chart as a PNG `data:` URL.
-fn data_url(ec: &charming::Echarts) -> Option<String> {
+pub fn data_url(ec: &charming::Echarts) -> Option<String> {
     let this: &JsValue = ec.as_ref();
     let f: js_sys::Function = js_sys::Reflect::get(this, &"getDataURL".into())
         .ok()?
@@ -75,13 +70,13 @@ fn png_options() -> JsValue {
 
 /// Numbers on value axes and in tooltips, written the user's way (`1 234 567 €`),
 /// not ECharts' English default.
-pub(super) struct Formatters {
+pub struct Formatters {
     axis: Closure<dyn Fn(f64) -> String>,
     tooltip: Closure<dyn Fn(JsValue) -> String>,
 }
 
 impl Formatters {
-    pub(super) fn new(unit: Unit, lang: Lang, currency: String) -> Self {
+    pub fn new(unit: Unit, lang: Lang, currency: String) -> Self {
         let axis = Closure::<dyn Fn(f64) -> String>::new(move |v: f64| match unit {
             Unit::Ratio => format_percent(v, lang),
             _ => format_number(v, 0, lang),
@@ -103,7 +98,7 @@ impl Formatters {
 }
 
 /// The chart's options as a JS object, with the formatters put in, given to ECharts.
-pub(super) fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatters) {
+pub fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatters) {
     use js_sys::Reflect;
     let Ok(json) = serde_json::to_string(chart) else {
         return;
@@ -207,7 +202,7 @@ fn warm_up(state: AppState) {
         .y_axis(Axis::new().type_(AxisType::Value))
         .series(Bar::new().name("a").data(vec![1.0, 2.0]))
         .series(Line::new().name("b").data(vec![2.0, 1.0]));
-    let f = Formatters::new(Unit::Currency, Lang::Fr, "EUR".into());
+    let f = Formatters::new(Unit::Currency, state.lang.get_untracked(), "EUR".into());
     let ec = echarts_init(&el);
     set_option(&ec, &chart, &f);
     // Disposed before its formatters are dropped: nothing calls them after.
@@ -218,7 +213,7 @@ fn warm_up(state: AppState) {
 /// Queues a drawing; the queue is worked through one drawing per task, so
 /// the page stays responsive while a dashboard fills in. The first drawing
 /// waits for ECharts to load.
-pub(super) fn draw_later(f: impl FnOnce() + 'static) {
+pub fn draw_later(f: impl FnOnce() + 'static) {
     DRAWN.with(|d| d.set(true));
     let start = DRAWS.with(|q| {
         let mut q = q.borrow_mut();
@@ -258,178 +253,20 @@ fn next_draw() {
     );
 }
 
-#[component]
-pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let id = spec.id;
-    let as_table = RwSignal::new(false);
-    // A comparison series shows only with its comparison chosen in the filter bar.
-    let chart = Memo::new(move |_| {
-        let chosen = state.view.with(|v| v.compare.comparison());
-        let (_, shows) = crate::charts::LAST_YEAR_SERIES;
-        state.report.with(|r| {
-            if spec.table == "revenue_by_month" {
-                crate::charts::revenue_by_month_beside(r, lang.get(), chosen == Some(shows))
-            } else {
-                (spec.build)(r, lang.get())
-            }
-        })
-    });
-    // The ECharts instance and the formatters it calls are JS objects: stored on this thread only.
-    let instance = StoredValue::new_local(None::<charming::Echarts>);
-    let formatters = StoredValue::new_local(None::<((Lang, String), Formatters)>);
-    Effect::new(move |_| {
-        let chart = chart.get();
-        let hidden = as_table.get();
-        let (l, currency) = (lang.get(), state.settings.with(|s| s.currency.clone()));
-        let Some(chart) = chart.filter(|_| !hidden) else {
-            instance.set_value(None);
-            return;
-        };
-        // Drawn one chart per task: twenty charts at once would hold the page
-        // for a few hundred milliseconds.
-        draw_later(move || {
-            let Some(empty) = instance.try_with_value(Option::is_none) else {
-                return; // the panel is gone
-            };
-            if empty {
-                // The element is new when the panel was shown again: start from a fresh instance.
-                match new_chart(id) {
-                    Some(ec) => instance.set_value(Some(ec)),
-                    None => return, // the panel is gone
-                }
-            }
-            // New formatters only when the language or currency changes: ECharts keeps calling them.
-            let key = (l, currency.clone());
-            if formatters.with_value(|f| f.as_ref().map(|(k, _)| k != &key).unwrap_or(true)) {
-                formatters.set_value(Some((key, Formatters::new(spec.unit, l, currency))));
-            }
-            formatters.with_value(|f| {
-                instance.with_value(|ec| {
-                    if let (Some(ec), Some((_, f))) = (ec, f) {
-                        set_option(ec, &chart, f);
-                    }
-                })
-            });
-        });
-    });
-    let handle = window_event_listener(leptos::ev::resize, move |_| {
-        instance.with_value(|ec| {
-            if let Some(ec) = ec {
-                ec.resize(JsValue::UNDEFINED);
-            }
-        });
-    });
-    on_cleanup(move || {
-        handle.remove();
-        let el = document()
-            .get_element_by_id(id)
-            .filter(|_| echarts_loaded());
-        if let Some(el) = el {
-            // ECharts paints a chart over several frames when the page is
-            // busy and does not cancel them on dispose: a frame after it
-            // reads the disposed painter ("reading 'layerStack'"). Disposed
-            // a moment later, once the paint in flight is done.
-            set_timeout(
-                move || dispose_chart(&el),
-                std::time::Duration::from_secs(1),
-            );
-        }
-    });
-    let export_png = move |_| {
-        if let Some(url) = instance.with_value(|ec| ec.as_ref().and_then(data_url)) {
-            download_data_url(&format!("cadran-{id}.png"), &url);
-        }
-    };
-    let rows = move || {
-        let l = lang.get();
-        let currency = state.settings.with(|s| s.currency.clone());
-        state.report.with(|r| {
-            r.breakdown(spec.table)
-                .iter()
-                .map(|b| {
-                    let key = key_text(spec.table, &b.key, l);
-                    // Shown as the file wrote it: a rep, a region, a stage.
-                    let from_file = !engine_keys(spec.table) && key == b.key;
-                    (
-                        key,
-                        from_file,
-                        format_value(spec.unit, b.value, &currency, l),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let title = move || chart_title(id, lang.get());
-    // Why there is nothing to draw: the data a KPI of the same family needs, or the period and filters.
-    let why_empty = move || {
-        let l = lang.get();
-        let reason = state
-            .report
-            .with(|r| r.kpi(reason_kpi(id)).and_then(|k| k.unavailable.clone()));
-        match reason {
-            Some(r) => format!("{} — {}", t(l, Text::ChartNoData), said(&r, l)),
-            None => t(l, Text::ChartNoDataHere).to_string(),
-        }
-    };
-    let export_csv = move |_| {
-        let l = lang.get_untracked();
-        let header = vec![
-            chart_title(id, l).to_string(),
-            t(l, Text::Value).to_string(),
-        ];
-        let body: Vec<Vec<String>> = state.report.with_untracked(|r| {
-            r.breakdown(spec.table)
-                .iter()
-                .map(|b| {
-                    // The engine's words in the user's language; months stay ISO for spreadsheets.
-                    let key = breakdown_key(spec.table, &b.key, l)
-                        .map_or_else(|| b.key.clone(), str::to_string);
-                    vec![key, b.value.to_string()]
-                })
-                .collect()
-        });
-        let delimiter = if l == Lang::Fr { b';' } else { b',' };
-        download_text(
-            &format!("cadran-{id}.csv"),
-            "text/csv",
-            &csv_table(&header, &body, delimiter),
+/// Disposes of the chart in the element with this id, if any.
+///
+/// ECharts paints a chart over several frames when the page is busy and
+/// does not cancel them on dispose: a frame after it reads the disposed
+/// painter ("reading 'layerStack'"). Disposed a moment later, once the
+/// paint in flight is done.
+pub fn dispose_soon(id: &str) {
+    let el = document()
+        .get_element_by_id(id)
+        .filter(|_| echarts_loaded());
+    if let Some(el) = el {
+        set_timeout(
+            move || dispose_chart(&el),
+            std::time::Duration::from_secs(1),
         );
-    };
-    view! {
-        <figure class="chart-panel" id=format!("panel-{id}") data-testid=format!("chart-{id}")>
-            <figcaption>
-                <h3>{title}</h3>
-                <span class="chart-actions">
-                    <button class="button subtle" aria-pressed=move || as_table.get().to_string() on:click=move |_| as_table.update(|v| *v = !*v)>
-                        {move || t(lang.get(), if as_table.get() { Text::ShowChart } else { Text::ShowTable })}
-                    </button>
-                    <Show when=move || !as_table.get() && chart.with(Option::is_some)>
-                        <button class="button subtle" on:click=export_png>{move || t(lang.get(), Text::ExportPng)}</button>
-                    </Show>
-                    <Show when=move || as_table.get()>
-                        <button class="button subtle" data-testid=format!("export-csv-{id}") on:click=export_csv>{move || t(lang.get(), Text::ExportCsv)}</button>
-                    </Show>
-                </span>
-            </figcaption>
-            <Show
-                when=move || chart.with(Option::is_some)
-                fallback=move || view! { <p class="no-data" data-testid=format!("no-data-{id}")>{why_empty}</p> }
-            >
-                <Show
-                    when=move || as_table.get()
-                    fallback=move || view! { <div id=id class="chart" role="img" aria-label=title></div> }
-                >
-                    <table class="data-table">
-                        <tbody>
-                            {move || rows().into_iter().map(|(k, from_file, v)| view! {
-                                <tr><th scope="row" data-from-file=from_file.then_some("")>{k}</th><td class="num">{v}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </Show>
-            </Show>
-        </figure>
     }
 }

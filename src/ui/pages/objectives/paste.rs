@@ -14,7 +14,7 @@ mod tests {
     use super::*;
     use crate::engine::report::Unit;
     use crate::locale::input::read_target;
-    use crate::locale::Lang;
+    use crate::locale::Lang::*;
 
     #[test]
     fn cells_read_as_french_or_english_writing() {
@@ -25,7 +25,7 @@ mod tests {
         );
         let read: Vec<Option<f64>> = cells
             .iter()
-            .map(|c| read_target(c, Unit::Currency, Lang::Fr).ok())
+            .map(|c| read_target(c, Unit::Currency, Fr).ok())
             .collect();
         assert_eq!(
             read,

@@ -1,0 +1,181 @@
+//! A chart of the dashboard: drawn by an effect (ECharts is the outside
+//! world), with a table view as its text alternative, a PNG export and the
+//! table as CSV.
+
+use super::chart_list::{reason_kpi, ChartSpec};
+use crate::engine::export::csv_table;
+use crate::locale::{
+    breakdown_key, chart_title, csv_delimiter, engine_keys, format_value, key_text, reason as said,
+    t, Lang, Text,
+};
+use crate::ui::state::AppState;
+use crate::ui::widgets::chart::{
+    data_url, dispose_soon, draw_later, new_chart, set_option, Formatters,
+};
+use crate::ui::widgets::download::{download_data_url, download_text};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+#[component]
+pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let id = spec.id;
+    let as_table = RwSignal::new(false);
+    // A comparison series shows only with its comparison chosen in the filter bar.
+    let chart = Memo::new(move |_| {
+        let chosen = state.view.with(|v| v.compare.comparison());
+        let (_, shows) = crate::charts::LAST_YEAR_SERIES;
+        state.report.with(|r| {
+            if spec.table == "revenue_by_month" {
+                crate::charts::revenue_by_month_beside(r, lang.get(), chosen == Some(shows))
+            } else {
+                (spec.build)(r, lang.get())
+            }
+        })
+    });
+    // The ECharts instance and the formatters it calls are JS objects: stored on this thread only.
+    let instance = StoredValue::new_local(None::<charming::Echarts>);
+    let formatters = StoredValue::new_local(None::<((Lang, String), Formatters)>);
+    Effect::new(move |_| {
+        let chart = chart.get();
+        let hidden = as_table.get();
+        let (l, currency) = (lang.get(), state.settings.with(|s| s.currency.clone()));
+        let Some(chart) = chart.filter(|_| !hidden) else {
+            instance.set_value(None);
+            return;
+        };
+        // Drawn one chart per task: twenty charts at once would hold the page
+        // for a few hundred milliseconds.
+        draw_later(move || {
+            let Some(empty) = instance.try_with_value(Option::is_none) else {
+                return; // the panel is gone
+            };
+            if empty {
+                // The element is new when the panel was shown again: start from a fresh instance.
+                match new_chart(id) {
+                    Some(ec) => instance.set_value(Some(ec)),
+                    None => return, // the panel is gone
+                }
+            }
+            // New formatters only when the language or currency changes: ECharts keeps calling them.
+            let key = (l, currency.clone());
+            if formatters.with_value(|f| f.as_ref().map(|(k, _)| k != &key).unwrap_or(true)) {
+                formatters.set_value(Some((key, Formatters::new(spec.unit, l, currency))));
+            }
+            formatters.with_value(|f| {
+                instance.with_value(|ec| {
+                    if let (Some(ec), Some((_, f))) = (ec, f) {
+                        set_option(ec, &chart, f);
+                    }
+                })
+            });
+        });
+    });
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        instance.with_value(|ec| {
+            if let Some(ec) = ec {
+                ec.resize(JsValue::UNDEFINED);
+            }
+        });
+    });
+    on_cleanup(move || {
+        handle.remove();
+        dispose_soon(id);
+    });
+    let export_png = move |_| {
+        if let Some(url) = instance.with_value(|ec| ec.as_ref().and_then(data_url)) {
+            download_data_url(&format!("cadran-{id}.png"), &url);
+        }
+    };
+    let rows = move || {
+        let l = lang.get();
+        let currency = state.settings.with(|s| s.currency.clone());
+        state.report.with(|r| {
+            r.breakdown(spec.table)
+                .iter()
+                .map(|b| {
+                    let key = key_text(spec.table, &b.key, l);
+                    // Shown as the file wrote it: a rep, a region, a stage.
+                    let from_file = !engine_keys(spec.table) && key == b.key;
+                    (
+                        key,
+                        from_file,
+                        format_value(spec.unit, b.value, &currency, l),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let title = move || chart_title(id, lang.get());
+    // Why there is nothing to draw: the data a KPI of the same family needs, or the period and filters.
+    let why_empty = move || {
+        let l = lang.get();
+        let reason = state
+            .report
+            .with(|r| r.kpi(reason_kpi(id)).and_then(|k| k.unavailable.clone()));
+        match reason {
+            Some(r) => format!("{} — {}", t(l, Text::ChartNoData), said(&r, l)),
+            None => t(l, Text::ChartNoDataHere).to_string(),
+        }
+    };
+    let export_csv = move |_| {
+        let l = lang.get_untracked();
+        let header = vec![
+            chart_title(id, l).to_string(),
+            t(l, Text::Value).to_string(),
+        ];
+        let body: Vec<Vec<String>> = state.report.with_untracked(|r| {
+            r.breakdown(spec.table)
+                .iter()
+                .map(|b| {
+                    // The engine's words in the user's language; months stay ISO for spreadsheets.
+                    let key = breakdown_key(spec.table, &b.key, l)
+                        .map_or_else(|| b.key.clone(), str::to_string);
+                    vec![key, b.value.to_string()]
+                })
+                .collect()
+        });
+        let delimiter = csv_delimiter(l);
+        download_text(
+            &format!("cadran-{id}.csv"),
+            "text/csv",
+            &csv_table(&header, &body, delimiter),
+        );
+    };
+    view! {
+        <figure class="chart-panel" id=format!("panel-{id}") data-testid=format!("chart-{id}")>
+            <figcaption>
+                <h3>{title}</h3>
+                <span class="chart-actions">
+                    <button class="button subtle" aria-pressed=move || as_table.get().to_string() on:click=move |_| as_table.update(|v| *v = !*v)>
+                        {move || t(lang.get(), if as_table.get() { Text::ShowChart } else { Text::ShowTable })}
+                    </button>
+                    <Show when=move || !as_table.get() && chart.with(Option::is_some)>
+                        <button class="button subtle" on:click=export_png>{move || t(lang.get(), Text::ExportPng)}</button>
+                    </Show>
+                    <Show when=move || as_table.get()>
+                        <button class="button subtle" data-testid=format!("export-csv-{id}") on:click=export_csv>{move || t(lang.get(), Text::ExportCsv)}</button>
+                    </Show>
+                </span>
+            </figcaption>
+            <Show
+                when=move || chart.with(Option::is_some)
+                fallback=move || view! { <p class="no-data" data-testid=format!("no-data-{id}")>{why_empty}</p> }
+            >
+                <Show
+                    when=move || as_table.get()
+                    fallback=move || view! { <div id=id class="chart" role="img" aria-label=title></div> }
+                >
+                    <table class="data-table">
+                        <tbody>
+                            {move || rows().into_iter().map(|(k, from_file, v)| view! {
+                                <tr><th scope="row" data-from-file=from_file.then_some("")>{k}</th><td class="num">{v}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </Show>
+            </Show>
+        </figure>
+    }
+}
