@@ -2,6 +2,7 @@
 //! unavailable KPI, and values formatted by their unit.
 
 use super::{format_money, format_number, format_percent, Lang};
+use crate::charts::ChartId;
 use crate::engine::kpi::{Family, KpiDef};
 use crate::engine::report::{Change, Unit};
 
@@ -32,59 +33,58 @@ pub fn family_label(f: Family, lang: Lang) -> &'static str {
 }
 
 /// The title of a dashboard chart.
-pub fn chart_title(id: &str, lang: Lang) -> &'static str {
+pub fn chart_title(id: ChartId, lang: Lang) -> &'static str {
     let (fr, en) = match id {
-        "revenue-by-month" => (
+        ChartId::RevenueByMonth => (
             "Chiffre d'affaires par mois (et année précédente)",
             "Revenue by month (and last year)",
         ),
-        "margin-by-month" => ("Marge brute par mois", "Gross margin by month"),
-        "revenue-by-rep" => ("CA par commercial", "Revenue by rep"),
-        "revenue-by-region" => ("CA par région", "Revenue by region"),
-        "revenue-by-sector" => ("CA par secteur", "Revenue by sector"),
-        "revenue-by-channel" => ("CA par canal", "Revenue by channel"),
-        "revenue-by-product" => ("CA par produit (top 15)", "Revenue by product (top 15)"),
-        "top-customers" => ("Top 10 clients", "Top 10 customers"),
-        "new-vs-lost" => (
+        ChartId::MarginByMonth => ("Marge brute par mois", "Gross margin by month"),
+        ChartId::RevenueByRep => ("CA par commercial", "Revenue by rep"),
+        ChartId::RevenueByRegion => ("CA par région", "Revenue by region"),
+        ChartId::RevenueBySector => ("CA par secteur", "Revenue by sector"),
+        ChartId::RevenueByChannel => ("CA par canal", "Revenue by channel"),
+        ChartId::RevenueByProduct => ("CA par produit (top 15)", "Revenue by product (top 15)"),
+        ChartId::TopCustomers => ("Top 10 clients", "Top 10 customers"),
+        ChartId::NewVsLost => (
             "Nouveaux et clients perdus par mois",
             "New vs lost customers by month",
         ),
-        "new-customers" => (
+        ChartId::NewCustomers => (
             "Nouveaux clients, par CA de la période",
             "New customers, by revenue in the period",
         ),
-        "lost-customers" => (
+        ChartId::LostCustomers => (
             "Clients perdus, par CA avant leur départ",
             "Lost customers, by revenue before they left",
         ),
-        "cohorts" => (
+        ChartId::Cohorts => (
             "Rétention par cohorte (% actifs)",
             "Cohort retention (% active)",
         ),
-        "funnel" => ("Pipe par étape", "Pipeline by stage"),
-        "won-revenue-by-rep" => ("CA signé par commercial", "Won revenue by rep"),
-        "win-rate-by-rep" => ("Taux de signature par commercial", "Win rate by rep"),
-        "sales-cycle" => ("Durée du cycle de vente (jours)", "Sales cycle (days)"),
-        "spend-by-channel" => ("Dépenses par canal", "Spend by channel"),
-        "campaign-roi" => ("ROI des campagnes", "Campaign ROI"),
-        "nps" => (
+        ChartId::Funnel => ("Pipe par étape", "Pipeline by stage"),
+        ChartId::WonRevenueByRep => ("CA signé par commercial", "Won revenue by rep"),
+        ChartId::WinRateByRep => ("Taux de signature par commercial", "Win rate by rep"),
+        ChartId::SalesCycle => ("Durée du cycle de vente (jours)", "Sales cycle (days)"),
+        ChartId::SpendByChannel => ("Dépenses par canal", "Spend by channel"),
+        ChartId::CampaignRoi => ("ROI des campagnes", "Campaign ROI"),
+        ChartId::Nps => (
             "Promoteurs, passifs, détracteurs",
             "Promoters, passives, detractors",
         ),
-        "lead-response" => (
+        ChartId::LeadResponse => (
             "Délai de premier contact des prospects",
             "Lead response time",
         ),
-        "activity-by-rep" => (
+        ChartId::ActivityByRep => (
             "Appels, visites et rendez-vous par commercial",
             "Calls, visits and meetings by rep",
         ),
-        "cac-by-month" => (
+        ChartId::CacByMonth => (
             "Coût d'acquisition client par mois",
             "Customer acquisition cost by month",
         ),
-        "receivables-aging" => ("Encours par retard (jours)", "Receivables by days overdue"),
-        _ => ("", ""),
+        ChartId::ReceivablesAging => ("Encours par retard (jours)", "Receivables by days overdue"),
     };
     if lang == Lang::Fr {
         fr

@@ -1,6 +1,7 @@
 //! The alerts strip at the top of the dashboard: objectives in `alert` and
 //! triggered alert rules, each linking to the chart that explains it.
 
+use crate::charts::ChartId;
 use crate::engine::kpi::def;
 use crate::engine::objectives::{Comparison, Level};
 use crate::locale::scope_text;
@@ -9,21 +10,21 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 /// The chart that explains a KPI.
-fn chart_of(kpi: &str) -> &'static str {
+fn chart_of(kpi: &str) -> ChartId {
     match def(kpi).map(|d| d.family) {
-        Some(crate::engine::kpi::Family::Customers) => "new-vs-lost",
-        Some(crate::engine::kpi::Family::Pipeline) => "funnel",
-        Some(crate::engine::kpi::Family::Prospecting) => "lead-response",
-        Some(crate::engine::kpi::Family::Activity) => "activity-by-rep",
-        Some(crate::engine::kpi::Family::Marketing) => "cac-by-month",
-        Some(crate::engine::kpi::Family::Satisfaction) => "nps",
-        Some(crate::engine::kpi::Family::Receivables) => "receivables-aging",
-        _ if kpi.contains("margin") => "margin-by-month",
-        _ => "revenue-by-month",
+        Some(crate::engine::kpi::Family::Customers) => ChartId::NewVsLost,
+        Some(crate::engine::kpi::Family::Pipeline) => ChartId::Funnel,
+        Some(crate::engine::kpi::Family::Prospecting) => ChartId::LeadResponse,
+        Some(crate::engine::kpi::Family::Activity) => ChartId::ActivityByRep,
+        Some(crate::engine::kpi::Family::Marketing) => ChartId::CacByMonth,
+        Some(crate::engine::kpi::Family::Satisfaction) => ChartId::Nps,
+        Some(crate::engine::kpi::Family::Receivables) => ChartId::ReceivablesAging,
+        _ if kpi.contains("margin") => ChartId::MarginByMonth,
+        _ => ChartId::RevenueByMonth,
     }
 }
 
-fn go_to(chart: &'static str) {
+fn go_to(chart: ChartId) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(&format!("panel-{chart}")))
@@ -40,7 +41,7 @@ pub fn AlertsStrip() -> impl IntoView {
         let l = lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
         let colon = colon(l);
-        let mut out: Vec<(String, &'static str)> = Vec::new();
+        let mut out: Vec<(String, ChartId)> = Vec::new();
         for o in state
             .objectives
             .get()

@@ -1,7 +1,7 @@
 //! The dashboard's charts: which builder draws each one, which breakdown is
 //! its table view, and in which unit its values read.
 
-use crate::charts::{self, Orientation};
+use crate::charts::{self, ChartId, Orientation};
 use crate::engine::report::Unit;
 use crate::engine::Report;
 use crate::locale::{t, Lang, Text};
@@ -9,7 +9,7 @@ use charming::Chart;
 
 pub struct ChartSpec {
     /// The element id ECharts mounts on, and the chart's key in `chart_title`.
-    pub id: &'static str,
+    pub id: ChartId,
     pub build: fn(&Report, Lang) -> Option<Chart>,
     /// The breakdown shown by the table view.
     pub table: &'static str,
@@ -17,20 +17,26 @@ pub struct ChartSpec {
 }
 
 /// The KPI whose missing data also leaves this chart empty (to say why).
-pub fn reason_kpi(chart_id: &str) -> &'static str {
-    match chart_id {
-        "margin-by-month" => "gross_margin",
-        "new-vs-lost" | "cohorts" | "new-customers" => "new_customers",
-        "lost-customers" => "lost_customers",
-        "funnel" => "pipeline_value",
-        "won-revenue-by-rep" | "win-rate-by-rep" | "sales-cycle" => "win_rate",
-        "lead-response" => "lead_response_hours",
-        "activity-by-rep" => "calls",
-        "cac-by-month" => "acquisition_cost",
-        "spend-by-channel" | "campaign-roi" => "marketing_spend",
-        "nps" => "nps",
-        "receivables-aging" => "receivables_outstanding",
-        _ => "revenue",
+pub fn reason_kpi(chart: ChartId) -> &'static str {
+    match chart {
+        ChartId::MarginByMonth => "gross_margin",
+        ChartId::NewVsLost | ChartId::Cohorts | ChartId::NewCustomers => "new_customers",
+        ChartId::LostCustomers => "lost_customers",
+        ChartId::Funnel => "pipeline_value",
+        ChartId::WonRevenueByRep | ChartId::WinRateByRep | ChartId::SalesCycle => "win_rate",
+        ChartId::LeadResponse => "lead_response_hours",
+        ChartId::ActivityByRep => "calls",
+        ChartId::CacByMonth => "acquisition_cost",
+        ChartId::SpendByChannel | ChartId::CampaignRoi => "marketing_spend",
+        ChartId::Nps => "nps",
+        ChartId::ReceivablesAging => "receivables_outstanding",
+        ChartId::RevenueByMonth
+        | ChartId::RevenueByRep
+        | ChartId::RevenueByRegion
+        | ChartId::RevenueBySector
+        | ChartId::RevenueByChannel
+        | ChartId::RevenueByProduct
+        | ChartId::TopCustomers => "revenue",
     }
 }
 
@@ -40,55 +46,55 @@ fn bars(r: &Report, id: &str, lang: Lang, limit: usize, o: Orientation) -> Optio
 
 pub const CHARTS: &[ChartSpec] = &[
     ChartSpec {
-        id: "revenue-by-month",
+        id: ChartId::RevenueByMonth,
         build: charts::revenue_by_month,
         table: "revenue_by_month",
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "margin-by-month",
+        id: ChartId::MarginByMonth,
         build: charts::margin_by_month,
         table: "margin_by_month",
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "revenue-by-rep",
+        id: ChartId::RevenueByRep,
         build: |r, l| bars(r, "revenue_by_rep", l, 20, Orientation::Horizontal),
         table: "revenue_by_rep",
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "revenue-by-region",
+        id: ChartId::RevenueByRegion,
         build: |r, l| bars(r, "revenue_by_region", l, 20, Orientation::Horizontal),
         table: "revenue_by_region",
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "revenue-by-sector",
+        id: ChartId::RevenueBySector,
         build: |r, l| bars(r, "revenue_by_sector", l, 20, Orientation::Horizontal),
         table: "revenue_by_sector",
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "revenue-by-channel",
+        id: ChartId::RevenueByChannel,
         build: |r, l| bars(r, "revenue_by_channel", l, 20, Orientation::Horizontal),
         table: "revenue_by_channel",
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "revenue-by-product",
+        id: ChartId::RevenueByProduct,
         build: |r, l| bars(r, "revenue_by_product", l, 15, Orientation::Horizontal),
         table: "revenue_by_product",
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "top-customers",
+        id: ChartId::TopCustomers,
         build: |r, l| bars(r, "top_customers", l, 10, Orientation::Horizontal),
         table: "top_customers",
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "new-vs-lost",
+        id: ChartId::NewVsLost,
         build: charts::new_vs_lost,
         table: "new_customers_by_month",
         unit: Unit::Count,
@@ -96,31 +102,31 @@ pub const CHARTS: &[ChartSpec] = &[
     // Who the new and lost customers are: the chart shows the largest, the
     // table view all the report lists (50).
     ChartSpec {
-        id: "new-customers",
+        id: ChartId::NewCustomers,
         build: |r, l| bars(r, "new_customers_list", l, 15, Orientation::Horizontal),
         table: "new_customers_list",
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "lost-customers",
+        id: ChartId::LostCustomers,
         build: |r, l| bars(r, "lost_customers_list", l, 15, Orientation::Horizontal),
         table: "lost_customers_list",
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "cohorts",
+        id: ChartId::Cohorts,
         build: charts::cohort_heatmap,
         table: "new_customers_by_month",
         unit: Unit::Count,
     },
     ChartSpec {
-        id: "funnel",
+        id: ChartId::Funnel,
         build: charts::funnel,
         table: "pipeline_by_stage",
         unit: Unit::Count,
     },
     ChartSpec {
-        id: "won-revenue-by-rep",
+        id: ChartId::WonRevenueByRep,
         build: |r, l| {
             charts::breakdown_bars(
                 r,
@@ -135,7 +141,7 @@ pub const CHARTS: &[ChartSpec] = &[
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "win-rate-by-rep",
+        id: ChartId::WinRateByRep,
         build: |r, l| {
             charts::breakdown_bars(
                 r,
@@ -150,7 +156,7 @@ pub const CHARTS: &[ChartSpec] = &[
         unit: Unit::Ratio,
     },
     ChartSpec {
-        id: "sales-cycle",
+        id: ChartId::SalesCycle,
         build: |r, l| {
             charts::breakdown_bars(
                 r,
@@ -165,7 +171,7 @@ pub const CHARTS: &[ChartSpec] = &[
         unit: Unit::Count,
     },
     ChartSpec {
-        id: "lead-response",
+        id: ChartId::LeadResponse,
         build: |r, l| {
             charts::breakdown_bars(
                 r,
@@ -180,7 +186,7 @@ pub const CHARTS: &[ChartSpec] = &[
         unit: Unit::Count,
     },
     ChartSpec {
-        id: "activity-by-rep",
+        id: ChartId::ActivityByRep,
         build: |r, l| {
             charts::breakdown_bars(
                 r,
@@ -195,7 +201,7 @@ pub const CHARTS: &[ChartSpec] = &[
         unit: Unit::Count,
     },
     ChartSpec {
-        id: "cac-by-month",
+        id: ChartId::CacByMonth,
         build: |r, l| {
             charts::breakdown_bars(
                 r,
@@ -210,7 +216,7 @@ pub const CHARTS: &[ChartSpec] = &[
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "spend-by-channel",
+        id: ChartId::SpendByChannel,
         build: |r, l| {
             charts::breakdown_bars(
                 r,
@@ -225,7 +231,7 @@ pub const CHARTS: &[ChartSpec] = &[
         unit: Unit::Currency,
     },
     ChartSpec {
-        id: "campaign-roi",
+        id: ChartId::CampaignRoi,
         build: |r, l| {
             charts::breakdown_bars(r, "campaign_roi", "ROI", 10, Orientation::Horizontal, l)
         },
@@ -233,7 +239,7 @@ pub const CHARTS: &[ChartSpec] = &[
         unit: Unit::Ratio,
     },
     ChartSpec {
-        id: "nps",
+        id: ChartId::Nps,
         build: |r, l| {
             charts::breakdown_bars(
                 r,
@@ -248,7 +254,7 @@ pub const CHARTS: &[ChartSpec] = &[
         unit: Unit::Count,
     },
     ChartSpec {
-        id: "receivables-aging",
+        id: ChartId::ReceivablesAging,
         build: |r, l| {
             charts::breakdown_bars(
                 r,

@@ -53,7 +53,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             };
             if empty {
                 // The element is new when the panel was shown again: start from a fresh instance.
-                match new_chart(id) {
+                match new_chart(id.as_str()) {
                     Some(ec) => instance.set_value(Some(ec)),
                     None => return, // the panel is gone
                 }
@@ -81,7 +81,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     });
     on_cleanup(move || {
         handle.remove();
-        dispose_soon(id);
+        dispose_soon(id.as_str());
     });
     let export_png = move |_| {
         if let Some(url) = instance.with_value(|ec| ec.as_ref().and_then(data_url)) {
@@ -165,7 +165,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             >
                 <Show
                     when=move || as_table.get()
-                    fallback=move || view! { <div id=id class="chart" role="img" aria-label=title></div> }
+                    fallback=move || view! { <div id=id.as_str() class="chart" role="img" aria-label=title></div> }
                 >
                     <table class="data-table">
                         <tbody>
