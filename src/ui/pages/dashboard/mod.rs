@@ -8,7 +8,7 @@ mod chart_panel;
 
 use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
 use crate::locale::device::{dt, DeviceText};
-use crate::locale::{colon, date_label, family_label, kpi_label, t, Text};
+use crate::locale::{colon, date_label, family_label, kpi_label, said_report, t, Text};
 use crate::ui::state::storage::Layout;
 use crate::ui::state::AppState;
 use crate::ui::widgets::download::download_text;
@@ -57,7 +57,9 @@ pub fn Dashboard() -> impl IntoView {
         })
     };
     let export_json = move |_| {
-        let json = report.with(|r| serde_json::to_string_pretty(r).unwrap_or_default());
+        // The JSON of `cadran kpis`: reasons and notes in its English.
+        let said = report.with(|r| said_report(r.clone()));
+        let json = serde_json::to_string_pretty(&said).unwrap_or_default();
         download_text("cadran-report.json", "application/json", &json);
     };
     // The dashboard mounts in two tasks: the top first, then the other
