@@ -25,6 +25,7 @@ mod satisfaction;
 mod team;
 
 pub use self::core::catalogue::{self, def, Better, Family, KpiDef, CATALOGUE};
+pub use self::core::ids::{BreakdownId, KpiId, UnknownId};
 pub use self::core::period::{CalendarUnit, Period, Preset};
 pub use self::core::sum::Sum;
 pub use checks::comparisons::{covers, SLACK_DAYS};

@@ -1,6 +1,7 @@
 //! The KPI catalogue of KPIS.md as one table in code: id, labels, unit,
 //! direction and what data it needs. The UI, the CLI and the docs read it.
 
+use super::ids::KpiId;
 use crate::messages::Need;
 use crate::report::Unit;
 use serde::Serialize;
@@ -47,6 +48,9 @@ impl Family {
 /// One scalar KPI.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct KpiDef {
+    /// Its id; `id` is its text, kept for what reads ids as text.
+    #[serde(skip)]
+    pub kpi: KpiId,
     pub id: &'static str,
     pub family: Family,
     pub fr: &'static str,
@@ -62,6 +66,7 @@ pub struct KpiDef {
 
 use Better::{Higher as Up, Lower as Down, Neither};
 use Family::*;
+use KpiId as K;
 use Unit::{Count, Currency, Days, Hours, Ratio, Score};
 
 // What each KPI needs, in the rows' words (`locale::need` says it).
@@ -88,7 +93,7 @@ const REPS: Need = Need::Reps;
 
 #[allow(clippy::too_many_arguments)] // one row of the table, in the table's column order
 const fn k(
-    id: &'static str,
+    kpi: KpiId,
     family: Family,
     fr: &'static str,
     en: &'static str,
@@ -98,7 +103,8 @@ const fn k(
     needs: Need,
 ) -> KpiDef {
     KpiDef {
-        id,
+        kpi,
+        id: kpi.as_str(),
         family,
         fr,
         en,
@@ -112,7 +118,7 @@ const fn k(
 /// Every scalar KPI of KPIS.md.
 pub const CATALOGUE: &[KpiDef] = &[
     k(
-        "revenue",
+        K::Revenue,
         Revenue,
         "Chiffre d'affaires",
         "Revenue",
@@ -122,7 +128,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES,
     ),
     k(
-        "revenue_growth",
+        K::RevenueGrowth,
         Revenue,
         "Croissance du CA",
         "Revenue growth",
@@ -132,7 +138,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES,
     ),
     k(
-        "order_count",
+        K::OrderCount,
         Revenue,
         "Nombre de commandes",
         "Orders",
@@ -142,7 +148,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES,
     ),
     k(
-        "avg_order_value",
+        K::AvgOrderValue,
         Revenue,
         "Panier moyen",
         "Average order value",
@@ -152,7 +158,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES,
     ),
     k(
-        "gross_margin",
+        K::GrossMargin,
         Revenue,
         "Marge brute",
         "Gross margin",
@@ -162,7 +168,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_MARGIN,
     ),
     k(
-        "margin_rate",
+        K::MarginRate,
         Revenue,
         "Taux de marge",
         "Margin rate",
@@ -172,7 +178,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_MARGIN,
     ),
     k(
-        "revenue_per_rep",
+        K::RevenuePerRep,
         Revenue,
         "CA par commercial",
         "Revenue per rep",
@@ -182,7 +188,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_REP,
     ),
     k(
-        "units_sold",
+        K::UnitsSold,
         Revenue,
         "Unités vendues",
         "Units sold",
@@ -192,7 +198,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_QTY,
     ),
     k(
-        "active_customers",
+        K::ActiveCustomers,
         Customers,
         "Clients actifs",
         "Active customers",
@@ -202,7 +208,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "new_customers",
+        K::NewCustomers,
         Customers,
         "Nouveaux clients",
         "New customers",
@@ -212,7 +218,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "lost_customers",
+        K::LostCustomers,
         Customers,
         "Clients perdus",
         "Lost customers",
@@ -222,7 +228,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "retention_rate",
+        K::RetentionRate,
         Customers,
         "Taux de rétention",
         "Retention rate",
@@ -232,7 +238,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "churn_rate",
+        K::ChurnRate,
         Customers,
         "Taux d'attrition",
         "Churn rate",
@@ -242,7 +248,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "repeat_rate",
+        K::RepeatRate,
         Customers,
         "Taux de réachat",
         "Repeat purchase rate",
@@ -252,7 +258,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "first_purchase_value",
+        K::FirstPurchaseValue,
         Customers,
         "Valeur du premier achat",
         "First purchase value",
@@ -262,7 +268,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "new_opportunities",
+        K::NewOpportunities,
         Pipeline,
         "Nouvelles opportunités",
         "New opportunities",
@@ -272,7 +278,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS,
     ),
     k(
-        "open_opportunities",
+        K::OpenOpportunities,
         Pipeline,
         "Opportunités en cours",
         "Open opportunities",
@@ -282,7 +288,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS,
     ),
     k(
-        "pipeline_value",
+        K::PipelineValue,
         Pipeline,
         "Pipe total",
         "Pipeline value",
@@ -292,7 +298,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS,
     ),
     k(
-        "weighted_pipeline",
+        K::WeightedPipeline,
         Pipeline,
         "Pipe pondéré",
         "Weighted pipeline",
@@ -302,7 +308,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS,
     ),
     k(
-        "won_deals",
+        K::WonDeals,
         Pipeline,
         "Affaires signées",
         "Deals won",
@@ -312,7 +318,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS_CLOSE,
     ),
     k(
-        "won_revenue",
+        K::WonRevenue,
         Pipeline,
         "CA signé",
         "Won revenue",
@@ -322,7 +328,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS_CLOSE,
     ),
     k(
-        "win_rate",
+        K::WinRate,
         Pipeline,
         "Taux de signature",
         "Win rate",
@@ -332,7 +338,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS_CLOSE,
     ),
     k(
-        "avg_deal_value",
+        K::AvgDealValue,
         Pipeline,
         "Montant moyen signé",
         "Average deal value",
@@ -342,7 +348,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS_CLOSE,
     ),
     k(
-        "avg_sales_cycle_days",
+        K::AvgSalesCycleDays,
         Pipeline,
         "Durée moyenne du cycle de vente",
         "Average sales cycle",
@@ -352,7 +358,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS_CLOSE,
     ),
     k(
-        "opportunity_conversion_rate",
+        K::OpportunityConversionRate,
         Pipeline,
         "Taux de conversion des opportunités",
         "Opportunity conversion rate",
@@ -362,7 +368,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS,
     ),
     k(
-        "lead_count",
+        K::LeadCount,
         Prospecting,
         "Nombre de prospects",
         "Leads",
@@ -372,7 +378,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         LEADS,
     ),
     k(
-        "lead_qualification_rate",
+        K::LeadQualificationRate,
         Prospecting,
         "Taux de qualification",
         "Lead-to-opportunity rate",
@@ -382,7 +388,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         LEADS,
     ),
     k(
-        "lead_conversion_rate",
+        K::LeadConversionRate,
         Prospecting,
         "Taux de conversion prospects → clients",
         "Lead-to-customer rate",
@@ -392,7 +398,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         LEADS,
     ),
     k(
-        "lead_response_hours",
+        K::LeadResponseHours,
         Prospecting,
         "Délai de premier contact",
         "Lead response time",
@@ -402,7 +408,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         LEADS_CONTACT,
     ),
     k(
-        "hot_leads_assigned",
+        K::HotLeadsAssigned,
         Prospecting,
         "Prospects chauds affectés",
         "Hot leads assigned",
@@ -411,12 +417,19 @@ pub const CATALOGUE: &[KpiDef] = &[
         true,
         LEADS_TEMP,
     ),
-    k("calls", Activity, "Appels", "Calls", Count, Up, true, ACTS),
+    k(K::Calls, Activity, "Appels", "Calls", Count, Up, true, ACTS),
     k(
-        "visits", Activity, "Visites", "Visits", Count, Up, true, ACTS,
+        K::Visits,
+        Activity,
+        "Visites",
+        "Visits",
+        Count,
+        Up,
+        true,
+        ACTS,
     ),
     k(
-        "meetings",
+        K::Meetings,
         Activity,
         "Rendez-vous",
         "Meetings",
@@ -426,7 +439,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS,
     ),
     k(
-        "visits_per_rep_month",
+        K::VisitsPerRepMonth,
         Activity,
         "Visites par commercial et par mois",
         "Visits per rep per month",
@@ -436,7 +449,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS,
     ),
     k(
-        "visits_per_order",
+        K::VisitsPerOrder,
         Activity,
         "Ratio visites / commandes",
         "Visits per order",
@@ -446,7 +459,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS,
     ),
     k(
-        "call_efficiency",
+        K::CallEfficiency,
         Activity,
         "Efficience (ventes / appels)",
         "Sales per call",
@@ -456,7 +469,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS,
     ),
     k(
-        "contacts_per_sale",
+        K::ContactsPerSale,
         Activity,
         "Contacts par vente",
         "Contacts per sale",
@@ -466,7 +479,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS,
     ),
     k(
-        "selling_time_share",
+        K::SellingTimeShare,
         Activity,
         "Temps de vente active",
         "Selling time share",
@@ -476,7 +489,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS_DURATION,
     ),
     k(
-        "acquisition_cost",
+        K::AcquisitionCost,
         Marketing,
         "Coût d'acquisition client (CAC)",
         "Customer acquisition cost",
@@ -486,7 +499,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SPEND,
     ),
     k(
-        "marketing_spend",
+        K::MarketingSpend,
         Marketing,
         "Dépenses marketing et commerciales",
         "Marketing and sales spend",
@@ -496,7 +509,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SPEND,
     ),
     k(
-        "cart_abandonment_rate",
+        K::CartAbandonmentRate,
         Marketing,
         "Taux d'abandon de panier",
         "Cart abandonment",
@@ -506,7 +519,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         CARTS,
     ),
     k(
-        "nps",
+        K::Nps,
         Satisfaction,
         "Net Promoter Score",
         "Net Promoter Score",
@@ -516,7 +529,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         FEEDBACK,
     ),
     k(
-        "complaints",
+        K::Complaints,
         Satisfaction,
         "Réclamations",
         "Complaints",
@@ -526,7 +539,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         COMPLAINTS,
     ),
     k(
-        "receivables_outstanding",
+        K::ReceivablesOutstanding,
         Receivables,
         "Encours clients",
         "Outstanding receivables",
@@ -536,7 +549,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         INVOICES,
     ),
     k(
-        "receivables_overdue",
+        K::ReceivablesOverdue,
         Receivables,
         "Encours échu",
         "Overdue receivables",
@@ -546,7 +559,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         INVOICES_DUE,
     ),
     k(
-        "dso_days",
+        K::DsoDays,
         Receivables,
         "DSO (délai moyen de paiement)",
         "Days sales outstanding",
@@ -556,7 +569,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         INVOICES,
     ),
     k(
-        "time_to_first_sale_days",
+        K::TimeToFirstSaleDays,
         Team,
         "Délai de première vente",
         "Time to first sale",
@@ -566,7 +579,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         TEAM_HIRE,
     ),
     k(
-        "active_reps",
+        K::ActiveReps,
         Team,
         "Commerciaux actifs",
         "Active reps",
@@ -577,9 +590,34 @@ pub const CATALOGUE: &[KpiDef] = &[
     ),
 ];
 
-/// The definition of a KPI id.
+// One row per KPI, in the order of `KpiId`: a KPI without its row, or a
+// row out of place, does not compile.
+const _: () = {
+    assert!(
+        CATALOGUE.len() == KpiId::ALL.len(),
+        "one catalogue row per KpiId"
+    );
+    let mut i = 0;
+    while i < CATALOGUE.len() {
+        assert!(
+            CATALOGUE[i].kpi as usize == i,
+            "catalogue rows in KpiId order"
+        );
+        i += 1;
+    }
+};
+
+impl KpiId {
+    /// Its catalogue row.
+    pub fn def(self) -> &'static KpiDef {
+        &CATALOGUE[self as usize]
+    }
+}
+
+/// The definition of a KPI id written as text (a set-up file, a link, the
+/// command line); `None` for text that is no KPI id.
 pub fn def(id: &str) -> Option<&'static KpiDef> {
-    CATALOGUE.iter().find(|d| d.id == id)
+    id.parse::<KpiId>().ok().map(KpiId::def)
 }
 
 #[cfg(test)]
