@@ -2,8 +2,9 @@
 //! and what they yield in orders or won deals.
 
 use crate::kpi::core::breakdown::Grouped;
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
-use crate::kpi::core::ids::{BreakdownId, KpiId};
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::record::put;
 use crate::kpi::core::record::set;

@@ -2,8 +2,9 @@
 //! spend, customer acquisition cost, campaign ROI, cart abandonment.
 
 use crate::kpi::core::breakdown::{row, sort_desc, Grouped, Monthly};
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
-use crate::kpi::core::ids::{BreakdownId, KpiId};
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::period::{month_index, month_index_key};
 use crate::kpi::core::record::put;

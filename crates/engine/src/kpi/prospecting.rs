@@ -2,8 +2,9 @@
 //! opportunities and customers, how fast they were first contacted, and how
 //! many hot leads were given to a rep.
 
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
-use crate::kpi::core::ids::{BreakdownId, KpiId};
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::record::set;
 use crate::kpi::core::record::{put, put_with_median};

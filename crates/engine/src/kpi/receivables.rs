@@ -2,7 +2,8 @@
 //! customers still owe, what is overdue, days sales outstanding, and aging.
 
 use crate::kpi::core::breakdown::{row, Grouped};
-use crate::kpi::core::ids::{BreakdownId, KpiId};
+use crate::kpi::core::catalogue::KpiId;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::record::put;
 use crate::kpi::core::record::set;

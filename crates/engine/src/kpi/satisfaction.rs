@@ -1,8 +1,9 @@
 //! Satisfaction (table `feedback`): Net Promoter Score and complaints.
 
 use crate::kpi::core::breakdown::row;
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
-use crate::kpi::core::ids::{BreakdownId, KpiId};
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::record::put;
 use crate::kpi::core::record::set;

@@ -2,8 +2,8 @@
 //! reps, time to first sale, and the rep view ("commerciaux").
 
 use crate::kpi::activity::Activities;
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
-use crate::kpi::core::ids::KpiId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::record::put;
 use crate::kpi::core::record::put_with_median;

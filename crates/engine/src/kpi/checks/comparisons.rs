@@ -4,8 +4,8 @@
 //! selected, "last year" would overlap it and "previous" would lie before
 //! the first row, and a growth against nothing is not a growth.
 
-use crate::kpi::core::catalogue::{KpiDef, CATALOGUE};
-use crate::kpi::core::ids::{BreakdownId, KpiId};
+use crate::kpi::core::catalogue::{KpiDef, KpiId, CATALOGUE};
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::sources::source;
 use crate::kpi::model::span::table_span;

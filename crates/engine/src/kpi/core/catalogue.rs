@@ -1,7 +1,7 @@
 //! The KPI catalogue of KPIS.md as one table in code: id, labels, unit,
 //! direction and what data it needs. The UI, the CLI and the docs read it.
 
-use super::ids::KpiId;
+use super::ids::id_enum;
 use crate::messages::Need;
 use crate::report::Unit;
 use serde::Serialize;
@@ -43,6 +43,61 @@ impl Family {
         Family::Receivables,
         Family::Team,
     ];
+}
+
+id_enum! {
+    /// A KPI of the catalogue, in catalogue order (`CATALOGUE[id as usize]`
+    /// is its row). A new KPI: its variant here, its row below.
+    KpiId {
+        Revenue = "revenue",
+        RevenueGrowth = "revenue_growth",
+        OrderCount = "order_count",
+        AvgOrderValue = "avg_order_value",
+        GrossMargin = "gross_margin",
+        MarginRate = "margin_rate",
+        RevenuePerRep = "revenue_per_rep",
+        UnitsSold = "units_sold",
+        ActiveCustomers = "active_customers",
+        NewCustomers = "new_customers",
+        LostCustomers = "lost_customers",
+        RetentionRate = "retention_rate",
+        ChurnRate = "churn_rate",
+        RepeatRate = "repeat_rate",
+        FirstPurchaseValue = "first_purchase_value",
+        NewOpportunities = "new_opportunities",
+        OpenOpportunities = "open_opportunities",
+        PipelineValue = "pipeline_value",
+        WeightedPipeline = "weighted_pipeline",
+        WonDeals = "won_deals",
+        WonRevenue = "won_revenue",
+        WinRate = "win_rate",
+        AvgDealValue = "avg_deal_value",
+        AvgSalesCycleDays = "avg_sales_cycle_days",
+        OpportunityConversionRate = "opportunity_conversion_rate",
+        LeadCount = "lead_count",
+        LeadQualificationRate = "lead_qualification_rate",
+        LeadConversionRate = "lead_conversion_rate",
+        LeadResponseHours = "lead_response_hours",
+        HotLeadsAssigned = "hot_leads_assigned",
+        Calls = "calls",
+        Visits = "visits",
+        Meetings = "meetings",
+        VisitsPerRepMonth = "visits_per_rep_month",
+        VisitsPerOrder = "visits_per_order",
+        CallEfficiency = "call_efficiency",
+        ContactsPerSale = "contacts_per_sale",
+        SellingTimeShare = "selling_time_share",
+        AcquisitionCost = "acquisition_cost",
+        MarketingSpend = "marketing_spend",
+        CartAbandonmentRate = "cart_abandonment_rate",
+        Nps = "nps",
+        Complaints = "complaints",
+        ReceivablesOutstanding = "receivables_outstanding",
+        ReceivablesOverdue = "receivables_overdue",
+        DsoDays = "dso_days",
+        TimeToFirstSaleDays = "time_to_first_sale_days",
+        ActiveReps = "active_reps",
+    }
 }
 
 /// One scalar KPI.

@@ -1,13 +1,12 @@
-//! The KPI and breakdown ids as enums: a misspelt id is a compile error,
-//! and a KPI added without its catalogue row, computation or words fails
-//! to compile or a test that walks [`KpiId::ALL`]. Each serialises to
-//! the snake_case id of KPIS.md (`win_rate`, `revenue_by_month`), the one
+//! Ids as enums (`KpiId`, in `catalogue.rs` beside its rows, and
+//! `BreakdownId`): a misspelt id is a compile error, and a KPI added
+//! without its catalogue row, computation or words fails to compile or a
+//! test that walks `KpiId::ALL`. Each serialises to the snake_case id of
+//! KPIS.md (`win_rate`, `revenue_by_month`), the one
 //! the JSON report, the set-up file, links and the command line use; ids
 //! that arrive as text are read with [`str::parse`].
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
-use std::str::FromStr;
 
 /// Text that is no KPI or breakdown id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +22,7 @@ impl std::error::Error for UnknownId {}
 
 /// An enum of ids, each variant with its text: `as_str`, `ALL` (in the
 /// order written), `FromStr`, `Display`, `AsRef<str>` and serde as the text.
-macro_rules! ids {
+macro_rules! id_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal,)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -43,18 +42,18 @@ macro_rules! ids {
             }
         }
 
-        impl FromStr for $name {
-            type Err = UnknownId;
-            fn from_str(s: &str) -> Result<Self, UnknownId> {
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::kpi::core::ids::UnknownId;
+            fn from_str(s: &str) -> Result<Self, $crate::kpi::core::ids::UnknownId> {
                 match s {
                     $($text => Ok($name::$variant),)*
-                    _ => Err(UnknownId(s.to_string())),
+                    _ => Err($crate::kpi::core::ids::UnknownId(s.to_string())),
                 }
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -65,77 +64,24 @@ macro_rules! ids {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                text.parse().map_err(serde::de::Error::custom)
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+                text.parse().map_err(<D::Error as ::serde::de::Error>::custom)
             }
         }
     };
 }
 
-ids! {
-    /// A KPI of the catalogue, in catalogue order (`CATALOGUE[id as usize]`
-    /// is its row).
-    KpiId {
-        Revenue = "revenue",
-        RevenueGrowth = "revenue_growth",
-        OrderCount = "order_count",
-        AvgOrderValue = "avg_order_value",
-        GrossMargin = "gross_margin",
-        MarginRate = "margin_rate",
-        RevenuePerRep = "revenue_per_rep",
-        UnitsSold = "units_sold",
-        ActiveCustomers = "active_customers",
-        NewCustomers = "new_customers",
-        LostCustomers = "lost_customers",
-        RetentionRate = "retention_rate",
-        ChurnRate = "churn_rate",
-        RepeatRate = "repeat_rate",
-        FirstPurchaseValue = "first_purchase_value",
-        NewOpportunities = "new_opportunities",
-        OpenOpportunities = "open_opportunities",
-        PipelineValue = "pipeline_value",
-        WeightedPipeline = "weighted_pipeline",
-        WonDeals = "won_deals",
-        WonRevenue = "won_revenue",
-        WinRate = "win_rate",
-        AvgDealValue = "avg_deal_value",
-        AvgSalesCycleDays = "avg_sales_cycle_days",
-        OpportunityConversionRate = "opportunity_conversion_rate",
-        LeadCount = "lead_count",
-        LeadQualificationRate = "lead_qualification_rate",
-        LeadConversionRate = "lead_conversion_rate",
-        LeadResponseHours = "lead_response_hours",
-        HotLeadsAssigned = "hot_leads_assigned",
-        Calls = "calls",
-        Visits = "visits",
-        Meetings = "meetings",
-        VisitsPerRepMonth = "visits_per_rep_month",
-        VisitsPerOrder = "visits_per_order",
-        CallEfficiency = "call_efficiency",
-        ContactsPerSale = "contacts_per_sale",
-        SellingTimeShare = "selling_time_share",
-        AcquisitionCost = "acquisition_cost",
-        MarketingSpend = "marketing_spend",
-        CartAbandonmentRate = "cart_abandonment_rate",
-        Nps = "nps",
-        Complaints = "complaints",
-        ReceivablesOutstanding = "receivables_outstanding",
-        ReceivablesOverdue = "receivables_overdue",
-        DsoDays = "dso_days",
-        TimeToFirstSaleDays = "time_to_first_sale_days",
-        ActiveReps = "active_reps",
-    }
-}
+pub(crate) use id_enum;
 
-ids! {
+id_enum! {
     /// A breakdown of the report (`Report.breakdowns`' keys).
     BreakdownId {
         RevenueByMonth = "revenue_by_month",
@@ -176,6 +122,7 @@ ids! {
 
 #[cfg(test)]
 mod tests {
+    use super::super::catalogue::KpiId;
     use super::*;
 
     #[test]

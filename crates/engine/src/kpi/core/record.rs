@@ -1,7 +1,8 @@
 //! How a family writes a KPI or a breakdown into the report, and reads a
 //! KPI back.
 
-use super::ids::{BreakdownId, KpiId};
+use super::catalogue::KpiId;
+use super::ids::BreakdownId;
 use crate::messages::Reason;
 use crate::report::{BreakdownRow, KpiValue, Report};
 

@@ -4,8 +4,8 @@
 //! unless listed below; every breakdown is listed, and a test checks that
 //! the report makes no breakdown this file does not know.
 
-use super::catalogue::{Family, KpiDef};
-use super::ids::{BreakdownId, KpiId};
+use super::catalogue::{Family, KpiDef, KpiId};
+use super::ids::BreakdownId;
 use crate::schema::{Field, Kind};
 
 /// The table a family reads, and the dates that place its rows in a period.

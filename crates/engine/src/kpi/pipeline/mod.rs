@@ -8,8 +8,8 @@ mod breakdowns;
 
 pub use breakdowns::STAGE_UNKNOWN;
 
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
-use crate::kpi::core::ids::KpiId;
 use crate::kpi::core::period::{label, Period};
 use crate::kpi::core::record::{put, put_with_median};
 use crate::kpi::core::stats::{mean_median, ratio};

@@ -3,7 +3,8 @@
 //! customers by month and by name, and the cohort retention table.
 
 use crate::kpi::core::breakdown::row;
-use crate::kpi::core::ids::{BreakdownId, KpiId};
+use crate::kpi::core::catalogue::KpiId;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::{month_index, month_index_key, Period};
 use crate::kpi::core::record::put;
 use crate::kpi::core::record::set;

@@ -4,7 +4,8 @@
 use super::totals::Totals;
 use super::walk::SalesWalk;
 use crate::kpi::core::breakdown::{quarter_key, year_key};
-use crate::kpi::core::ids::{BreakdownId, KpiId};
+use crate::kpi::core::catalogue::KpiId;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::record::{put, set};
 use crate::kpi::core::stats::ratio;
 use crate::kpi::prepared::sales::Sales;
