@@ -26,7 +26,7 @@ pub use format::{
     colon, csv_delimiter, date_label, format_compact, format_money, format_number, format_percent,
     format_size, month_label, semicolon,
 };
-pub use formulas::formula;
+pub use formulas::{formula, kpi_formula};
 pub use keys::{breakdown_key, engine_keys, key_text};
 pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, read_from};
 pub use messages::{filter_error, need, note, reason, reason_json, said_report};

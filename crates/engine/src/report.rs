@@ -266,11 +266,14 @@ fn default_dormancy_days() -> u32 {
 }
 
 impl<W: Wording> Report<W> {
-    pub fn kpi(&self, id: &str) -> Option<&KpiValue<W>> {
-        self.kpis.get(id)
+    /// A KPI by its id: a `KpiId` (`report.kpi(KpiId::WinRate)`), or its
+    /// text where it arrives as text.
+    pub fn kpi(&self, id: impl AsRef<str>) -> Option<&KpiValue<W>> {
+        self.kpis.get(id.as_ref())
     }
-    pub fn breakdown(&self, id: &str) -> &[BreakdownRow] {
-        self.breakdowns.get(id).map_or(&[], Vec::as_slice)
+    /// A breakdown by its id: a `BreakdownId`, or its text.
+    pub fn breakdown(&self, id: impl AsRef<str>) -> &[BreakdownRow] {
+        self.breakdowns.get(id.as_ref()).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -2,9 +2,12 @@
 //! and what they yield in orders or won deals.
 
 use crate::kpi::core::breakdown::Grouped;
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::record::put;
+use crate::kpi::core::record::set;
 use crate::kpi::core::record::triple;
 use crate::kpi::core::stats::ratio;
 use crate::kpi::core::sum::Sum;
@@ -230,40 +233,41 @@ fn selling(t: ActivityType) -> bool {
 
 pub fn add(a: &Activities, r: &mut Report) {
     let (s, periods) = (&a.s, a.periods);
-    r.breakdowns.insert(
-        "activities_by_rep".into(),
+    set(
+        r,
+        BreakdownId::ActivitiesByRep,
         a.selling_by_rep.rows(&a.rep, a.contacts),
     );
     let each = |f: &dyn Fn(&S, usize) -> Option<f64>| (f(&s[0], 0), f(&s[1], 1), f(&s[2], 2));
-    let mut set = |id: &str, f: &dyn Fn(&S, usize) -> Option<f64>| {
+    let mut record = |id: KpiId, f: &dyn Fn(&S, usize) -> Option<f64>| {
         let (a, b, c) = each(f);
         put(r, id, a, b, c);
     };
-    set("calls", &|s, _| Some(s.calls));
-    set("visits", &|s, _| Some(s.visits));
-    set("meetings", &|s, _| Some(s.meetings));
-    set("visits_per_rep_month", &|s, i| {
+    record(KpiId::Calls, &|s, _| Some(s.calls));
+    record(KpiId::Visits, &|s, _| Some(s.visits));
+    record(KpiId::Meetings, &|s, _| Some(s.meetings));
+    record(KpiId::VisitsPerRepMonth, &|s, i| {
         ratio(s.visits, s.reps * periods[i].months())
     });
     if a.has_minutes {
-        set("selling_time_share", &|s, _| {
+        record(KpiId::SellingTimeShare, &|s, _| {
             ratio(s.selling_minutes, s.all_minutes)
         });
     }
     // Sales per call and per contact: orders when there is a sales table, else won deals.
-    let orders = triple(r, "order_count");
-    let won = triple(r, "won_deals");
+    let orders = triple(r, KpiId::OrderCount);
+    let won = triple(r, KpiId::WonDeals);
     let sales = if orders.0.is_some() { orders } else { won };
     let at = |t: (Option<f64>, Option<f64>, Option<f64>), i: usize| [t.0, t.1, t.2][i];
     if sales.0.is_some() {
-        let mut set = |id: &str, f: &dyn Fn(&S, f64) -> Option<f64>| {
+        let mut record = |id: KpiId, f: &dyn Fn(&S, f64) -> Option<f64>| {
             let v: Vec<Option<f64>> = (0..3)
                 .map(|i| at(sales, i).and_then(|n| f(&s[i], n)))
                 .collect();
             put(r, id, v[0], v[1], v[2]);
         };
-        set("call_efficiency", &|s, n| ratio(n, s.calls));
-        set("contacts_per_sale", &|s, n| {
+        record(KpiId::CallEfficiency, &|s, n| ratio(n, s.calls));
+        record(KpiId::ContactsPerSale, &|s, n| {
             ratio(s.calls + s.visits + s.meetings, n)
         });
     }
@@ -271,6 +275,6 @@ pub fn add(a: &Activities, r: &mut Report) {
         let v: Vec<Option<f64>> = (0..3)
             .map(|i| at(orders, i).and_then(|n| ratio(s[i].visits, n)))
             .collect();
-        put(r, "visits_per_order", v[0], v[1], v[2]);
+        put(r, KpiId::VisitsPerOrder, v[0], v[1], v[2]);
     }
 }

@@ -2,10 +2,13 @@
 //! spend, customer acquisition cost, campaign ROI, cart abandonment.
 
 use crate::kpi::core::breakdown::{row, sort_desc, Grouped, Monthly};
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::period::{month_index, month_index_key};
 use crate::kpi::core::record::put;
+use crate::kpi::core::record::set;
 use crate::kpi::core::record::triple;
 use crate::kpi::core::stats::ratio;
 use crate::kpi::core::sum::Sum;
@@ -45,19 +48,19 @@ fn spend(model: &Model, campaigns: Option<&(Attr, Vec<f64>)>, p: Period, r: &mut
     let spent = [total(p), total(p.previous()), total(p.last_year())];
     put(
         r,
-        "marketing_spend",
+        KpiId::MarketingSpend,
         Some(spent[0]),
         Some(spent[1]),
         Some(spent[2]),
     );
-    let new = triple(r, "new_customers");
+    let new = triple(r, KpiId::NewCustomers);
     if new.0.is_some() {
         let cac = |i: usize| [new.0, new.1, new.2][i].and_then(|n| ratio(spent[i], n));
-        put(r, "acquisition_cost", cac(0), cac(1), cac(2));
+        put(r, KpiId::AcquisitionCost, cac(0), cac(1), cac(2));
     }
     // Spend per month over new customers that month.
     let new_by_month: BTreeMap<String, f64> = r
-        .breakdown("new_customers_by_month")
+        .breakdown(BreakdownId::NewCustomersByMonth)
         .iter()
         .map(|b| (b.key.clone(), b.value))
         .collect();
@@ -78,8 +81,7 @@ fn spend(model: &Model, campaigns: Option<&(Attr, Vec<f64>)>, p: Period, r: &mut
                 Some(row(key, ratio(spent, new)?, f64::NAN))
             })
             .collect();
-        r.breakdowns
-            .insert("acquisition_cost_by_month".into(), rows);
+        set(r, BreakdownId::AcquisitionCostByMonth, rows);
     }
     if let Some(channel) = v.attr(Field::Channel) {
         let mut g = Grouped::new(channel.distinct());
@@ -89,8 +91,7 @@ fn spend(model: &Model, campaigns: Option<&(Attr, Vec<f64>)>, p: Period, r: &mut
                 g.add(channel.code(row), amount[row]);
             }
         }
-        r.breakdowns
-            .insert("spend_by_channel".into(), g.rows(&channel, spent[0]));
+        set(r, BreakdownId::SpendByChannel, g.rows(&channel, spent[0]));
     }
     campaign_roi(v, &days, amount, fact, campaigns, p, r);
 }
@@ -138,7 +139,7 @@ fn campaign_roi(
         })
         .collect();
     sort_desc(&mut rows);
-    r.breakdowns.insert("campaign_roi".into(), rows);
+    set(r, BreakdownId::CampaignRoi, rows);
 }
 
 fn carts(model: &Model, p: Period, r: &mut Report) {
@@ -180,5 +181,5 @@ fn carts(model: &Model, p: Period, r: &mut Report) {
         }
     }
     let rate = |k: usize| ratio(gone[k] as f64, all[k] as f64);
-    put(r, "cart_abandonment_rate", rate(0), rate(1), rate(2));
+    put(r, KpiId::CartAbandonmentRate, rate(0), rate(1), rate(2));
 }

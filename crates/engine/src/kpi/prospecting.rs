@@ -2,8 +2,11 @@
 //! opportunities and customers, how fast they were first contacted, and how
 //! many hot leads were given to a rep.
 
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
+use crate::kpi::core::record::set;
 use crate::kpi::core::record::{put, put_with_median};
 use crate::kpi::core::stats::ratio;
 use crate::kpi::model::Model;
@@ -78,23 +81,23 @@ pub fn add(model: &Model, prepared: Option<&LeadColumns>, p: Period, r: &mut Rep
     let [cur, prev, ly] = out;
     put(
         r,
-        "lead_count",
+        KpiId::LeadCount,
         Some(cur.count),
         Some(prev.count),
         Some(ly.count),
     );
     if leads.has_qualified {
         let q = |s: &S| ratio(s.qualified, s.count);
-        put(r, "lead_qualification_rate", q(&cur), q(&prev), q(&ly));
+        put(r, KpiId::LeadQualificationRate, q(&cur), q(&prev), q(&ly));
     }
     if leads.has_customer {
         let c = |s: &S| ratio(s.customers, s.count);
-        put(r, "lead_conversion_rate", c(&cur), c(&prev), c(&ly));
+        put(r, KpiId::LeadConversionRate, c(&cur), c(&prev), c(&ly));
     }
     if leads.has_hot {
         put(
             r,
-            "hot_leads_assigned",
+            KpiId::HotLeadsAssigned,
             Some(cur.hot),
             Some(prev.hot),
             Some(ly.hot),
@@ -102,8 +105,13 @@ pub fn add(model: &Model, prepared: Option<&LeadColumns>, p: Period, r: &mut Rep
     }
     if let Some(stats) = responses.map(PerPeriod::finish) {
         let [c, pv, l] = stats.mean_median;
-        put_with_median(r, "lead_response_hours", c, pv.map(|x| x.0), l.map(|x| x.0));
-        r.breakdowns
-            .insert("lead_response_distribution".into(), stats.bins);
+        put_with_median(
+            r,
+            KpiId::LeadResponseHours,
+            c,
+            pv.map(|x| x.0),
+            l.map(|x| x.0),
+        );
+        set(r, BreakdownId::LeadResponseDistribution, stats.bins);
     }
 }

@@ -2,8 +2,11 @@
 //! customers still owe, what is overdue, days sales outstanding, and aging.
 
 use crate::kpi::core::breakdown::{row, Grouped};
+use crate::kpi::core::catalogue::KpiId;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::record::put;
+use crate::kpi::core::record::set;
 use crate::kpi::core::stats::ratio;
 use crate::kpi::core::sum::Sum;
 use crate::kpi::model::Model;
@@ -101,17 +104,24 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     let (c, pv, l) = (figures(0), figures(1), figures(2));
     put(
         r,
-        "receivables_outstanding",
+        KpiId::ReceivablesOutstanding,
         Some(c.0),
         Some(pv.0),
         Some(l.0),
     );
     if has_due {
-        put(r, "receivables_overdue", Some(c.1), Some(pv.1), Some(l.1));
+        put(
+            r,
+            KpiId::ReceivablesOverdue,
+            Some(c.1),
+            Some(pv.1),
+            Some(l.1),
+        );
     }
-    put(r, "dso_days", c.2, pv.2, l.2);
-    r.breakdowns.insert(
-        "receivables_aging".into(),
+    put(r, KpiId::DsoDays, c.2, pv.2, l.2);
+    set(
+        r,
+        BreakdownId::ReceivablesAging,
         AGING
             .iter()
             .zip(aging)
@@ -121,6 +131,6 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     if let (Some(g), Some(cust)) = (by_customer, customer) {
         let mut rows = g.rows(&cust, c.0);
         rows.truncate(10);
-        r.breakdowns.insert("receivables_by_customer".into(), rows);
+        set(r, BreakdownId::ReceivablesByCustomer, rows);
     }
 }

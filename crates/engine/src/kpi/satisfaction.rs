@@ -1,9 +1,12 @@
 //! Satisfaction (table `feedback`): Net Promoter Score and complaints.
 
 use crate::kpi::core::breakdown::row;
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::record::put;
+use crate::kpi::core::record::set;
 use crate::kpi::core::stats::ratio;
 use crate::kpi::model::Model;
 use crate::report::Report;
@@ -88,10 +91,11 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     if score.is_some() {
         let nps = |n: [f64; 3]| ratio(100.0 * (n[0] - n[2]), n[0] + n[1] + n[2]);
         let cur = split(0);
-        put(r, "nps", nps(cur), nps(split(1)), nps(split(2)));
+        put(r, KpiId::Nps, nps(cur), nps(split(1)), nps(split(2)));
         let total = cur.iter().sum();
-        r.breakdowns.insert(
-            "nps_breakdown".into(),
+        set(
+            r,
+            BreakdownId::NpsBreakdown,
             ["promoters", "passives", "detractors"]
                 .iter()
                 .zip(cur)
@@ -101,6 +105,6 @@ pub fn add(model: &Model, p: Period, r: &mut Report) {
     }
     if types.is_some() {
         let c = |k: usize| Some(count(k, COMPLAINT));
-        put(r, "complaints", c(0), c(1), c(2));
+        put(r, KpiId::Complaints, c(0), c(1), c(2));
     }
 }

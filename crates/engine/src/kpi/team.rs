@@ -2,6 +2,7 @@
 //! reps, time to first sale, and the rep view ("commerciaux").
 
 use crate::kpi::activity::Activities;
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::record::put;
@@ -131,7 +132,13 @@ pub fn add(
         });
         let won = opps.and_then(|o| o.rep.as_ref()).zip(won_in.as_deref());
         let [now, before, last_year] = active_reps(seen, won, acts);
-        put(r, "active_reps", Some(now), Some(before), Some(last_year));
+        put(
+            r,
+            KpiId::ActiveReps,
+            Some(now),
+            Some(before),
+            Some(last_year),
+        );
     }
     time_to_first_sale(model, sales, opps, p, r);
     let mut rows: Vec<RepRow> = reps.into_values().collect();
@@ -243,7 +250,7 @@ fn time_to_first_sale(
     let (mut c, mut pv, mut l) = (days(p), days(p.previous()), days(p.last_year()));
     put_with_median(
         r,
-        "time_to_first_sale_days",
+        KpiId::TimeToFirstSaleDays,
         mean_median(&mut c),
         mean_median(&mut pv).map(|x| x.0),
         mean_median(&mut l).map(|x| x.0),

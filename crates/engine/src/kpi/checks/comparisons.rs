@@ -4,7 +4,8 @@
 //! selected, "last year" would overlap it and "previous" would lie before
 //! the first row, and a growth against nothing is not a growth.
 
-use crate::kpi::core::catalogue::{KpiDef, CATALOGUE};
+use crate::kpi::core::catalogue::{KpiDef, KpiId, CATALOGUE};
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::Period;
 use crate::kpi::core::sources::source;
 use crate::kpi::model::span::table_span;
@@ -16,7 +17,7 @@ use crate::schema::{Field, Kind};
 use std::collections::BTreeMap;
 
 /// The KPIs of customers lost after the dormancy window.
-const MOVES: [&str; 3] = ["lost_customers", "churn_rate", "retention_rate"];
+const MOVES: [KpiId; 3] = [KpiId::LostCustomers, KpiId::ChurnRate, KpiId::RetentionRate];
 
 /// How far a comparison period may reach past a table's first or last
 /// date and still count as covered: an export cut a few days into a
@@ -31,7 +32,7 @@ pub fn covers(data: Period, c: Period) -> bool {
 /// The table a KPI reads and its dates: its family's, but for the carts
 /// of the marketing family.
 fn table_of(d: &KpiDef) -> Option<(Kind, &'static [Field])> {
-    if d.id == "cart_abandonment_rate" {
+    if d.kpi == KpiId::CartAbandonmentRate {
         return Some((Kind::Carts, &[Field::Date]));
     }
     source(d.family)
@@ -78,8 +79,8 @@ pub(crate) fn apply(model: &Model, p: Period, r: &mut Report) {
         // A growth's own comparisons are growths: both of their periods must
         // be covered. A customer is lost, or live, after W days without a
         // purchase: the W days before the period must be covered too.
-        let growth = d.id == "revenue_growth";
-        let moves = MOVES.contains(&d.id);
+        let growth = d.kpi == KpiId::RevenueGrowth;
+        let moves = MOVES.contains(&d.kpi);
         let needs = |of: Comparison, c: Period| -> Vec<(Span, Period)> {
             let mut v = vec![(Span::Compared(of), c)];
             if growth {
@@ -125,8 +126,8 @@ pub(crate) fn apply(model: &Model, p: Period, r: &mut Report) {
 /// (a chart draws a gap, not a 0, where there is no data). Their shares are
 /// of last year's revenue, so only when the whole of last year is covered.
 fn last_years_months(model: &Model, ly: Period, r: &mut Report) {
-    const ID: &str = "revenue_by_month_last_year";
-    let sales = crate::kpi::core::catalogue::def("revenue").and_then(|d| data_of(model, d));
+    const ID: &str = BreakdownId::RevenueByMonthLastYear.as_str();
+    let sales = data_of(model, KpiId::Revenue.def());
     let Some((data, _)) = sales else {
         r.breakdowns.remove(ID);
         return;

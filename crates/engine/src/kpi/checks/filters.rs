@@ -6,6 +6,7 @@
 
 use crate::kpi::core::catalogue::CATALOGUE;
 use crate::kpi::core::closest::closest;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::sources;
 use crate::kpi::model::filters::FILTER_FIELDS;
 use crate::kpi::model::Workspace;
@@ -127,8 +128,10 @@ pub(crate) fn check(model: &Model, filters: &Filters, r: &mut Report) {
         }
     }
     // A breakdown this file does not know cannot be shown to be filtered.
-    r.breakdowns
-        .retain(|id, _| sources::of_breakdown(id).is_some_and(|reads| why(reads, false).is_none()));
+    r.breakdowns.retain(|id, _| {
+        id.parse::<BreakdownId>()
+            .is_ok_and(|b| why(sources::of_breakdown(b), false).is_none())
+    });
     let is_blocked = |kind: Kind| blocked.iter().any(|(k, _)| *k == kind);
     if is_blocked(Kind::Sales) {
         r.cohorts.clear();

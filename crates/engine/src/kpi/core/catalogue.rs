@@ -1,6 +1,7 @@
 //! The KPI catalogue of KPIS.md as one table in code: id, labels, unit,
 //! direction and what data it needs. The UI, the CLI and the docs read it.
 
+use super::ids::id_enum;
 use crate::messages::Need;
 use crate::report::Unit;
 use serde::Serialize;
@@ -44,9 +45,67 @@ impl Family {
     ];
 }
 
+id_enum! {
+    /// A KPI of the catalogue, in catalogue order (`CATALOGUE[id as usize]`
+    /// is its row). A new KPI: its variant here, its row below.
+    KpiId {
+        Revenue = "revenue",
+        RevenueGrowth = "revenue_growth",
+        OrderCount = "order_count",
+        AvgOrderValue = "avg_order_value",
+        GrossMargin = "gross_margin",
+        MarginRate = "margin_rate",
+        RevenuePerRep = "revenue_per_rep",
+        UnitsSold = "units_sold",
+        ActiveCustomers = "active_customers",
+        NewCustomers = "new_customers",
+        LostCustomers = "lost_customers",
+        RetentionRate = "retention_rate",
+        ChurnRate = "churn_rate",
+        RepeatRate = "repeat_rate",
+        FirstPurchaseValue = "first_purchase_value",
+        NewOpportunities = "new_opportunities",
+        OpenOpportunities = "open_opportunities",
+        PipelineValue = "pipeline_value",
+        WeightedPipeline = "weighted_pipeline",
+        WonDeals = "won_deals",
+        WonRevenue = "won_revenue",
+        WinRate = "win_rate",
+        AvgDealValue = "avg_deal_value",
+        AvgSalesCycleDays = "avg_sales_cycle_days",
+        OpportunityConversionRate = "opportunity_conversion_rate",
+        LeadCount = "lead_count",
+        LeadQualificationRate = "lead_qualification_rate",
+        LeadConversionRate = "lead_conversion_rate",
+        LeadResponseHours = "lead_response_hours",
+        HotLeadsAssigned = "hot_leads_assigned",
+        Calls = "calls",
+        Visits = "visits",
+        Meetings = "meetings",
+        VisitsPerRepMonth = "visits_per_rep_month",
+        VisitsPerOrder = "visits_per_order",
+        CallEfficiency = "call_efficiency",
+        ContactsPerSale = "contacts_per_sale",
+        SellingTimeShare = "selling_time_share",
+        AcquisitionCost = "acquisition_cost",
+        MarketingSpend = "marketing_spend",
+        CartAbandonmentRate = "cart_abandonment_rate",
+        Nps = "nps",
+        Complaints = "complaints",
+        ReceivablesOutstanding = "receivables_outstanding",
+        ReceivablesOverdue = "receivables_overdue",
+        DsoDays = "dso_days",
+        TimeToFirstSaleDays = "time_to_first_sale_days",
+        ActiveReps = "active_reps",
+    }
+}
+
 /// One scalar KPI.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct KpiDef {
+    /// Its id; `id` is its text, kept for what reads ids as text.
+    #[serde(skip)]
+    pub kpi: KpiId,
     pub id: &'static str,
     pub family: Family,
     pub fr: &'static str,
@@ -62,6 +121,7 @@ pub struct KpiDef {
 
 use Better::{Higher as Up, Lower as Down, Neither};
 use Family::*;
+use KpiId as K;
 use Unit::{Count, Currency, Days, Hours, Ratio, Score};
 
 // What each KPI needs, in the rows' words (`locale::need` says it).
@@ -88,7 +148,7 @@ const REPS: Need = Need::Reps;
 
 #[allow(clippy::too_many_arguments)] // one row of the table, in the table's column order
 const fn k(
-    id: &'static str,
+    kpi: KpiId,
     family: Family,
     fr: &'static str,
     en: &'static str,
@@ -98,7 +158,8 @@ const fn k(
     needs: Need,
 ) -> KpiDef {
     KpiDef {
-        id,
+        kpi,
+        id: kpi.as_str(),
         family,
         fr,
         en,
@@ -112,7 +173,7 @@ const fn k(
 /// Every scalar KPI of KPIS.md.
 pub const CATALOGUE: &[KpiDef] = &[
     k(
-        "revenue",
+        K::Revenue,
         Revenue,
         "Chiffre d'affaires",
         "Revenue",
@@ -122,7 +183,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES,
     ),
     k(
-        "revenue_growth",
+        K::RevenueGrowth,
         Revenue,
         "Croissance du CA",
         "Revenue growth",
@@ -132,7 +193,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES,
     ),
     k(
-        "order_count",
+        K::OrderCount,
         Revenue,
         "Nombre de commandes",
         "Orders",
@@ -142,7 +203,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES,
     ),
     k(
-        "avg_order_value",
+        K::AvgOrderValue,
         Revenue,
         "Panier moyen",
         "Average order value",
@@ -152,7 +213,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES,
     ),
     k(
-        "gross_margin",
+        K::GrossMargin,
         Revenue,
         "Marge brute",
         "Gross margin",
@@ -162,7 +223,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_MARGIN,
     ),
     k(
-        "margin_rate",
+        K::MarginRate,
         Revenue,
         "Taux de marge",
         "Margin rate",
@@ -172,7 +233,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_MARGIN,
     ),
     k(
-        "revenue_per_rep",
+        K::RevenuePerRep,
         Revenue,
         "CA par commercial",
         "Revenue per rep",
@@ -182,7 +243,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_REP,
     ),
     k(
-        "units_sold",
+        K::UnitsSold,
         Revenue,
         "Unités vendues",
         "Units sold",
@@ -192,7 +253,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_QTY,
     ),
     k(
-        "active_customers",
+        K::ActiveCustomers,
         Customers,
         "Clients actifs",
         "Active customers",
@@ -202,7 +263,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "new_customers",
+        K::NewCustomers,
         Customers,
         "Nouveaux clients",
         "New customers",
@@ -212,7 +273,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "lost_customers",
+        K::LostCustomers,
         Customers,
         "Clients perdus",
         "Lost customers",
@@ -222,7 +283,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "retention_rate",
+        K::RetentionRate,
         Customers,
         "Taux de rétention",
         "Retention rate",
@@ -232,7 +293,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "churn_rate",
+        K::ChurnRate,
         Customers,
         "Taux d'attrition",
         "Churn rate",
@@ -242,7 +303,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "repeat_rate",
+        K::RepeatRate,
         Customers,
         "Taux de réachat",
         "Repeat purchase rate",
@@ -252,7 +313,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "first_purchase_value",
+        K::FirstPurchaseValue,
         Customers,
         "Valeur du premier achat",
         "First purchase value",
@@ -262,7 +323,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SALES_CUSTOMER,
     ),
     k(
-        "new_opportunities",
+        K::NewOpportunities,
         Pipeline,
         "Nouvelles opportunités",
         "New opportunities",
@@ -272,7 +333,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS,
     ),
     k(
-        "open_opportunities",
+        K::OpenOpportunities,
         Pipeline,
         "Opportunités en cours",
         "Open opportunities",
@@ -282,7 +343,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS,
     ),
     k(
-        "pipeline_value",
+        K::PipelineValue,
         Pipeline,
         "Pipe total",
         "Pipeline value",
@@ -292,7 +353,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS,
     ),
     k(
-        "weighted_pipeline",
+        K::WeightedPipeline,
         Pipeline,
         "Pipe pondéré",
         "Weighted pipeline",
@@ -302,7 +363,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS,
     ),
     k(
-        "won_deals",
+        K::WonDeals,
         Pipeline,
         "Affaires signées",
         "Deals won",
@@ -312,7 +373,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS_CLOSE,
     ),
     k(
-        "won_revenue",
+        K::WonRevenue,
         Pipeline,
         "CA signé",
         "Won revenue",
@@ -322,7 +383,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS_CLOSE,
     ),
     k(
-        "win_rate",
+        K::WinRate,
         Pipeline,
         "Taux de signature",
         "Win rate",
@@ -332,7 +393,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS_CLOSE,
     ),
     k(
-        "avg_deal_value",
+        K::AvgDealValue,
         Pipeline,
         "Montant moyen signé",
         "Average deal value",
@@ -342,7 +403,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS_CLOSE,
     ),
     k(
-        "avg_sales_cycle_days",
+        K::AvgSalesCycleDays,
         Pipeline,
         "Durée moyenne du cycle de vente",
         "Average sales cycle",
@@ -352,7 +413,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS_CLOSE,
     ),
     k(
-        "opportunity_conversion_rate",
+        K::OpportunityConversionRate,
         Pipeline,
         "Taux de conversion des opportunités",
         "Opportunity conversion rate",
@@ -362,7 +423,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         OPPS,
     ),
     k(
-        "lead_count",
+        K::LeadCount,
         Prospecting,
         "Nombre de prospects",
         "Leads",
@@ -372,7 +433,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         LEADS,
     ),
     k(
-        "lead_qualification_rate",
+        K::LeadQualificationRate,
         Prospecting,
         "Taux de qualification",
         "Lead-to-opportunity rate",
@@ -382,7 +443,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         LEADS,
     ),
     k(
-        "lead_conversion_rate",
+        K::LeadConversionRate,
         Prospecting,
         "Taux de conversion prospects → clients",
         "Lead-to-customer rate",
@@ -392,7 +453,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         LEADS,
     ),
     k(
-        "lead_response_hours",
+        K::LeadResponseHours,
         Prospecting,
         "Délai de premier contact",
         "Lead response time",
@@ -402,7 +463,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         LEADS_CONTACT,
     ),
     k(
-        "hot_leads_assigned",
+        K::HotLeadsAssigned,
         Prospecting,
         "Prospects chauds affectés",
         "Hot leads assigned",
@@ -411,12 +472,19 @@ pub const CATALOGUE: &[KpiDef] = &[
         true,
         LEADS_TEMP,
     ),
-    k("calls", Activity, "Appels", "Calls", Count, Up, true, ACTS),
+    k(K::Calls, Activity, "Appels", "Calls", Count, Up, true, ACTS),
     k(
-        "visits", Activity, "Visites", "Visits", Count, Up, true, ACTS,
+        K::Visits,
+        Activity,
+        "Visites",
+        "Visits",
+        Count,
+        Up,
+        true,
+        ACTS,
     ),
     k(
-        "meetings",
+        K::Meetings,
         Activity,
         "Rendez-vous",
         "Meetings",
@@ -426,7 +494,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS,
     ),
     k(
-        "visits_per_rep_month",
+        K::VisitsPerRepMonth,
         Activity,
         "Visites par commercial et par mois",
         "Visits per rep per month",
@@ -436,7 +504,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS,
     ),
     k(
-        "visits_per_order",
+        K::VisitsPerOrder,
         Activity,
         "Ratio visites / commandes",
         "Visits per order",
@@ -446,7 +514,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS,
     ),
     k(
-        "call_efficiency",
+        K::CallEfficiency,
         Activity,
         "Efficience (ventes / appels)",
         "Sales per call",
@@ -456,7 +524,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS,
     ),
     k(
-        "contacts_per_sale",
+        K::ContactsPerSale,
         Activity,
         "Contacts par vente",
         "Contacts per sale",
@@ -466,7 +534,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS,
     ),
     k(
-        "selling_time_share",
+        K::SellingTimeShare,
         Activity,
         "Temps de vente active",
         "Selling time share",
@@ -476,7 +544,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         ACTS_DURATION,
     ),
     k(
-        "acquisition_cost",
+        K::AcquisitionCost,
         Marketing,
         "Coût d'acquisition client (CAC)",
         "Customer acquisition cost",
@@ -486,7 +554,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SPEND,
     ),
     k(
-        "marketing_spend",
+        K::MarketingSpend,
         Marketing,
         "Dépenses marketing et commerciales",
         "Marketing and sales spend",
@@ -496,7 +564,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         SPEND,
     ),
     k(
-        "cart_abandonment_rate",
+        K::CartAbandonmentRate,
         Marketing,
         "Taux d'abandon de panier",
         "Cart abandonment",
@@ -506,7 +574,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         CARTS,
     ),
     k(
-        "nps",
+        K::Nps,
         Satisfaction,
         "Net Promoter Score",
         "Net Promoter Score",
@@ -516,7 +584,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         FEEDBACK,
     ),
     k(
-        "complaints",
+        K::Complaints,
         Satisfaction,
         "Réclamations",
         "Complaints",
@@ -526,7 +594,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         COMPLAINTS,
     ),
     k(
-        "receivables_outstanding",
+        K::ReceivablesOutstanding,
         Receivables,
         "Encours clients",
         "Outstanding receivables",
@@ -536,7 +604,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         INVOICES,
     ),
     k(
-        "receivables_overdue",
+        K::ReceivablesOverdue,
         Receivables,
         "Encours échu",
         "Overdue receivables",
@@ -546,7 +614,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         INVOICES_DUE,
     ),
     k(
-        "dso_days",
+        K::DsoDays,
         Receivables,
         "DSO (délai moyen de paiement)",
         "Days sales outstanding",
@@ -556,7 +624,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         INVOICES,
     ),
     k(
-        "time_to_first_sale_days",
+        K::TimeToFirstSaleDays,
         Team,
         "Délai de première vente",
         "Time to first sale",
@@ -566,7 +634,7 @@ pub const CATALOGUE: &[KpiDef] = &[
         TEAM_HIRE,
     ),
     k(
-        "active_reps",
+        K::ActiveReps,
         Team,
         "Commerciaux actifs",
         "Active reps",
@@ -577,9 +645,34 @@ pub const CATALOGUE: &[KpiDef] = &[
     ),
 ];
 
-/// The definition of a KPI id.
+// One row per KPI, in the order of `KpiId`: a KPI without its row, or a
+// row out of place, does not compile.
+const _: () = {
+    assert!(
+        CATALOGUE.len() == KpiId::ALL.len(),
+        "one catalogue row per KpiId"
+    );
+    let mut i = 0;
+    while i < CATALOGUE.len() {
+        assert!(
+            CATALOGUE[i].kpi as usize == i,
+            "catalogue rows in KpiId order"
+        );
+        i += 1;
+    }
+};
+
+impl KpiId {
+    /// Its catalogue row.
+    pub fn def(self) -> &'static KpiDef {
+        &CATALOGUE[self as usize]
+    }
+}
+
+/// The definition of a KPI id written as text (a set-up file, a link, the
+/// command line); `None` for text that is no KPI id.
 pub fn def(id: &str) -> Option<&'static KpiDef> {
-    CATALOGUE.iter().find(|d| d.id == id)
+    id.parse::<KpiId>().ok().map(KpiId::def)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod breakdown;
 pub mod catalogue;
 pub mod closest;
 pub mod day_table;
+pub mod ids;
 pub mod period;
 pub mod record;
 pub mod sources;

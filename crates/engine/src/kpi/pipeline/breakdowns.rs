@@ -3,7 +3,9 @@
 
 use crate::kpi::core::breakdown::{row, sort_desc, Grouped, Monthly};
 use crate::kpi::core::day_table::DayTable;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::{month_index, Period};
+use crate::kpi::core::record::set;
 use crate::kpi::core::stats::ratio;
 use crate::kpi::core::sum::Sum;
 use crate::kpi::model::Model;
@@ -35,7 +37,7 @@ pub fn histogram(cycles: &[f64], r: &mut Report) {
         .zip(counts)
         .map(|(&(_, k), n)| row(k.into(), n as f64, total))
         .collect();
-    r.breakdowns.insert("sales_cycle_distribution".into(), rows);
+    set(r, BreakdownId::SalesCycleDistribution, rows);
 }
 
 /// The funnel's row of the deals open at the period's end and won or lost
@@ -149,8 +151,9 @@ pub fn funnel(o: &Opps, p: Period, r: &mut Report) {
             .then(rows[a].stage.cmp(&rows[b].stage))
     });
     let total: f64 = order.iter().map(|&c| rows[c].count as f64).sum();
-    r.breakdowns.insert(
-        "pipeline_by_stage".into(),
+    set(
+        r,
+        BreakdownId::PipelineByStage,
         order
             .iter()
             .map(|&c| row(rows[c].stage.clone(), rows[c].count as f64, total))
@@ -160,12 +163,12 @@ pub fn funnel(o: &Opps, p: Period, r: &mut Report) {
 }
 
 /// The dimensions won revenue is broken down by.
-const DIMENSIONS: [(Field, &str); 5] = [
-    (Field::Rep, "rep"),
-    (Field::Manager, "manager"),
-    (Field::Region, "region"),
-    (Field::Product, "product"),
-    (Field::Sector, "sector"),
+const DIMENSIONS: [(Field, BreakdownId); 5] = [
+    (Field::Rep, BreakdownId::WonRevenueByRep),
+    (Field::Manager, BreakdownId::WonRevenueByManager),
+    (Field::Region, BreakdownId::WonRevenueByRegion),
+    (Field::Product, BreakdownId::WonRevenueByProduct),
+    (Field::Sector, BreakdownId::WonRevenueBySector),
 ];
 
 /// Won revenue by close month and by dimension, win rate by rep: one walk
@@ -186,7 +189,7 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
     // manager) and carried over to their names after the walk.
     let dims: Vec<_> = DIMENSIONS
         .iter()
-        .filter_map(|&(field, name)| Some((field, name, model.keyed(o.fact, field)?)))
+        .filter_map(|&(field, id)| Some((field, id, model.keyed(o.fact, field)?)))
         .collect();
     // Fields read through the same join key (a deal's rep, manager and
     // region) share one sum per key, rolled up to each field's names.
@@ -235,14 +238,10 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
     }
     let total = won_total.value();
     if won_deals == 0 || won_priced > 0 {
-        r.breakdowns
-            .insert("won_revenue_by_month".into(), monthly.rows(total));
-        for (j, (_, name, k)) in dims.iter().enumerate() {
+        set(r, BreakdownId::WonRevenueByMonth, monthly.rows(total));
+        for (j, (_, id, k)) in dims.iter().enumerate() {
             let by_name = won[shared[j]].rolled_up(&k.to_name, k.names.distinct());
-            r.breakdowns.insert(
-                format!("won_revenue_by_{name}"),
-                by_name.rows(&k.names, total),
-            );
+            set(r, *id, by_name.rows(&k.names, total));
         }
     }
     if let Some(k) = rep {
@@ -256,6 +255,6 @@ pub fn by_dimension(model: &Model, o: &Opps, p: Period, r: &mut Report) {
             })
             .collect();
         sort_desc(&mut rates);
-        r.breakdowns.insert("win_rate_by_rep".into(), rates);
+        set(r, BreakdownId::WinRateByRep, rates);
     }
 }

@@ -8,6 +8,7 @@ mod breakdowns;
 
 pub use breakdowns::STAGE_UNKNOWN;
 
+use crate::kpi::core::catalogue::KpiId;
 use crate::kpi::core::day_table::DayTable;
 use crate::kpi::core::period::{label, Period};
 use crate::kpi::core::record::{put, put_with_median};
@@ -188,30 +189,30 @@ pub fn add(model: &Model, o: &Opps, p: Period, r: &mut Report) {
     let ([mut cur, mut prev, mut ly], left_out) = scalars(o, periods);
     let all = [&cur, &prev, &ly];
     let each = |f: &dyn Fn(&Scalars) -> Option<f64>| (f(all[0]), f(all[1]), f(all[2]));
-    let mut set = |id: &str, f: &dyn Fn(&Scalars) -> Option<f64>| {
+    let mut record = |id: KpiId, f: &dyn Fn(&Scalars) -> Option<f64>| {
         let (a, b, c) = each(f);
         put(r, id, a, b, c);
     };
-    set("new_opportunities", &|s| Some(s.new));
-    set("open_opportunities", &|s| Some(s.open));
-    set("pipeline_value", &|s| {
+    record(KpiId::NewOpportunities, &|s| Some(s.new));
+    record(KpiId::OpenOpportunities, &|s| Some(s.open));
+    record(KpiId::PipelineValue, &|s| {
         known(s.open, s.open_priced, &s.pipeline)
     });
-    set("weighted_pipeline", &|s| {
+    record(KpiId::WeightedPipeline, &|s| {
         known(s.open, s.open_priced, &s.weighted)
     });
     if o.closed.is_some() {
-        set("won_deals", &|s| Some(s.won));
-        set("won_revenue", &|s| {
+        record(KpiId::WonDeals, &|s| Some(s.won));
+        record(KpiId::WonRevenue, &|s| {
             known(s.won, s.won_priced, &s.won_revenue)
         });
-        set("win_rate", &|s| ratio(s.won, s.won + s.lost));
+        record(KpiId::WinRate, &|s| ratio(s.won, s.won + s.lost));
         // Over the won deals with an amount: the others would count as 0.
-        set("avg_deal_value", &|s| {
+        record(KpiId::AvgDealValue, &|s| {
             ratio(s.won_revenue.value(), s.won_priced)
         });
     }
-    set("opportunity_conversion_rate", &|s| {
+    record(KpiId::OpportunityConversionRate, &|s| {
         ratio(s.created_won, s.created)
     });
     if o.closed.is_some() {
@@ -219,7 +220,7 @@ pub fn add(model: &Model, o: &Opps, p: Period, r: &mut Report) {
         let (c, pv, l) = (m(&mut cur), m(&mut prev), m(&mut ly));
         put_with_median(
             r,
-            "avg_sales_cycle_days",
+            KpiId::AvgSalesCycleDays,
             c,
             pv.map(|x| x.0),
             l.map(|x| x.0),
@@ -257,18 +258,21 @@ pub fn add(model: &Model, o: &Opps, p: Period, r: &mut Report) {
 /// Sums of amounts over the period: unavailable, with the reason, when
 /// none of their deals has an amount; kept, with a note, when some lack one.
 fn amounts_known(o: &Opps, s: &Scalars, p: Period, r: &mut Report) {
-    let mut reason = |ids: &[&str], deals: DealState| {
+    let mut reason = |ids: &[KpiId], deals: DealState| {
         for id in ids {
-            if let Some(k) = r.kpis.get_mut(*id) {
+            if let Some(k) = r.kpis.get_mut(id.as_str()) {
                 k.unavailable = Some(no_amount(deals, o.list_prices));
             }
         }
     };
     if s.open > 0.0 && s.open_priced == 0.0 {
-        reason(&["pipeline_value", "weighted_pipeline"], DealState::Open);
+        reason(
+            &[KpiId::PipelineValue, KpiId::WeightedPipeline],
+            DealState::Open,
+        );
     }
     if o.closed.is_some() && s.won > 0.0 && s.won_priced == 0.0 {
-        reason(&["won_revenue", "avg_deal_value"], DealState::Won);
+        reason(&[KpiId::WonRevenue, KpiId::AvgDealValue], DealState::Won);
     }
     let missing = s.open - s.open_priced;
     if missing > 0.0 && s.open_priced > 0.0 {

@@ -3,8 +3,11 @@
 //! customers by month and by name, and the cohort retention table.
 
 use crate::kpi::core::breakdown::row;
+use crate::kpi::core::catalogue::KpiId;
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::{month_index, month_index_key, Period};
 use crate::kpi::core::record::put;
+use crate::kpi::core::record::set;
 use crate::kpi::core::stats::ratio;
 use crate::kpi::prepared::sales::Sales;
 use crate::kpi::sales::customer_lists;
@@ -73,14 +76,14 @@ pub fn add(s: &Sales, w: &SalesWalk, p: Period, window: u32, r: &mut Report) {
     let prev = scalars(h, &t.prev, m_prev);
     let ly = scalars(h, &t.ly, m_ly);
     let each = |f: Figure| (f(&cur), f(&prev), f(&ly));
-    let kpis: [(&str, Figure); 7] = [
-        ("active_customers", |x| Some(x.active)),
-        ("new_customers", |x| Some(x.new)),
-        ("lost_customers", |x| Some(x.lost)),
-        ("churn_rate", |x| x.churn),
-        ("retention_rate", |x| x.churn.map(|c| 1.0 - c)),
-        ("repeat_rate", |x| x.repeat),
-        ("first_purchase_value", |x| x.first_purchase),
+    let kpis: [(KpiId, Figure); 7] = [
+        (KpiId::ActiveCustomers, |x| Some(x.active)),
+        (KpiId::NewCustomers, |x| Some(x.new)),
+        (KpiId::LostCustomers, |x| Some(x.lost)),
+        (KpiId::ChurnRate, |x| x.churn),
+        (KpiId::RetentionRate, |x| x.churn.map(|c| 1.0 - c)),
+        (KpiId::RepeatRate, |x| x.repeat),
+        (KpiId::FirstPurchaseValue, |x| x.first_purchase),
     ];
     for (id, f) in kpis {
         let (a, b, c) = each(f);
@@ -92,31 +95,36 @@ pub fn add(s: &Sales, w: &SalesWalk, p: Period, window: u32, r: &mut Report) {
         let total = t.cur.revenue.value();
         let mut rows = g.rows(cust, total);
         rows.truncate(10);
-        r.breakdowns.insert("top_customers".into(), rows);
+        set(r, BreakdownId::TopCustomers, rows);
         if unknown.value() != 0.0 {
-            r.breakdowns.insert(
-                "revenue_without_customer".into(),
+            set(
+                r,
+                BreakdownId::RevenueWithoutCustomer,
                 vec![row("(none)".into(), unknown.value(), total)],
             );
         }
     }
     if let Some(cust) = &s.customer {
-        r.breakdowns.insert(
-            "new_customers_list".into(),
+        set(
+            r,
+            BreakdownId::NewCustomersList,
             customer_lists::new_customers(cust, w, &m_cur.new),
         );
-        r.breakdowns.insert(
-            "lost_customers_list".into(),
+        set(
+            r,
+            BreakdownId::LostCustomersList,
             customer_lists::lost_customers(cust, s, w, &m_cur.lost, window),
         );
     }
     let first_day = |c: u32| h.first_day[c as usize];
     let lost_days: Vec<Days> = m_cur.lost.iter().map(|l| l.day).collect();
     let new_days: Vec<Days> = m_cur.new.iter().map(|&c| first_day(c)).collect();
-    r.breakdowns
-        .insert("new_customers_by_month".into(), by_month(p, &new_days));
-    r.breakdowns
-        .insert("lost_customers_by_month".into(), by_month(p, &lost_days));
+    set(r, BreakdownId::NewCustomersByMonth, by_month(p, &new_days));
+    set(
+        r,
+        BreakdownId::LostCustomersByMonth,
+        by_month(p, &lost_days),
+    );
     if let Some(grid) = &w.grid {
         r.cohorts = cohorts(grid, &m_cur.new, first_day);
     }

@@ -7,6 +7,7 @@
 
 use crate::kpi::core::breakdown::{Grouped, Monthly};
 use crate::kpi::core::day_table::{DayTable, CUR, LY, LY_PREV, PREV, PREV2};
+use crate::kpi::core::ids::BreakdownId;
 use crate::kpi::core::period::{month_index, Period};
 use crate::kpi::core::sum::{fits, Addend, Addends, Sum};
 use crate::kpi::core::view::{filled, row_codes, Attr};
@@ -27,12 +28,12 @@ use std::borrow::Cow;
 const MAX_GRID: usize = 64 << 20;
 
 /// The revenue breakdowns by dimension (`model.attr`: own column or through a join).
-pub const DIMENSIONS: [(&str, Field); 5] = [
-    ("revenue_by_rep", Field::Rep),
-    ("revenue_by_region", Field::Region),
-    ("revenue_by_sector", Field::Sector),
-    ("revenue_by_channel", Field::Channel),
-    ("revenue_by_product", Field::Product),
+pub const DIMENSIONS: [(BreakdownId, Field); 5] = [
+    (BreakdownId::RevenueByRep, Field::Rep),
+    (BreakdownId::RevenueByRegion, Field::Region),
+    (BreakdownId::RevenueBySector, Field::Sector),
+    (BreakdownId::RevenueByChannel, Field::Channel),
+    (BreakdownId::RevenueByProduct, Field::Product),
 ];
 
 /// Which customers had a line in which month of the period.
@@ -69,7 +70,7 @@ pub struct SalesWalk<'m> {
     pub margin_by_month: Monthly,
     pub last_year_by_month: Monthly,
     /// Revenue per dimension code over the period (`DIMENSIONS` that exist).
-    pub dims: Vec<(&'static str, Attr<'m>, Grouped)>,
+    pub dims: Vec<(BreakdownId, Attr<'m>, Grouped)>,
     /// Revenue per customer over the period, and the revenue of the rows
     /// without a customer.
     pub by_customer: Option<(Grouped, Sum)>,
@@ -105,7 +106,7 @@ impl<'m> SalesWalk<'m> {
         };
         // Fields found through a join (a rep's region) are summed per key
         // and carried over to their names after the walk.
-        let dims: Vec<(&'static str, Keyed<'m>)> = DIMENSIONS
+        let dims: Vec<(BreakdownId, Keyed<'m>)> = DIMENSIONS
             .iter()
             .filter_map(|&(id, field)| Some((id, model.keyed(s.fact, field)?)))
             .collect();
