@@ -4,14 +4,12 @@
 
 mod breakdown;
 mod customers;
-mod id;
 mod objectives;
 mod pipeline;
 mod revenue;
 
 pub use breakdown::{breakdown_bars, Orientation};
 pub use customers::{cohort_heatmap, new_vs_lost};
-pub use id::ChartId;
 pub use objectives::{objective_gauge, objective_progress};
 pub use pipeline::funnel;
 pub use revenue::{margin_by_month, revenue_by_month, revenue_by_month_beside, LAST_YEAR_SERIES};

@@ -2,7 +2,7 @@
 //! unavailable KPI, and values formatted by their unit.
 
 use super::{format_money, format_number, format_percent, Lang};
-use crate::charts::ChartId;
+use crate::engine::kpi::ChartId;
 use crate::engine::kpi::{Family, KpiDef};
 use crate::engine::report::{Change, Unit};
 

@@ -26,7 +26,7 @@ mod team;
 
 pub use self::core::catalogue::KpiId;
 pub use self::core::catalogue::{self, def, Better, Family, KpiDef, CATALOGUE};
-pub use self::core::ids::{BreakdownId, UnknownId};
+pub use self::core::ids::{BreakdownId, ChartId, UnknownId};
 pub use self::core::period::{CalendarUnit, Period, Preset};
 pub use self::core::sum::Sum;
 pub use checks::comparisons::{covers, SLACK_DAYS};

@@ -1,8 +1,8 @@
 //! The alerts strip at the top of the dashboard: objectives in `alert` and
 //! triggered alert rules, each linking to the chart that explains it.
 
-use crate::charts::ChartId;
 use crate::engine::kpi::def;
+use crate::engine::kpi::ChartId;
 use crate::engine::objectives::{Comparison, Level};
 use crate::locale::scope_text;
 use crate::locale::{colon, format_value, kpi_label, t, Text};

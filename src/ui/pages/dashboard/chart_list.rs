@@ -1,7 +1,8 @@
 //! The dashboard's charts: which builder draws each one, which breakdown is
 //! its table view, and in which unit its values read.
 
-use crate::charts::{self, ChartId, Orientation};
+use crate::charts::{self, Orientation};
+use crate::engine::kpi::{BreakdownId, ChartId, KpiId};
 use crate::engine::report::Unit;
 use crate::engine::Report;
 use crate::locale::{t, Lang, Text};
@@ -12,117 +13,165 @@ pub struct ChartSpec {
     pub id: ChartId,
     pub build: fn(&Report, Lang) -> Option<Chart>,
     /// The breakdown shown by the table view.
-    pub table: &'static str,
+    pub table: BreakdownId,
     pub unit: Unit,
 }
 
 /// The KPI whose missing data also leaves this chart empty (to say why).
-pub fn reason_kpi(chart: ChartId) -> &'static str {
+pub fn reason_kpi(chart: ChartId) -> KpiId {
     match chart {
-        ChartId::MarginByMonth => "gross_margin",
-        ChartId::NewVsLost | ChartId::Cohorts | ChartId::NewCustomers => "new_customers",
-        ChartId::LostCustomers => "lost_customers",
-        ChartId::Funnel => "pipeline_value",
-        ChartId::WonRevenueByRep | ChartId::WinRateByRep | ChartId::SalesCycle => "win_rate",
-        ChartId::LeadResponse => "lead_response_hours",
-        ChartId::ActivityByRep => "calls",
-        ChartId::CacByMonth => "acquisition_cost",
-        ChartId::SpendByChannel | ChartId::CampaignRoi => "marketing_spend",
-        ChartId::Nps => "nps",
-        ChartId::ReceivablesAging => "receivables_outstanding",
+        ChartId::MarginByMonth => KpiId::GrossMargin,
+        ChartId::NewVsLost | ChartId::Cohorts | ChartId::NewCustomers => KpiId::NewCustomers,
+        ChartId::LostCustomers => KpiId::LostCustomers,
+        ChartId::Funnel => KpiId::PipelineValue,
+        ChartId::WonRevenueByRep | ChartId::WinRateByRep | ChartId::SalesCycle => KpiId::WinRate,
+        ChartId::LeadResponse => KpiId::LeadResponseHours,
+        ChartId::ActivityByRep => KpiId::Calls,
+        ChartId::CacByMonth => KpiId::AcquisitionCost,
+        ChartId::SpendByChannel | ChartId::CampaignRoi => KpiId::MarketingSpend,
+        ChartId::Nps => KpiId::Nps,
+        ChartId::ReceivablesAging => KpiId::ReceivablesOutstanding,
         ChartId::RevenueByMonth
         | ChartId::RevenueByRep
         | ChartId::RevenueByRegion
         | ChartId::RevenueBySector
         | ChartId::RevenueByChannel
         | ChartId::RevenueByProduct
-        | ChartId::TopCustomers => "revenue",
+        | ChartId::TopCustomers => KpiId::Revenue,
     }
 }
 
-fn bars(r: &Report, id: &str, lang: Lang, limit: usize, o: Orientation) -> Option<Chart> {
-    charts::breakdown_bars(r, id, t(lang, Text::Revenue), limit, o, lang)
+fn bars(r: &Report, id: BreakdownId, lang: Lang, limit: usize, o: Orientation) -> Option<Chart> {
+    charts::breakdown_bars(r, id.as_str(), t(lang, Text::Revenue), limit, o, lang)
 }
 
 pub const CHARTS: &[ChartSpec] = &[
     ChartSpec {
         id: ChartId::RevenueByMonth,
         build: charts::revenue_by_month,
-        table: "revenue_by_month",
+        table: BreakdownId::RevenueByMonth,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::MarginByMonth,
         build: charts::margin_by_month,
-        table: "margin_by_month",
+        table: BreakdownId::MarginByMonth,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::RevenueByRep,
-        build: |r, l| bars(r, "revenue_by_rep", l, 20, Orientation::Horizontal),
-        table: "revenue_by_rep",
+        build: |r, l| bars(r, BreakdownId::RevenueByRep, l, 20, Orientation::Horizontal),
+        table: BreakdownId::RevenueByRep,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::RevenueByRegion,
-        build: |r, l| bars(r, "revenue_by_region", l, 20, Orientation::Horizontal),
-        table: "revenue_by_region",
+        build: |r, l| {
+            bars(
+                r,
+                BreakdownId::RevenueByRegion,
+                l,
+                20,
+                Orientation::Horizontal,
+            )
+        },
+        table: BreakdownId::RevenueByRegion,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::RevenueBySector,
-        build: |r, l| bars(r, "revenue_by_sector", l, 20, Orientation::Horizontal),
-        table: "revenue_by_sector",
+        build: |r, l| {
+            bars(
+                r,
+                BreakdownId::RevenueBySector,
+                l,
+                20,
+                Orientation::Horizontal,
+            )
+        },
+        table: BreakdownId::RevenueBySector,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::RevenueByChannel,
-        build: |r, l| bars(r, "revenue_by_channel", l, 20, Orientation::Horizontal),
-        table: "revenue_by_channel",
+        build: |r, l| {
+            bars(
+                r,
+                BreakdownId::RevenueByChannel,
+                l,
+                20,
+                Orientation::Horizontal,
+            )
+        },
+        table: BreakdownId::RevenueByChannel,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::RevenueByProduct,
-        build: |r, l| bars(r, "revenue_by_product", l, 15, Orientation::Horizontal),
-        table: "revenue_by_product",
+        build: |r, l| {
+            bars(
+                r,
+                BreakdownId::RevenueByProduct,
+                l,
+                15,
+                Orientation::Horizontal,
+            )
+        },
+        table: BreakdownId::RevenueByProduct,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::TopCustomers,
-        build: |r, l| bars(r, "top_customers", l, 10, Orientation::Horizontal),
-        table: "top_customers",
+        build: |r, l| bars(r, BreakdownId::TopCustomers, l, 10, Orientation::Horizontal),
+        table: BreakdownId::TopCustomers,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::NewVsLost,
         build: charts::new_vs_lost,
-        table: "new_customers_by_month",
+        table: BreakdownId::NewCustomersByMonth,
         unit: Unit::Count,
     },
     // Who the new and lost customers are: the chart shows the largest, the
     // table view all the report lists (50).
     ChartSpec {
         id: ChartId::NewCustomers,
-        build: |r, l| bars(r, "new_customers_list", l, 15, Orientation::Horizontal),
-        table: "new_customers_list",
+        build: |r, l| {
+            bars(
+                r,
+                BreakdownId::NewCustomersList,
+                l,
+                15,
+                Orientation::Horizontal,
+            )
+        },
+        table: BreakdownId::NewCustomersList,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::LostCustomers,
-        build: |r, l| bars(r, "lost_customers_list", l, 15, Orientation::Horizontal),
-        table: "lost_customers_list",
+        build: |r, l| {
+            bars(
+                r,
+                BreakdownId::LostCustomersList,
+                l,
+                15,
+                Orientation::Horizontal,
+            )
+        },
+        table: BreakdownId::LostCustomersList,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::Cohorts,
         build: charts::cohort_heatmap,
-        table: "new_customers_by_month",
+        table: BreakdownId::NewCustomersByMonth,
         unit: Unit::Count,
     },
     ChartSpec {
         id: ChartId::Funnel,
         build: charts::funnel,
-        table: "pipeline_by_stage",
+        table: BreakdownId::PipelineByStage,
         unit: Unit::Count,
     },
     ChartSpec {
@@ -137,7 +186,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 l,
             )
         },
-        table: "won_revenue_by_rep",
+        table: BreakdownId::WonRevenueByRep,
         unit: Unit::Currency,
     },
     ChartSpec {
@@ -152,7 +201,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 l,
             )
         },
-        table: "win_rate_by_rep",
+        table: BreakdownId::WinRateByRep,
         unit: Unit::Ratio,
     },
     ChartSpec {
@@ -167,7 +216,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 l,
             )
         },
-        table: "sales_cycle_distribution",
+        table: BreakdownId::SalesCycleDistribution,
         unit: Unit::Count,
     },
     ChartSpec {
@@ -182,7 +231,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 l,
             )
         },
-        table: "lead_response_distribution",
+        table: BreakdownId::LeadResponseDistribution,
         unit: Unit::Count,
     },
     ChartSpec {
@@ -197,7 +246,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 l,
             )
         },
-        table: "activities_by_rep",
+        table: BreakdownId::ActivitiesByRep,
         unit: Unit::Count,
     },
     ChartSpec {
@@ -212,7 +261,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 l,
             )
         },
-        table: "acquisition_cost_by_month",
+        table: BreakdownId::AcquisitionCostByMonth,
         unit: Unit::Currency,
     },
     ChartSpec {
@@ -227,15 +276,22 @@ pub const CHARTS: &[ChartSpec] = &[
                 l,
             )
         },
-        table: "spend_by_channel",
+        table: BreakdownId::SpendByChannel,
         unit: Unit::Currency,
     },
     ChartSpec {
         id: ChartId::CampaignRoi,
         build: |r, l| {
-            charts::breakdown_bars(r, "campaign_roi", "ROI", 10, Orientation::Horizontal, l)
+            charts::breakdown_bars(
+                r,
+                BreakdownId::CampaignRoi.as_str(),
+                "ROI",
+                10,
+                Orientation::Horizontal,
+                l,
+            )
         },
-        table: "campaign_roi",
+        table: BreakdownId::CampaignRoi,
         unit: Unit::Ratio,
     },
     ChartSpec {
@@ -250,7 +306,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 l,
             )
         },
-        table: "nps_breakdown",
+        table: BreakdownId::NpsBreakdown,
         unit: Unit::Count,
     },
     ChartSpec {
@@ -265,7 +321,7 @@ pub const CHARTS: &[ChartSpec] = &[
                 l,
             )
         },
-        table: "receivables_aging",
+        table: BreakdownId::ReceivablesAging,
         unit: Unit::Currency,
     },
 ];

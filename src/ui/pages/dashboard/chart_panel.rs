@@ -4,6 +4,7 @@
 
 use super::chart_list::{reason_kpi, ChartSpec};
 use crate::engine::export::csv_table;
+use crate::engine::kpi::BreakdownId;
 use crate::locale::{
     breakdown_key, chart_title, csv_delimiter, engine_keys, format_value, key_text, reason as said,
     t, Lang, Text,
@@ -27,7 +28,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
         let chosen = state.view.with(|v| v.compare.comparison());
         let (_, shows) = crate::charts::LAST_YEAR_SERIES;
         state.report.with(|r| {
-            if spec.table == "revenue_by_month" {
+            if spec.table == BreakdownId::RevenueByMonth {
                 crate::charts::revenue_by_month_beside(r, lang.get(), chosen == Some(shows))
             } else {
                 (spec.build)(r, lang.get())
@@ -95,9 +96,9 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             r.breakdown(spec.table)
                 .iter()
                 .map(|b| {
-                    let key = key_text(spec.table, &b.key, l);
+                    let key = key_text(spec.table.as_str(), &b.key, l);
                     // Shown as the file wrote it: a rep, a region, a stage.
-                    let from_file = !engine_keys(spec.table) && key == b.key;
+                    let from_file = !engine_keys(spec.table.as_str()) && key == b.key;
                     (
                         key,
                         from_file,
@@ -130,7 +131,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                 .iter()
                 .map(|b| {
                     // The engine's words in the user's language; months stay ISO for spreadsheets.
-                    let key = breakdown_key(spec.table, &b.key, l)
+                    let key = breakdown_key(spec.table.as_str(), &b.key, l)
                         .map_or_else(|| b.key.clone(), str::to_string);
                     vec![key, b.value.to_string()]
                 })

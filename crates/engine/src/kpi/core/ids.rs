@@ -1,5 +1,5 @@
-//! Ids as enums (`KpiId`, in `catalogue.rs` beside its rows, and
-//! `BreakdownId`): a misspelt id is a compile error, and a KPI added
+//! Ids as enums (`KpiId`, in `catalogue.rs` beside its rows,
+//! `BreakdownId` and the dashboard's `ChartId`): a misspelt id is a compile error, and a KPI added
 //! without its catalogue row, computation or words fails to compile or a
 //! test that walks `KpiId::ALL`. Each serialises to the snake_case id of
 //! KPIS.md (`win_rate`, `revenue_by_month`), the one
@@ -120,6 +120,38 @@ id_enum! {
     }
 }
 
+id_enum! {
+    /// A chart of the dashboard, by the kebab-case id its `data-testid`s
+    /// carry (`chart-<id>`, `export-csv-<id>`, `no-data-<id>`). Each draws
+    /// from the report; the id sits here, below `locale` (its title) and
+    /// the page (its builder), so that neither imports the other for it.
+    ChartId {
+        RevenueByMonth = "revenue-by-month",
+        MarginByMonth = "margin-by-month",
+        RevenueByRep = "revenue-by-rep",
+        RevenueByRegion = "revenue-by-region",
+        RevenueBySector = "revenue-by-sector",
+        RevenueByChannel = "revenue-by-channel",
+        RevenueByProduct = "revenue-by-product",
+        TopCustomers = "top-customers",
+        NewVsLost = "new-vs-lost",
+        NewCustomers = "new-customers",
+        LostCustomers = "lost-customers",
+        Cohorts = "cohorts",
+        Funnel = "funnel",
+        WonRevenueByRep = "won-revenue-by-rep",
+        WinRateByRep = "win-rate-by-rep",
+        SalesCycle = "sales-cycle",
+        LeadResponse = "lead-response",
+        ActivityByRep = "activity-by-rep",
+        CacByMonth = "cac-by-month",
+        SpendByChannel = "spend-by-channel",
+        CampaignRoi = "campaign-roi",
+        Nps = "nps",
+        ReceivablesAging = "receivables-aging",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::catalogue::KpiId;
@@ -138,6 +170,8 @@ mod tests {
         assert_eq!(read, BreakdownId::WinRateByRep);
         assert!(serde_json::from_str::<BreakdownId>(r#""win_rate""#).is_err());
         assert_eq!(BreakdownId::RevenueByMonth.to_string(), "revenue_by_month");
+        assert_eq!(ChartId::WinRateByRep.to_string(), "win-rate-by-rep");
+        assert_eq!("cohorts".parse(), Ok(ChartId::Cohorts));
     }
 
     #[test]
