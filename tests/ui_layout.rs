@@ -190,3 +190,35 @@ fn the_layer_check_reads_paths_as_written() {
     assert!(!allowed("state", "worker_client"));
     assert!(allowed("pages/reps", "widgets"));
 }
+
+/// The app's modules import one way (docs/ARCHITECTURE.md, "Dependencies
+/// point one way"): `locale` sits under `charts`, which sits under the page
+/// and the worker; a word or an id needed on both sides goes down, not up.
+#[test]
+fn app_modules_import_one_way() {
+    let rules: [(&str, &[&str]); 2] = [
+        ("locale", &["crate::charts", "crate::ui", "crate::worker"]),
+        ("charts", &["crate::ui", "crate::worker"]),
+    ];
+    let mut found = Vec::new();
+    for (dir, above) in rules {
+        for (name, text) in sources(dir) {
+            found.extend(hits(&name, code(&text), above));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "imports against the modules' order:\n{}",
+        found.join("\n")
+    );
+    // The check sees such an import.
+    assert_eq!(
+        hits(
+            "locale/x.rs",
+            "use crate::charts::ChartId;\n",
+            &["crate::charts"]
+        )
+        .len(),
+        1
+    );
+}
