@@ -5,7 +5,7 @@ mod common;
 
 use cadran::engine::kpi::{self, Query};
 use cadran::engine::{demo, Field, Kind};
-use cadran::ui::state::view::ViewState;
+use cadran::view::ViewState;
 use cadran::worker::protocol::{ComputeRequest, Phase, Reply, Request};
 use cadran::worker::session::Session;
 

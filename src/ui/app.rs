@@ -6,12 +6,12 @@ use super::pages::data::{notice_after_forget, DeviceData, ImportPanel, TablesInU
 use super::pages::objectives::ObjectivesPage;
 use super::pages::reps::RepView;
 use super::pages::settings::SettingsPanel;
-use super::state::view::Page;
 use super::state::{storage, AppState};
 use super::widgets::chart::warm_up_charts;
 use super::widgets::notices::Notices;
 use super::worker_client;
 use crate::locale::{t, Lang, Text};
+use crate::view::Page;
 use leptos::prelude::*;
 
 /// The whole app.

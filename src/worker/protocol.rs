@@ -5,7 +5,7 @@
 use crate::engine::kpi::Period;
 use crate::engine::objectives::{AlertResult, ObjectiveResult, SetUp};
 use crate::engine::{Field, ImportSummary, Kind, Mapping, Report};
-use crate::ui::state::view::ViewState;
+use crate::view::ViewState;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

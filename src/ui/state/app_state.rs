@@ -5,12 +5,12 @@
 
 use super::device_store;
 use super::storage::{self, Layout, Settings};
-use super::view::{Page, ViewState};
 use crate::engine::kpi::{self, Period, Query, Workspace};
 use crate::engine::objectives::{share, AlertResult, ObjectiveResult, SetUp};
 use crate::engine::{Field, Report};
 use crate::locale::device::{both, DeviceText};
 use crate::locale::Lang;
+use crate::view::{Page, ViewState};
 use crate::worker::protocol::{Phase, TableInfo};
 use leptos::prelude::*;
 use std::collections::BTreeMap;

@@ -1,8 +1,6 @@
 //! What the app holds and keeps: the signals every page reads (through
-//! context), the view in the URL, localStorage and the files kept in
-//! IndexedDB. Nothing here knows a page.
-
-pub mod view;
+//! context), localStorage and the files kept in IndexedDB (the view in the
+//! URL is `crate::view`, which the worker shares). Nothing here knows a page.
 
 #[cfg(target_arch = "wasm32")]
 mod app_state;

@@ -6,10 +6,10 @@
 //! older value missing newer fields migrates by itself. In private mode
 //! nothing is written.
 
-use super::view::ViewState;
 use crate::engine::objectives::SetUp;
 use crate::engine::Mapping;
 use crate::locale::Lang;
+use crate::view::ViewState;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};

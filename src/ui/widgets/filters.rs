@@ -9,8 +9,8 @@ use crate::locale::{
     compare_label, compare_with, field_label, filter_not_applied, preset_label, t,
     value_without_rows, Text,
 };
-use crate::ui::state::view::{CompareChoice, PeriodChoice};
 use crate::ui::state::AppState;
+use crate::view::{CompareChoice, PeriodChoice};
 use leptos::prelude::*;
 
 fn preset_code(p: Preset) -> String {
