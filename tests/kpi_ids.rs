@@ -1,6 +1,7 @@
 //! Every KPI id has what a KPI needs: its catalogue row, its label and its
-//! formula in both languages, and a place in a full report (computed, or
-//! with the reason it is not). Every breakdown id is read back from the
+//! formula in both languages, and a computation: over the demo company,
+//! which has every table, each is computed or has a reason other than a
+//! missing table (a comparison period outside the data, a zero denominator). Every breakdown id is read back from the
 //! report's keys. A KPI added to `KpiId` without them fails here, if the
 //! compiler has not refused it first.
 
@@ -8,6 +9,7 @@ mod common;
 
 use cadran::engine::demo;
 use cadran::engine::kpi::{self, BreakdownId, KpiId, Query, CATALOGUE};
+use cadran::engine::messages::Reason;
 use cadran::locale::{formula, kpi_formula, kpi_label, reason, Lang};
 
 #[test]
@@ -32,6 +34,12 @@ fn every_kpi_id_has_its_row_words_and_figure() {
         match (&k.value, &k.unavailable) {
             (Some(_), _) => {}
             (None, Some(why)) => {
+                // The demo company has every table: a KPI said to need one
+                // is a KPI nothing computes (the report's fallback reason).
+                assert!(
+                    !matches!(why, Reason::Needs(_)),
+                    "{id}: not computed from the demo's tables ({why:?})"
+                );
                 for lang in [Lang::Fr, Lang::En] {
                     assert!(!reason(why, lang).is_empty(), "{id}: an empty reason");
                 }
