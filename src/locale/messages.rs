@@ -127,6 +127,11 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 ),
             }
         }
+        (Reason::NotStarted { from, today }, Lang::En) => format!(
+            "the period starts on {}, after today ({}): nothing to measure yet",
+            date_label(from, lang),
+            date_label(today, lang)
+        ),
         (_, Lang::En) => reason_json(r),
         (Reason::Needs(n), Lang::Fr) => need(*n, lang).to_string(),
         (Reason::ZeroDenominator, Lang::Fr) => {
@@ -367,10 +372,10 @@ fn note_fr(n: &Note) -> String {
         Note::NoRowHas { field, value, closest } => {
             let word = field_word(*field, Lang::Fr);
             if closest.is_empty() {
-                format!("aucune ligne n'a {word} « {value} »")
+                format!("aucune ligne n'a « {value} » pour {word}")
             } else {
                 format!(
-                    "aucune ligne n'a {word} « {value} »\u{202f}; les plus proches\u{202f}: {}",
+                    "aucune ligne n'a « {value} » pour {word}\u{202f}; les plus proches\u{202f}: {}",
                     closest.join(", ")
                 )
             }
