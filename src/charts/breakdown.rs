@@ -3,6 +3,7 @@
 //! receivables aging, NPS, campaign ROI…
 
 use super::{cents, palette};
+use crate::engine::kpi::BreakdownId;
 use crate::engine::Report;
 use crate::locale::{key_text, Lang};
 use charming::component::{Axis, Grid};
@@ -22,7 +23,7 @@ pub enum Orientation {
 /// keys in the user's language where they are the engine's words.
 pub fn breakdown_bars(
     report: &Report,
-    id: &str,
+    id: BreakdownId,
     series: &str,
     limit: usize,
     o: Orientation,
@@ -72,7 +73,15 @@ mod tests {
             &[("Ann", 300.0), ("Bob", 200.0), ("Cy", 100.0)],
         );
         let v = serde_json::to_value(
-            breakdown_bars(&r, "revenue_by_rep", "CA", 2, Orientation::Horizontal, Fr).unwrap(),
+            breakdown_bars(
+                &r,
+                BreakdownId::RevenueByRep,
+                "CA",
+                2,
+                Orientation::Horizontal,
+                Fr,
+            )
+            .unwrap(),
         )
         .unwrap();
         assert_eq!(v["yAxis"]["data"], json!(["Bob", "Ann"]));
@@ -83,13 +92,21 @@ mod tests {
     fn vertical_bars_keep_their_order_and_empty_is_none() {
         let r = report("receivables_aging", &[("not due", 5.0), ("1-30", 2.0)]);
         let v = serde_json::to_value(
-            breakdown_bars(&r, "receivables_aging", "x", 10, Orientation::Vertical, En).unwrap(),
+            breakdown_bars(
+                &r,
+                BreakdownId::ReceivablesAging,
+                "x",
+                10,
+                Orientation::Vertical,
+                En,
+            )
+            .unwrap(),
         )
         .unwrap();
         assert_eq!(v["xAxis"]["data"], json!(["Not due", "1-30 d"]));
         assert!(breakdown_bars(
-            &report("x", &[("a", 0.0)]),
-            "x",
+            &report("revenue_by_rep", &[("a", 0.0)]),
+            BreakdownId::RevenueByRep,
             "x",
             10,
             Orientation::Vertical,
@@ -107,7 +124,7 @@ mod tests {
         let v = serde_json::to_value(
             breakdown_bars(
                 &r,
-                "nps_breakdown",
+                BreakdownId::NpsBreakdown,
                 "Réponses",
                 3,
                 Orientation::Vertical,
@@ -124,7 +141,7 @@ mod tests {
         let v = serde_json::to_value(
             breakdown_bars(
                 &r,
-                "revenue_by_region",
+                BreakdownId::RevenueByRegion,
                 "CA",
                 5,
                 Orientation::Horizontal,

@@ -1,6 +1,7 @@
 //! Customers over time: new and lost per month, and the cohort retention heatmap.
 
 use super::palette;
+use crate::engine::kpi::BreakdownId;
 use crate::engine::Report;
 use crate::locale::{month_label, t, Lang, Text};
 use charming::component::{Axis, Grid, Legend, VisualMap};
@@ -11,8 +12,8 @@ use charming::Chart;
 
 /// New customers (up) and lost customers (down) per month.
 pub fn new_vs_lost(report: &Report, lang: Lang) -> Option<Chart> {
-    let new = report.breakdown("new_customers_by_month");
-    let lost = report.breakdown("lost_customers_by_month");
+    let new = report.breakdown(BreakdownId::NewCustomersByMonth);
+    let lost = report.breakdown(BreakdownId::LostCustomersByMonth);
     if new.is_empty() || new.iter().chain(lost).all(|r| r.value == 0.0) {
         return None;
     }

@@ -1,6 +1,7 @@
 //! The pipeline funnel: deals, amount and weighted amount per stage.
 
 use super::{cents, palette};
+use crate::engine::kpi::BreakdownId;
 use crate::engine::Report;
 use crate::locale::{breakdown_key, t, Lang, Text};
 use charming::component::{Axis, Grid, Legend};
@@ -19,7 +20,7 @@ pub fn funnel(report: &Report, lang: Lang) -> Option<Chart> {
         .funnel
         .iter()
         .map(|s| {
-            breakdown_key("pipeline_by_stage", &s.stage, lang)
+            breakdown_key(BreakdownId::PipelineByStage, &s.stage, lang)
                 .map_or_else(|| s.stage.clone(), str::to_string)
         })
         .collect();

@@ -1,6 +1,7 @@
 //! Revenue and margin over time.
 
 use super::{cents, palette};
+use crate::engine::kpi::BreakdownId;
 use crate::engine::report::Comparison;
 use crate::engine::Report;
 use crate::locale::{month_label, t, Lang, Text};
@@ -11,8 +12,8 @@ use charming::Chart;
 use std::collections::BTreeMap;
 
 /// The breakdown of the revenue chart's comparison series, and the comparison it shows.
-pub const LAST_YEAR_SERIES: (&str, Comparison) =
-    ("revenue_by_month_last_year", Comparison::LastYear);
+pub const LAST_YEAR_SERIES: (BreakdownId, Comparison) =
+    (BreakdownId::RevenueByMonthLastYear, Comparison::LastYear);
 
 /// Revenue per month of the period as bars, the same months a year earlier
 /// as a line: each month beside its own a year before, with a gap (`null`,
@@ -24,7 +25,7 @@ pub fn revenue_by_month(report: &Report, lang: Lang) -> Option<Chart> {
 /// The same, with last year's line only when `last_year` (the comparison
 /// chosen on the dashboard is last year).
 pub fn revenue_by_month_beside(report: &Report, lang: Lang, last_year: bool) -> Option<Chart> {
-    let rows = report.breakdown("revenue_by_month");
+    let rows = report.breakdown(BreakdownId::RevenueByMonth);
     if rows.is_empty() {
         return None;
     }
@@ -66,7 +67,7 @@ fn year_before(key: &str) -> Option<String> {
 
 /// Gross margin per month.
 pub fn margin_by_month(report: &Report, lang: Lang) -> Option<Chart> {
-    let rows = report.breakdown("margin_by_month");
+    let rows = report.breakdown(BreakdownId::MarginByMonth);
     if rows.is_empty() {
         return None;
     }

@@ -5,7 +5,7 @@ use super::{
     AlertHit, AlertResult, AlertRule, Comparison, CumulativePoint, Level, Objective,
     ObjectiveResult, Scope,
 };
-use crate::kpi::{self, def, Better, Period, Prepared, Query, Workspace};
+use crate::kpi::{self, def, Better, BreakdownId, KpiId, Period, Prepared, Query, Workspace};
 use crate::messages::Reason;
 use crate::parse::date::{parse_iso_day, Days};
 use crate::report::{PeriodLabel, Report};
@@ -148,12 +148,12 @@ pub fn evaluate_prepared(
 }
 
 /// The monthly series of the additive KPIs that have one.
-fn monthly_series(kpi: &str) -> Option<&'static str> {
-    Some(match kpi {
-        "revenue" => "revenue_by_month",
-        "gross_margin" => "margin_by_month",
-        "won_revenue" => "won_revenue_by_month",
-        "new_customers" => "new_customers_by_month",
+fn monthly_series(kpi: &str) -> Option<BreakdownId> {
+    Some(match kpi.parse().ok()? {
+        KpiId::Revenue => BreakdownId::RevenueByMonth,
+        KpiId::GrossMargin => BreakdownId::MarginByMonth,
+        KpiId::WonRevenue => BreakdownId::WonRevenueByMonth,
+        KpiId::NewCustomers => BreakdownId::NewCustomersByMonth,
         _ => return None,
     })
 }

@@ -3,7 +3,7 @@
 //! the KPI's direction), and a sparkline where a monthly series exists.
 
 use crate::charts::spark_points;
-use crate::engine::kpi::{Better, KpiDef};
+use crate::engine::kpi::{Better, BreakdownId, KpiDef, KpiId};
 use crate::engine::report::{Change, Comparison, KpiValue};
 use crate::locale::level_label;
 use crate::locale::{
@@ -16,13 +16,13 @@ use crate::ui::widgets::level::level_code;
 use leptos::prelude::*;
 
 /// The monthly breakdown drawn under a KPI, when there is one.
-fn series_of(id: &str) -> Option<&'static str> {
+fn series_of(id: KpiId) -> Option<BreakdownId> {
     Some(match id {
-        "revenue" => "revenue_by_month",
-        "gross_margin" => "margin_by_month",
-        "won_revenue" => "won_revenue_by_month",
-        "new_customers" => "new_customers_by_month",
-        "lost_customers" => "lost_customers_by_month",
+        KpiId::Revenue => BreakdownId::RevenueByMonth,
+        KpiId::GrossMargin => BreakdownId::MarginByMonth,
+        KpiId::WonRevenue => BreakdownId::WonRevenueByMonth,
+        KpiId::NewCustomers => BreakdownId::NewCustomersByMonth,
+        KpiId::LostCustomers => BreakdownId::LostCustomersByMonth,
         _ => return None,
     })
 }
@@ -197,7 +197,7 @@ pub fn KpiCard(
         })
     };
     let spark = move || {
-        let id = series_of(def.id)?;
+        let id = series_of(def.kpi)?;
         let values: Vec<f64> = state
             .report
             .with(|r| r.breakdown(id).iter().map(|b| b.value).collect());

@@ -42,7 +42,7 @@ pub fn reason_kpi(chart: ChartId) -> KpiId {
 }
 
 fn bars(r: &Report, id: BreakdownId, lang: Lang, limit: usize, o: Orientation) -> Option<Chart> {
-    charts::breakdown_bars(r, id.as_str(), t(lang, Text::Revenue), limit, o, lang)
+    charts::breakdown_bars(r, id, t(lang, Text::Revenue), limit, o, lang)
 }
 
 pub const CHARTS: &[ChartSpec] = &[
@@ -179,7 +179,7 @@ pub const CHARTS: &[ChartSpec] = &[
         build: |r, l| {
             charts::breakdown_bars(
                 r,
-                "won_revenue_by_rep",
+                BreakdownId::WonRevenueByRep,
                 t(l, Text::Amount),
                 20,
                 Orientation::Horizontal,
@@ -194,7 +194,7 @@ pub const CHARTS: &[ChartSpec] = &[
         build: |r, l| {
             charts::breakdown_bars(
                 r,
-                "win_rate_by_rep",
+                BreakdownId::WinRateByRep,
                 t(l, Text::Deals),
                 20,
                 Orientation::Horizontal,
@@ -209,7 +209,7 @@ pub const CHARTS: &[ChartSpec] = &[
         build: |r, l| {
             charts::breakdown_bars(
                 r,
-                "sales_cycle_distribution",
+                BreakdownId::SalesCycleDistribution,
                 t(l, Text::Deals),
                 10,
                 Orientation::Vertical,
@@ -224,7 +224,7 @@ pub const CHARTS: &[ChartSpec] = &[
         build: |r, l| {
             charts::breakdown_bars(
                 r,
-                "lead_response_distribution",
+                BreakdownId::LeadResponseDistribution,
                 t(l, Text::Leads),
                 5,
                 Orientation::Vertical,
@@ -239,7 +239,7 @@ pub const CHARTS: &[ChartSpec] = &[
         build: |r, l| {
             charts::breakdown_bars(
                 r,
-                "activities_by_rep",
+                BreakdownId::ActivitiesByRep,
                 t(l, Text::Contacts),
                 20,
                 Orientation::Horizontal,
@@ -254,7 +254,7 @@ pub const CHARTS: &[ChartSpec] = &[
         build: |r, l| {
             charts::breakdown_bars(
                 r,
-                "acquisition_cost_by_month",
+                BreakdownId::AcquisitionCostByMonth,
                 "CAC",
                 36,
                 Orientation::Vertical,
@@ -269,7 +269,7 @@ pub const CHARTS: &[ChartSpec] = &[
         build: |r, l| {
             charts::breakdown_bars(
                 r,
-                "spend_by_channel",
+                BreakdownId::SpendByChannel,
                 t(l, Text::Amount),
                 10,
                 Orientation::Horizontal,
@@ -284,7 +284,7 @@ pub const CHARTS: &[ChartSpec] = &[
         build: |r, l| {
             charts::breakdown_bars(
                 r,
-                BreakdownId::CampaignRoi.as_str(),
+                BreakdownId::CampaignRoi,
                 "ROI",
                 10,
                 Orientation::Horizontal,
@@ -299,7 +299,7 @@ pub const CHARTS: &[ChartSpec] = &[
         build: |r, l| {
             charts::breakdown_bars(
                 r,
-                "nps_breakdown",
+                BreakdownId::NpsBreakdown,
                 t(l, Text::Answers),
                 3,
                 Orientation::Vertical,
@@ -314,7 +314,7 @@ pub const CHARTS: &[ChartSpec] = &[
         build: |r, l| {
             charts::breakdown_bars(
                 r,
-                "receivables_aging",
+                BreakdownId::ReceivablesAging,
                 t(l, Text::Amount),
                 5,
                 Orientation::Vertical,

@@ -96,9 +96,9 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             r.breakdown(spec.table)
                 .iter()
                 .map(|b| {
-                    let key = key_text(spec.table.as_str(), &b.key, l);
+                    let key = key_text(spec.table, &b.key, l);
                     // Shown as the file wrote it: a rep, a region, a stage.
-                    let from_file = !engine_keys(spec.table.as_str()) && key == b.key;
+                    let from_file = !engine_keys(spec.table) && key == b.key;
                     (
                         key,
                         from_file,
@@ -131,7 +131,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                 .iter()
                 .map(|b| {
                     // The engine's words in the user's language; months stay ISO for spreadsheets.
-                    let key = breakdown_key(spec.table.as_str(), &b.key, l)
+                    let key = breakdown_key(spec.table, &b.key, l)
                         .map_or_else(|| b.key.clone(), str::to_string);
                     vec![key, b.value.to_string()]
                 })

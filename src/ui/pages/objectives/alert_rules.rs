@@ -1,7 +1,7 @@
 //! Alert rules: a KPI above or below a threshold, for the team or each rep, region…
 
 use super::form::{next_id, unit_of};
-use crate::engine::kpi::{def, CATALOGUE};
+use crate::engine::kpi::{def, KpiId, CATALOGUE};
 use crate::engine::objectives::{AlertRule, Comparison};
 use crate::locale::format_value;
 use crate::locale::input::{read_target, target_error};
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn AlertRules() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let kpi = RwSignal::new("churn_rate".to_string());
+    let kpi = RwSignal::new(KpiId::ChurnRate.as_str().to_string());
     let when = RwSignal::new("above".to_string());
     let threshold = RwSignal::new(String::new());
     let each = RwSignal::new(String::new());

@@ -7,7 +7,7 @@ use super::charts::{ObjectiveChart, TeamGauges};
 use super::form::{next_id, typed_period, unit_of};
 use super::rep_targets::{Ranking, RepTargets};
 use super::setup::{SetupPreview, SetupSharing};
-use crate::engine::kpi::{def, CATALOGUE};
+use crate::engine::kpi::{def, KpiId, CATALOGUE};
 use crate::engine::objectives::{Objective, ObjectiveResult, Scope};
 use crate::engine::parse::date::ymd_from_days;
 use crate::engine::report::Unit;
@@ -203,7 +203,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
 fn NewObjective(default_period: Memo<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let kpi = RwSignal::new("revenue".to_string());
+    let kpi = RwSignal::new(KpiId::Revenue.as_str().to_string());
     let scope_field = RwSignal::new(String::new());
     let scope_value = RwSignal::new(String::new());
     let period = RwSignal::new(String::new());

@@ -3,7 +3,7 @@
 
 use super::form::{next_id, typed_period, unit_of};
 use super::paste::column_cells;
-use crate::engine::kpi::CATALOGUE;
+use crate::engine::kpi::{KpiId, CATALOGUE};
 use crate::engine::objectives::{Objective, ObjectiveResult, Scope};
 use crate::engine::Field;
 use crate::locale::format_percent;
@@ -18,7 +18,7 @@ use leptos::prelude::*;
 pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let kpi = RwSignal::new("revenue".to_string());
+    let kpi = RwSignal::new(KpiId::Revenue.as_str().to_string());
     let period = RwSignal::new(String::new());
     let targets = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
     let error = RwSignal::new(None::<String>);
