@@ -132,7 +132,8 @@ pub fn month_label(key: &str, lang: Lang) -> String {
     }
 }
 
-/// `2024-03-05` → `5 mars 2024` / `Mar 5, 2024`; other text is returned as it is.
+/// `2024-03-05` → `5 mars 2024` / `Mar 5, 2024`, and the first of a month
+/// `1er mars 2024` as French writes it; other text is returned as it is.
 pub fn date_label(iso: &str, lang: Lang) -> String {
     let mut it = iso.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (
@@ -147,6 +148,7 @@ pub fn date_label(iso: &str, lang: Lang) -> String {
         return iso.to_string();
     };
     match lang {
+        Lang::Fr if d == 1 => format!("1er {name} {year}"),
         Lang::Fr => format!("{d} {name} {year}"),
         Lang::En => format!("{name} {d}, {year}"),
     }
@@ -246,6 +248,8 @@ mod tests {
         assert_eq!(month_label("91-180", Lang::Fr), "91-180");
         assert_eq!(date_label("2024-03-05", Lang::Fr), "5 mars 2024");
         assert_eq!(date_label("2024-03-05", Lang::En), "Mar 5, 2024");
+        assert_eq!(date_label("2024-03-01", Lang::Fr), "1er mars 2024");
+        assert_eq!(date_label("2024-03-01", Lang::En), "Mar 1, 2024");
         assert_eq!(date_label("soon", Lang::En), "soon");
     }
 

@@ -250,7 +250,7 @@ test('no arrow without a comparison; why, on hover and on keyboard focus', async
     // The demo sells from 1 January 2024 to 31 December 2025: the 731 days before are not in it.
     assert.equal(
       (await why.textContent()).trim(),
-      "demo-ventes.csv n'a pas de données sur la période précédente (du 31 déc. 2021 au 31 déc. 2023)\u202f: ses dates vont du 1 janv. 2024 au 31 déc. 2025.",
+      "demo-ventes.csv n'a pas de données sur la période précédente (du 31 déc. 2021 au 31 déc. 2023)\u202f: ses dates vont du 1er janv. 2024 au 31 déc. 2025.",
     );
     b.assertClean(server.origin);
   } finally {

@@ -223,7 +223,7 @@ test('targets are typed in the unit the user sees: 50 is 50 %, 0,45 is refused, 
     await b.page.getByTestId('objective-target').fill('2 000');
     await b.page.getByTestId('add-objective').click();
     await b.page.getByTestId('objective-o4').waitFor();
-    assert.match(await b.page.getByTestId('objective-o4').locator('.objective-head').textContent(), /du 1 oct\. 2025 au 31 déc\. 2025/);
+    assert.match(await b.page.getByTestId('objective-o4').locator('.objective-head').textContent(), /du 1er oct\. 2025 au 31 déc\. 2025/);
     // A rule's threshold reads the same way.
     await b.page.getByTestId('rule-kpi').selectOption('churn_rate');
     await b.page.getByTestId('rule-threshold').fill('0,05');

@@ -129,14 +129,26 @@ pub fn report_team(
     r.kpis.insert("time_to_first_sale_days", [None; 3]);
 
     // Active reps: a sale, a won deal or an activity (a visit, as the
-    // engine counts) in the period. A table of a header alone has no rep
-    // column the engine could map (a column with no value has no type):
-    // then the KPI is unavailable rather than 0.
-    let with_rows = |rows: Option<usize>| rows.is_some_and(|n| n > 0);
-    if with_rows(ws.sales.as_ref().map(Vec::len))
-        || with_rows(ws.deals.as_ref().map(Vec::len))
-        || with_rows(ws.activities.as_ref().map(Vec::len))
-    {
+    // engine counts) in the period. A rep column with no value at all (a
+    // table of a header alone, or every rep cell empty) has no type, so the
+    // engine maps no rep: then the KPI is unavailable rather than 0.
+    // Likewise a table whose required columns (docs/DATA.md) hold no value
+    // is not used at all: sales need a date and an amount, deals a created
+    // or close date and a stage, activities a date and a rep.
+    let sales_rows = ws.sales.iter().flatten();
+    let deal_rows = ws.deals.iter().flatten();
+    let act_rows = ws.activities.iter().flatten();
+    let sales_rep = sales_rows.clone().any(|l| l.day.is_some())
+        && sales_rows.clone().any(|l| l.cents.is_some())
+        && sales_rows.clone().any(|l| l.rep.is_some());
+    let deals_rep = deal_rows
+        .clone()
+        .any(|d| d.created.is_some() || d.closed.is_some())
+        && deal_rows.clone().any(|d| d.stage.is_some())
+        && deal_rows.clone().any(|d| d.rep.is_some());
+    let acts_rep =
+        act_rows.clone().any(|a| a.day.is_some()) && act_rows.clone().any(|a| a.rep.is_some());
+    if sales_rep || deals_rep || acts_rep {
         let active = |s: Span| {
             let mut names = BTreeSet::new();
             for l in sales.iter().filter(|l| within(l.day, s)) {

@@ -193,7 +193,7 @@ pub fn read_period(text: &str) -> Result<ObjectivePeriod, PeriodError> {
 }
 
 /// The period in the user's language: `T4 2025` / `Q4 2025`, `mars 2025` /
-/// `March 2025`, `2025`, `du 1 oct. 2025 au 31 déc. 2025` / `Oct 1, 2025 to Dec 31, 2025`.
+/// `March 2025`, `2025`, `du 1er oct. 2025 au 31 déc. 2025` / `Oct 1, 2025 to Dec 31, 2025`.
 pub fn period_label(p: &ObjectivePeriod, lang: Lang) -> String {
     match p {
         ObjectivePeriod::Year(y) => y.to_string(),
@@ -314,7 +314,10 @@ mod tests {
             from: "2025-10-01".into(),
             to: "2025-12-31".into(),
         };
-        assert_eq!(period_label(&c, Lang::Fr), "du 1 oct. 2025 au 31 déc. 2025");
+        assert_eq!(
+            period_label(&c, Lang::Fr),
+            "du 1er oct. 2025 au 31 déc. 2025"
+        );
         assert_eq!(period_label(&c, Lang::En), "Oct 1, 2025 to Dec 31, 2025");
         // What is said back is read back.
         for p in [q("2025-Q4"), m("2025-03"), Year(2025)] {
