@@ -1,5 +1,5 @@
 //! Comparison words: the filter bar's chooser and a chart's month without
-//! data (why a comparison is unavailable is in `messages.rs`).
+//! data (why a comparison is unavailable is in `reasons.rs`).
 
 use super::Lang;
 use crate::engine::report::Comparison;

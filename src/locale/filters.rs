@@ -2,8 +2,9 @@
 //! chosen value no row has, and the engine's reason for a figure that a
 //! filter cannot apply to, in the user's language.
 
-use super::messages::{de, field_word};
+use super::notes::note;
 use super::{field_label, Lang};
+use crate::engine::messages::{FilterError, Note};
 use crate::engine::Field;
 
 /// A filter of the view (a link, a view kept on this device) on a field
@@ -39,6 +40,77 @@ pub fn value_without_rows(value: &str, lang: Lang) -> String {
     }
 }
 
+/// Why filters cannot be applied at all.
+pub fn filter_error(e: &FilterError, lang: Lang) -> String {
+    match (e, lang) {
+        (FilterError::NoTableHas { field, fields }, _) => note(
+            &Note::NoTableHas {
+                field: *field,
+                fields: fields.clone(),
+            },
+            lang,
+        ),
+        (FilterError::NotAFilter { field, fields }, Lang::En) => format!(
+            "{} is not a field to filter on: {}",
+            field.name(),
+            can_filter_on_en(fields)
+        ),
+        (FilterError::NotAFilter { field, fields }, Lang::Fr) => format!(
+            "{} n'est pas un champ de filtre\u{202f}: {}",
+            field_label(*field, lang),
+            can_filter_on_fr(fields)
+        ),
+    }
+}
+
+/// "no table has a region", "no table has an order id".
+pub(super) fn no_table_has_en(field: Field) -> String {
+    let name = field.name();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("no table has {article} {name}")
+}
+
+/// "the fields you can filter on here are rep, region, product"
+pub(super) fn can_filter_on_en(fields: &[Field]) -> String {
+    let names: Vec<String> = fields.iter().map(|f| f.name()).collect();
+    match &names[..] {
+        [] => "no table here has a field to filter on".into(),
+        [one] => format!("the field you can filter on here is {one}"),
+        _ => format!("the fields you can filter on here are {}", names.join(", ")),
+    }
+}
+
+pub(super) fn can_filter_on_fr(fields: &[Field]) -> String {
+    let words: Vec<String> = fields.iter().map(|f| field_word(*f, Lang::Fr)).collect();
+    match &words[..] {
+        [] => "aucune table ici n'a de champ à filtrer".into(),
+        [one] => format!("le seul champ à filtrer ici est {one}"),
+        _ => format!("les champs à filtrer ici sont {}", words.join(", ")),
+    }
+}
+
+/// A dimension's name inside a sentence: "région", "region".
+pub(super) fn field_word(f: Field, lang: Lang) -> String {
+    field_label(f, lang).to_lowercase()
+}
+
+/// French "de région", "d'équipe".
+pub(super) fn de(word: &str) -> String {
+    let elided = word
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouyéèêàâîôûh".contains(c));
+    if elided {
+        format!("d'{word}")
+    } else {
+        format!("de {word}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +130,17 @@ mod tests {
             "sans objet\u{202f}: aucune de vos tables n'a de région"
         );
         assert_eq!(value_without_rows("Wset", Lang::En), "Wset (no row)");
+    }
+
+    #[test]
+    fn filters_that_cannot_apply_at_all() {
+        let e = FilterError::NotAFilter {
+            field: Field::Amount,
+            fields: vec![],
+        };
+        assert_eq!(
+            filter_error(&e, Lang::En),
+            "amount is not a field to filter on: no table here has a field to filter on"
+        );
     }
 }

@@ -11,16 +11,18 @@ mod formulas;
 pub mod input;
 mod keys;
 mod kpi;
-mod messages;
+mod notes;
 mod objective_words;
 mod presets;
 mod reading;
+mod reasons;
 mod schema;
 mod setup_changes;
 mod setup_errors;
 mod text;
 
 pub use comparison::{compare_label, compare_with, no_data};
+pub use filters::filter_error;
 pub use filters::{field_not_in_data, filter_not_applied, value_without_rows};
 pub use format::{
     colon, csv_delimiter, date_label, format_compact, format_money, format_number, format_percent,
@@ -29,11 +31,12 @@ pub use format::{
 pub use formulas::{formula, kpi_formula};
 pub use keys::{breakdown_key, engine_keys, key_text};
 pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, read_from};
-pub use messages::{filter_error, need, note, reason, reason_json, said_report};
+pub use notes::{note, said_report};
 pub use objective_words::{level_label, scope_text, target_placeholder, typed_day};
 pub use objective_words::{objective_text, ObjectiveText};
 pub use presets::preset_label;
 pub use reading::{file_error, said_summary, warning, SaidWarning};
+pub use reasons::{need, reason, reason_json};
 pub use schema::{column_type_label, field_label, kind_label, relation_text};
 pub use setup_changes::{setup_changes, SetupChanges};
 pub use setup_errors::setup_error;
