@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { serve, open, ready, kpiValue, importFiles, cliReport, waitForKpi, DATA } from './harness.mjs';
+import { serve, open, ready, kpiValue, importFiles, cliReport, waitForKpi, DATA, openDemo } from './harness.mjs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
@@ -124,11 +124,8 @@ test('the exported JSON is the engine report', async () => {
 });
 
 test('the demo reopens after a reload on the same view, the rep table sorts, CSV is safe', async () => {
-  const b = await open({ locale: 'fr-FR' });
+  const b = await openDemo(server.url, { locale: 'fr-FR' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await b.page.getByTestId('load-demo').click();
     await kpiValue(b.page, 'revenue');
     await b.page.getByTestId('period-select').selectOption('this_year');
     await b.page.getByTestId('nav-reps').click();
@@ -157,11 +154,8 @@ test('the demo reopens after a reload on the same view, the rep table sorts, CSV
 });
 
 test('only the KPIs that matter: pin a main objective, hide, reorder, explain; remembered', async () => {
-  const b = await open({ locale: 'en-US' });
+  const b = await openDemo(server.url, { locale: 'en-US' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await b.page.getByTestId('load-demo').click();
     await kpiValue(b.page, 'revenue');
     const pinned = b.page.getByTestId('pinned-row');
     await b.page.getByTestId('pin-gross_margin').click();
@@ -229,11 +223,8 @@ async function demoFiles() {
 }
 
 test('no arrow without a comparison; why, on hover and on keyboard focus', async () => {
-  const b = await open({ locale: 'fr-FR' });
+  const b = await openDemo(server.url, { locale: 'fr-FR' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await b.page.getByTestId('load-demo').click();
     await kpiValue(b.page, 'revenue');
     // "Toutes les données": nothing to compare with, no card shows an arrow.
     const changes = await b.page.locator('.kpi-changes').allTextContents();
@@ -259,11 +250,8 @@ test('no arrow without a comparison; why, on hover and on keyboard focus', async
 });
 
 test('the comparison chooser: last year and back, in the URL, after a reload; gaps in last year', async () => {
-  const b = await open({ locale: 'fr-FR' });
+  const b = await openDemo(server.url, { locale: 'fr-FR' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await b.page.getByTestId('load-demo').click();
     await kpiValue(b.page, 'revenue');
     const compare = b.page.getByTestId('compare-select');
     // Labelled for a screen reader by its <label>.
@@ -316,11 +304,8 @@ test('the comparison chooser: last year and back, in the URL, after a reload; ga
 // files), and what the cards and charts show of them.
 test('rates change in points; cards and charts agree for each preset', async () => {
   const files = await demoFiles();
-  const b = await open({ locale: 'fr-FR' });
+  const b = await openDemo(server.url, { locale: 'fr-FR' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await b.page.getByTestId('load-demo').click();
     await kpiValue(b.page, 'revenue');
     const text = async (id) => (await b.page.getByTestId(`card-${id}`).locator('.kpi-changes').textContent()).trim();
     // As the app writes a number: no sign on what rounds to zero, a decimal comma.

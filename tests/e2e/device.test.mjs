@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { serve, open, ready, kpiValue, importFiles, waitForKpi, DATA } from './harness.mjs';
+import { serve, open, ready, kpiValue, importFiles, waitForKpi, DATA, openDemo } from './harness.mjs';
 
 let server;
 let tmp;
@@ -67,11 +67,8 @@ function storedFiles(page) {
 const cadranKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cadran.')).sort());
 
 test('a big file is read in the worker with progress; cancel keeps the dashboard', async () => {
-  const b = await open();
+  const b = await openDemo(server.url);
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await b.page.getByTestId('load-demo').click();
     const demoRevenue = await kpiValue(b.page, 'revenue');
     await b.page.getByTestId('nav-data').click();
     await watchPhases(b.page);

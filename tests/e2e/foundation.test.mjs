@@ -4,18 +4,15 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { serve, open, ready, kpiValue, importFiles, DATA } from './harness.mjs';
+import { serve, open, ready, kpiValue, importFiles, DATA, openDemo } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(async () => { await server.close(); });
 
 test('demo button shows a revenue card and a drawn chart', async () => {
-  const b = await open();
+  const b = await openDemo(server.url);
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await b.page.getByTestId('load-demo').click();
     const revenue = await kpiValue(b.page, 'revenue');
     assert.ok(revenue > 0, `revenue ${revenue}`);
     const canvas = b.page.locator('[data-testid="chart-revenue-by-month"] canvas');

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { serve, open, ready, kpiValue, DATA } from './harness.mjs';
+import { serve, open, ready, kpiValue, DATA, openDemo } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -217,11 +217,8 @@ async function csvValues(path, encoding = 'utf8') {
 }
 
 test('the demo in French: dashboard, charts, reps, objectives and data pages', async () => {
-  const b = await open({ locale: 'fr-FR' });
+  const b = await openDemo(server.url, { locale: 'fr-FR' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await b.page.getByTestId('load-demo').click();
     const revenue = await kpiValue(b.page, 'revenue');
     // A team objective behind its target (a gauge, an alert) and a rule on the whole team.
     await b.page.getByTestId('nav-objectives').click();

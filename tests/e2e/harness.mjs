@@ -148,6 +148,23 @@ export async function ready(page) {
   await page.getByTestId('lang-select').waitFor({ timeout: 30_000 });
 }
 
+/**
+ * A browser (as `open` makes it) on the app at `url`, mounted, with the demo
+ * company's button clicked: how most tests start. The caller closes it.
+ */
+export async function openDemo(url, options = {}) {
+  const b = await open(options);
+  try {
+    await b.page.goto(url);
+    await ready(b.page);
+    await b.page.getByTestId('load-demo').click();
+    return b;
+  } catch (e) {
+    await b.close();
+    throw e;
+  }
+}
+
 /** The raw number a KPI card carries. */
 export async function kpiValue(page, id) {
   const el = page.getByTestId(`kpi-${id}`);

@@ -1,7 +1,7 @@
 // Objectives, alert rules and sharing a set-up without data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, open, ready, kpiValue } from './harness.mjs';
+import { serve, open, ready, kpiValue, openDemo } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -10,11 +10,8 @@ after(async () => { await server.close(); });
 const level = async (page, id) => page.getByTestId(`objective-${id}`).getAttribute('data-level');
 
 test('team and per-rep objectives get levels, survive a reload, show in other tabs; rules fill the strip', async () => {
-  const b = await open({ locale: 'en-US' });
+  const b = await openDemo(server.url, { locale: 'en-US' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await b.page.getByTestId('load-demo').click();
     const revenue = await kpiValue(b.page, 'revenue');
     await b.page.getByTestId('nav-objectives').click();
     // A team revenue objective for the whole demo span, well under what was sold: ahead.
@@ -163,11 +160,8 @@ async function actualPercent(page, id) {
 const meter = async (page, id) => Number(await page.getByTestId(`objective-${id}`).locator('.progress').getAttribute('aria-valuenow'));
 
 test('targets are typed in the unit the user sees: 50 is 50 %, 0,45 is refused, 12 M€ and T4 2025 are read', async () => {
-  const b = await open({ locale: 'fr-FR' });
+  const b = await openDemo(server.url, { locale: 'fr-FR' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await b.page.getByTestId('load-demo').click();
     await kpiValue(b.page, 'revenue');
     await b.page.getByTestId('nav-objectives').click();
     const add = async (kpi, period, target) => {
