@@ -100,3 +100,17 @@ fn previous_and_last_year_values_are_those_periods_own_values() {
         assert_eq!(k.last_year, last_year.kpis[id].value, "{id} last year");
     }
 }
+
+#[test]
+fn the_demo_objectives_show_each_level() {
+    use cadran::engine::objectives::{evaluate, Level};
+    let ws = common::demo_workspace(demo::DEFAULT_SEED, 6_000);
+    let objectives = demo::objectives::objectives();
+    let results = evaluate(&ws, &Query::default(), &objectives);
+    let levels: Vec<Option<Level>> = results.iter().map(|r| r.level).collect();
+    assert_eq!(
+        levels,
+        [Some(Level::Ahead), Some(Level::Balance), Some(Level::Alert)]
+    );
+    assert!(objectives.iter().all(demo::objectives::is_demo));
+}

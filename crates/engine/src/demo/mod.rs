@@ -3,6 +3,7 @@
 //! sales director would export. The same seed always gives the same bytes,
 //! so the demo, the tests and the benchmarks can rely on it.
 
+pub mod objectives;
 mod sales;
 mod tables;
 
