@@ -4,7 +4,8 @@
 //! after a cancel, or when the last one ran out of memory — can read them
 //! again, and nothing the user confirmed is lost.
 
-use crate::engine::{Kind, Mapping};
+use crate::engine::objectives::Objective;
+use crate::engine::{demo, Kind, Mapping};
 use crate::locale::device::{both, too_large, DeviceText};
 use crate::ui::state::{device_store, storage};
 use crate::ui::state::{AppState, Failed, InUse, Pending, Progress};
@@ -312,7 +313,11 @@ pub fn compute(state: AppState) {
         currency,
         stage_probabilities,
         dormancy_days: Some(dormancy_days),
-        setup: state.setup.get_untracked(),
+        setup: {
+            let mut setup = state.setup.get_untracked();
+            setup.objectives = untrack(|| objectives_in_view(state));
+            setup
+        },
     };
     send(&Request::Compute(Box::new(req)), None);
 }
@@ -419,6 +424,30 @@ pub fn is_demo(id: u32) -> bool {
         e.demo_first
             .is_some_and(|f| (f..f + DEMO_IDS).contains(&id))
     })
+}
+
+/// Whether the demo company's tables are on the dashboard.
+pub fn demo_in_use(state: AppState) -> bool {
+    state.tables.with(|t| t.iter().any(|x| is_demo(x.id)))
+}
+
+/// The objectives measured, in the order of their results: the user's, then,
+/// while the demo is open, the demo's examples the user has not kept (an
+/// objective of the same KPI, scope and period). The examples never enter
+/// the user's set-up by themselves, so leaving the demo takes them away.
+pub fn objectives_in_view(state: AppState) -> Vec<Objective> {
+    let mut out = state.setup.with(|s| s.objectives.clone());
+    if demo_in_use(state) {
+        let examples: Vec<Objective> = demo::objectives::objectives()
+            .into_iter()
+            .filter(|d| {
+                !out.iter()
+                    .any(|o| o.kpi == d.kpi && o.scope == d.scope && o.period == d.period)
+            })
+            .collect();
+        out.extend(examples);
+    }
+    out
 }
 
 /// Proposes the mapping again for another kind (the page sends no overrides).

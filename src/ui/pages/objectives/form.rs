@@ -1,8 +1,10 @@
 //! What the objectives page's forms share: a fresh id in the set-up, a
-//! typed period read the same way everywhere, a KPI's unit.
+//! typed period read the same way everywhere, a KPI's unit, an edit that
+//! keeps a demo example.
 
+use crate::engine::demo;
 use crate::engine::kpi::def;
-use crate::engine::objectives::ObjectivePeriod;
+use crate::engine::objectives::{Objective, ObjectivePeriod};
 use crate::engine::report::Unit;
 use crate::locale::input::{period_error, read_period};
 use crate::locale::Lang;
@@ -35,4 +37,30 @@ pub fn typed_period(text: &str, lang: Lang) -> Result<ObjectivePeriod, String> {
 /// The unit a target for this KPI is typed in (a count when unknown).
 pub fn unit_of(kpi: &str) -> Unit {
     def(kpi).map_or(Unit::Count, |d| d.unit)
+}
+
+/// Changes one of the objectives shown. A demo example changed (or kept as
+/// is) enters the user's set-up under an id of theirs: until then it is the
+/// demo's, not written anywhere.
+pub fn edit_objective(state: AppState, id: &str, edit: impl FnOnce(&mut Objective)) {
+    if state
+        .setup
+        .with_untracked(|s| s.objectives.iter().any(|o| o.id == id))
+    {
+        state.setup.update(|s| {
+            if let Some(o) = s.objectives.iter_mut().find(|o| o.id == id) {
+                edit(o);
+            }
+        });
+        return;
+    }
+    let Some(mut kept) = demo::objectives::objectives()
+        .into_iter()
+        .find(|o| o.id == id)
+    else {
+        return;
+    };
+    kept.id = next_id(state, "o");
+    edit(&mut kept);
+    state.setup.update(|s| s.objectives.push(kept));
 }

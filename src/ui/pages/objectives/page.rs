@@ -4,9 +4,10 @@
 
 use super::alert_rules::AlertRules;
 use super::charts::{ObjectiveChart, TeamGauges};
-use super::form::{next_id, typed_period, unit_of};
+use super::form::{edit_objective, next_id, typed_period, unit_of};
 use super::rep_targets::{Ranking, RepTargets};
 use super::setup::{SetupPreview, SetupSharing};
+use crate::engine::demo;
 use crate::engine::kpi::{def, KpiId, CATALOGUE};
 use crate::engine::objectives::{Objective, ObjectiveResult, Scope};
 use crate::engine::parse::date::ymd_from_days;
@@ -20,6 +21,7 @@ use crate::locale::{
 };
 use crate::ui::state::AppState;
 use crate::ui::widgets::level::level_code;
+use crate::ui::worker_client::objectives_in_view;
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -56,18 +58,16 @@ pub fn ObjectivesPage() -> impl IntoView {
 fn ObjectiveList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    // The results come in the order of the objectives sent (the user's, then the demo's).
     let rows = move || {
         let results = state.objectives.get();
-        state.setup.with(|s| {
-            s.objectives
-                .iter()
-                .cloned()
-                .zip(results)
-                .collect::<Vec<(Objective, ObjectiveResult)>>()
-        })
+        objectives_in_view(state)
+            .into_iter()
+            .zip(results)
+            .collect::<Vec<(Objective, ObjectiveResult)>>()
     };
     view! {
-        <Show when=move || state.setup.with(|s| !s.objectives.is_empty()) fallback=move || view! { <p class="hint">{move || t(lang.get(), Text::NoObjectives)}</p> }>
+        <Show when=move || !rows().is_empty() fallback=move || view! { <p class="hint">{move || t(lang.get(), Text::NoObjectives)}</p> }>
             <ul class="objective-list">
                 {move || rows().into_iter().map(|(o, r)| view! { <ObjectiveRow objective=o result=r/> }).collect_view()}
             </ul>
@@ -107,6 +107,8 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
         * 100.0;
     let pace = (result.pace.clamp(0.0, 1.0) / 1.5 * 100.0).min(100.0);
     let (del_id, dup_id, edit_id) = (id.clone(), id.clone(), id.clone());
+    // A demo example: kept into the user's set-up on demand, or by changing it.
+    let (example, keep_id) = (demo::objectives::is_demo(&objective), id.clone());
     let (curve_testid, chart_id) = (format!("curve-{id}"), format!("objective-chart-{id}"));
     let level = result.level;
     // The actual stops at today: say so while the period runs, and say when it starts before.
@@ -144,7 +146,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                             Ok(v) => {
                                 let id = edit_id.clone();
                                 row_error.set(None);
-                                state.setup.update(|s| if let Some(o) = s.objectives.iter_mut().find(|o| o.id == id) { o.target = v });
+                                edit_objective(state, &id, |o| o.target = v);
                             }
                             Err(e) => row_error.set(Some(target_error(e, lang.get_untracked()))),
                         }
@@ -159,7 +161,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                                 Ok(v) => {
                                     let id = id.clone();
                                     row_error.set(None);
-                                    state.setup.update(|s| if let Some(o) = s.objectives.iter_mut().find(|o| o.id == id) { o.alert_threshold = v.clamp(0.0, 1.0) });
+                                    edit_objective(state, &id, |o| o.alert_threshold = v.clamp(0.0, 1.0));
                                 }
                                 Err(e) => row_error.set(Some(target_error(e, lang.get_untracked()))),
                             }
@@ -172,7 +174,17 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
             </p>
             {move || row_error.get().map(|e| view! { <p class="error" role="alert" data-testid=error_testid.clone()>{e}</p> })}
             <div class="objective-actions">
-                <button class="button subtle" data-testid=format!("duplicate-{dup_id}") on:click=move |_| {
+                <Show when=move || example>
+                    <span class="badge" data-testid=format!("demo-objective-{keep_id}")>{move || t(lang.get(), Text::DemoObjective)}</span>
+                    <button class="button" data-testid=format!("keep-{keep_id}") on:click={
+                        let id = keep_id.clone();
+                        move |_| edit_objective(state, &id, |_| ())
+                    }>{move || t(lang.get(), Text::KeepObjective)}</button>
+                </Show>
+                <Show when=move || !example>
+                <button class="button subtle" data-testid=format!("duplicate-{dup_id}") on:click={
+                    let dup_id = dup_id.clone();
+                    move |_| {
                     let id = dup_id.clone();
                     let new_id = next_id(state, "o");
                     state.setup.update(|s| {
@@ -182,15 +194,22 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                             }
                         }
                     });
+                    }
                 }>{move || t(lang.get(), Text::DuplicateNext)}</button>
+                </Show>
                 <Show when=move || has_curve>
                     <button class="button subtle" data-testid=curve_testid.clone() aria-pressed=move || show_curve.get().to_string()
                         on:click=move |_| show_curve.update(|v| *v = !*v)>{move || t(lang.get(), Text::ShowCurve)}</button>
                 </Show>
-                <button class="button subtle" data-testid=format!("delete-{del_id}") on:click=move |_| {
-                    let id = del_id.clone();
-                    state.setup.update(|s| s.objectives.retain(|o| o.id != id));
+                <Show when=move || !example>
+                <button class="button subtle" data-testid=format!("delete-{del_id}") on:click={
+                    let del_id = del_id.clone();
+                    move |_| {
+                        let id = del_id.clone();
+                        state.setup.update(|s| s.objectives.retain(|o| o.id != id));
+                    }
                 }>{move || t(lang.get(), Text::Delete)}</button>
+                </Show>
             </div>
             <Show when=move || show_curve.get()>
                 <ObjectiveChart id=chart_id.clone() points=points.clone() unit=unit/>
