@@ -20,6 +20,7 @@ mod schema;
 mod setup_changes;
 mod setup_errors;
 mod text;
+mod unlock;
 
 pub use comparison::{compare_label, compare_with, no_data};
 pub use filters::filter_error;
@@ -41,6 +42,7 @@ pub use schema::{column_type_label, field_label, kind_label, relation_text};
 pub use setup_changes::{setup_changes, SetupChanges};
 pub use setup_errors::setup_error;
 pub use text::{t, Text};
+pub use unlock::needs_column;
 
 use serde::{Deserialize, Serialize};
 

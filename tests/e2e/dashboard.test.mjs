@@ -31,9 +31,13 @@ test('Superstore: revenue, orders, basket, margin rate and top customer', async 
     const top = b.page.getByTestId('chart-top-customers');
     await top.getByRole('button', { name: 'Show table' }).click();
     assert.equal((await top.locator('tbody th').first().textContent()).trim(), 'Sean Miller');
-    // Nothing unavailable is shown as 0: pipeline KPIs say what unlocks them, and so do their charts.
-    assert.match(await b.page.getByTestId('kpi-unavailable-win_rate').textContent(), /opportunities/);
-    assert.match(await b.page.getByTestId('no-data-funnel').textContent(), /No data for this chart — needs an opportunities table/);
+    // Nothing unavailable is shown as 0: pipeline KPIs and charts fold into the
+    // unlock panel, grouped under what would unlock them.
+    const unlock = b.page.getByTestId('unlock-panel');
+    const why = (id) => unlock.locator('.unlock-group', { has: b.page.getByTestId(id) }).locator('.unlock-why').textContent();
+    assert.match(await why('kpi-unavailable-win_rate'), /opportunities/);
+    assert.match(await why('unlock-chart-funnel'), /^needs an opportunities table/);
+    assert.equal(await b.page.getByTestId('chart-funnel').count(), 0);
     // All the data compares with nothing: said, not shown as a change.
     const changes = b.page.getByTestId('card-revenue').locator('.kpi-changes');
     assert.match(await changes.textContent(), /^no comparison vs previous period/);

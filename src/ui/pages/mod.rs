@@ -4,7 +4,6 @@
 
 pub mod objectives;
 
-#[cfg(target_arch = "wasm32")]
 pub mod dashboard;
 #[cfg(target_arch = "wasm32")]
 pub mod data;

@@ -250,23 +250,28 @@ pub fn KpiCard(
     }
 }
 
-/// An unavailable KPI and what would unlock it.
-#[component]
-pub fn LockedKpi(def: &'static KpiDef) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let why = move || {
-        state.report.with(|r| {
-            r.kpi(def.id)
-                .and_then(|k| k.unavailable.as_ref())
-                .map_or_else(String::new, |u| reason(u, lang.get()))
-        })
+/// An objective in a line: "10,9 M€ / 12 M€ · 91 % · équilibre" (actual /
+/// target · attainment · level), amounts compact.
+pub(super) fn objective_summary(
+    def: &KpiDef,
+    result: &crate::engine::objectives::ObjectiveResult,
+    currency: &str,
+    l: Lang,
+) -> String {
+    let amount = |v: f64| match def.unit {
+        crate::engine::report::Unit::Currency => format_compact(v, currency, l),
+        unit => format_value(unit, v, currency, l),
     };
-    view! {
-        <li data-testid=format!("kpi-unavailable-{}", def.id)>
-            <strong>{move || kpi_label(def, lang.get())}</strong>" — "{why}
-        </li>
+    let mut parts = vec![format!(
+        "{} / {}",
+        result.actual.map(amount).unwrap_or_else(|| "–".into()),
+        amount(result.target)
+    )];
+    if let Some(a) = result.attainment {
+        parts.push(format_percent(a, l));
     }
+    parts.push(level_label(result.level, l).to_string());
+    parts.join(" · ")
 }
 
 /// A card's objective: "10,9 M€ / 12 M€ · 91 % · équilibre" (actual /
@@ -281,29 +286,13 @@ fn ObjectiveLine(
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let level = result.level;
-    let amount = move |v: f64, l: Lang| match def.unit {
-        crate::engine::report::Unit::Currency => format_compact(v, &currency, l),
-        unit => format_value(unit, v, &currency, l),
-    };
-    let (actual, target, attainment) = (result.actual, result.target, result.attainment);
+    let attainment = result.attainment;
     let pace = result
         .expected_to_date
         .is_some()
         .then_some(result.pace)
         .filter(|p| *p > 0.0 && *p < 1.0);
-    let text = move || {
-        let l = lang.get();
-        let mut parts = vec![format!(
-            "{} / {}",
-            actual.map(|a| amount(a, l)).unwrap_or_else(|| "–".into()),
-            amount(target, l)
-        )];
-        if let Some(a) = attainment {
-            parts.push(format_percent(a, l));
-        }
-        parts.push(level_label(level, l).to_string());
-        parts.join(" · ")
-    };
+    let text = move || objective_summary(def, &result, &currency, lang.get());
     // The bar runs to 100 % of the target; the pace mark sits at its share.
     let width = attainment.unwrap_or(0.0).clamp(0.0, 1.0) * 100.0;
     let pace_text = move || {

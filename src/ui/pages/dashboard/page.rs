@@ -1,23 +1,27 @@
-//! The dashboard: filters, the exports, KPI cards by family with what would
-//! unlock the missing ones, and the charts — all read from the report memo.
+//! The dashboard page: the filter bar and the exports, the alerts, the
+//! objectives and their levels, the pinned KPIs, the cards by family, the
+//! charts the data can draw, and one folded panel of what more data would
+//! unlock.
 
-mod alerts;
-mod cards;
-mod chart_list;
-mod chart_panel;
-
+use super::alerts::AlertsStrip;
+use super::cards::KpiCard;
+use super::chart_list::CHARTS;
+use super::chart_panel::ChartPanel;
+use super::fit::{charts_with_data, kpi_lacks};
+use super::objectives_strip::ObjectivesStrip;
+use super::unlock_panel::UnlockPanel;
 use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
 use crate::locale::device::{dt, DeviceText};
-use crate::locale::{colon, date_label, family_label, kpi_label, said_report, t, Text};
+use crate::locale::{
+    colon, date_label, family_label, kpi_label, note, reason, said_report, t, Text,
+};
 use crate::ui::state::storage::Layout;
 use crate::ui::state::AppState;
 use crate::ui::widgets::download::download_text;
 use crate::ui::widgets::filters::FilterBar;
-use alerts::AlertsStrip;
-use cards::{KpiCard, LockedKpi};
-use chart_list::CHARTS;
-use chart_panel::ChartPanel;
+use crate::ui::worker_client;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The family's KPIs in the user's order (then the catalogue's).
 fn defs(f: Family, layout: &Layout) -> Vec<&'static KpiDef> {
@@ -71,6 +75,37 @@ pub fn Dashboard() -> impl IntoView {
             set_timeout(move || rest.set(true), std::time::Duration::ZERO);
         }
     });
+    // A file added here goes through the same import step, shown above the page.
+    let add_files = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(list) = input.files() {
+            let files = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            worker_client::load_files(state, files);
+        }
+        input.set_value("");
+    };
+    // Only the charts the data can draw; the others wait in the unlock panel.
+    let charts = Memo::new(move |_| {
+        let columns = state.filter_options.get();
+        state.report.with(|r| {
+            charts_with_data(r, &columns)
+                .iter()
+                .map(|s| s.id)
+                .collect::<Vec<_>>()
+        })
+    });
+    let chart_specs = move || {
+        charts
+            .get()
+            .into_iter()
+            .filter_map(|id| CHARTS.iter().find(|s| s.id == id))
+            .collect::<Vec<_>>()
+    };
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -82,6 +117,10 @@ pub fn Dashboard() -> impl IntoView {
                 <div class="toolbar">
                     <FilterBar/>
                     <div class="toolbar-actions">
+                        <label class="button">
+                            <input type="file" class="visually-hidden" data-testid="add-file" accept=".csv,.txt,.tsv,text/csv" multiple on:change=add_files/>
+                            {move || t(lang.get(), Text::AddFile)}
+                        </label>
                         <button class="button" data-testid="export-json" on:click=export_json>{move || t(lang.get(), Text::ExportJson)}</button>
                         <button class="button" on:click=print>{move || t(lang.get(), Text::Print)}</button>
                     </div>
@@ -93,48 +132,93 @@ pub fn Dashboard() -> impl IntoView {
                         {move || state.computing.get().then(|| format!(" · {}", dt(lang.get(), DeviceText::Computing)))}
                     </span>
                 </p>
+                <ReportNotes/>
+                <ObjectivesStrip/>
                 <AlertsStrip/>
                 <PinnedRow/>
                 {Family::ALL[..FIRST_FAMILIES].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
                 <Show when=move || rest.get()>
                     {Family::ALL[FIRST_FAMILIES..].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
                     <div class="charts">
-                        {CHARTS.iter().map(|spec| view! { <ChartPanel spec=spec/> }).collect_view()}
+                        <For each=chart_specs key=|spec| spec.id let:spec>
+                            <ChartPanel spec=spec/>
+                        </For>
                     </div>
+                    <UnlockPanel/>
                 </Show>
             </section>
         </Show>
     }
 }
 
-/// The main objective and its indicators, as the user pinned them.
+/// The KPIs shown right after the objectives: the ones the user pinned (☆),
+/// else those the objectives are set on, which explain them. They leave
+/// their family's grid, so that each card is on the page once.
+fn key_kpis(state: AppState) -> Vec<&'static KpiDef> {
+    let pinned: Vec<&'static KpiDef> = state.layout.with(|l| {
+        l.pinned
+            .iter()
+            .filter_map(|id| CATALOGUE.iter().find(|d| d.id == id))
+            .collect()
+    });
+    if !pinned.is_empty() {
+        return pinned;
+    }
+    let mut out: Vec<&'static KpiDef> = Vec::new();
+    let has_value = |d: &KpiDef| {
+        state
+            .report
+            .with(|r| r.kpi(d.id).is_some_and(|k| k.value.is_some()))
+    };
+    for o in worker_client::objectives_in_view(state) {
+        if let Some(d) = CATALOGUE.iter().find(|d| d.id == o.kpi) {
+            if !out.contains(&d) && has_value(d) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
 #[component]
 fn PinnedRow() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let pinned = move || {
-        state.layout.with(|l| {
-            l.pinned
-                .iter()
-                .filter_map(|id| CATALOGUE.iter().find(|d| d.id == id))
-                .collect::<Vec<&'static KpiDef>>()
-        })
-    };
-    let siblings = Signal::derive(move || pinned().into_iter().map(|d| d.id).collect::<Vec<_>>());
+    let key = Memo::new(move |_| key_kpis(state));
+    let siblings = Signal::derive(move || key.get().into_iter().map(|d| d.id).collect::<Vec<_>>());
     view! {
-        <section class="family pinned-row" data-testid="pinned-row">
-            <h2>{move || t(lang.get(), Text::KeyIndicators)}</h2>
-            <Show
-                when=move || !pinned().is_empty()
-                fallback=move || view! { <p class="hint">{move || t(lang.get(), Text::PinHint)}</p> }
-            >
+        <Show when=move || key.with(|k| !k.is_empty())>
+            <section class="family pinned-row" data-testid="pinned-row">
+                <h2>{move || t(lang.get(), Text::KeyIndicators)}</h2>
                 <div class="kpi-grid">
-                    <For each=pinned key=|d| d.id let:d>
+                    <For each=move || key.get() key=|d| d.id let:d>
                         <KpiCard def=d siblings=siblings/>
                     </For>
                 </div>
-            </Show>
-        </section>
+            </section>
+        </Show>
+    }
+}
+
+/// What the engine says about the figures (estimated amounts, deals left
+/// out…), folded under the period.
+#[component]
+fn ReportNotes() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let notes = move || {
+        let l = lang.get();
+        state
+            .report
+            .with(|r| r.notes.iter().map(|n| note(n, l)).collect::<Vec<_>>())
+    };
+    view! {
+        <Show when=move || !notes().is_empty()>
+            <details class="report-notes" data-testid="report-notes">
+                <summary>{move || t(lang.get(), Text::ReportNotes)}" ("{move || notes().len()}")"</summary>
+                <ul>{move || notes().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </details>
+        </Show>
     }
 }
 
@@ -149,7 +233,8 @@ fn FamilySection(family: Family) -> impl IntoView {
             .with(|r| r.kpi(d.id).is_some_and(|k| k.value.is_some()))
     };
     let is_hidden = move |d: &KpiDef| layout.with(|l| l.hidden.iter().any(|x| x == d.id));
-    let is_pinned = move |d: &KpiDef| layout.with(|l| l.pinned.iter().any(|x| x == d.id));
+    let key = Memo::new(move |_| key_kpis(state));
+    let is_pinned = move |d: &KpiDef| key.with(|k| k.iter().any(|x| x.id == d.id));
     let ordered = move || layout.with(|l| defs(family, l));
     let shown = move || {
         ordered()
@@ -164,13 +249,17 @@ fn FamilySection(family: Family) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let siblings = Signal::derive(move || shown().into_iter().map(|d| d.id).collect::<Vec<_>>());
-    let locked = move || {
+    // Without a value but with its data: nothing in this period or filter.
+    // (Missing data folds into the unlock panel.)
+    let empty_here = move || {
         ordered()
             .into_iter()
-            .filter(|d| !available(d))
+            .filter(|d| !available(d) && state.report.with(|r| kpi_lacks(d.kpi, r).is_none()))
             .collect::<Vec<_>>()
     };
+    let has_any = move || !shown().is_empty() || !hidden().is_empty() || !empty_here().is_empty();
     view! {
+        <Show when=has_any>
         <section class="family" data-testid=format!("family-{family:?}").to_lowercase()>
             <h2>{move || family_label(family, lang.get())}</h2>
             <Show when=move || !shown().is_empty()>
@@ -195,16 +284,33 @@ fn FamilySection(family: Family) -> impl IntoView {
                     </ul>
                 </details>
             </Show>
-            <Show when=move || !locked().is_empty()>
-                <details class="locked">
-                    <summary>{move || t(lang.get(), Text::ToUnlock)}" ("{move || locked().len()}")"</summary>
-                    <ul>
-                        <For each=locked key=|d| d.id let:d>
-                            <LockedKpi def=d/>
-                        </For>
-                    </ul>
-                </details>
+            <Show when=move || !empty_here().is_empty()>
+                <ul class="empty-here">
+                    <For each=empty_here key=|d| d.id let:d>
+                        <EmptyKpi def=d/>
+                    </For>
+                </ul>
             </Show>
         </section>
+        </Show>
+    }
+}
+
+/// A KPI with its data but no value here, and why (the period, a filter, a zero denominator).
+#[component]
+fn EmptyKpi(def: &'static KpiDef) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let why = move || {
+        state.report.with(|r| {
+            r.kpi(def.id)
+                .and_then(|k| k.unavailable.as_ref())
+                .map_or_else(String::new, |u| reason(u, lang.get()))
+        })
+    };
+    view! {
+        <li data-testid=format!("kpi-unavailable-{}", def.id)>
+            <strong>{move || kpi_label(def, lang.get())}</strong>" — "{why}
+        </li>
     }
 }
