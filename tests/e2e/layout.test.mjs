@@ -50,7 +50,8 @@ test('Superstore alone: one unlock panel, and no chart card without its data', a
     await unlock.locator('summary').click();
     const why = (id) => unlock.locator('.unlock-group', { has: b.page.getByTestId(id) }).locator('.unlock-why').textContent();
     assert.match(await why('unlock-chart-funnel'), /table d'opportunités/);
-    assert.match(await why('unlock-chart-revenue-by-rep'), /colonne « Commercial »/);
+    assert.match(await why('unlock-chart-revenue-by-rep'), /colonne commercial/);
+    assert.match(await why('unlock-chart-revenue-by-channel'), /colonne « Canal »/);
     // No family section without a card (pipeline, prospecting… have none here).
     assert.equal(await b.page.getByTestId('family-pipeline').count(), 0);
     b.assertClean(server.origin);

@@ -12,10 +12,8 @@ try {
   await ready(b.page);
   await b.page.getByTestId('load-demo').click();
   await kpiValue(b.page, 'revenue');
-  // A director's main objective and its indicators, pinned at the top.
-  for (const id of ['revenue', 'won_revenue', 'win_rate', 'new_customers']) {
-    await b.page.getByTestId(`pin-${id}`).click();
-  }
+  // The first screen: the demo's objectives and their levels, then the key indicators.
+  await b.page.getByTestId('objectives-strip').locator('[data-testid^="objective-tile-"]').nth(2).waitFor();
   await b.page.mouse.move(0, 0);
   await b.page.evaluate(() => window.scrollTo(0, 0));
   await b.page.locator('canvas').first().waitFor();

@@ -38,6 +38,8 @@ fn drawn_from(chart: ChartId) -> KpiId {
     match chart {
         // Who the customers are: the sales need a customer column.
         ChartId::TopCustomers => KpiId::ActiveCustomers,
+        // The sales need a rep: the same lack as revenue per rep, one group.
+        ChartId::RevenueByRep => KpiId::RevenuePerRep,
         other => super::chart_list::reason_kpi(other),
     }
 }
@@ -172,10 +174,15 @@ mod tests {
         let groups = locked_groups(&r, &columns);
         let funnel = said(&groups, &Locked::Chart(ChartId::Funnel));
         assert!(funnel.contains("opportunities"), "{funnel}");
-        // Superstore has no rep: the chart by rep says which column it needs.
+        // Superstore has no rep: the chart by rep waits with revenue per rep.
         assert!(!columns.contains_key(&Field::Rep));
         let by_rep = said(&groups, &Locked::Chart(ChartId::RevenueByRep));
-        assert!(by_rep.contains("\"Rep\" column"), "{by_rep}");
+        let per_rep = crate::engine::kpi::def("revenue_per_rep").unwrap();
+        assert_eq!(by_rep, said(&groups, &Locked::Kpi(per_rep)));
+        assert!(by_rep.contains("rep column"), "{by_rep}");
+        // No channel: the chart by channel names the column it needs.
+        let by_channel = said(&groups, &Locked::Chart(ChartId::RevenueByChannel));
+        assert!(by_channel.contains("\"Channel\" column"), "{by_channel}");
         // The funnel and the pipeline's value wait for the same data: one group.
         let pipeline = crate::engine::kpi::def("pipeline_value").unwrap();
         assert_eq!(said(&groups, &Locked::Kpi(pipeline)), funnel);
