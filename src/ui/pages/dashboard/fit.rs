@@ -82,11 +82,16 @@ pub fn chart_lacks(
     })
 }
 
-/// The charts the data can draw, in the dashboard's order.
+/// The charts the data can draw, in the dashboard's order; none before the
+/// first report over the data (the page starts from the report of no table,
+/// which would fold every chart for a moment).
 pub fn charts_with_data(
     report: &Report,
     columns: &BTreeMap<Field, Vec<String>>,
 ) -> Vec<&'static ChartSpec> {
+    if report.period.is_none() {
+        return Vec::new();
+    }
     CHARTS
         .iter()
         .filter(|s| chart_lacks(s.id, report, columns).is_none())
@@ -106,6 +111,9 @@ pub fn locked_groups(
     columns: &BTreeMap<Field, Vec<String>>,
 ) -> Vec<(Lack, Vec<Locked>)> {
     let mut groups: Vec<(Lack, Vec<Locked>)> = Vec::new();
+    if report.period.is_none() {
+        return groups; // no report over the data yet: nothing is known to be missing
+    }
     let mut add = |lack: Lack, item: Locked| match groups.iter_mut().find(|(l, _)| *l == lack) {
         Some((_, items)) => items.push(item),
         None => groups.push((lack, vec![item])),
@@ -186,6 +194,13 @@ mod tests {
         // The funnel and the pipeline's value wait for the same data: one group.
         let pipeline = crate::engine::kpi::def("pipeline_value").unwrap();
         assert_eq!(said(&groups, &Locked::Kpi(pipeline)), funnel);
+    }
+
+    #[test]
+    fn nothing_folds_or_shows_before_the_first_report() {
+        let empty = kpi::report(&Workspace::default(), &Query::default());
+        assert!(charts_with_data(&empty, &BTreeMap::new()).is_empty());
+        assert!(locked_groups(&empty, &BTreeMap::new()).is_empty());
     }
 
     #[test]
