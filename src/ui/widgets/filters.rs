@@ -209,15 +209,18 @@ fn FilterChoice(field: Field, values: Vec<String>) -> impl IntoView {
     // (so they can be unticked), then the matches, at most SHOWN_AT_MOST;
     // and how many matches are not shown.
     let listed = Memo::new(move |_| {
-        let wanted = normalize(query.get().trim());
+        // Each word of the search, in any order: "copier canon" finds
+        // "Canon imageCLASS 2200 Advanced Copier".
+        let words: Vec<String> = query.with(|q| q.split_whitespace().map(normalize).collect());
+        let found = |n: &str| words.iter().all(|w| n.contains(w.as_str()));
         let chosen = chosen();
         values.with_value(|all| {
-            let mut matches = all.iter().filter(|(n, _)| n.contains(&wanted));
+            let mut matches = all.iter().filter(|(n, _)| found(n));
             let mut shown: Vec<(String, bool)> = chosen
                 .iter()
                 .filter(|c| {
                     let c = normalize(c);
-                    !all.iter().any(|(n, _)| *n == c && n.contains(&wanted))
+                    !all.iter().any(|(n, _)| *n == c && found(n))
                 })
                 .map(|c| (c.clone(), all.iter().any(|(n, _)| *n == normalize(c))))
                 .collect();
@@ -250,8 +253,17 @@ fn FilterChoice(field: Field, values: Vec<String>) -> impl IntoView {
             }
         }
     };
+    // Opening a long list puts the cursor in its search box: type at once.
+    let search = NodeRef::<leptos::html::Input>::new();
+    let on_toggle = move |_| {
+        if details.get().is_some_and(|d| d.open()) {
+            if let Some(input) = search.get() {
+                let _ = input.focus();
+            }
+        }
+    };
     view! {
-        <details class="filter-choice" node_ref=details data-testid=format!("filter-{name}") on:keydown=on_key>
+        <details class="filter-choice" node_ref=details data-testid=format!("filter-{name}") on:keydown=on_key on:toggle=on_toggle>
             // "Région : Ouest +1": the field, its first value (the data's words) and how many more.
             <summary class:chosen=move || !chosen().is_empty()>
                 {move || field_label(field, lang.get())}
@@ -265,6 +277,7 @@ fn FilterChoice(field: Field, values: Vec<String>) -> impl IntoView {
                     <label class="filter-search">
                         <span class="visually-hidden">{move || filter_search_label(field, lang.get())}</span>
                         <input
+                            node_ref=search
                             type="search"
                             data-testid=format!("filter-search-{name}")
                             placeholder=move || filter_search_label(field, lang.get())
