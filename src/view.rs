@@ -4,10 +4,11 @@
 //! view over the user's own data; a fragment never reaches a server) and in
 //! localStorage.
 
-use crate::engine::kpi::{Period, Preset, Query};
+use crate::engine::kpi::{BreakdownId, ChartId, Period, Preset, Query};
 use crate::engine::parse::date::parse_iso_day;
 use crate::engine::report::Comparison;
 use crate::engine::Field;
+use crate::locale::{breakdown_key, key_text, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -92,8 +93,102 @@ pub struct ViewState {
     /// Absent from views kept before there was a choice: the default.
     #[serde(default)]
     pub compare: CompareChoice,
-    /// One value per filtered dimension.
-    pub filters: BTreeMap<Field, String>,
+    /// The values kept per filtered dimension (a row passes when its value
+    /// is one of them). Views kept by older versions hold one string.
+    #[serde(deserialize_with = "one_or_many")]
+    pub filters: BTreeMap<Field, Vec<String>>,
+}
+
+/// Reads `{"rep":"Ann"}` (a view kept before several values) as well as
+/// `{"rep":["Ann","Bob"]}`.
+fn one_or_many<'de, D>(d: D) -> Result<BTreeMap<Field, Vec<String>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Values {
+        One(String),
+        Many(Vec<String>),
+    }
+    let raw = BTreeMap::<Field, Values>::deserialize(d)?;
+    Ok(raw
+        .into_iter()
+        .map(|(f, v)| match v {
+            Values::One(s) => (f, vec![s]),
+            Values::Many(v) => (f, v),
+        })
+        .filter(|(_, v)| !v.is_empty())
+        .collect())
+}
+
+/// What a click on a chart's bar, slice or point means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClickMeans {
+    /// Filter the dashboard on this field's clicked value.
+    Filter(Field),
+    /// Set the period to the clicked month (a breakdown's `YYYY-MM` key).
+    Month,
+}
+
+impl ClickMeans {
+    /// What a click on this chart means; `None`: nothing (buckets,
+    /// ratios, cohorts — no dimension to filter on).
+    pub fn of(chart: ChartId) -> Option<ClickMeans> {
+        use ClickMeans::{Filter, Month};
+        Some(match chart {
+            ChartId::RevenueByMonth | ChartId::MarginByMonth => Month,
+            ChartId::RevenueByRep
+            | ChartId::WonRevenueByRep
+            | ChartId::WinRateByRep
+            | ChartId::ActivityByRep => Filter(Field::Rep),
+            ChartId::RevenueByRegion => Filter(Field::Region),
+            ChartId::RevenueBySector => Filter(Field::Sector),
+            ChartId::RevenueByChannel | ChartId::SpendByChannel => Filter(Field::Channel),
+            ChartId::RevenueByProduct => Filter(Field::Product),
+            ChartId::TopCustomers | ChartId::NewCustomers | ChartId::LostCustomers => {
+                Filter(Field::Customer)
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The raw key of the breakdown row a click landed on: the category whose
+/// shown text (`key_text`) is the clicked `name`, else, for months, the row
+/// at `index`. `None` for the engine's own words (`(none)`, buckets) and
+/// for what is not a row (an "others" bar).
+pub fn clicked_key(
+    report: &crate::engine::Report,
+    table: BreakdownId,
+    means: ClickMeans,
+    name: &str,
+    index: Option<usize>,
+    lang: Lang,
+) -> Option<String> {
+    let rows = report.breakdown(table);
+    let from_data = |key: &str| breakdown_key(table, key, lang).is_none();
+    let by_name = rows
+        .iter()
+        .find(|b| from_data(&b.key) && key_text(table, &b.key, lang) == name)
+        .map(|b| b.key.clone());
+    match means {
+        ClickMeans::Filter(_) => by_name,
+        ClickMeans::Month => by_name
+            .or_else(|| index.and_then(|i| rows.get(i)).map(|b| b.key.clone()))
+            .filter(|k| month_range(k).is_some()),
+    }
+}
+
+/// The first and last day of a `YYYY-MM` month, as `YYYY-MM-DD`.
+pub fn month_range(month: &str) -> Option<(String, String)> {
+    let from = format!("{month}-01");
+    parse_iso_day(&from)?;
+    let to = (28..=31)
+        .rev()
+        .map(|d| format!("{month}-{d}"))
+        .find(|d| parse_iso_day(d).is_some())?;
+    Some((from, to))
 }
 
 fn preset_code(p: Preset) -> String {
@@ -171,8 +266,11 @@ impl ViewState {
         if self.compare != CompareChoice::default() {
             parts.push(format!("compare={}", self.compare.code()));
         }
-        for (field, value) in &self.filters {
-            parts.push(format!("{}={}", field.name(), encode(value)));
+        // Several values repeat the key: `region=Ouest&region=Est`.
+        for (field, values) in &self.filters {
+            for value in values {
+                parts.push(format!("{}={}", field.name(), encode(value)));
+            }
         }
         format!("#{}", parts.join("&"))
     }
@@ -202,8 +300,9 @@ impl ViewState {
                 "to" if parse_iso_day(&val).is_some() => to = Some(val),
                 _ => {
                     if let Some(f) = field_from(k) {
-                        if !val.is_empty() {
-                            v.filters.insert(f, val);
+                        let values = v.filters.entry(f).or_default();
+                        if !val.is_empty() && !values.contains(&val) {
+                            values.push(val);
                         }
                     }
                 }
@@ -212,6 +311,7 @@ impl ViewState {
         if let (Some(f), Some(t)) = (from, to) {
             v.period = PeriodChoice::Custom(f, t);
         }
+        v.filters.retain(|_, values| !values.is_empty());
         Some(v)
     }
 
@@ -231,16 +331,63 @@ impl ViewState {
                 }
             }
         }
-        for (field, value) in &self.filters {
-            q.filters.insert(*field, vec![value.clone()]);
+        for (field, values) in &self.filters {
+            q.filters.insert(*field, values.clone());
         }
         q
+    }
+
+    /// The values kept for `field` (none: not filtered).
+    pub fn filter_values(&self, field: Field) -> &[String] {
+        self.filters.get(&field).map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds `value` to the filter on `field`, or takes it out if it is there.
+    pub fn toggle_filter(&mut self, field: Field, value: &str) {
+        let values = self.filters.entry(field).or_default();
+        if let Some(i) = values.iter().position(|v| v == value) {
+            values.remove(i);
+        } else {
+            values.push(value.to_string());
+        }
+        if values.is_empty() {
+            self.filters.remove(&field);
+        }
+    }
+
+    /// Takes `value` out of the filter on `field`.
+    pub fn remove_filter(&mut self, field: Field, value: &str) {
+        if self.filter_values(field).iter().any(|v| v == value) {
+            self.toggle_filter(field, value);
+        }
+    }
+
+    /// What a click on a chart category whose raw key is `key` does: a
+    /// filter value toggled, or the period set to that month. A key that
+    /// is not a month is ignored for [`ClickMeans::Month`].
+    pub fn apply_click(&mut self, means: ClickMeans, key: &str) {
+        match means {
+            ClickMeans::Filter(field) => self.toggle_filter(field, key),
+            ClickMeans::Month => {
+                if let Some((from, to)) = month_range(key) {
+                    let month = PeriodChoice::Custom(from, to);
+                    // The month shown again: back to all the data.
+                    self.period = if self.period == month {
+                        PeriodChoice::All
+                    } else {
+                        month
+                    };
+                }
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::engine::kpi;
 
     #[test]
     fn fragments_round_trip() {
@@ -250,8 +397,9 @@ mod tests {
             compare: CompareChoice::LastYear,
             filters: BTreeMap::new(),
         };
-        v.filters.insert(Field::Rep, "Léa Moreau & co".into());
-        v.filters.insert(Field::Region, "Île-de-France".into());
+        v.filters.insert(Field::Rep, vec!["Léa Moreau & co".into()]);
+        v.filters
+            .insert(Field::Region, vec!["Île-de-France".into()]);
         let f = v.to_fragment();
         assert!(
             f.starts_with(
@@ -313,13 +461,17 @@ mod tests {
         .unwrap();
         assert_eq!(v.page, Page::Dashboard);
         assert_eq!(v.period, PeriodChoice::All);
-        assert_eq!(v.filters.get(&Field::Rep).map(String::as_str), Some("€%2"));
+        assert_eq!(v.filter_values(Field::Rep), ["€%2"]);
+        // An empty value is no filter.
+        let v = ViewState::from_fragment("#page=dashboard&region=").unwrap();
+        assert!(v.filters.is_empty());
     }
 
     #[test]
     fn queries_from_views() {
         let mut v = ViewState::default();
-        v.filters.insert(Field::Manager, "Melvin Marxen".into());
+        v.filters
+            .insert(Field::Manager, vec!["Melvin Marxen".into()]);
         v.period = PeriodChoice::Custom("2017-01-01".into(), "2017-06-30".into());
         let q = v.query("USD", &BTreeMap::new());
         assert_eq!(q.currency.as_deref(), Some("USD"));
@@ -327,6 +479,140 @@ mod tests {
         assert_eq!(
             q.filters[&Field::Manager],
             vec!["Melvin Marxen".to_string()]
+        );
+    }
+
+    #[test]
+    fn several_values_per_filter_repeat_the_key() {
+        let mut v = ViewState::default();
+        v.toggle_filter(Field::Region, "Ouest");
+        v.toggle_filter(Field::Region, "Est");
+        v.toggle_filter(Field::Rep, "Ann");
+        let f = v.to_fragment();
+        assert_eq!(f, "#page=dashboard&rep=Ann&region=Ouest&region=Est");
+        let back = ViewState::from_fragment(&f).unwrap();
+        assert_eq!(back, v);
+        assert_eq!(back.filter_values(Field::Region), ["Ouest", "Est"]);
+        let q = back.query("EUR", &BTreeMap::new());
+        assert_eq!(q.filters[&Field::Region], ["Ouest", "Est"]);
+        // A repeated value is kept once.
+        let twice = ViewState::from_fragment("#region=Est&region=Est").unwrap();
+        assert_eq!(twice.filter_values(Field::Region), ["Est"]);
+        // Toggling a value out; the last one out takes the filter away.
+        v.toggle_filter(Field::Region, "Ouest");
+        assert_eq!(v.filter_values(Field::Region), ["Est"]);
+        v.remove_filter(Field::Region, "Est");
+        v.remove_filter(Field::Region, "Nord");
+        assert!(!v.filters.contains_key(&Field::Region));
+        assert_eq!(v.to_fragment(), "#page=dashboard&rep=Ann");
+    }
+
+    #[test]
+    fn old_links_and_stored_views_with_one_value_still_load() {
+        // A link written when a filter held one value.
+        let old = ViewState::from_fragment("#page=dashboard&rep=Ann%20Martin").unwrap();
+        assert_eq!(old.filter_values(Field::Rep), ["Ann Martin"]);
+        // A view kept in localStorage by a version with one value per field.
+        let kept: ViewState = serde_json::from_str(
+            r#"{"page":"dashboard","period":"All","compare":"previous","filters":{"rep":"Ann","region":"Ouest"}}"#,
+        )
+        .unwrap();
+        assert_eq!(kept.filter_values(Field::Rep), ["Ann"]);
+        assert_eq!(kept.filter_values(Field::Region), ["Ouest"]);
+        // Kept by this version: a list, read back the same.
+        let mut v = kept.clone();
+        v.toggle_filter(Field::Rep, "Bob");
+        let json = serde_json::to_string(&v).unwrap();
+        assert!(json.contains(r#""rep":["Ann","Bob"]"#), "{json}");
+        assert_eq!(serde_json::from_str::<ViewState>(&json).unwrap(), v);
+    }
+
+    #[test]
+    fn clicks_filter_on_what_a_chart_shows() {
+        assert_eq!(
+            ClickMeans::of(ChartId::RevenueByRegion),
+            Some(ClickMeans::Filter(Field::Region))
+        );
+        assert_eq!(
+            ClickMeans::of(ChartId::WinRateByRep),
+            Some(ClickMeans::Filter(Field::Rep))
+        );
+        assert_eq!(
+            ClickMeans::of(ChartId::LostCustomers),
+            Some(ClickMeans::Filter(Field::Customer))
+        );
+        assert_eq!(
+            ClickMeans::of(ChartId::MarginByMonth),
+            Some(ClickMeans::Month)
+        );
+        assert_eq!(ClickMeans::of(ChartId::ReceivablesAging), None);
+        assert_eq!(ClickMeans::of(ChartId::Cohorts), None);
+
+        let mut v = ViewState::default();
+        let region = ClickMeans::Filter(Field::Region);
+        v.apply_click(region, "Ouest");
+        assert_eq!(v.filter_values(Field::Region), ["Ouest"]);
+        // The same bar again takes the filter off.
+        v.apply_click(region, "Ouest");
+        assert!(v.filters.is_empty());
+        v.apply_click(ClickMeans::Month, "2024-02");
+        assert_eq!(
+            v.period,
+            PeriodChoice::Custom("2024-02-01".into(), "2024-02-29".into())
+        );
+        v.apply_click(ClickMeans::Month, "2024-02");
+        assert_eq!(v.period, PeriodChoice::All);
+        v.apply_click(ClickMeans::Month, "(none)");
+        assert_eq!(v.period, PeriodChoice::All);
+        assert_eq!(
+            month_range("2023-12"),
+            Some(("2023-12-01".into(), "2023-12-31".into()))
+        );
+        assert_eq!(month_range("2023-13"), None);
+    }
+
+    #[test]
+    fn a_click_finds_the_raw_key_not_the_shown_words() {
+        use crate::engine::report::BreakdownRow;
+        let mut r = kpi::report(&kpi::Workspace::default(), &Query::default());
+        let row = |key: &str, value| BreakdownRow {
+            key: key.into(),
+            value,
+            share: None,
+        };
+        r.breakdowns.insert(
+            BreakdownId::RevenueByRegion.to_string(),
+            vec![row("Ouest", 3.0), row("(none)", 2.0)],
+        );
+        r.breakdowns.insert(
+            BreakdownId::RevenueByMonth.to_string(),
+            vec![row("2024-01", 1.0), row("2024-02", 2.0)],
+        );
+        let region = ClickMeans::Filter(Field::Region);
+        let at = |table, means, name: &str, i, lang| clicked_key(&r, table, means, name, i, lang);
+        let by_region = BreakdownId::RevenueByRegion;
+        assert_eq!(
+            at(by_region, region, "Ouest", Some(1), Lang::Fr).as_deref(),
+            Some("Ouest")
+        );
+        // No region: nothing to filter on, whatever the language.
+        for lang in [Lang::Fr, Lang::En] {
+            let shown = key_text(by_region, "(none)", lang);
+            assert_eq!(at(by_region, region, &shown, Some(0), lang), None);
+        }
+        // An "others" bar is no row.
+        assert_eq!(at(by_region, region, "Autres", Some(0), Lang::Fr), None);
+        // Months: by their label in the user's language, else by position.
+        let by_month = BreakdownId::RevenueByMonth;
+        let label = key_text(by_month, "2024-02", Lang::Fr);
+        assert_ne!(label, "2024-02");
+        assert_eq!(
+            at(by_month, ClickMeans::Month, &label, None, Lang::Fr).as_deref(),
+            Some("2024-02")
+        );
+        assert_eq!(
+            at(by_month, ClickMeans::Month, "févr.", Some(0), Lang::Fr).as_deref(),
+            Some("2024-01")
         );
     }
 }

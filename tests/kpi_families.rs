@@ -406,6 +406,24 @@ fn filter_options_come_through_joins() {
 }
 
 #[test]
+fn customers_are_offered_as_a_filter_and_filter_like_any_dimension() {
+    let sales =
+        "Date,Customer,Amount\n2024-01-25,Émile SA,100\n2024-02-01,Acme,50\n2024-02-03,acme,20\n";
+    let w = ws(&[("sales.csv", sales)]);
+    // Written as first seen, once whatever the case.
+    assert_eq!(
+        kpi::filter_options(&w)[&Field::Customer],
+        vec!["Acme".to_string(), "Émile SA".to_string()]
+    );
+    let mut q = Query::default();
+    q.filters
+        .insert(Field::Customer, vec!["Acme".into(), "emile sa".into()]);
+    is(&said_report(kpi::report(&w, &q)), "revenue", 170.0);
+    q.filters.insert(Field::Customer, vec!["ACME".into()]);
+    is(&said_report(kpi::report(&w, &q)), "revenue", 70.0);
+}
+
+#[test]
 fn every_value_says_which_rows_it_read() {
     let r = said_report(kpi::report(
         &ws(&[("sales.csv", SALES)]),

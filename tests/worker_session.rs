@@ -219,7 +219,7 @@ fn objectives_follow_their_targets_and_the_tables_not_the_view() {
     let ask_with = |s: &mut Session, target: f64, rep: Option<&str>| {
         let mut view = ViewState::default();
         if let Some(r) = rep {
-            view.filters.insert(Field::Rep, r.into());
+            view.filters.insert(Field::Rep, vec![r.into()]);
         }
         let req = ComputeRequest {
             seq: 1,
@@ -270,8 +270,8 @@ fn a_view_filter_on_a_field_no_table_has_is_left_out_and_said() {
     ask(&mut s, Request::Use { ids: vec![1] });
     // A link's view: a manager (no table has one) and a region.
     let mut view = ViewState::default();
-    view.filters.insert(Field::Manager, "Marie".into());
-    view.filters.insert(Field::Region, "West".into());
+    view.filters.insert(Field::Manager, vec!["Marie".into()]);
+    view.filters.insert(Field::Region, vec!["West".into()]);
     let by_manager = Objective {
         id: "marie".into(),
         kpi: "revenue".into(),

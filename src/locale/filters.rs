@@ -3,7 +3,7 @@
 //! filter cannot apply to, in the user's language.
 
 use super::notes::note;
-use super::{field_label, Lang};
+use super::{field_label, format_number, Lang};
 use crate::engine::messages::{FilterError, Note};
 use crate::engine::Field;
 
@@ -37,6 +37,49 @@ pub fn value_without_rows(value: &str, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("{value} (aucune ligne)"),
         Lang::En => format!("{value} (no row)"),
+    }
+}
+
+/// The label of a long list's search box.
+pub fn filter_search_label(field: Field, lang: Lang) -> String {
+    let label = field_label(field, lang);
+    match lang {
+        Lang::Fr => format!("Rechercher\u{202f}: {label}"),
+        Lang::En => format!("Search: {label}"),
+    }
+}
+
+/// Under a list cut short: how many other values match.
+pub fn more_matches(n: usize, lang: Lang) -> String {
+    let n = format_number(n as f64, 0, lang);
+    match lang {
+        Lang::Fr => format!("… et {n} autres\u{202f}: précisez la recherche."),
+        Lang::En => format!("… and {n} more: narrow the search."),
+    }
+}
+
+/// A search that matches no value.
+pub fn no_match(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Aucune valeur ne correspond.",
+        Lang::En => "No value matches.",
+    }
+}
+
+/// The name of a filter chip's remove button (its face is a cross).
+pub fn remove_filter_value(field: Field, value: &str, lang: Lang) -> String {
+    let label = field_label(field, lang);
+    match lang {
+        Lang::Fr => format!("Retirer le filtre {label}\u{202f}: {value}"),
+        Lang::En => format!("Remove the filter {label}: {value}"),
+    }
+}
+
+/// The name of the list of chosen filters.
+pub fn active_filters(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Filtres appliqués",
+        Lang::En => "Filters applied",
     }
 }
 

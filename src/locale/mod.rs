@@ -24,7 +24,9 @@ mod unlock;
 
 pub use comparison::{compare_label, compare_with, no_data};
 pub use filters::filter_error;
-pub use filters::{field_not_in_data, filter_not_applied, value_without_rows};
+pub use filters::value_without_rows;
+pub use filters::{active_filters, filter_search_label, more_matches};
+pub use filters::{field_not_in_data, filter_not_applied, no_match, remove_filter_value};
 pub use format::{
     colon, csv_delimiter, date_label, format_compact, format_money, format_number, format_percent,
     format_size, month_label, semicolon,

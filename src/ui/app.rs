@@ -40,9 +40,10 @@ pub fn App() -> impl IntoView {
     warm_up_charts(state);
     notice_after_forget(state);
     let lang = state.lang;
-    let page = move || state.view.with(|v| v.page);
+    // A memo: a filter or period change must not mount the page again.
+    let page = Memo::new(move |_| state.view.with(|v| v.page));
     let show_import = move || {
-        page() == Page::Data
+        page.get() == Page::Data
             || state.tables.with(Vec::is_empty)
             || state.pending.with(|p| !p.is_empty())
     };
@@ -60,13 +61,13 @@ pub fn App() -> impl IntoView {
             <Show when=show_import>
                 <ImportPanel/>
             </Show>
-            {move || match page() {
+            {move || match page.get() {
                 Page::Dashboard => view! { <Dashboard/> }.into_any(),
                 Page::Reps => view! { <RepView/> }.into_any(),
                 Page::Objectives => view! { <ObjectivesPage/> }.into_any(),
                 Page::Data => view! { <TablesInUse/><DeviceData/><SettingsPanel/> }.into_any(),
             }}
-            <Show when=move || page() != Page::Data && state.tables.with(Vec::is_empty) && state.pending.with(Vec::is_empty) && state.progress.with(Option::is_none)>
+            <Show when=move || page.get() != Page::Data && state.tables.with(Vec::is_empty) && state.pending.with(Vec::is_empty) && state.progress.with(Option::is_none)>
                 <p class="empty-state">{move || t(lang.get(), Text::NoSalesYet)}</p>
             </Show>
         </main>

@@ -115,7 +115,7 @@ function typographyFaults(text, index) {
  */
 async function pageText(page) {
   return page.evaluate(() => {
-    const fromFile = (el) => el.closest('[data-from-file]') || el.closest('select[data-testid^="filter-"] option:not([value=""])');
+    const fromFile = (el) => el.closest('[data-from-file]');
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let text = '';
     let gap = false;
@@ -139,7 +139,7 @@ async function pageText(page) {
         if (v) attrs.push(v);
       }
     }
-    const data = [...document.querySelectorAll('select[data-testid^="filter-"] option')].map((o) => o.value).filter(Boolean);
+    const data = [...document.querySelectorAll('input[data-testid^="filter-option-"]')].map((o) => o.dataset.value).filter(Boolean);
     const marked = [...document.querySelectorAll('[data-from-file]')].map((e) => e.textContent);
     return { text, attrs, data: [...data, ...marked] };
   });

@@ -170,22 +170,32 @@ impl AppState {
             }
         });
         on_cleanup(move || storage_handle.remove());
-        Effect::new(move |first: Option<()>| {
+        // The view in the URL. A new period, comparison or filter (from the
+        // filter bar or a chart click) is a step the browser's Back undoes:
+        // pushed. A page change, and the first write, replace. A view read
+        // back from the URL (Back, a pasted link) is already there: nothing
+        // is written, so nothing loops.
+        Effect::new(move |before: Option<ViewState>| {
             let v = view.get();
-            if first.is_some() {
+            if before.is_some() {
                 storage::save_view(&v);
             }
             let fragment = v.to_fragment();
             if fragment != location_hash() {
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    // Replace, not push: filters are not steps to go back through.
-                    let _ = history.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&fragment),
-                    );
+                    let step = before.as_ref().is_some_and(|b| {
+                        (&b.period, b.compare, &b.filters) != (&v.period, v.compare, &v.filters)
+                    });
+                    let url = Some(fragment.as_str());
+                    let null = &wasm_bindgen::JsValue::NULL;
+                    let _ = if step {
+                        history.push_state_with_url(null, "", url)
+                    } else {
+                        history.replace_state_with_url(null, "", url)
+                    };
                 }
             }
+            v
         });
         // A fragment typed or pasted into the address bar changes the view.
         let pending_setup = RwSignal::new(None);

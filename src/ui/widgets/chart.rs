@@ -50,6 +50,41 @@ pub fn new_chart(id: &str) -> Option<charming::Echarts> {
     Some(echarts_init(&el))
 }
 
+/// Where a click on a chart landed: the category's name as drawn (the
+/// axis label, the slice's name) and its index in the series' data.
+pub struct ChartClick {
+    pub name: String,
+    pub data_index: Option<usize>,
+}
+
+/// `instance.on('click', handler)`: calls `f` with each click on a bar,
+/// slice or point. The returned closure is what ECharts calls: keep it as
+/// long as the instance (drop it with the chart).
+pub fn on_click(
+    ec: &charming::Echarts,
+    f: impl Fn(ChartClick) + 'static,
+) -> Closure<dyn Fn(JsValue)> {
+    use js_sys::Reflect;
+    let handler = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
+        let get = |k: &str| Reflect::get(&params, &k.into()).ok();
+        f(ChartClick {
+            name: get("name").and_then(|n| n.as_string()).unwrap_or_default(),
+            data_index: get("dataIndex")
+                .and_then(|i| i.as_f64())
+                .filter(|i| *i >= 0.0)
+                .map(|i| i as usize),
+        })
+    });
+    let this: &JsValue = ec.as_ref();
+    if let Some(on) = Reflect::get(this, &"on".into())
+        .ok()
+        .and_then(|s| s.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = on.call2(this, &"click".into(), handler.as_ref());
+    }
+    handler
+}
+
 /// `instance.getDataURL(options)`: the chart as a PNG `data:` URL.
 pub fn data_url(ec: &charming::Echarts) -> Option<String> {
     let this: &JsValue = ec.as_ref();

@@ -11,9 +11,10 @@ use crate::locale::{
 };
 use crate::ui::state::AppState;
 use crate::ui::widgets::chart::{
-    data_url, dispose_soon, draw_later, new_chart, set_option, Formatters,
+    data_url, dispose_soon, draw_later, new_chart, on_click, set_option, ChartClick, Formatters,
 };
 use crate::ui::widgets::download::{download_data_url, download_text};
+use crate::view::{clicked_key, ClickMeans};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -38,6 +39,16 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     // The ECharts instance and the formatters it calls are JS objects: stored on this thread only.
     let instance = StoredValue::new_local(None::<charming::Echarts>);
     let formatters = StoredValue::new_local(None::<((Lang, String), Formatters)>);
+    let click = StoredValue::new_local(None::<wasm_bindgen::closure::Closure<dyn Fn(JsValue)>>);
+    let clicked = move |means, c: ChartClick| {
+        let l = lang.get_untracked();
+        let key = state
+            .report
+            .with_untracked(|r| clicked_key(r, spec.table, means, &c.name, c.data_index, l));
+        if let Some(key) = key {
+            state.view.update(|v| v.apply_click(means, &key));
+        }
+    };
     Effect::new(move |_| {
         let chart = chart.get();
         let hidden = as_table.get();
@@ -55,7 +66,12 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             if empty {
                 // The element is new when the panel was shown again: start from a fresh instance.
                 match new_chart(id.as_str()) {
-                    Some(ec) => instance.set_value(Some(ec)),
+                    Some(ec) => {
+                        // A click filters by what the bar stands for (crate::view::ClickMeans).
+                        let means = ClickMeans::of(id);
+                        click.set_value(means.map(|m| on_click(&ec, move |c| clicked(m, c))));
+                        instance.set_value(Some(ec));
+                    }
                     None => return, // the panel is gone
                 }
             }

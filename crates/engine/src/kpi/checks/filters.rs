@@ -16,17 +16,8 @@ use crate::messages::{FilterError, Note, Reason};
 use crate::report::{KpiValue, Report};
 use crate::schema::{normalize, Field, Kind};
 
-/// What a filter can be asked on: the dashboard's dimensions and the customer.
-pub const FILTERABLE: [Field; 8] = [
-    FILTER_FIELDS[0],
-    FILTER_FIELDS[1],
-    FILTER_FIELDS[2],
-    FILTER_FIELDS[3],
-    FILTER_FIELDS[4],
-    FILTER_FIELDS[5],
-    FILTER_FIELDS[6],
-    Field::Customer,
-];
+/// What a filter can be asked on: the dashboard's dimensions.
+pub const FILTERABLE: [Field; 8] = FILTER_FIELDS;
 
 /// Why these filters cannot be asked of this workspace: a field that is
 /// not one to filter on, or that no table has. Said with the fields that

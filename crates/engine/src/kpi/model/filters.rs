@@ -11,8 +11,10 @@ use std::collections::BTreeMap;
 /// figures out of the report.
 pub type Filters = BTreeMap<Field, Vec<String>>;
 
-/// The dimensions a dashboard can filter on.
-pub const FILTER_FIELDS: [Field; 7] = [
+/// The dimensions a dashboard can filter on. The customer comes last: it
+/// was filterable (command line, links) before the dashboard offered it,
+/// and the order is that of the fields listed in the notes.
+pub const FILTER_FIELDS: [Field; 8] = [
     Field::Rep,
     Field::Manager,
     Field::Region,
@@ -20,6 +22,7 @@ pub const FILTER_FIELDS: [Field; 7] = [
     Field::Segment,
     Field::Channel,
     Field::Product,
+    Field::Customer,
 ];
 
 /// For each filter dimension, the values found in the fact tables (directly or
