@@ -108,7 +108,12 @@ pub const LEGEND_ROOM: f64 = 36.0;
 /// (`hideOverlap`, ECharts ≥ 5.2; 6 is vendored), and a colour scale
 /// reading in the unit of the series it colours.
 pub fn echarts_options(chart: &Chart) -> Value {
-    let mut v = serde_json::to_value(chart).unwrap_or(Value::Null);
+    // Through the text, not `to_value`: the module keeps one serialiser of
+    // charming's types (the one to text), not a second one into `Value`.
+    let mut v = serde_json::to_string(chart)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null);
     for (key, side) in [("xAxis", false), ("yAxis", true)] {
         let Some(axes) = v.get_mut(key) else { continue };
         let list: Vec<&mut Value> = match axes {

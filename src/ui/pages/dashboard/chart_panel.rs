@@ -37,12 +37,12 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
         })
     });
     // The table view: the same series as the chart, one column each.
-    let table = move || {
+    let table = Memo::new(move |_| {
         let last_year = last_year();
         state
             .report
             .with(|r| chart_table(r, spec.view, id, lang.get(), last_year))
-    };
+    });
     // The ECharts instance and the formatters it calls are JS objects: stored on this thread only.
     let instance = StoredValue::new_local(None::<charming::Echarts>);
     let formatters = StoredValue::new_local(None::<((Lang, String), Formatters)>);
@@ -100,7 +100,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     let rows = move || {
         let l = lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
-        let table = table();
+        let table = table.get();
         let units: Vec<_> = table.columns.iter().map(|c| c.unit).collect();
         table
             .rows
@@ -134,7 +134,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     let export_csv = move |_| {
         let l = lang.get_untracked();
         // The columns of the table view; months stay ISO for spreadsheets.
-        let table = untrack(table);
+        let table = table.get_untracked();
         let delimiter = csv_delimiter(l);
         download_text(
             &format!("cadran-{id}.csv"),
@@ -170,7 +170,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                         <table class="data-table">
                             <thead>
                                 <tr>
-                                    {move || table().header().into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                                    {move || table.with(|t| t.header()).into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
                                 </tr>
                             </thead>
                             <tbody>
