@@ -199,6 +199,8 @@ mod tests {
         assert!(v["grid"][0]["right"].as_f64().unwrap_or(0.0) >= 72.0);
         let o = crate::charts::echarts_options(&cohort_heatmap(&r, Fr).unwrap());
         assert_eq!(o["visualMap"][0]["formatter"], json!("cadran:ratio"));
+        // Many cohorts: the rows' names skip rather than overlap.
+        assert_eq!(o["yAxis"]["axisLabel"]["hideOverlap"], json!(true));
         assert_eq!(v["yAxis"]["data"], json!(["janv. 2024 (4)"]));
         assert!(cohort_heatmap(&report("x", &[]), Fr).is_none());
     }

@@ -104,7 +104,8 @@ pub const LEGEND_ROOM: f64 = 36.0;
 
 /// The options ECharts is given for `chart`: its JSON, with what charming
 /// cannot say yet — names down the side cut to [`NAME_WIDTH`] (`overflow:
-/// truncate`), labels along the bottom that would overlap hidden
+/// truncate`), labels that would overlap hidden (along the bottom, and
+/// down the side unless every name is asked for)
 /// (`hideOverlap`, ECharts ≥ 5.2; 6 is vendored), and a colour scale
 /// reading in the unit of the series it colours.
 pub fn echarts_options(chart: &Chart) -> Value {
@@ -134,6 +135,11 @@ pub fn echarts_options(chart: &Chart) -> Value {
             if side {
                 label.entry("width").or_insert(json!(NAME_WIDTH));
                 label.entry("overflow").or_insert(json!("truncate"));
+                // Rows too many to name each (a heatmap's cohorts): some
+                // are skipped rather than drawn over each other.
+                if !label.contains_key("interval") {
+                    label.insert("hideOverlap".into(), json!(true));
+                }
             } else {
                 label.entry("hideOverlap").or_insert(json!(true));
             }
