@@ -305,6 +305,9 @@ fn new_and_lost_and_cohort_tables_hold_what_the_charts_draw() {
         Some(1.0),
         "everyone is active in their first month"
     );
+    // Superstore's 42 cohorts: every third name, 14 lines of labels.
+    assert_eq!(r.cohorts.len(), 42);
+    assert_eq!(heat["yAxis"]["axisLabel"]["interval"], json!(2.0));
     // The colour scale reads in percent, at the right of the plot.
     assert_eq!(heat["visualMap"][0]["formatter"], json!("cadran:ratio"));
     assert_eq!(heat["visualMap"][0]["orient"], json!("vertical"));

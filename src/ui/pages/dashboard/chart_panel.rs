@@ -170,7 +170,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                         <table class="data-table">
                             <thead>
                                 <tr>
-                                    {move || table.with(|t| t.header()).into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                                    {move || table.with(|t| t.header()).into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class=(i > 0).then_some("num")>{h}</th> }).collect_view()}
                                 </tr>
                             </thead>
                             <tbody>
