@@ -7,6 +7,7 @@ use crate::engine::report::Unit;
 use crate::engine::Report;
 use crate::locale::{breakdown_key, t, Lang, Text};
 use charming::component::Axis;
+use charming::element::SplitLine;
 use charming::series::Bar;
 use charming::Chart;
 
@@ -28,7 +29,10 @@ pub fn funnel(report: &Report, lang: Lang) -> Option<Chart> {
         .iter()
         .map(|s| stage_name(&s.stage, lang))
         .collect();
-    let deals: Axis = value_axis(Unit::Count).position("top");
+    // Above the plot, without grid lines of its own: the amounts' are enough.
+    let deals: Axis = value_axis(Unit::Count)
+        .position("top")
+        .split_line(SplitLine::new().show(false));
     Some(
         Chart::new()
             .color(palette())
@@ -116,6 +120,7 @@ mod tests {
             json!("cadran:count")
         );
         assert_eq!(v["xAxis"][1]["position"], json!("top"));
+        assert_eq!(v["xAxis"][1]["splitLine"]["show"], json!(false));
         assert_eq!(v["tooltip"]["valueFormatter"], json!("cadran:currency"));
     }
 
