@@ -2,12 +2,12 @@
 //! channel or product, top customers, won revenue and win rate by rep,
 //! receivables aging, NPS, campaign ROI…
 
+use super::readable::{axis_tooltip, grid, keys_axis, names_axis, value_axis};
 use super::{cents, palette};
 use crate::engine::kpi::BreakdownId;
+use crate::engine::report::Unit;
 use crate::engine::Report;
 use crate::locale::{key_text, Lang};
-use charming::component::{Axis, Grid};
-use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::Bar;
 use charming::Chart;
 
@@ -20,11 +20,13 @@ pub enum Orientation {
 }
 
 /// The first `limit` rows of breakdown `id` as bars named `series`, their
-/// keys in the user's language where they are the engine's words.
+/// values in `unit`, their keys in the user's language where they are the
+/// engine's words.
 pub fn breakdown_bars(
     report: &Report,
     id: BreakdownId,
     series: &str,
+    unit: Unit,
     limit: usize,
     o: Orientation,
     lang: Lang,
@@ -39,22 +41,21 @@ pub fn breakdown_bars(
         .unzip();
     let chart = Chart::new()
         .color(palette())
-        .tooltip(Tooltip::new().trigger(Trigger::Axis));
+        .tooltip(axis_tooltip(unit))
+        .grid(grid(12.0));
     Some(match o {
         Orientation::Horizontal => {
             // ECharts draws the first category at the bottom: reverse to put the largest on top.
             keys.reverse();
             values.reverse();
             chart
-                .grid(Grid::new().left(160).right(24).top(8).bottom(24))
-                .x_axis(Axis::new().type_(AxisType::Value))
-                .y_axis(Axis::new().type_(AxisType::Category).data(keys))
+                .x_axis(value_axis(unit))
+                .y_axis(names_axis(keys))
                 .series(Bar::new().name(series).data(values))
         }
         Orientation::Vertical => chart
-            .grid(Grid::new().left(72).right(16).top(16).bottom(40))
-            .x_axis(Axis::new().type_(AxisType::Category).data(keys))
-            .y_axis(Axis::new().type_(AxisType::Value))
+            .x_axis(keys_axis(keys))
+            .y_axis(value_axis(unit))
             .series(Bar::new().name(series).data(values)),
     })
 }
@@ -77,6 +78,7 @@ mod tests {
                 &r,
                 BreakdownId::RevenueByRep,
                 "CA",
+                Unit::Currency,
                 2,
                 Orientation::Horizontal,
                 Fr,
@@ -96,6 +98,7 @@ mod tests {
                 &r,
                 BreakdownId::ReceivablesAging,
                 "x",
+                Unit::Currency,
                 10,
                 Orientation::Vertical,
                 En,
@@ -108,6 +111,7 @@ mod tests {
             &report("revenue_by_rep", &[("a", 0.0)]),
             BreakdownId::RevenueByRep,
             "x",
+            Unit::Currency,
             10,
             Orientation::Vertical,
             En
@@ -126,6 +130,7 @@ mod tests {
                 &r,
                 BreakdownId::NpsBreakdown,
                 "Réponses",
+                Unit::Count,
                 3,
                 Orientation::Vertical,
                 Fr,
@@ -143,6 +148,7 @@ mod tests {
                 &r,
                 BreakdownId::RevenueByRegion,
                 "CA",
+                Unit::Currency,
                 5,
                 Orientation::Horizontal,
                 Fr,

@@ -6,13 +6,17 @@ mod breakdown;
 mod customers;
 mod objectives;
 mod pipeline;
+mod readable;
 mod revenue;
+mod table;
 
 pub use breakdown::{breakdown_bars, Orientation};
 pub use customers::{cohort_heatmap, new_vs_lost};
 pub use objectives::{objective_gauge, objective_progress};
 pub use pipeline::funnel;
+pub use readable::{echarts_options, marker_unit, unit_marker};
 pub use revenue::{margin_by_month, revenue_by_month, revenue_by_month_beside, LAST_YEAR_SERIES};
+pub use table::{chart_table, Column, Row, Series, Table, TableOf};
 
 use charming::element::Color;
 

@@ -1,14 +1,16 @@
 //! An objective's cumulative progress against the pace of its target.
 
+use super::readable::{grid, keys_axis, legend, LEGEND_ROOM};
 use super::{cents, palette};
 use crate::engine::objectives::CumulativePoint;
 use crate::locale::{format_percent, month_label, t, Lang, Text};
-use charming::component::{Axis, Grid, Legend};
+use charming::component::Axis;
 use charming::element::{AxisType, LineStyle, LineStyleType, Tooltip, Trigger};
 use charming::series::Line;
 use charming::Chart;
 
-/// Cumulative actual month by month, and the target at an even pace.
+/// Cumulative actual month by month, and the target at an even pace; the
+/// values read in the objective's unit, which the page gives (no marker).
 pub fn objective_progress(points: &[CumulativePoint], lang: Lang) -> Option<Chart> {
     if points.is_empty() {
         return None;
@@ -17,10 +19,10 @@ pub fn objective_progress(points: &[CumulativePoint], lang: Lang) -> Option<Char
     Some(
         Chart::new()
             .color(palette())
-            .legend(Legend::new().top(0))
+            .legend(legend())
             .tooltip(Tooltip::new().trigger(Trigger::Axis))
-            .grid(Grid::new().left(72).right(16).top(32).bottom(32))
-            .x_axis(Axis::new().type_(AxisType::Category).data(months))
+            .grid(grid(LEGEND_ROOM))
+            .x_axis(keys_axis(months))
             .y_axis(Axis::new().type_(AxisType::Value))
             .series(
                 Line::new()

@@ -1,12 +1,11 @@
 //! Revenue and margin over time.
 
+use super::readable::{axis_tooltip, grid, keys_axis, legend, value_axis, LEGEND_ROOM};
 use super::{cents, palette};
 use crate::engine::kpi::BreakdownId;
-use crate::engine::report::Comparison;
+use crate::engine::report::{Comparison, Unit};
 use crate::engine::Report;
 use crate::locale::{month_label, t, Lang, Text};
-use charming::component::{Axis, Grid, Legend};
-use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::{Bar, Line};
 use charming::Chart;
 use std::collections::BTreeMap;
@@ -31,32 +30,42 @@ pub fn revenue_by_month_beside(report: &Report, lang: Lang, last_year: bool) -> 
     }
     let months: Vec<String> = rows.iter().map(|r| month_label(&r.key, lang)).collect();
     let values: Vec<f64> = rows.iter().map(|r| cents(r.value)).collect();
-    let mut chart = Chart::new()
+    let ly = last_year_beside(report, last_year);
+    let chart = Chart::new()
         .color(palette())
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .grid(Grid::new().left(72).right(16).top(32).bottom(40))
-        .x_axis(Axis::new().type_(AxisType::Category).data(months))
-        .y_axis(Axis::new().type_(AxisType::Value))
+        .tooltip(axis_tooltip(Unit::Currency))
+        .x_axis(keys_axis(months))
+        .y_axis(value_axis(Unit::Currency))
         .series(Bar::new().name(t(lang, Text::Revenue)).data(values));
-    let shown = if last_year {
-        report.breakdown(LAST_YEAR_SERIES.0)
-    } else {
-        &[]
-    };
-    let last_year: BTreeMap<&str, f64> = shown.iter().map(|r| (r.key.as_str(), r.value)).collect();
-    let ly: Vec<Option<f64>> = rows
+    Some(match ly {
+        Some(ly) => chart
+            .legend(legend())
+            .grid(grid(LEGEND_ROOM))
+            .series(Line::new().name(t(lang, Text::LastYear)).data(ly)),
+        None => chart.grid(grid(12.0)),
+    })
+}
+
+/// Last year's revenue beside each month of the period (`None` for a month
+/// the engine left out for lack of data), when `shown` and any month has one.
+pub(crate) fn last_year_beside(report: &Report, shown: bool) -> Option<Vec<Option<f64>>> {
+    if !shown {
+        return None;
+    }
+    let last_year: BTreeMap<&str, f64> = report
+        .breakdown(LAST_YEAR_SERIES.0)
+        .iter()
+        .map(|r| (r.key.as_str(), r.value))
+        .collect();
+    let ly: Vec<Option<f64>> = report
+        .breakdown(BreakdownId::RevenueByMonth)
         .iter()
         .map(|r| {
             let before = year_before(&r.key)?;
             last_year.get(before.as_str()).map(|&v| cents(v))
         })
         .collect();
-    if ly.iter().any(Option::is_some) {
-        chart = chart
-            .legend(Legend::new().top(0))
-            .series(Line::new().name(t(lang, Text::LastYear)).data(ly));
-    }
-    Some(chart)
+    ly.iter().any(Option::is_some).then_some(ly)
 }
 
 /// `2025-03` → `2024-03`.
@@ -76,10 +85,10 @@ pub fn margin_by_month(report: &Report, lang: Lang) -> Option<Chart> {
     Some(
         Chart::new()
             .color(palette().into_iter().skip(2).collect())
-            .tooltip(Tooltip::new().trigger(Trigger::Axis))
-            .grid(Grid::new().left(72).right(16).top(24).bottom(40))
-            .x_axis(Axis::new().type_(AxisType::Category).data(months))
-            .y_axis(Axis::new().type_(AxisType::Value))
+            .tooltip(axis_tooltip(Unit::Currency))
+            .grid(grid(12.0))
+            .x_axis(keys_axis(months))
+            .y_axis(value_axis(Unit::Currency))
             .series(Line::new().name(t(lang, Text::GrossMargin)).data(values)),
     )
 }
@@ -107,12 +116,23 @@ mod tests {
             v["xAxis"],
             json!({"type": "category", "data": ["janv. 2024", "févr. 2024"]})
         );
+        // Money on the value axis, k/M through the page's formatter; exact in the tooltip.
+        assert_eq!(
+            v["yAxis"]["axisLabel"]["formatter"],
+            json!("cadran:currency")
+        );
         assert_eq!(
             v["series"],
             json!([{"type": "bar", "name": "Chiffre d'affaires", "data": [1000.0, 250.5]}])
         );
         assert_eq!(v["color"][0], json!("#0072B2"));
-        assert_eq!(v["tooltip"], json!({"trigger": "axis"}));
+        assert_eq!(
+            v["tooltip"],
+            json!({"trigger": "axis", "valueFormatter": "cadran:currency"})
+        );
+        // One series: no legend, and no room kept for one.
+        assert!(v.get("legend").is_none());
+        assert_eq!(v["grid"][0]["top"], json!(12.0));
     }
 
     #[test]
@@ -131,6 +151,10 @@ mod tests {
             v["series"][1],
             json!({"type": "line", "name": "Last year", "data": [7.0]})
         );
+        // The legend above the plot, the plot below it.
+        assert_eq!(v["legend"]["top"], json!(0));
+        assert_eq!(v["grid"][0]["top"], json!(LEGEND_ROOM));
+        assert_eq!(v["grid"][0]["containLabel"], json!(true));
     }
 
     #[test]

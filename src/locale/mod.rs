@@ -2,6 +2,7 @@
 //! in one place and pure, so both the charts and the UI use it and it is tested natively.
 
 pub mod catalogue;
+mod chart_words;
 mod comparison;
 pub mod currency;
 pub mod device;
@@ -22,6 +23,7 @@ mod setup_errors;
 mod text;
 mod unlock;
 
+pub use chart_words::{chart_word, format_axis, ChartWord};
 pub use comparison::{compare_label, compare_with, no_data};
 pub use filters::filter_error;
 pub use filters::value_without_rows;

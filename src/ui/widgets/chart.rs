@@ -3,8 +3,9 @@
 //! queued one per task, a PNG of a chart. Used by the dashboard's charts and
 //! the objectives page's gauges and curves.
 
+use crate::charts::{echarts_options, marker_unit};
 use crate::engine::report::Unit;
-use crate::locale::{format_number, format_percent, format_value, Lang};
+use crate::locale::{format_axis, format_value, Lang};
 use crate::ui::state::AppState;
 use charming::component::{Axis, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
@@ -103,74 +104,153 @@ fn png_options() -> JsValue {
     o.into()
 }
 
-/// Numbers on value axes and in tooltips, written the user's way (`1 234 567 €`),
-/// not ECharts' English default.
+/// Every unit a chart's figures can be in (a chart may mix money and counts).
+const UNITS: [Unit; 6] = [
+    Unit::Currency,
+    Unit::Count,
+    Unit::Ratio,
+    Unit::Days,
+    Unit::Hours,
+    Unit::Score,
+];
+
+/// Numbers on value axes (short: `1,2 M€`) and in tooltips (exact:
+/// `1 234 567 €`), written the user's way, not ECharts' English default:
+/// one pair per unit, put where the options carry a unit's marker, and the
+/// chart's `unit` where they carry none.
 pub struct Formatters {
-    axis: Closure<dyn Fn(f64) -> String>,
-    tooltip: Closure<dyn Fn(JsValue) -> String>,
+    unit: Unit,
+    axis: Vec<Closure<dyn Fn(f64) -> String>>,
+    tooltip: Vec<Closure<dyn Fn(JsValue) -> String>>,
+}
+
+fn slot(unit: Unit) -> usize {
+    UNITS.iter().position(|&u| u == unit).unwrap_or(0)
 }
 
 impl Formatters {
     pub fn new(unit: Unit, lang: Lang, currency: String) -> Self {
-        let axis = Closure::<dyn Fn(f64) -> String>::new(move |v: f64| match unit {
-            Unit::Ratio => format_percent(v, lang),
-            _ => format_number(v, 0, lang),
-        });
-        let tooltip =
-            Closure::<dyn Fn(JsValue) -> String>::new(move |v: JsValue| match v.as_f64() {
-                Some(x) => format_value(unit, x, &currency, lang),
-                // A gap of a comparison series: its period has no data there.
-                None if v.is_null()
-                    || v.is_undefined()
-                    || v.as_string().as_deref() == Some("-") =>
-                {
-                    crate::locale::no_data(lang).to_string()
-                }
-                None => v.as_string().unwrap_or_default(),
-            });
-        Formatters { axis, tooltip }
+        let axis = UNITS
+            .iter()
+            .map(|&u| {
+                let currency = currency.clone();
+                Closure::<dyn Fn(f64) -> String>::new(move |v: f64| {
+                    format_axis(u, v, &currency, lang)
+                })
+            })
+            .collect();
+        let tooltip = UNITS
+            .iter()
+            .map(|&u| {
+                let currency = currency.clone();
+                Closure::<dyn Fn(JsValue) -> String>::new(move |v: JsValue| match v.as_f64() {
+                    Some(x) => format_value(u, x, &currency, lang),
+                    // A gap of a comparison series: its period has no data there.
+                    None if v.is_null()
+                        || v.is_undefined()
+                        || v.as_string().as_deref() == Some("-") =>
+                    {
+                        crate::locale::no_data(lang).to_string()
+                    }
+                    None => v.as_string().unwrap_or_default(),
+                })
+            })
+            .collect();
+        Formatters {
+            unit,
+            axis,
+            tooltip,
+        }
+    }
+
+    fn axis(&self, unit: Unit) -> &JsValue {
+        self.axis[slot(unit)].as_ref()
+    }
+
+    fn tooltip(&self, unit: Unit) -> &JsValue {
+        self.tooltip[slot(unit)].as_ref()
+    }
+}
+
+/// The unit a `formatter`/`valueFormatter` marker names (`"cadran:ratio"`).
+fn marked(obj: &JsValue, key: &str) -> Option<Option<Unit>> {
+    let v = js_sys::Reflect::get(obj, &key.into()).ok()?;
+    if v.is_undefined() {
+        return Some(None);
+    }
+    v.as_string().map(|s| marker_unit(&s))
+}
+
+/// Puts the formatters where the options ask for them: a unit's marker, or
+/// nothing on a value axis or the tooltip (the chart's unit then).
+fn put_formatters(opt: &JsValue, f: &Formatters) {
+    use js_sys::Reflect;
+    let list = |key: &str| -> Vec<JsValue> {
+        match Reflect::get(opt, &key.into()) {
+            Ok(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v).iter().collect(),
+            Ok(v) if v.is_object() => vec![v],
+            _ => Vec::new(),
+        }
+    };
+    for axis in list("xAxis").into_iter().chain(list("yAxis")) {
+        if Reflect::get(&axis, &"type".into())
+            .ok()
+            .and_then(|t| t.as_string())
+            .as_deref()
+            != Some("value")
+        {
+            continue;
+        }
+        let label = match Reflect::get(&axis, &"axisLabel".into()) {
+            Ok(l) if l.is_object() => l,
+            _ => {
+                let l: JsValue = js_sys::Object::new().into();
+                let _ = Reflect::set(&axis, &"axisLabel".into(), &l);
+                l
+            }
+        };
+        if let Some(unit) = marked(&label, "formatter") {
+            let _ = Reflect::set(&label, &"formatter".into(), f.axis(unit.unwrap_or(f.unit)));
+        }
+    }
+    // A colour scale's labels read like an axis.
+    for map in list("visualMap") {
+        if let Some(Some(unit)) = marked(&map, "formatter") {
+            let _ = Reflect::set(&map, &"formatter".into(), f.axis(unit));
+        }
+    }
+    let set_tooltip = |tooltip: &JsValue, default: Option<Unit>| {
+        if let Some(unit) = marked(tooltip, "valueFormatter") {
+            if let Some(unit) = unit.or(default) {
+                let _ = Reflect::set(tooltip, &"valueFormatter".into(), f.tooltip(unit));
+            }
+        }
+    };
+    for tooltip in list("tooltip") {
+        set_tooltip(&tooltip, Some(f.unit));
+        // Drawn on the canvas, not as HTML: the CSP forbids inline styles, and
+        // names from the user's files (customers, products) are never markup.
+        let _ = Reflect::set(&tooltip, &"renderMode".into(), &"richText".into());
+    }
+    for series in list("series") {
+        if let Ok(tooltip) = Reflect::get(&series, &"tooltip".into()) {
+            if tooltip.is_object() {
+                set_tooltip(&tooltip, None);
+            }
+        }
     }
 }
 
 /// The chart's options as a JS object, with the formatters put in, given to ECharts.
 pub fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatters) {
     use js_sys::Reflect;
-    let Ok(json) = serde_json::to_string(chart) else {
+    let Ok(json) = serde_json::to_string(&echarts_options(chart)) else {
         return;
     };
     let Ok(opt) = js_sys::JSON::parse(&json) else {
         return;
     };
-    for key in ["xAxis", "yAxis"] {
-        let Ok(axes) = Reflect::get(&opt, &key.into()) else {
-            continue;
-        };
-        let list: Vec<JsValue> = if js_sys::Array::is_array(&axes) {
-            js_sys::Array::from(&axes).iter().collect()
-        } else {
-            vec![axes]
-        };
-        for axis in list.iter().filter(|a| a.is_object()) {
-            if Reflect::get(axis, &"type".into())
-                .ok()
-                .and_then(|t| t.as_string())
-                .as_deref()
-                == Some("value")
-            {
-                let label = js_sys::Object::new();
-                let _ = Reflect::set(&label, &"formatter".into(), f.axis.as_ref());
-                let _ = Reflect::set(axis, &"axisLabel".into(), &label);
-            }
-        }
-    }
-    if let Ok(tooltip) = Reflect::get(&opt, &"tooltip".into()) {
-        if tooltip.is_object() {
-            let _ = Reflect::set(&tooltip, &"valueFormatter".into(), f.tooltip.as_ref());
-            // Drawn on the canvas, not as HTML: the CSP forbids inline styles, and
-            // names from the user's files (customers, products) are never markup.
-            let _ = Reflect::set(&tooltip, &"renderMode".into(), &"richText".into());
-        }
-    }
+    put_formatters(&opt, f);
     let this: &JsValue = ec.as_ref();
     if let Some(set) = Reflect::get(this, &"setOption".into())
         .ok()

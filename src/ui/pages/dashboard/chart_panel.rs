@@ -3,12 +3,10 @@
 //! table as CSV.
 
 use super::chart_list::{reason_kpi, ChartSpec};
+use crate::charts::chart_table;
 use crate::engine::export::csv_table;
 use crate::engine::kpi::BreakdownId;
-use crate::locale::{
-    breakdown_key, chart_title, csv_delimiter, engine_keys, format_value, key_text, reason as said,
-    t, Lang, Text,
-};
+use crate::locale::{chart_title, csv_delimiter, format_value, reason as said, t, Lang, Text};
 use crate::ui::state::AppState;
 use crate::ui::widgets::chart::{
     data_url, dispose_soon, draw_later, new_chart, on_click, set_option, ChartClick, Formatters,
@@ -25,16 +23,26 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     let id = spec.id;
     let as_table = RwSignal::new(false);
     // A comparison series shows only with its comparison chosen in the filter bar.
-    let chart = Memo::new(move |_| {
-        let chosen = state.view.with(|v| v.compare.comparison());
+    let last_year = move || {
         let (_, shows) = crate::charts::LAST_YEAR_SERIES;
+        state.view.with(|v| v.compare.comparison()) == Some(shows)
+    };
+    let chart = Memo::new(move |_| {
+        let last_year = last_year();
         state.report.with(|r| {
             if spec.table == BreakdownId::RevenueByMonth {
-                crate::charts::revenue_by_month_beside(r, lang.get(), chosen == Some(shows))
+                crate::charts::revenue_by_month_beside(r, lang.get(), last_year)
             } else {
                 (spec.build)(r, lang.get())
             }
         })
+    });
+    // The table view: the same series as the chart, one column each.
+    let table = Memo::new(move |_| {
+        let last_year = last_year();
+        state
+            .report
+            .with(|r| chart_table(r, spec.view, id, lang.get(), last_year))
     });
     // The ECharts instance and the formatters it calls are JS objects: stored on this thread only.
     let instance = StoredValue::new_local(None::<charming::Echarts>);
@@ -108,21 +116,24 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     let rows = move || {
         let l = lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
-        state.report.with(|r| {
-            r.breakdown(spec.table)
-                .iter()
-                .map(|b| {
-                    let key = key_text(spec.table, &b.key, l);
-                    // Shown as the file wrote it: a rep, a region, a stage.
-                    let from_file = !engine_keys(spec.table) && key == b.key;
-                    (
-                        key,
-                        from_file,
-                        format_value(spec.unit, b.value, &currency, l),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+        let table = table.get();
+        let units: Vec<_> = table.columns.iter().map(|c| c.unit).collect();
+        table
+            .rows
+            .into_iter()
+            .map(|row| {
+                let cells: Vec<String> = row
+                    .values
+                    .iter()
+                    .zip(&units)
+                    .map(|(v, &u)| {
+                        // A gap of the chart (last year's month without data, a cohort too young).
+                        v.map_or_else(String::new, |x| format_value(u, x, &currency, l))
+                    })
+                    .collect();
+                (row.key, row.from_file, cells)
+            })
+            .collect::<Vec<_>>()
     };
     let title = move || chart_title(id, lang.get());
     // Why there is nothing to draw: the data a KPI of the same family needs, or the period and filters.
@@ -138,26 +149,13 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     };
     let export_csv = move |_| {
         let l = lang.get_untracked();
-        let header = vec![
-            chart_title(id, l).to_string(),
-            t(l, Text::Value).to_string(),
-        ];
-        let body: Vec<Vec<String>> = state.report.with_untracked(|r| {
-            r.breakdown(spec.table)
-                .iter()
-                .map(|b| {
-                    // The engine's words in the user's language; months stay ISO for spreadsheets.
-                    let key = breakdown_key(spec.table, &b.key, l)
-                        .map_or_else(|| b.key.clone(), str::to_string);
-                    vec![key, b.value.to_string()]
-                })
-                .collect()
-        });
+        // The columns of the table view; months stay ISO for spreadsheets.
+        let table = table.get_untracked();
         let delimiter = csv_delimiter(l);
         download_text(
             &format!("cadran-{id}.csv"),
             "text/csv",
-            &csv_table(&header, &body, delimiter),
+            &csv_table(&table.header(), &table.csv_rows(), delimiter),
         );
     };
     view! {
@@ -184,13 +182,23 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                     when=move || as_table.get()
                     fallback=move || view! { <div id=id.as_str() class="chart" role="img" aria-label=title></div> }
                 >
-                    <table class="data-table">
-                        <tbody>
-                            {move || rows().into_iter().map(|(k, from_file, v)| view! {
-                                <tr><th scope="row" data-from-file=from_file.then_some("")>{k}</th><td class="num">{v}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <div class="table-scroll">
+                        <table class="data-table">
+                            <thead>
+                                <tr>
+                                    {move || table.with(|t| t.header()).into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class=(i > 0).then_some("num")>{h}</th> }).collect_view()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {move || rows().into_iter().map(|(k, from_file, cells)| view! {
+                                    <tr>
+                                        <th scope="row" data-from-file=from_file.then_some("")>{k}</th>
+                                        {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                 </Show>
             </Show>
         </figure>

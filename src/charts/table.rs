@@ -1,0 +1,325 @@
+//! A chart's table view: the same figures as the chart, every series it
+//! draws as a column (revenue and last year, new and lost customers, the
+//! cohorts' retention month by month), for the screen and for CSV.
+
+use super::customers::{month_offsets, new_and_lost};
+use super::pipeline::stage_name;
+use super::revenue::last_year_beside;
+use crate::engine::kpi::{BreakdownId, ChartId};
+use crate::engine::report::Unit;
+use crate::engine::Report;
+use crate::locale::{
+    breakdown_key, chart_title, chart_word, engine_keys, key_text, month_label, t, ChartWord, Lang,
+    Text,
+};
+
+/// What a chart's table lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableOf {
+    /// One breakdown, its rows under the chart's single series.
+    Breakdown {
+        id: BreakdownId,
+        series: Series,
+        unit: Unit,
+    },
+    /// Revenue per month, and last year's beside it when the chart shows it.
+    RevenueByMonth,
+    /// New and lost customers per month.
+    NewVsLost,
+    /// Each cohort's size and share still active month after month.
+    Cohorts,
+    /// Amount, weighted amount and deals per stage.
+    Funnel,
+}
+
+/// The name of a breakdown chart's series, the same on the chart and in its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    Revenue,
+    GrossMargin,
+    Amount,
+    Deals,
+    WinRate,
+    Leads,
+    Contacts,
+    Answers,
+    /// Customer acquisition cost: the same acronym in both languages.
+    Cac,
+    /// Return on investment: the same acronym in both languages.
+    Roi,
+}
+
+impl Series {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Series::Revenue => t(lang, Text::Revenue),
+            Series::GrossMargin => t(lang, Text::GrossMargin),
+            Series::Amount => t(lang, Text::Amount),
+            Series::Deals => t(lang, Text::Deals),
+            Series::WinRate => t(lang, Text::RepWinRate),
+            Series::Leads => t(lang, Text::Leads),
+            Series::Contacts => t(lang, Text::Contacts),
+            Series::Answers => t(lang, Text::Answers),
+            Series::Cac => "CAC",
+            Series::Roi => "ROI",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub name: String,
+    pub unit: Unit,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// As the screen shows it: months named, the engine's words translated.
+    pub key: String,
+    /// As a spreadsheet wants it: months stay ISO (`2024-03`), the engine's
+    /// words translated.
+    pub csv_key: String,
+    /// The key is a value of the user's file (a rep, a product), shown as written.
+    pub from_file: bool,
+    /// One per column; `None` where the series has no figure (a gap on the chart).
+    pub values: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The header of the key column.
+    pub key_header: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The header row: the key's, then each column's.
+    pub fn header(&self) -> Vec<String> {
+        std::iter::once(self.key_header.clone())
+            .chain(self.columns.iter().map(|c| c.name.clone()))
+            .collect()
+    }
+
+    /// The rows for a CSV file: ISO months, numbers unrounded as Rust
+    /// writes them, an empty cell for a gap.
+    pub fn csv_rows(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|r| {
+                std::iter::once(r.csv_key.clone())
+                    .chain(
+                        r.values
+                            .iter()
+                            .map(|v| v.map(|x| x.to_string()).unwrap_or_default()),
+                    )
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+fn column(name: &str, unit: Unit) -> Column {
+    Column {
+        name: name.to_string(),
+        unit,
+    }
+}
+
+fn month_row(key: &str, lang: Lang, values: Vec<Option<f64>>) -> Row {
+    Row {
+        key: month_label(key, lang),
+        csv_key: key.to_string(),
+        from_file: false,
+        values,
+    }
+}
+
+/// The table of chart `chart`; `last_year`: whether the dashboard shows last
+/// year beside this period (the revenue chart then draws it).
+pub fn chart_table(
+    report: &Report,
+    of: TableOf,
+    chart: ChartId,
+    lang: Lang,
+    last_year: bool,
+) -> Table {
+    let month = t(lang, Text::Month).to_string();
+    match of {
+        TableOf::Breakdown { id, series, unit } => Table {
+            key_header: chart_title(chart, lang).to_string(),
+            columns: vec![column(series.name(lang), unit)],
+            rows: report
+                .breakdown(id)
+                .iter()
+                .map(|b| {
+                    let key = key_text(id, &b.key, lang);
+                    Row {
+                        from_file: !engine_keys(id)
+                            && breakdown_key(id, &b.key, lang).is_none()
+                            && key == b.key,
+                        csv_key: breakdown_key(id, &b.key, lang)
+                            .map_or_else(|| b.key.clone(), str::to_string),
+                        key,
+                        values: vec![Some(b.value)],
+                    }
+                })
+                .collect(),
+        },
+        TableOf::RevenueByMonth => {
+            let rows = report.breakdown(BreakdownId::RevenueByMonth);
+            let mut columns = vec![column(t(lang, Text::Revenue), Unit::Currency)];
+            let ly = last_year_beside(report, last_year);
+            if ly.is_some() {
+                columns.push(column(t(lang, Text::LastYear), Unit::Currency));
+            }
+            let rows = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut values = vec![Some(r.value)];
+                    if let Some(ly) = &ly {
+                        values.push(ly.get(i).copied().flatten());
+                    }
+                    month_row(&r.key, lang, values)
+                })
+                .collect();
+            Table {
+                key_header: month,
+                columns,
+                rows,
+            }
+        }
+        TableOf::NewVsLost => Table {
+            key_header: month,
+            columns: vec![
+                column(t(lang, Text::NewCustomers), Unit::Count),
+                column(t(lang, Text::LostCustomers), Unit::Count),
+            ],
+            rows: new_and_lost(report)
+                .into_iter()
+                .map(|(k, n, l)| month_row(k, lang, vec![Some(n), Some(l)]))
+                .collect(),
+        },
+        TableOf::Cohorts => {
+            let offsets = month_offsets(report);
+            let columns =
+                std::iter::once(column(chart_word(lang, ChartWord::Customers), Unit::Count))
+                    .chain(offsets.iter().map(|m| column(m, Unit::Ratio)))
+                    .collect();
+            let rows = report
+                .cohorts
+                .iter()
+                .map(|c| {
+                    let values = std::iter::once(Some(c.customers as f64))
+                        .chain((0..offsets.len()).map(|k| c.retention.get(k).copied()))
+                        .collect();
+                    month_row(&c.cohort, lang, values)
+                })
+                .collect();
+            Table {
+                key_header: chart_word(lang, ChartWord::Cohort).to_string(),
+                columns,
+                rows,
+            }
+        }
+        TableOf::Funnel => Table {
+            key_header: chart_word(lang, ChartWord::Stage).to_string(),
+            columns: vec![
+                column(t(lang, Text::Amount), Unit::Currency),
+                column(t(lang, Text::Weighted), Unit::Currency),
+                column(t(lang, Text::Deals), Unit::Count),
+            ],
+            rows: report
+                .funnel
+                .iter()
+                .map(|s| {
+                    let name = stage_name(&s.stage, lang);
+                    Row {
+                        from_file: breakdown_key(BreakdownId::PipelineByStage, &s.stage, lang)
+                            .is_none(),
+                        csv_key: name.clone(),
+                        key: name,
+                        values: vec![s.amount, s.weighted, Some(s.count as f64)],
+                    }
+                })
+                .collect(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::report;
+    use crate::engine::report::{BreakdownRow, Cohort};
+    use crate::locale::Lang::*;
+
+    fn row(k: &str, v: f64) -> BreakdownRow {
+        BreakdownRow {
+            key: k.into(),
+            value: v,
+            share: None,
+        }
+    }
+
+    #[test]
+    fn revenue_with_last_year_when_the_chart_shows_it() {
+        let mut r = report("revenue_by_month", &[("2024-01", 10.0), ("2024-02", 12.5)]);
+        r.breakdowns.insert(
+            "revenue_by_month_last_year".into(),
+            vec![row("2023-02", 7.0)],
+        );
+        let tb = chart_table(
+            &r,
+            TableOf::RevenueByMonth,
+            ChartId::RevenueByMonth,
+            En,
+            true,
+        );
+        assert_eq!(tb.header(), ["Month", "Revenue", "Last year"]);
+        assert_eq!(tb.rows[0].key, "Jan 2024");
+        assert_eq!(tb.rows[0].values, [Some(10.0), None]);
+        assert_eq!(tb.rows[1].values, [Some(12.5), Some(7.0)]);
+        assert_eq!(
+            tb.csv_rows(),
+            [["2024-01", "10", ""], ["2024-02", "12.5", "7"]]
+        );
+        // Another comparison chosen: the chart has one series, so has the table.
+        let tb = chart_table(
+            &r,
+            TableOf::RevenueByMonth,
+            ChartId::RevenueByMonth,
+            En,
+            false,
+        );
+        assert_eq!(tb.header(), ["Month", "Revenue"]);
+    }
+
+    #[test]
+    fn cohorts_as_shares_with_their_size() {
+        let mut r = report("x", &[]);
+        r.cohorts = vec![
+            Cohort {
+                cohort: "2024-01".into(),
+                customers: 4,
+                retention: vec![1.0, 0.25],
+            },
+            Cohort {
+                cohort: "2024-02".into(),
+                customers: 2,
+                retention: vec![1.0],
+            },
+        ];
+        let tb = chart_table(&r, TableOf::Cohorts, ChartId::Cohorts, Fr, false);
+        assert_eq!(tb.header(), ["Cohorte", "Clients", "M+0", "M+1"]);
+        assert_eq!(
+            tb.columns.iter().map(|c| c.unit).collect::<Vec<_>>(),
+            [Unit::Count, Unit::Ratio, Unit::Ratio]
+        );
+        assert_eq!(tb.rows[0].key, "janv. 2024");
+        assert_eq!(tb.rows[0].values, [Some(4.0), Some(1.0), Some(0.25)]);
+        // The younger cohort has not reached M+1: an empty cell, not 0 %.
+        assert_eq!(tb.rows[1].values, [Some(2.0), Some(1.0), None]);
+    }
+}
