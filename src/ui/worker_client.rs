@@ -4,7 +4,7 @@
 //! after a cancel, or when the last one ran out of memory — can read them
 //! again, and nothing the user confirmed is lost.
 
-use crate::engine::objectives::Objective;
+use crate::engine::objectives::{Objective, ObjectiveResult};
 use crate::engine::{demo, Kind, Mapping};
 use crate::locale::device::{both, too_large, DeviceText};
 use crate::ui::state::{device_store, storage};
@@ -448,6 +448,22 @@ pub fn objectives_in_view(state: AppState) -> Vec<Objective> {
         out.extend(examples);
     }
     out
+}
+
+/// The objectives in view with their results, matched by id: while a new
+/// answer is on its way, an earlier result never shows under another
+/// objective, and an objective just added waits for its own.
+pub fn objectives_with_results(state: AppState) -> Vec<(Objective, ObjectiveResult)> {
+    let objectives = objectives_in_view(state);
+    state.objectives.with(|results| {
+        objectives
+            .into_iter()
+            .filter_map(|o| {
+                let r = results.iter().find(|r| r.id == o.id)?.clone();
+                Some((o, r))
+            })
+            .collect()
+    })
 }
 
 /// Proposes the mapping again for another kind (the page sends no overrides).

@@ -11,7 +11,7 @@ use crate::locale::input::period_label;
 use crate::locale::{kpi_label, scope_text, t, Text};
 use crate::ui::state::AppState;
 use crate::ui::widgets::level::level_code;
-use crate::ui::worker_client::objectives_in_view;
+use crate::ui::worker_client::{objectives_in_view, objectives_with_results};
 use crate::view::Page;
 use leptos::prelude::*;
 
@@ -22,26 +22,29 @@ const MAX_TILES: usize = 6;
 pub fn ObjectivesStrip() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    // The results come in the order of the objectives sent; the team's go first.
-    let tiles = move || {
-        let results = state.objectives.get();
-        let mut rows: Vec<(Objective, ObjectiveResult)> =
-            objectives_in_view(state).into_iter().zip(results).collect();
+    // Each objective with its own result; the team's go first.
+    let tiles = Memo::new(move |_| {
+        let mut rows = objectives_with_results(state);
         rows.sort_by_key(|(o, _)| o.scope.field.is_some());
         rows
-    };
-    let shown = move || tiles().into_iter().take(MAX_TILES).collect::<Vec<_>>();
-    let more = move || tiles().len().saturating_sub(MAX_TILES);
+    });
+    // Objectives set but not measured yet (the first answer is on its way): no "none yet".
+    let none_set = move || objectives_in_view(state).is_empty();
+    let shown = move || tiles.get().into_iter().take(MAX_TILES).collect::<Vec<_>>();
+    let more = move || tiles.with(Vec::len).saturating_sub(MAX_TILES);
     let to_objectives = move |_| state.view.update(|v| v.page = Page::Objectives);
     view! {
         <section class="objectives-strip" data-testid="objectives-strip" aria-labelledby="objectives-strip-title">
             <div class="strip-head">
                 <h2 id="objectives-strip-title">{move || t(lang.get(), Text::Objectives)}</h2>
                 <button class="button subtle" data-testid="manage-objectives" on:click=to_objectives>
-                    {move || t(lang.get(), if tiles().is_empty() { Text::SetObjective } else { Text::ManageObjectives })}
+                    {move || t(lang.get(), if none_set() { Text::SetObjective } else { Text::ManageObjectives })}
                 </button>
             </div>
-            <Show when=move || !tiles().is_empty() fallback=move || view! { <p class="hint">{move || t(lang.get(), Text::NoObjectiveYet)}</p> }>
+            <Show when=none_set>
+                <p class="hint">{move || t(lang.get(), Text::NoObjectiveYet)}</p>
+            </Show>
+            <Show when=move || tiles.with(|t| !t.is_empty())>
                 <ul class="objective-tiles">
                     {move || shown().into_iter().map(|(o, r)| view! { <ObjectiveTile objective=o result=r/> }).collect_view()}
                 </ul>

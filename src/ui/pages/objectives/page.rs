@@ -21,7 +21,7 @@ use crate::locale::{
 };
 use crate::ui::state::AppState;
 use crate::ui::widgets::level::level_code;
-use crate::ui::worker_client::objectives_in_view;
+use crate::ui::worker_client::objectives_with_results;
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -58,18 +58,12 @@ pub fn ObjectivesPage() -> impl IntoView {
 fn ObjectiveList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    // The results come in the order of the objectives sent (the user's, then the demo's).
-    let rows = move || {
-        let results = state.objectives.get();
-        objectives_in_view(state)
-            .into_iter()
-            .zip(results)
-            .collect::<Vec<(Objective, ObjectiveResult)>>()
-    };
+    // The user's objectives, then the demo's examples, each with its own result.
+    let rows = Memo::new(move |_| objectives_with_results(state));
     view! {
-        <Show when=move || !rows().is_empty() fallback=move || view! { <p class="hint">{move || t(lang.get(), Text::NoObjectives)}</p> }>
+        <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="hint">{move || t(lang.get(), Text::NoObjectives)}</p> }>
             <ul class="objective-list">
-                {move || rows().into_iter().map(|(o, r)| view! { <ObjectiveRow objective=o result=r/> }).collect_view()}
+                {move || rows.get().into_iter().map(|(o, r)| view! { <ObjectiveRow objective=o result=r/> }).collect_view()}
             </ul>
         </Show>
     }
