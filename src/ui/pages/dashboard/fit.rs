@@ -28,9 +28,10 @@ impl Lack {
 }
 
 /// A reason that says a table or a column is missing (rather than the
-/// period or the filters leaving nothing).
+/// period or the filters leaving nothing). Not `NoAmount`: it is about the
+/// period's deals, so a filter could move a card in and out of the panel.
 fn is_missing_data(r: &Reason) -> bool {
-    matches!(r, Reason::Needs(_) | Reason::NoAmount { .. })
+    matches!(r, Reason::Needs(_))
 }
 
 /// The KPI whose data a chart is drawn from.
@@ -40,6 +41,8 @@ fn drawn_from(chart: ChartId) -> KpiId {
         ChartId::TopCustomers => KpiId::ActiveCustomers,
         // The sales need a rep: the same lack as revenue per rep, one group.
         ChartId::RevenueByRep => KpiId::RevenuePerRep,
+        // The funnel counts deals even when none has an amount.
+        ChartId::Funnel => KpiId::OpenOpportunities,
         other => super::chart_list::reason_kpi(other),
     }
 }
