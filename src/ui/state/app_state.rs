@@ -174,7 +174,9 @@ impl AppState {
         // filter bar or a chart click) is a step the browser's Back undoes:
         // pushed. A page change, and the first write, replace. A view read
         // back from the URL (Back, a pasted link) is already there: nothing
-        // is written, so nothing loops.
+        // is written, so nothing loops; one written otherwise (a link not in
+        // the app's own form) replaces it, or Back would land on it again.
+        let from_url = StoredValue::new(false);
         Effect::new(move |before: Option<ViewState>| {
             let v = view.get();
             if before.is_some() {
@@ -183,9 +185,10 @@ impl AppState {
             let fragment = v.to_fragment();
             if fragment != location_hash() {
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let step = before.as_ref().is_some_and(|b| {
-                        (&b.period, b.compare, &b.filters) != (&v.period, v.compare, &v.filters)
-                    });
+                    let step = !from_url.get_value()
+                        && before.as_ref().is_some_and(|b| {
+                            (&b.period, b.compare, &b.filters) != (&v.period, v.compare, &v.filters)
+                        });
                     let url = Some(fragment.as_str());
                     let null = &wasm_bindgen::JsValue::NULL;
                     let _ = if step {
@@ -195,6 +198,7 @@ impl AppState {
                     };
                 }
             }
+            from_url.set_value(false);
             v
         });
         // A fragment typed or pasted into the address bar changes the view.
@@ -209,6 +213,7 @@ impl AppState {
             }
             if let Some(v) = ViewState::from_fragment(&hash) {
                 if view.with_untracked(|cur| *cur != v) {
+                    from_url.set_value(true);
                     view.set(v);
                 }
             }
