@@ -7,6 +7,7 @@
 use crate::engine::kpi::{BreakdownId, ChartId, Period, Preset, Query};
 use crate::engine::parse::date::parse_iso_day;
 use crate::engine::report::Comparison;
+use crate::engine::schema::normalize;
 use crate::engine::Field;
 use crate::locale::{breakdown_key, key_text, Lang};
 use serde::{Deserialize, Serialize};
@@ -345,7 +346,9 @@ impl ViewState {
     /// Adds `value` to the filter on `field`, or takes it out if it is there.
     pub fn toggle_filter(&mut self, field: Field, value: &str) {
         let values = self.filters.entry(field).or_default();
-        if let Some(i) = values.iter().position(|v| v == value) {
+        // The engine matches values ignoring case and accents: so does this.
+        let same = normalize(value);
+        if let Some(i) = values.iter().position(|v| normalize(v) == same) {
             values.remove(i);
         } else {
             values.push(value.to_string());
@@ -355,9 +358,17 @@ impl ViewState {
         }
     }
 
+    /// Whether the filter on `field` holds `value` (ignoring case and accents, as the engine).
+    pub fn has_filter_value(&self, field: Field, value: &str) -> bool {
+        let same = normalize(value);
+        self.filter_values(field)
+            .iter()
+            .any(|v| normalize(v) == same)
+    }
+
     /// Takes `value` out of the filter on `field`.
     pub fn remove_filter(&mut self, field: Field, value: &str) {
-        if self.filter_values(field).iter().any(|v| v == value) {
+        if self.has_filter_value(field, value) {
             self.toggle_filter(field, value);
         }
     }
@@ -501,6 +512,15 @@ mod tests {
         // Toggling a value out; the last one out takes the filter away.
         v.toggle_filter(Field::Region, "Ouest");
         assert_eq!(v.filter_values(Field::Region), ["Est"]);
+        // As the engine does, a value written another way is the same value
+        // (a link with `region=est`, the bar "Est" clicked).
+        v.toggle_filter(Field::Region, "EST");
+        assert!(!v.filters.contains_key(&Field::Region));
+        v.toggle_filter(Field::Region, "Est");
+        assert!(v.has_filter_value(Field::Region, "EST"));
+        v.remove_filter(Field::Region, "ést");
+        assert!(!v.filters.contains_key(&Field::Region));
+        v.toggle_filter(Field::Region, "Est");
         v.remove_filter(Field::Region, "Est");
         v.remove_filter(Field::Region, "Nord");
         assert!(!v.filters.contains_key(&Field::Region));

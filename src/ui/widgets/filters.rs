@@ -286,7 +286,8 @@ fn FilterChoice(field: Field, values: Vec<String>) -> impl IntoView {
                         />
                     </label>
                 })}
-                <ul class="filter-options">
+                // Named after its field, so that a screen reader says which filter a value is of.
+                <ul class="filter-options" role="group" aria-label=move || field_label(field, lang.get())>
                     <For
                         each=move || listed.get().0
                         key=|(v, _)| v.clone()
@@ -300,7 +301,7 @@ fn FilterChoice(field: Field, values: Vec<String>) -> impl IntoView {
                                             type="checkbox"
                                             data-testid=option_id.clone()
                                             data-value=data
-                                            prop:checked=move || view.with(|v| v.filter_values(field).contains(&checked))
+                                            prop:checked=move || view.with(|v| v.has_filter_value(field, &checked))
                                             on:change=move |_| view.update(|s| s.toggle_filter(field, &toggled))
                                         />
                                         <span data-from-file="">{move || if has_rows { shown.clone() } else { value_without_rows(&shown, lang.get()) }}</span>
