@@ -14,7 +14,7 @@ pub use breakdown::{breakdown_bars, Orientation};
 pub use customers::{cohort_heatmap, new_vs_lost};
 pub use objectives::{objective_gauge, objective_progress};
 pub use pipeline::funnel;
-pub use readable::{echarts_options, marker_unit, unit_marker};
+pub use readable::{echarts_options, marker_unit, unit_marker, UNITS};
 pub use revenue::{margin_by_month, revenue_by_month, revenue_by_month_beside, LAST_YEAR_SERIES};
 pub use table::{chart_table, Column, Row, Series, Table, TableOf};
 

@@ -30,19 +30,21 @@ pub fn unit_marker(unit: Unit) -> String {
     format!("{MARKER}{name}")
 }
 
+/// Every unit a chart's figures can be in (a chart may mix money and counts).
+pub const UNITS: [Unit; 6] = [
+    Unit::Currency,
+    Unit::Count,
+    Unit::Ratio,
+    Unit::Days,
+    Unit::Hours,
+    Unit::Score,
+];
+
 /// The unit a marker stands for.
 pub fn marker_unit(marker: &str) -> Option<Unit> {
-    let units = [
-        Unit::Currency,
-        Unit::Count,
-        Unit::Ratio,
-        Unit::Days,
-        Unit::Hours,
-        Unit::Score,
-    ];
     marker
         .starts_with(MARKER)
-        .then(|| units.into_iter().find(|&u| unit_marker(u) == marker))
+        .then(|| UNITS.into_iter().find(|&u| unit_marker(u) == marker))
         .flatten()
 }
 

@@ -60,8 +60,8 @@ impl Series {
             Series::Leads => t(lang, Text::Leads),
             Series::Contacts => t(lang, Text::Contacts),
             Series::Answers => t(lang, Text::Answers),
-            Series::Cac => "CAC",
-            Series::Roi => "ROI",
+            Series::Cac => t(lang, Text::AcquisitionCostShort),
+            Series::Roi => t(lang, Text::ReturnOnInvestmentShort),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The words and numbers of charts: value-axis ticks written short
 //! (`1,2 M€`, `€1.2M`, `25 %`), and the headers of chart tables.
 
-use super::format::{currency_symbol, format_number, NNBSP};
+use super::format::{format_number, place_money, MONEY_SCALES, NNBSP};
 use super::Lang;
 use crate::engine::report::Unit;
 
@@ -41,29 +41,21 @@ pub fn format_axis(unit: Unit, v: f64, currency: &str, lang: Lang) -> String {
 /// Money in a few characters, with up to two decimals of its scale, so that
 /// ticks such as 1 250 000 and 1 500 000 stay distinct (`1,25 M€`, `1,5 M€`).
 fn compact_money(x: f64, currency: &str, lang: Lang) -> String {
-    let scales: [(f64, &str, &str); 3] = [(1e9, "Md", "bn"), (1e6, "M", "M"), (1e3, "k", "k")];
     let a = x.abs();
     // The scale is chosen after rounding: 999 999 is `1 M€`, not `1 000 k€`.
-    let pick = scales
+    let pick = MONEY_SCALES
         .iter()
         .find(|(s, _, _)| ((a / s) * 100.0).round() / 100.0 >= 1.0);
-    let (n, fr, en) = match pick {
-        Some(&(scale, fr, en)) => (trimmed(a / scale, 2, lang), fr, en),
-        None => (trimmed(a, 2, lang), "", ""),
+    let (n, suffixes) = match pick {
+        Some(&(scale, fr, en)) => (trimmed(a / scale, 2, lang), (fr, en)),
+        None => (trimmed(a, 2, lang), ("", "")),
     };
     let sign = if x < 0.0 && n.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
         "-"
     } else {
         ""
     };
-    let sym = currency_symbol(currency);
-    match lang {
-        Lang::Fr if sym.chars().count() > 1 && fr.is_empty() => format!("{sign}{n} {sym}"),
-        Lang::Fr if sym.chars().count() > 1 => format!("{sign}{n}{NNBSP}{fr} {sym}"),
-        Lang::Fr => format!("{sign}{n}{NNBSP}{fr}{sym}"),
-        Lang::En if sym.len() > 2 && sym.is_ascii() => format!("{sign}{sym} {n}{en}"),
-        Lang::En => format!("{sign}{sym}{n}{en}"),
-    }
+    place_money(sign, &n, suffixes, currency, lang)
 }
 
 /// A header of a chart's table view.

@@ -173,11 +173,10 @@ pub fn format_size(bytes: f64, lang: Lang) -> String {
 /// `€250k` in English; one decimal below 100 of the scale, none above;
 /// below 1 000, as [`format_money`].
 pub fn format_compact(x: f64, currency: &str, lang: Lang) -> String {
-    let scales: [(f64, &str, &str); 3] = [(1e9, "Md", "bn"), (1e6, "M", "M"), (1e3, "k", "k")];
     let decimals = |v: f64| if v < 99.95 { 1 } else { 0 };
     let a = x.abs();
     // The scale is chosen after rounding, so 999 960 is `1 M€`, not `1 000 k€`.
-    let pick = scales.iter().find(|(s, _, _)| {
+    let pick = MONEY_SCALES.iter().find(|(s, _, _)| {
         let v = a / s;
         let p = 10f64.powi(decimals(v));
         (v * p).round() / p >= 1.0 && a >= 1e3
@@ -192,8 +191,26 @@ pub fn format_compact(x: f64, currency: &str, lang: Lang) -> String {
         n = whole.to_string();
     }
     let sign = if x < 0.0 { "-" } else { "" };
+    place_money(sign, &n, (fr, en), currency, lang)
+}
+
+/// Thousands, millions and billions: the scale and its French and English suffixes.
+pub(crate) const MONEY_SCALES: [(f64, &str, &str); 3] =
+    [(1e9, "Md", "bn"), (1e6, "M", "M"), (1e3, "k", "k")];
+
+/// A written amount `n` with its sign, scale suffix (French, English; empty
+/// without a scale) and currency symbol, placed the language's way:
+/// `1,2 M€`, `1,2 M CHF`, `€1.2M`, `CHF 1.2M`.
+pub(crate) fn place_money(
+    sign: &str,
+    n: &str,
+    (fr, en): (&str, &str),
+    currency: &str,
+    lang: Lang,
+) -> String {
     let sym = currency_symbol(currency);
     match lang {
+        Lang::Fr if sym.chars().count() > 1 && fr.is_empty() => format!("{sign}{n} {sym}"),
         Lang::Fr if sym.chars().count() > 1 => format!("{sign}{n}{NNBSP}{fr} {sym}"),
         Lang::Fr => format!("{sign}{n}{NNBSP}{fr}{sym}"),
         Lang::En if sym.len() > 2 && sym.is_ascii() => format!("{sign}{sym} {n}{en}"),

@@ -3,7 +3,7 @@
 //! queued one per task, a PNG of a chart. Used by the dashboard's charts and
 //! the objectives page's gauges and curves.
 
-use crate::charts::{echarts_options, marker_unit};
+use crate::charts::{echarts_options, marker_unit, UNITS};
 use crate::engine::report::Unit;
 use crate::locale::{format_axis, format_value, Lang};
 use crate::ui::state::AppState;
@@ -103,16 +103,6 @@ fn png_options() -> JsValue {
     let _ = js_sys::Reflect::set(&o, &"backgroundColor".into(), &"#ffffff".into());
     o.into()
 }
-
-/// Every unit a chart's figures can be in (a chart may mix money and counts).
-const UNITS: [Unit; 6] = [
-    Unit::Currency,
-    Unit::Count,
-    Unit::Ratio,
-    Unit::Days,
-    Unit::Hours,
-    Unit::Score,
-];
 
 /// Numbers on value axes (short: `1,2 M€`) and in tooltips (exact:
 /// `1 234 567 €`), written the user's way, not ECharts' English default:

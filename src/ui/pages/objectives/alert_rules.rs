@@ -3,6 +3,7 @@
 use super::form::{next_id, unit_of};
 use crate::engine::kpi::{def, KpiId, CATALOGUE};
 use crate::engine::objectives::{AlertRule, Comparison};
+use crate::engine::Field;
 use crate::locale::format_value;
 use crate::locale::input::{read_target, target_error};
 use crate::locale::{field_label, field_not_in_data, kpi_label, t, target_placeholder, Text};
@@ -86,7 +87,8 @@ pub fn AlertRules() -> impl IntoView {
                 <label><span>{move || t(lang.get(), Text::ForEach)}</span>
                     <select data-testid="rule-each" prop:value=move || each.get() on:change=move |ev| each.set(event_target_value(&ev))>
                         <option value="">{move || t(lang.get(), Text::Team)}</option>
-                        {move || state.filter_options.with(|o| o.keys().copied().collect::<Vec<_>>()).into_iter().map(|f| view! { <option value=f.name()>{move || field_label(f, lang.get())}</option> }).collect_view()}
+                        // Not "for each customer": thousands of reports for one rule.
+                        {move || state.filter_options.with(|o| o.keys().copied().filter(|f| *f != Field::Customer).collect::<Vec<_>>()).into_iter().map(|f| view! { <option value=f.name()>{move || field_label(f, lang.get())}</option> }).collect_view()}
                     </select>
                 </label>
                 <button class="button" data-testid="add-rule" on:click=add>{move || t(lang.get(), Text::Add)}</button>
