@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { serve, open, ready, kpiValue, importFiles, DATA, openDemo } from './harness.mjs';
+import { serve, kpiValue, DATA, openDemo, openWithFiles } from './harness.mjs';
 
 const SUPERSTORE = join(DATA, 'superstore', 'Superstore.csv');
 const CRM = ['sales_pipeline', 'sales_teams', 'accounts', 'products'].map((f) => join(DATA, 'crm_sales_opportunities', `${f}.csv`));
@@ -106,11 +106,8 @@ test('the demo in French: money axes in k€/M€, revenue beside last year, coh
 });
 
 test('the four CRM files in English: every stage of the pipe named, deals and amounts on their own axes', async () => {
-  const b = await open({ locale: 'en-US' });
+  const b = await openWithFiles(server.url, CRM, { locale: 'en-US' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, CRM);
     await kpiValue(b.page, 'win_rate');
     const funnel = await drawn(b.page, 'funnel', 2_500_000);
     const stages = funnel.y[0].data;
@@ -132,11 +129,8 @@ test('the four CRM files in English: every stage of the pipe named, deals and am
 });
 
 test('Superstore: long product names are cut to a width, the new-vs-lost table has both series', async () => {
-  const b = await open({ locale: 'en-US' });
+  const b = await openWithFiles(server.url, SUPERSTORE, { locale: 'en-US' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, SUPERSTORE);
     await kpiValue(b.page, 'revenue');
     const products = await drawn(b.page, 'revenue-by-product');
     assert.equal(products.y[0].type, 'category');

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { serve, open, ready, kpiValue, importFiles, cliReport, waitForKpi, DATA, openDemo } from './harness.mjs';
+import { serve, open, ready, kpiValue, cliReport, waitForKpi, DATA, openDemo, openWithFiles } from './harness.mjs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
@@ -17,11 +17,8 @@ after(async () => { await server.close(); });
 const cents = (x) => Math.round(x * 100) / 100;
 
 test('Superstore: revenue, orders, basket, margin rate and top customer', async () => {
-  const b = await open({ locale: 'en-US' });
+  const b = await openWithFiles(server.url, SUPERSTORE, { locale: 'en-US' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, SUPERSTORE);
     assert.equal(cents(await kpiValue(b.page, 'revenue')), 2297200.86);
     assert.equal(await kpiValue(b.page, 'order_count'), 5009);
     assert.equal(cents(await kpiValue(b.page, 'avg_order_value')), 458.61);
@@ -81,11 +78,8 @@ test('CRM tables together: win rate, won revenue, sales cycle, joins', async () 
 });
 
 test('period and rep filters match the engine, live in the URL and survive a reload', async () => {
-  const b = await open({ locale: 'en-US' });
+  const b = await openWithFiles(server.url, CRM, { locale: 'en-US' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, CRM);
     const all = await kpiValue(b.page, 'won_revenue');
     await b.page.getByTestId('period-select').selectOption('custom');
     await b.page.getByTestId('period-from').fill('2017-04-01');
@@ -114,11 +108,8 @@ test('period and rep filters match the engine, live in the URL and survive a rel
 });
 
 test('the exported JSON is the engine report', async () => {
-  const b = await open({ locale: 'en-US' });
+  const b = await openWithFiles(server.url, SUPERSTORE, { locale: 'en-US' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, SUPERSTORE);
     await kpiValue(b.page, 'revenue');
     const [download] = await Promise.all([b.page.waitForEvent('download'), b.page.getByTestId('export-json').click()]);
     const exported = JSON.parse(await readFile(await download.path(), 'utf8'));

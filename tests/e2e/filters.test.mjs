@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, open, ready, kpiValue, importFiles, waitForKpi, DATA } from './harness.mjs';
+import { serve, open, ready, kpiValue, waitForKpi, DATA, openWithFiles } from './harness.mjs';
 
 const SUPERSTORE = join(DATA, 'superstore', 'Superstore.csv');
 
@@ -16,11 +16,8 @@ const near = (a, b) => Math.abs(a - b) < 0.005;
 
 /** A browser on the app with Superstore alone imported, its revenue shown. */
 async function withSuperstore(locale = 'fr-FR') {
-  const b = await open({ locale });
+  const b = await openWithFiles(server.url, SUPERSTORE, { locale });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, SUPERSTORE);
     await kpiValue(b.page, 'revenue');
     return b;
   } catch (e) {

@@ -165,6 +165,24 @@ export async function openDemo(url, options = {}) {
   }
 }
 
+/**
+ * A browser (as `open` makes it) on the app at `url`, mounted, with `paths`
+ * imported through the import step: how the tests on real exports start.
+ * The caller closes it.
+ */
+export async function openWithFiles(url, paths, options = {}) {
+  const b = await open(options);
+  try {
+    await b.page.goto(url);
+    await ready(b.page);
+    await importFiles(b.page, paths);
+    return b;
+  } catch (e) {
+    await b.close();
+    throw e;
+  }
+}
+
 /** The raw number a KPI card carries. */
 export async function kpiValue(page, id) {
   const el = page.getByTestId(`kpi-${id}`);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { serve, open, ready, kpiValue, importFiles } from './harness.mjs';
+import { serve, kpiValue, openWithFiles } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -23,11 +23,8 @@ test('markup and script in cells never run', async () => {
   const rows = ['Date,Client,Commercial,Région,Montant'];
   evil.forEach((e, i) => rows.push(`2024-0${i + 1}-10,"${e.replace(/"/g, '""')}","${e.replace(/"/g, '""')}","${e.replace(/"/g, '""')}",${100 * (i + 1)}`));
   await writeFile(file, rows.join('\n') + '\n');
-  const b = await open({ locale: 'en-US' });
+  const b = await openWithFiles(server.url, file, { locale: 'en-US' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, file);
     assert.equal(await kpiValue(b.page, 'revenue'), 1000);
     // Names show as text in the filters and the tables.
     await b.page.getByTestId('filter-rep').locator('summary').click();

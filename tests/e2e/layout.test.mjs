@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, open, ready, kpiValue, importFiles, DATA, openDemo } from './harness.mjs';
+import { serve, kpiValue, DATA, openDemo, openWithFiles } from './harness.mjs';
 
 const SUPERSTORE = join(DATA, 'superstore', 'Superstore.csv');
 const CRM = ['sales_pipeline', 'sales_teams', 'accounts', 'products'].map((f) => join(DATA, 'crm_sales_opportunities', `${f}.csv`));
@@ -32,11 +32,8 @@ const before_ = (page, a, b) => page.evaluate(([a, b]) => {
 }, [a, b]);
 
 test('Superstore alone: one unlock panel, and no chart card without its data', async () => {
-  const b = await open({ locale: 'fr-FR' });
+  const b = await openWithFiles(server.url, SUPERSTORE, { locale: 'fr-FR' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, SUPERSTORE);
     await kpiValue(b.page, 'revenue');
     const panels = await chartPanels(b.page);
     assert.ok(panels.length >= 6, JSON.stringify(panels));
@@ -61,11 +58,8 @@ test('Superstore alone: one unlock panel, and no chart card without its data', a
 });
 
 test('the four CRM files: the pipeline charts come before any folded panel', async () => {
-  const b = await open({ locale: 'en-US' });
+  const b = await openWithFiles(server.url, CRM, { locale: 'en-US' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, CRM);
     await kpiValue(b.page, 'win_rate');
     const panels = await chartPanels(b.page);
     for (const id of ['chart-funnel', 'chart-win-rate-by-rep', 'chart-sales-cycle']) {
@@ -113,11 +107,8 @@ test('the demo opens on its objectives and levels, kept out of the user\'s set-u
 });
 
 test('a file added from the dashboard goes through the import step onto the dashboard', async () => {
-  const b = await open({ locale: 'en-US' });
+  const b = await openWithFiles(server.url, CRM[0], { locale: 'en-US' });
   try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, CRM[0]);
     await kpiValue(b.page, 'win_rate');
     assert.equal(await b.page.getByTestId('kpi-revenue').count(), 0);
     // The sales pipeline alone has no team: adding the teams file from the
