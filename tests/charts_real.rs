@@ -254,7 +254,7 @@ fn revenue_table_has_last_year_beside_each_month() {
     let last_year = r.breakdown(BreakdownId::RevenueByMonthLastYear);
     assert_eq!(last_year.len(), 12);
     for (row, ly) in tb.rows.iter().zip(last_year) {
-        assert_eq!(row.csv_key.replace("2016", "2015"), ly.key);
+        assert_eq!(row.csv_key.as_str().replace("2016", "2015"), ly.key);
         assert_eq!(row.values[1], Some((ly.value * 100.0).round() / 100.0));
     }
     // The chart draws the same two series.

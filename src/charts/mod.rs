@@ -16,7 +16,7 @@ pub use objectives::{objective_gauge, objective_progress};
 pub use pipeline::funnel;
 pub use readable::{echarts_options, marker_unit, unit_marker, UNITS};
 pub use revenue::{margin_by_month, revenue_by_month, revenue_by_month_beside, LAST_YEAR_SERIES};
-pub use table::{chart_table, Column, Row, Series, Table, TableOf};
+pub use table::{chart_table, Column, CsvKey, Row, Series, Table, TableOf};
 
 use charming::element::Color;
 

@@ -9,8 +9,8 @@ use crate::engine::kpi::{BreakdownId, ChartId};
 use crate::engine::report::Unit;
 use crate::engine::Report;
 use crate::locale::{
-    breakdown_key, chart_title, chart_word, engine_keys, key_text, month_label, t, ChartWord, Lang,
-    Text,
+    breakdown_key, chart_title, chart_word, csv_month, csv_number, csv_unit, engine_keys, key_text,
+    month_label, t, ChartWord, Lang, Text,
 };
 
 /// What a chart's table lists.
@@ -76,9 +76,8 @@ pub struct Column {
 pub struct Row {
     /// As the screen shows it: months named, the engine's words translated.
     pub key: String,
-    /// As a spreadsheet wants it: months stay ISO (`2024-03`), the engine's
-    /// words translated.
-    pub csv_key: String,
+    /// As a spreadsheet wants it: a month as a date, the engine's words translated.
+    pub csv_key: CsvKey,
     /// The key is a value of the user's file (a rep, a product), shown as written.
     pub from_file: bool,
     /// One per column; `None` where the series has no figure (a gap on the chart).
@@ -101,21 +100,62 @@ impl Table {
             .collect()
     }
 
-    /// The rows for a CSV file: ISO months, numbers unrounded as Rust
-    /// writes them, an empty cell for a gap.
-    pub fn csv_rows(&self) -> Vec<Vec<String>> {
+    /// The header row of a CSV file: each figure's unit named, since its
+    /// cells hold plain numbers (`Taux de transformation (%)`).
+    pub fn csv_header(&self, currency: &str, lang: Lang) -> Vec<String> {
+        std::iter::once(self.key_header.clone())
+            .chain(
+                self.columns
+                    .iter()
+                    .map(|c| match csv_unit(c.unit, currency, lang) {
+                        Some(u) => format!("{} {u}", c.name),
+                        None => c.name.clone(),
+                    }),
+            )
+            .collect()
+    }
+
+    /// The rows of a CSV file, as a spreadsheet of the language reads them:
+    /// months as dates, amounts to the cent, rates in percent, an empty cell
+    /// for a gap.
+    pub fn csv_rows(&self, lang: Lang) -> Vec<Vec<String>> {
         self.rows
             .iter()
             .map(|r| {
-                std::iter::once(r.csv_key.clone())
+                std::iter::once(r.csv_key.cell(lang))
                     .chain(
-                        r.values
-                            .iter()
-                            .map(|v| v.map(|x| x.to_string()).unwrap_or_default()),
+                        r.values.iter().zip(&self.columns).map(|(v, c)| {
+                            v.map(|x| csv_number(x, c.unit, lang)).unwrap_or_default()
+                        }),
                     )
                     .collect()
             })
             .collect()
+    }
+}
+
+/// A row's key in a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvKey {
+    /// Words: the engine's translated, the user's file's as written.
+    Text(String),
+    /// A month, `2024-03`: written as a date the spreadsheet reads.
+    Month(String),
+}
+
+impl CsvKey {
+    /// The key as the engine or the file gives it (a month stays `2024-03`).
+    pub fn as_str(&self) -> &str {
+        match self {
+            CsvKey::Text(s) | CsvKey::Month(s) => s,
+        }
+    }
+
+    pub fn cell(&self, lang: Lang) -> String {
+        match self {
+            CsvKey::Text(s) => s.clone(),
+            CsvKey::Month(m) => csv_month(m, lang),
+        }
     }
 }
 
@@ -129,7 +169,7 @@ fn column(name: &str, unit: Unit) -> Column {
 fn month_row(key: &str, lang: Lang, values: Vec<Option<f64>>) -> Row {
     Row {
         key: month_label(key, lang),
-        csv_key: key.to_string(),
+        csv_key: CsvKey::Month(key.to_string()),
         from_file: false,
         values,
     }
@@ -158,8 +198,15 @@ pub fn chart_table(
                         from_file: !engine_keys(id)
                             && breakdown_key(id, &b.key, lang).is_none()
                             && key == b.key,
-                        csv_key: breakdown_key(id, &b.key, lang)
-                            .map_or_else(|| b.key.clone(), str::to_string),
+                        // A month of a monthly breakdown (margin, CAC) as a date.
+                        csv_key: if month_label(&b.key, lang) != b.key {
+                            CsvKey::Month(b.key.clone())
+                        } else {
+                            CsvKey::Text(
+                                breakdown_key(id, &b.key, lang)
+                                    .map_or_else(|| b.key.clone(), str::to_string),
+                            )
+                        },
                         key,
                         values: vec![Some(b.value)],
                     }
@@ -238,7 +285,7 @@ pub fn chart_table(
                     Row {
                         from_file: breakdown_key(BreakdownId::PipelineByStage, &s.stage, lang)
                             .is_none(),
-                        csv_key: name.clone(),
+                        csv_key: CsvKey::Text(name.clone()),
                         key: name,
                         values: vec![s.amount, s.weighted, Some(s.count as f64)],
                     }
@@ -282,8 +329,16 @@ mod tests {
         assert_eq!(tb.rows[0].values, [Some(10.0), None]);
         assert_eq!(tb.rows[1].values, [Some(12.5), Some(7.0)]);
         assert_eq!(
-            tb.csv_rows(),
-            [["2024-01", "10", ""], ["2024-02", "12.5", "7"]]
+            tb.csv_rows(En),
+            [["2024-01-01", "10.00", ""], ["2024-02-01", "12.50", "7.00"]]
+        );
+        assert_eq!(
+            tb.csv_rows(Fr),
+            [["01/01/2024", "10,00", ""], ["01/02/2024", "12,50", "7,00"]]
+        );
+        assert_eq!(
+            tb.csv_header("EUR", En),
+            ["Month", "Revenue (€)", "Last year (€)"]
         );
         // Another comparison chosen: the chart has one series, so has the table.
         let tb = chart_table(
@@ -321,5 +376,16 @@ mod tests {
         assert_eq!(tb.rows[0].values, [Some(4.0), Some(1.0), Some(0.25)]);
         // The younger cohort has not reached M+1: an empty cell, not 0 %.
         assert_eq!(tb.rows[1].values, [Some(2.0), Some(1.0), None]);
+        assert_eq!(
+            tb.csv_header("EUR", Fr),
+            ["Cohorte", "Clients", "M+0 (%)", "M+1 (%)"]
+        );
+        assert_eq!(
+            tb.csv_rows(Fr),
+            [
+                ["01/01/2024", "4", "100,0", "25,0"],
+                ["01/02/2024", "2", "100,0", ""]
+            ]
+        );
     }
 }

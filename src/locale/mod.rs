@@ -4,6 +4,7 @@
 pub mod catalogue;
 mod chart_words;
 mod comparison;
+mod csv_words;
 pub mod currency;
 pub mod device;
 mod filters;
@@ -25,6 +26,7 @@ mod unlock;
 
 pub use chart_words::{chart_word, format_axis, ChartWord};
 pub use comparison::{compare_label, compare_with, no_data};
+pub use csv_words::{csv_day, csv_month, csv_number, csv_title, csv_unit};
 pub use filters::filter_error;
 pub use filters::value_without_rows;
 pub use filters::{active_filters, filter_search_label, more_matches};

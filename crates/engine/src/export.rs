@@ -4,21 +4,55 @@
 
 /// Neutralises a cell that a spreadsheet would read as a formula.
 pub fn safe_cell(cell: &str) -> String {
-    let numeric = cell.parse::<f64>().is_ok();
     match cell.chars().next() {
         // A plain negative number stays a number.
-        Some('-') | Some('+') if numeric => cell.to_string(),
+        Some('-') | Some('+') if plain_number(&cell[1..]) => cell.to_string(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_string(),
     }
 }
 
+/// Digits with at most one decimal mark, point or comma (`12,5` in French):
+/// nothing a spreadsheet could run.
+fn plain_number(s: &str) -> bool {
+    let marks = s.bytes().filter(|b| matches!(b, b'.' | b',')).count();
+    marks <= 1
+        && s.bytes().any(|b| b.is_ascii_digit())
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+}
+
 /// A CSV document (`;` for French users, `,` otherwise), every cell made safe and quoted as needed.
 pub fn csv_table(header: &[String], rows: &[Vec<String>], delimiter: u8) -> String {
+    csv_document(None, header, rows, delimiter)
+}
+
+/// A CSV document whose first line is one cell saying what it holds (a
+/// chart, its period and filters), then the header and the rows.
+pub fn titled_csv_table(
+    title: &str,
+    header: &[String],
+    rows: &[Vec<String>],
+    delimiter: u8,
+) -> String {
+    csv_document(Some(title), header, rows, delimiter)
+}
+
+fn csv_document(
+    title: Option<&str>,
+    header: &[String],
+    rows: &[Vec<String>],
+    delimiter: u8,
+) -> String {
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
+        // The title line is one cell, the header and rows several.
+        .flexible(true)
         .from_writer(Vec::new());
+    if let Some(title) = title {
+        let _ = w.write_record([safe_cell(title)]);
+    }
     let _ = w.write_record(header.iter().map(|h| safe_cell(h)));
     for r in rows {
         let _ = w.write_record(r.iter().map(|c| safe_cell(c)));
@@ -45,6 +79,10 @@ mod tests {
         assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(safe_cell("-cmd"), "'-cmd");
         assert_eq!(safe_cell("-12.5"), "-12.5");
+        assert_eq!(safe_cell("-12,5"), "-12,5");
+        assert_eq!(safe_cell("-inf"), "'-inf");
+        assert_eq!(safe_cell("-1,2,3"), "'-1,2,3");
+        assert_eq!(safe_cell("-"), "'-");
         assert_eq!(safe_cell("Acme"), "Acme");
     }
 

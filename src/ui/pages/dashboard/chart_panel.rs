@@ -4,9 +4,11 @@
 
 use super::chart_list::{reason_kpi, ChartSpec};
 use crate::charts::chart_table;
-use crate::engine::export::csv_table;
+use crate::engine::export::titled_csv_table;
 use crate::engine::kpi::BreakdownId;
-use crate::locale::{chart_title, csv_delimiter, format_value, reason as said, t, Lang, Text};
+use crate::locale::{
+    chart_title, csv_delimiter, csv_title, format_value, reason as said, t, Lang, Text,
+};
 use crate::ui::state::AppState;
 use crate::ui::widgets::chart::{
     data_url, dispose_soon, draw_later, new_chart, on_click, set_option, ChartClick, Formatters,
@@ -149,13 +151,25 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     };
     let export_csv = move |_| {
         let l = lang.get_untracked();
-        // The columns of the table view; months stay ISO for spreadsheets.
+        // The columns of the table view, written as a spreadsheet of the language reads them.
         let table = table.get_untracked();
-        let delimiter = csv_delimiter(l);
+        let currency = state.settings.with_untracked(|s| s.currency.clone());
+        let filters: Vec<_> = state
+            .view
+            .with_untracked(|v| v.filters.clone().into_iter().collect());
+        let title = state.report.with_untracked(|r| {
+            let period = r.period.as_ref().map(|p| (p.from.as_str(), p.to.as_str()));
+            csv_title(chart_title(id, l), period, &filters, l)
+        });
         download_text(
             &format!("cadran-{id}.csv"),
             "text/csv",
-            &csv_table(&table.header(), &table.csv_rows(), delimiter),
+            &titled_csv_table(
+                &title,
+                &table.csv_header(&currency, l),
+                &table.csv_rows(l),
+                csv_delimiter(l),
+            ),
         );
     };
     view! {
