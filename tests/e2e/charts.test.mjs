@@ -91,14 +91,14 @@ test('the demo in French: money axes in k€/M€, revenue beside last year, coh
     }
     const shares = cohorts.rows.flatMap((r) => r.slice(3)).filter((c) => c !== '');
     assert.ok(shares.length > 10 && shares.every((c) => /^\d+,\d\u202f%$/.test(c)), shares.slice(0, 5).join(' | '));
-    // The CSV export writes the same columns.
+    // The CSV export writes the same columns (after its title line; the unit in the header).
     const [download] = await Promise.all([
       b.page.waitForEvent('download'),
       cohorts.panel.getByTestId('export-csv-cohorts').click(),
     ]);
     const csv = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '').split('\r\n');
-    assert.deepEqual(csv[0].split(';').slice(0, 4), ['Cohorte', 'Clients', 'M+0', 'M+1']);
-    assert.equal(csv[1].split(';').length, cohorts.header.length);
+    assert.deepEqual(csv[1].split(';').slice(0, 4), ['Cohorte', 'Clients', 'M+0 (%)', 'M+1 (%)']);
+    assert.equal(csv[2].split(';').length, cohorts.header.length);
     b.assertClean(server.origin);
   } finally {
     await b.close();
