@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { serve, open, ready, kpiValue, waitForKpi, importFiles, cliReport, DATA } from './harness.mjs';
+import { serve, openWithFiles, kpiValue, waitForKpi, cliReport, DATA } from './harness.mjs';
 
 const SUPERSTORE = join(DATA, 'superstore', 'Superstore.csv');
 
@@ -16,17 +16,9 @@ after(async () => { await server.close(); });
 
 /** Superstore imported in a fresh browser of `locale`. */
 async function withSuperstore(locale) {
-  const b = await open({ locale });
-  try {
-    await b.page.goto(server.url);
-    await ready(b.page);
-    await importFiles(b.page, SUPERSTORE);
-    await kpiValue(b.page, 'revenue');
-    return b;
-  } catch (e) {
-    await b.close();
-    throw e;
-  }
+  const b = await openWithFiles(server.url, SUPERSTORE, { locale });
+  await kpiValue(b.page, 'revenue').catch(async (e) => { await b.close(); throw e; });
+  return b;
 }
 
 /** RFC 4180 records of `text` (quotes doubled inside quoted cells). */
