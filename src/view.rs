@@ -136,22 +136,10 @@ impl ClickMeans {
     /// What a click on this chart means; `None`: nothing (buckets,
     /// ratios, cohorts — no dimension to filter on).
     pub fn of(chart: ChartId) -> Option<ClickMeans> {
-        use ClickMeans::{Filter, Month};
-        Some(match chart {
-            ChartId::RevenueByMonth | ChartId::MarginByMonth => Month,
-            ChartId::RevenueByRep
-            | ChartId::WonRevenueByRep
-            | ChartId::WinRateByRep
-            | ChartId::ActivityByRep => Filter(Field::Rep),
-            ChartId::RevenueByRegion => Filter(Field::Region),
-            ChartId::RevenueBySector => Filter(Field::Sector),
-            ChartId::RevenueByChannel | ChartId::SpendByChannel => Filter(Field::Channel),
-            ChartId::RevenueByProduct => Filter(Field::Product),
-            ChartId::TopCustomers | ChartId::NewCustomers | ChartId::LostCustomers => {
-                Filter(Field::Customer)
-            }
-            _ => return None,
-        })
+        match chart {
+            ChartId::RevenueByMonth | ChartId::MarginByMonth => Some(ClickMeans::Month),
+            other => other.dimension().map(ClickMeans::Filter),
+        }
     }
 }
 

@@ -325,6 +325,9 @@ fn a_breakdown_table_lists_all_its_rows_under_the_series_name() {
         let tb = chart_table(&r, of, ChartId::RevenueByProduct, lang, false);
         assert_eq!(tb.columns.len(), 1);
         assert_eq!(tb.columns[0].name, Series::Revenue.name(lang));
+        // Rows named by the dimension they are of, not by the chart's title.
+        let product = if lang == Fr { "Produit" } else { "Product" };
+        assert_eq!(tb.header(), [product, Series::Revenue.name(lang)]);
         assert_eq!(
             tb.rows.len(),
             r.breakdown(BreakdownId::RevenueByProduct).len()

@@ -9,8 +9,8 @@ use crate::engine::kpi::{BreakdownId, ChartId};
 use crate::engine::report::Unit;
 use crate::engine::Report;
 use crate::locale::{
-    breakdown_key, chart_title, chart_word, csv_month, csv_number, csv_unit, engine_keys, key_text,
-    month_label, t, ChartWord, Lang, Text,
+    breakdown_key, chart_title, chart_word, csv_month, csv_number, csv_unit, engine_keys,
+    field_label, key_text, month_label, t, ChartWord, Lang, Text,
 };
 
 /// What a chart's table lists.
@@ -187,7 +187,11 @@ pub fn chart_table(
     let month = t(lang, Text::Month).to_string();
     match of {
         TableOf::Breakdown { id, series, unit } => Table {
-            key_header: chart_title(chart, lang).to_string(),
+            // Rows named by a dimension say which ("Produit"); buckets keep the chart's title.
+            key_header: chart.dimension().map_or_else(
+                || chart_title(chart, lang).to_string(),
+                |f| field_label(f, lang),
+            ),
             columns: vec![column(series.name(lang), unit)],
             rows: report
                 .breakdown(id)

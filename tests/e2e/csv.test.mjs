@@ -84,7 +84,7 @@ test('French: revenue by region and cohorts, filtered, read back to the cent', a
     assert.match(title, /Période\u202f: \S.* → \S/);
     assert.ok(title.includes(from.slice(0, 4)) && title.includes(to.slice(0, 4)), title);
     assert.match(title, /Région\u202f: (West, East|East, West)$/);
-    assert.deepEqual(csv[1], ['CA par région', "Chiffre d'affaires (€)"]);
+    assert.deepEqual(csv[1], ['Région', "Chiffre d'affaires (€)"]);
     const engine = cli.breakdowns.revenue_by_region;
     assert.equal(engine.length, 2);
     assert.deepEqual(csv.slice(2).map((r) => r[0]), engine.map((r) => r.key));

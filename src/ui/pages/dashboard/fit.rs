@@ -47,21 +47,6 @@ fn drawn_from(chart: ChartId) -> KpiId {
     }
 }
 
-/// The dimension a chart is drawn by, when it is one of the data's columns.
-fn drawn_by(chart: ChartId) -> Option<Field> {
-    match chart {
-        ChartId::RevenueByRep
-        | ChartId::WonRevenueByRep
-        | ChartId::WinRateByRep
-        | ChartId::ActivityByRep => Some(Field::Rep),
-        ChartId::RevenueByRegion => Some(Field::Region),
-        ChartId::RevenueBySector => Some(Field::Sector),
-        ChartId::RevenueByChannel => Some(Field::Channel),
-        ChartId::RevenueByProduct => Some(Field::Product),
-        _ => None,
-    }
-}
-
 /// What a KPI lacks, if it is missing data (not if the period is empty).
 pub fn kpi_lacks(id: KpiId, report: &Report) -> Option<Lack> {
     report
@@ -79,7 +64,8 @@ pub fn chart_lacks(
     columns: &BTreeMap<Field, Vec<String>>,
 ) -> Option<Lack> {
     kpi_lacks(drawn_from(chart), report).or_else(|| {
-        drawn_by(chart)
+        chart
+            .dimension()
             .filter(|f| !columns.contains_key(f))
             .map(Lack::Column)
     })

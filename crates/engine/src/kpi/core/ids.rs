@@ -6,6 +6,7 @@
 //! the JSON report, the set-up file, links and the command line use; ids
 //! that arrive as text are read with [`str::parse`].
 
+use crate::schema::Field;
 use std::fmt;
 
 /// Text that is no KPI or breakdown id.
@@ -149,6 +150,28 @@ id_enum! {
         CampaignRoi = "campaign-roi",
         Nps = "nps",
         ReceivablesAging = "receivables-aging",
+    }
+}
+
+impl ChartId {
+    /// The dimension of the data a chart's bars stand for, when it is one
+    /// the dashboard filters on: what its table's rows are named by, what a
+    /// click on a bar filters, and the column it cannot be drawn without.
+    pub fn dimension(self) -> Option<Field> {
+        Some(match self {
+            ChartId::RevenueByRep
+            | ChartId::WonRevenueByRep
+            | ChartId::WinRateByRep
+            | ChartId::ActivityByRep => Field::Rep,
+            ChartId::RevenueByRegion => Field::Region,
+            ChartId::RevenueBySector => Field::Sector,
+            ChartId::RevenueByChannel | ChartId::SpendByChannel => Field::Channel,
+            ChartId::RevenueByProduct => Field::Product,
+            ChartId::TopCustomers | ChartId::NewCustomers | ChartId::LostCustomers => {
+                Field::Customer
+            }
+            _ => return None,
+        })
     }
 }
 
