@@ -35,10 +35,8 @@ pub fn family_label(f: Family, lang: Lang) -> &'static str {
 /// The title of a dashboard chart.
 pub fn chart_title(id: ChartId, lang: Lang) -> &'static str {
     let (fr, en) = match id {
-        ChartId::RevenueByMonth => (
-            "Chiffre d'affaires par mois (et année précédente)",
-            "Revenue by month (and last year)",
-        ),
+        // Last year shows beside it when it is the comparison chosen: not in the title.
+        ChartId::RevenueByMonth => ("Chiffre d'affaires par mois", "Revenue by month"),
         ChartId::MarginByMonth => ("Marge brute par mois", "Gross margin by month"),
         ChartId::RevenueByRep => ("CA par commercial", "Revenue by rep"),
         ChartId::RevenueByRegion => ("CA par région", "Revenue by region"),

@@ -102,6 +102,7 @@ pub enum Text {
     DemoObjective,
     KeepObjective,
     AddFile,
+    ChartWordInList,
     AcquisitionCostShort,
     ReturnOnInvestmentShort,
     ReportNotes,
@@ -316,6 +317,8 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         DemoObjective => ("Exemple de la démo, non enregistré", "Demo example, not saved"),
         KeepObjective => ("Garder cet objectif", "Keep this objective"),
         AddFile => ("Ajouter un fichier", "Add a file"),
+        // A chart named like a KPI ("CA par commercial") in the unlock panel's list.
+        ChartWordInList => ("graphique", "chart"),
         // Acronyms a sales team reads the same in both languages.
         AcquisitionCostShort => ("CAC", "CAC"),
         ReturnOnInvestmentShort => ("ROI", "ROI"),

@@ -4,7 +4,9 @@
 
 use crate::charts::spark_points;
 use crate::engine::kpi::{Better, BreakdownId, KpiDef, KpiId};
+use crate::engine::objectives::ObjectivePeriod;
 use crate::engine::report::{Change, Comparison, KpiValue};
+use crate::locale::input::period_label;
 use crate::locale::level_label;
 use crate::locale::{
     colon, format_change, format_compact, format_percent, format_value, formula, kpi_label,
@@ -13,6 +15,7 @@ use crate::locale::{
 use crate::ui::state::storage::{Layout, MAX_PINNED};
 use crate::ui::state::AppState;
 use crate::ui::widgets::level::level_code;
+use crate::ui::worker_client::objectives_with_results;
 use leptos::prelude::*;
 
 /// The monthly breakdown drawn under a KPI, when there is one.
@@ -154,14 +157,12 @@ pub fn KpiCard(
             layout.update(|l| move_in(l, &ids, def.id, step));
         }
     };
-    // The team objective on this KPI, when there is one.
-    let objective = move || {
-        state.objectives.with(|os| {
-            os.iter()
-                .find(|o| o.kpi == def.id && o.scope == "team")
-                .cloned()
-        })
-    };
+    // The team objective on this KPI, when there is one, with its result.
+    let objective = Memo::new(move |_| {
+        objectives_with_results(state)
+            .into_iter()
+            .find(|(o, _)| o.kpi == def.id && o.scope.field.is_none())
+    });
     let inputs = move || {
         let l = lang.get();
         state.report.with(|r| {
@@ -233,9 +234,9 @@ pub fn KpiCard(
                 }}
             </ul>
             {spark}
-            {move || objective().map(|o| {
+            {move || objective.get().map(|(o, r)| {
                 let currency = state.settings.with(|s| s.currency.clone());
-                view! { <ObjectiveLine def=def result=o currency=currency/> }
+                view! { <ObjectiveLine def=def period=o.period result=r currency=currency/> }
             })}
             <button class="button subtle explain" data-testid=format!("explain-{}", def.id) aria-expanded=move || explain.get().to_string() on:click=move |_| explain.update(|e| *e = !*e)>
                 {move || t(lang.get(), Text::HowComputed)}
@@ -280,6 +281,8 @@ pub(super) fn objective_summary(
 #[component]
 fn ObjectiveLine(
     def: &'static KpiDef,
+    /// Said beside the figures: the objective's period is not the view's.
+    period: ObjectivePeriod,
     result: crate::engine::objectives::ObjectiveResult,
     currency: String,
 ) -> impl IntoView {
@@ -309,7 +312,7 @@ fn ObjectiveLine(
         <div class=format!("kpi-objective {}", level_code(level)) data-testid=format!("kpi-objective-{}", def.id) data-level=level_code(level)
             data-attainment=attainment.map(|a| a.to_string()).unwrap_or_default()>
             <p>
-                <span class="kpi-objective-label">{move || t(lang.get(), Text::Objective)}{move || colon(lang.get())}</span>
+                <span class="kpi-objective-label">{move || format!("{} {}{}", t(lang.get(), Text::Objective), period_label(&period, lang.get()), colon(lang.get()))}</span>
                 <span data-testid=format!("kpi-objective-text-{}", def.id)>{text}</span>
             </p>
             <div class="kpi-objective-bar" role="meter" aria-valuemin="0" aria-valuemax="100"

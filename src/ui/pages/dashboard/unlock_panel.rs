@@ -34,7 +34,7 @@ pub fn UnlockPanel() -> impl IntoView {
                                             <li data-testid=format!("kpi-unavailable-{}", d.id)>{kpi_label(d, l)}</li>
                                         }.into_any(),
                                         Locked::Chart(c) => view! {
-                                            <li class="unlock-chart" data-testid=format!("unlock-chart-{c}")>{chart_title(c, l)}</li>
+                                            <li class="unlock-chart" data-testid=format!("unlock-chart-{c}")>{chart_title(c, l)}" ("{t(l, Text::ChartWordInList)}")"</li>
                                         }.into_any(),
                                     }).collect_view()}
                                 </ul>
