@@ -79,6 +79,10 @@ pub fn objective_gauge(projection: f64, threshold: f64, name: &str, lang: Lang) 
             .min(0.0)
             .max(150.0)
             .split_number(3.0)
+            // A half dial: "0" and "150" sit at its ends, clear of the figure below its centre.
+            .start_angle(180.0)
+            .end_angle(0.0)
+            .center(("50%", "62%"))
             .axis_line(
                 AxisLine::new().line_style(
                     AxisLineStyle::new()
@@ -110,6 +114,11 @@ mod gauge_tests {
         let s = &v["series"][0];
         assert_eq!(s["type"], json!("gauge"));
         assert_eq!(s["max"], json!(150.0));
+        // A half dial, so that the figure never covers the end labels.
+        assert_eq!(
+            (&s["startAngle"], &s["endAngle"]),
+            (&json!(180.0), &json!(0.0))
+        );
         assert_eq!(
             s["axisLine"]["lineStyle"]["color"][0],
             json!([0.6, "#b3261e"])
