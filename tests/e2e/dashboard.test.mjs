@@ -141,9 +141,15 @@ test('the demo reopens after a reload on the same view, the rep table sorts, CSV
     const asc = await revenues();
     assert.deepEqual(asc, [...asc].sort((x, y) => x - y));
     const [download] = await Promise.all([b.page.waitForEvent('download'), b.page.getByTestId('export-reps-csv').click()]);
-    const csv = await readFile(await download.path(), 'utf8');
-    assert.match(csv, /^\uFEFFCommercial;CA;/);
-    assert.equal(csv.trim().split('\n').length, 1 + asc.length);
+    // A French spreadsheet's CSV: a first line saying what it holds, the unit in
+    // the header, amounts with a decimal comma and no grouping.
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+    assert.match(lines[0], /^\uFEFFCommerciaux — Période/);
+    assert.match(lines[1], /^Commercial;CA \(€\);/);
+    assert.equal(lines.length, 2 + asc.length);
+    const first = lines[2].split(';');
+    assert.match(first[1], /^\d+,\d{2}$/);
+    assert.equal(Number(first[1].replace(',', '.')), Math.round(asc[0] * 100) / 100);
     b.assertClean(server.origin);
   } finally {
     await b.close();

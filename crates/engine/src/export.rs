@@ -22,24 +22,11 @@ fn plain_number(s: &str) -> bool {
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
 }
 
-/// A CSV document (`;` for French users, `,` otherwise), every cell made safe and quoted as needed.
-pub fn csv_table(header: &[String], rows: &[Vec<String>], delimiter: u8) -> String {
-    csv_document(None, header, rows, delimiter)
-}
-
-/// A CSV document whose first line is one cell saying what it holds (a
-/// chart, its period and filters), then the header and the rows.
+/// A CSV document (`;` for French users, `,` otherwise), every cell made
+/// safe and quoted as needed: a first line of one cell saying what it holds
+/// (a chart or a page, its period and filters), then the header and rows.
 pub fn titled_csv_table(
     title: &str,
-    header: &[String],
-    rows: &[Vec<String>],
-    delimiter: u8,
-) -> String {
-    csv_document(Some(title), header, rows, delimiter)
-}
-
-fn csv_document(
-    title: Option<&str>,
     header: &[String],
     rows: &[Vec<String>],
     delimiter: u8,
@@ -50,9 +37,7 @@ fn csv_document(
         // The title line is one cell, the header and rows several.
         .flexible(true)
         .from_writer(Vec::new());
-    if let Some(title) = title {
-        let _ = w.write_record([safe_cell(title)]);
-    }
+    let _ = w.write_record([safe_cell(title)]);
     let _ = w.write_record(header.iter().map(|h| safe_cell(h)));
     for r in rows {
         let _ = w.write_record(r.iter().map(|c| safe_cell(c)));
@@ -93,7 +78,7 @@ mod tests {
             vec!["=cmd|' /C calc'!A0".to_string(), "12,5".to_string()],
             vec!["Société; Sud".into(), "-3".into()],
         ];
-        let text = csv_table(&header, &rows, b';');
+        let text = titled_csv_table("Ventes — Période : 2024", &header, &rows, b';');
         assert!(text.starts_with('\u{feff}'));
         let im = crate::read("x.csv", text.as_bytes(), &Default::default()).unwrap();
         assert_eq!(im.table.rows, 2);

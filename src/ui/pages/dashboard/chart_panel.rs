@@ -4,16 +4,13 @@
 
 use super::chart_list::{reason_kpi, ChartSpec};
 use crate::charts::chart_table;
-use crate::engine::export::titled_csv_table;
 use crate::engine::kpi::BreakdownId;
-use crate::locale::{
-    chart_title, csv_delimiter, csv_title, format_value, reason as said, t, Lang, Text,
-};
+use crate::locale::{chart_title, format_value, reason as said, t, Lang, Text};
 use crate::ui::state::AppState;
 use crate::ui::widgets::chart::{
     data_url, dispose_soon, draw_later, new_chart, on_click, set_option, ChartClick, Formatters,
 };
-use crate::ui::widgets::download::{download_data_url, download_text};
+use crate::ui::widgets::download::{download_data_url, download_view_csv};
 use crate::view::{clicked_key, ClickMeans};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -154,22 +151,12 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
         // The columns of the table view, written as a spreadsheet of the language reads them.
         let table = table.get_untracked();
         let currency = state.settings.with_untracked(|s| s.currency.clone());
-        let filters: Vec<_> = state
-            .view
-            .with_untracked(|v| v.filters.clone().into_iter().collect());
-        let title = state.report.with_untracked(|r| {
-            let period = r.period.as_ref().map(|p| (p.from.as_str(), p.to.as_str()));
-            csv_title(chart_title(id, l), period, &filters, l)
-        });
-        download_text(
+        download_view_csv(
+            state,
             &format!("cadran-{id}.csv"),
-            "text/csv",
-            &titled_csv_table(
-                &title,
-                &table.csv_header(&currency, l),
-                &table.csv_rows(l),
-                csv_delimiter(l),
-            ),
+            chart_title(id, l),
+            &table.csv_header(&currency, l),
+            &table.csv_rows(l),
         );
     };
     view! {

@@ -1,11 +1,10 @@
 //! The rep view ("commerciaux"): one row per rep, sortable by any column,
 //! exportable as CSV.
 
-use crate::engine::export::csv_table;
 use crate::engine::report::{RepRow, Unit};
-use crate::locale::{csv_delimiter, format_value, t, Lang, Text};
+use crate::locale::{csv_number, csv_unit, format_value, t, Lang, Text};
 use crate::ui::state::AppState;
-use crate::ui::widgets::download::download_text;
+use crate::ui::widgets::download::download_view_csv;
 use crate::ui::widgets::filters::FilterBar;
 use leptos::prelude::*;
 
@@ -61,25 +60,35 @@ pub fn RepView() -> impl IntoView {
     };
     let export = move |_| {
         let l = lang.get_untracked();
+        let currency = state.settings.with_untracked(|s| s.currency.clone());
         let cols = used();
+        // The unit in the header, the cells plain numbers a spreadsheet reads.
         let mut header = vec![t(l, Text::Rep).to_string()];
-        header.extend(cols.iter().map(|&i| label(i, l).to_string()));
+        header.extend(cols.iter().map(|&i| {
+            let unit = csv_unit(COLUMNS[i].1, &currency, l);
+            unit.map_or_else(
+                || label(i, l).to_string(),
+                |u| format!("{} {u}", label(i, l)),
+            )
+        }));
         let body: Vec<Vec<String>> = rows()
             .iter()
             .map(|r| {
                 let mut line = vec![r.rep.clone()];
-                line.extend(
-                    cols.iter()
-                        .map(|&i| (COLUMNS[i].2)(r).map(|v| v.to_string()).unwrap_or_default()),
-                );
+                line.extend(cols.iter().map(|&i| {
+                    (COLUMNS[i].2)(r)
+                        .map(|v| csv_number(v, COLUMNS[i].1, l))
+                        .unwrap_or_default()
+                }));
                 line
             })
             .collect();
-        let delimiter = csv_delimiter(l);
-        download_text(
+        download_view_csv(
+            state,
             "cadran-commerciaux.csv",
-            "text/csv",
-            &csv_table(&header, &body, delimiter),
+            t(l, Text::RepsPage),
+            &header,
+            &body,
         );
     };
     view! {
