@@ -108,7 +108,8 @@ pub const LEGEND_ROOM: f64 = 36.0;
 /// cannot say yet — names down the side cut to [`NAME_WIDTH`] (`overflow:
 /// truncate`), labels that would overlap hidden (along the bottom, and
 /// down the side unless every name is asked for)
-/// (`hideOverlap`, ECharts ≥ 5.2; 6 is vendored), and a colour scale
+/// (`hideOverlap`, ECharts ≥ 5.2; 6 is vendored; value axes' ticks too,
+/// for a narrow chart), and a colour scale
 /// reading in the unit of the series it colours.
 pub fn echarts_options(chart: &Chart) -> Value {
     // Through the text, not `to_value`: the module keeps one serialiser of
@@ -124,9 +125,7 @@ pub fn echarts_options(chart: &Chart) -> Value {
             one => vec![one],
         };
         for axis in list {
-            if axis.get("type").and_then(Value::as_str) != Some("category") {
-                continue;
-            }
+            let category = axis.get("type").and_then(Value::as_str) == Some("category");
             let Some(o) = axis.as_object_mut() else {
                 continue;
             };
@@ -134,6 +133,12 @@ pub fn echarts_options(chart: &Chart) -> Value {
             let Some(label) = label.as_object_mut() else {
                 continue;
             };
+            if !category {
+                // Amounts along a narrow chart (a phone): ticks that would
+                // touch are skipped, never drawn into each other.
+                label.entry("hideOverlap").or_insert(json!(true));
+                continue;
+            }
             if side {
                 label.entry("width").or_insert(json!(NAME_WIDTH));
                 label.entry("overflow").or_insert(json!("truncate"));
@@ -194,7 +199,7 @@ mod tests {
         // A value axis keeps its unit's marker and gets no label width.
         assert_eq!(
             v["yAxis"][1]["axisLabel"],
-            json!({"formatter": "cadran:count"})
+            json!({"formatter": "cadran:count", "hideOverlap": true})
         );
         assert_eq!(v["yAxis"][1]["minInterval"], json!(1.0));
     }
