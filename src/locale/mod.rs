@@ -39,6 +39,7 @@ pub use formulas::{formula, kpi_formula};
 pub use keys::{breakdown_key, engine_keys, key_text};
 pub use kpi::{chart_title, family_label, format_change, format_value, kpi_label, read_from};
 pub use notes::{note, said_report};
+pub use objective_words::{column_field_label, rep_target_label};
 pub use objective_words::{level_label, scope_text, target_placeholder, typed_day};
 pub use objective_words::{objective_text, ObjectiveText};
 pub use presets::preset_label;

@@ -15,6 +15,10 @@ pub enum ObjectiveText {
     RangeTo,
     PreviewTitle,
     UnreadCells,
+    /// The above/below choice of an alert rule, for screen readers.
+    Comparison,
+    /// An objective's progress bar, for screen readers.
+    Progress,
 }
 
 pub fn objective_text(lang: Lang, key: ObjectiveText) -> &'static str {
@@ -28,11 +32,35 @@ pub fn objective_text(lang: Lang, key: ObjectiveText) -> &'static str {
             "Set-up received: check it before applying it",
         ),
         UnreadCells => ("Valeurs illisibles pour", "Unreadable values for"),
+        Comparison => ("Comparaison", "Comparison"),
+        Progress => ("Avancement", "Progress"),
     };
     match lang {
         Lang::Fr => fr,
         Lang::En => en,
     }
+}
+
+/// The name of a rep's cell in the per-rep grid: "Objectif de Karim Martin".
+pub fn rep_target_label(rep: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Objectif de {rep}"),
+        Lang::En => format!("Target for {rep}"),
+    }
+}
+
+/// The name of a column's "Correspond à" choice in the import preview:
+/// "Correspond à : colonne Montant".
+pub fn column_field_label(column: &str, lang: Lang) -> String {
+    let word = match lang {
+        Lang::Fr => "colonne",
+        Lang::En => "column",
+    };
+    format!(
+        "{}{}{word} {column}",
+        t(lang, Text::Field),
+        super::colon(lang)
+    )
 }
 
 /// An objective's level in words; `None`: the KPI could not be measured.
@@ -113,5 +141,19 @@ mod tests {
         assert_eq!(target_placeholder(Unit::Days, Fr), "2\u{a0}000");
         assert_eq!(typed_day("2025-10-01", Fr), "01/10/2025");
         assert_eq!(typed_day("2025-10-01", En), "2025-10-01");
+    }
+
+    #[test]
+    fn names_for_screen_readers() {
+        assert_eq!(
+            rep_target_label("Karim Martin", Fr),
+            "Objectif de Karim Martin"
+        );
+        assert_eq!(rep_target_label("Ann", En), "Target for Ann");
+        assert_eq!(
+            column_field_label("Montant", Fr),
+            "Correspond à\u{202f}: colonne Montant"
+        );
+        assert_eq!(column_field_label("Sales", En), "Means: column Sales");
     }
 }

@@ -19,6 +19,8 @@ pub enum Text {
     Delimiter,
     Tab,
     Remove,
+    /// A table column holding only buttons, for screen readers.
+    Actions,
     ClearAll,
     Revenue,
     RevenueByMonth,
@@ -174,6 +176,7 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         Delimiter => ("Séparateur", "Delimiter"),
         Tab => ("tabulation", "tab"),
         Remove => ("Retirer", "Remove"),
+        Actions => ("Actions", "Actions"),
         ClearAll => ("Tout retirer", "Remove all"),
         Revenue => ("Chiffre d'affaires", "Revenue"),
         RevenueByMonth => ("Chiffre d'affaires par mois", "Revenue by month"),

@@ -202,7 +202,7 @@ pub fn DeviceData() -> impl IntoView {
                             <th scope="col">{t(l, Text::File)}</th>
                             <th scope="col" class="num">{dt(l, DeviceText::Size)}</th>
                             <th scope="col">{dt(l, DeviceText::Saved)}</th>
-                            <th scope="col"></th>
+                            <th scope="col"><span class="visually-hidden">{t(l, Text::Actions)}</span></th>
                         </tr></thead>
                         <tbody>
                             {s.files.into_iter().map(|(name, size, saved)| {

@@ -304,7 +304,7 @@ pub fn TablesInUse() -> impl IntoView {
                             <th scope="col">{move || t(lang.get(), Text::Kind)}</th>
                             <th scope="col" class="num">{move || t(lang.get(), Text::Rows)}</th>
                             <th scope="col">{move || t(lang.get(), Text::Encoding)}</th>
-                            <th scope="col"></th>
+                            <th scope="col"><span class="visually-hidden">{move || t(lang.get(), Text::Actions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>

@@ -4,7 +4,8 @@
 
 use crate::engine::{Field, Kind};
 use crate::locale::{
-    colon, column_type_label, field_label, format_number, kind_label, t, warning, Text,
+    colon, column_field_label, column_type_label, field_label, format_number, kind_label, t,
+    warning, Text,
 };
 use crate::ui::state::AppState;
 use crate::ui::worker_client;
@@ -94,6 +95,7 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                             let (k, l) = (kind(), lang.get());
                             summary().map(|s| s.columns.iter().enumerate().map(|(i, c)| {
                                 let name = c.name.clone();
+                                let said = column_field_label(&c.name, l);
                                 let current = c.field.map(|f| f.name()).unwrap_or_default();
                                 let sample: Vec<String> = s.preview.iter().filter_map(|r| r.get(i).cloned()).take(3).collect();
                                 let type_name = column_type_label(c.column_type, l);
@@ -104,6 +106,7 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                                         <td>
                                             <select
                                                 data-testid=format!("field-{i}")
+                                                aria-label=said
                                                 prop:value=current.clone()
                                                 on:change=move |ev| {
                                                     let v = event_target_value(&ev);

@@ -7,6 +7,7 @@ use crate::engine::Field;
 use crate::locale::format_value;
 use crate::locale::input::{read_target, target_error};
 use crate::locale::{field_label, field_not_in_data, kpi_label, t, target_placeholder, Text};
+use crate::locale::{objective_text, ObjectiveText};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -76,7 +77,7 @@ pub fn AlertRules() -> impl IntoView {
                     </select>
                 </label>
                 <label><span>"\u{a0}"</span>
-                    <select data-testid="rule-when" prop:value=move || when.get() on:change=move |ev| when.set(event_target_value(&ev))>
+                    <select data-testid="rule-when" aria-label=move || objective_text(lang.get(), ObjectiveText::Comparison) prop:value=move || when.get() on:change=move |ev| when.set(event_target_value(&ev))>
                         <option value="above">{move || t(lang.get(), Text::Above)}</option>
                         <option value="below">{move || t(lang.get(), Text::Below)}</option>
                     </select>

@@ -112,6 +112,19 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
         .filter(|f| !f.is_empty());
     let reason = result.unavailable.clone().filter(|_| starts.is_none());
     let show_curve = RwSignal::new(false);
+    // What a screen reader says for this row's bar and fields: "Chiffre d'affaires · Toute l'équipe · T4 2025".
+    let name = {
+        let (sc, p) = (result.scope.clone(), objective.period.clone());
+        move |l| {
+            format!(
+                "{} · {} · {}",
+                d.map(|d| kpi_label(d, l)).unwrap_or("?"),
+                scope_text(&sc, l),
+                period_label(&p, l)
+            )
+        }
+    };
+    let (name_bar, name_target, name_threshold) = (name.clone(), name.clone(), name);
     let points = result.cumulative.clone();
     let has_curve = !points.is_empty();
     view! {
@@ -122,6 +135,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                 <span class=format!("level {}", level_code(level))>{move || level_label(level, lang.get())}</span>
             </div>
             <div class="progress" role="meter" aria-valuemin="0" aria-valuemax="150"
+                aria-label=move || format!("{} — {}", objective_text(lang.get(), ObjectiveText::Progress), name_bar(lang.get()))
                 aria-valuenow=format!("{:.0}", result.projection.or(result.attainment).unwrap_or(0.0) * 100.0)>
                 <div class=format!("bar {}", level_code(level)) style:width=format!("{width:.1}%")></div>
                 <div class="target-line" style:left=format!("{:.1}%", 100.0 / 1.5)></div>
@@ -134,6 +148,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                 }}{move || colon(lang.get())}{fmt(result.actual)}
                 " · "{move || t(lang.get(), Text::Target)}{move || colon(lang.get())}
                 <input type="text" inputmode="decimal" class="target-input" data-testid=format!("target-input-{id}")
+                    aria-label=move || format!("{} — {}", t(lang.get(), Text::Target), name_target(lang.get()))
                     prop:value=typed_target
                     on:change=move |ev| {
                         match read_target(&event_target_value(&ev), unit, lang.get_untracked()) {
@@ -147,6 +162,7 @@ fn ObjectiveRow(objective: Objective, result: ObjectiveResult) -> impl IntoView 
                     }/>
                 " · "{move || t(lang.get(), Text::AlertThreshold)}{move || colon(lang.get())}
                 <input type="text" inputmode="decimal" class="target-input threshold-input" data-testid=format!("threshold-input-{id}")
+                    aria-label=move || format!("{} — {}", t(lang.get(), Text::AlertThreshold), name_threshold(lang.get()))
                     prop:value=typed_threshold
                     on:change={
                         let id = id.clone();
@@ -301,7 +317,12 @@ fn NewObjective(default_period: Memo<String>) -> impl IntoView {
             </label>
             <Show when=move || !scope_field.get().is_empty()>
                 <label><span>"\u{a0}"</span>
-                    <select data-testid="objective-scope-value" prop:value=move || scope_value.get() on:change=move |ev| scope_value.set(event_target_value(&ev))>
+                    <select data-testid="objective-scope-value"
+                        aria-label=move || {
+                            let f: Option<Field> = serde_json::from_value(serde_json::Value::String(scope_field.get())).ok();
+                            f.map(|f| field_label(f, lang.get())).unwrap_or_default()
+                        }
+                        prop:value=move || scope_value.get() on:change=move |ev| scope_value.set(event_target_value(&ev))>
                         <option value="">"—"</option>
                         {move || values().into_iter().map(|v| view! { <option value=v.clone()>{v.clone()}</option> }).collect_view()}
                     </select>

@@ -8,7 +8,7 @@ use crate::engine::objectives::{Objective, ObjectiveResult, Scope};
 use crate::engine::Field;
 use crate::locale::format_percent;
 use crate::locale::input::{period_label, read_period, read_target, target_error};
-use crate::locale::{kpi_label, level_label, t, target_placeholder, Text};
+use crate::locale::{kpi_label, level_label, rep_target_label, t, target_placeholder, Text};
 use crate::locale::{objective_text, ObjectiveText};
 use crate::ui::state::AppState;
 use crate::ui::widgets::level::level_code;
@@ -107,11 +107,12 @@ pub fn RepTargets(default_period: Memo<String>) -> impl IntoView {
                 <table class="data-table">
                     <tbody>
                         {move || reps().into_iter().map(|rep| {
-                            let (r1, r2) = (rep.clone(), rep.clone());
+                            let (r1, r2, r3) = (rep.clone(), rep.clone(), rep.clone());
                             view! {
                                 <tr>
                                     <th scope="row">{rep.clone()}</th>
                                     <td><input type="text" inputmode="decimal" placeholder=move || target_placeholder(unit_of(&kpi.get()), lang.get()) data-testid=format!("target-{rep}")
+                                        aria-label=move || rep_target_label(&r3, lang.get())
                                         prop:value=move || targets.with(|t| t.get(&r1).cloned().unwrap_or_default())
                                         on:input=move |ev| { let v = event_target_value(&ev); let r = r2.clone(); targets.update(|t| { t.insert(r, v); }); }/></td>
                                 </tr>
