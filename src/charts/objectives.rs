@@ -88,7 +88,7 @@ pub fn objective_gauge(projection: f64, threshold: f64, name: &str, lang: Lang) 
                     AxisLineStyle::new()
                         .width(12.0)
                         .color(((threshold / 1.5).clamp(0.0, 1.0), "#b3261e"))
-                        .color((1.0 / 1.5, "#b36b00"))
+                        .color((1.0 / 1.5, "#995c00"))
                         .color((1.0, "#00734f")),
                 ),
             )
