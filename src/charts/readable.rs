@@ -19,15 +19,7 @@ pub const NAME_WIDTH: f64 = 150.0;
 
 /// The marker of a unit, in place of a formatter.
 pub fn unit_marker(unit: Unit) -> String {
-    let name = match unit {
-        Unit::Currency => "currency",
-        Unit::Count => "count",
-        Unit::Ratio => "ratio",
-        Unit::Days => "days",
-        Unit::Hours => "hours",
-        Unit::Score => "score",
-    };
-    format!("{MARKER}{name}")
+    format!("{MARKER}{}", unit.name())
 }
 
 /// Every unit a chart's figures can be in (a chart may mix money and counts).

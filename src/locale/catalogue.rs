@@ -34,17 +34,6 @@ pub fn entries() -> Vec<CatalogueEntry> {
         .collect()
 }
 
-fn unit_name(u: Unit) -> &'static str {
-    match u {
-        Unit::Currency => "currency",
-        Unit::Count => "count",
-        Unit::Ratio => "ratio",
-        Unit::Days => "days",
-        Unit::Hours => "hours",
-        Unit::Score => "score",
-    }
-}
-
 fn arrow(b: Better) -> &'static str {
     match b {
         Better::Higher => "↑",
@@ -81,7 +70,7 @@ pub fn markdown() -> String {
                 d.id,
                 cell(d.en),
                 cell(d.fr),
-                unit_name(d.unit),
+                Unit::name(d.unit),
                 if d.additive { ", additive" } else { "" },
                 arrow(d.better),
                 cell(formula(d.id, Lang::En)),

@@ -17,6 +17,20 @@ pub enum Unit {
     Score,
 }
 
+impl Unit {
+    /// Its name as the JSON writes it (`currency`, `ratio`…).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Unit::Currency => "currency",
+            Unit::Count => "count",
+            Unit::Ratio => "ratio",
+            Unit::Days => "days",
+            Unit::Hours => "hours",
+            Unit::Score => "score",
+        }
+    }
+}
+
 /// A scalar KPI: its value over the period and the comparisons, or why it is unavailable.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(bound(
