@@ -44,6 +44,13 @@ impl Realistic {
         }
     }
 
+    /// The products' names, in the order of their references.
+    pub fn product_names(&self) -> Vec<String> {
+        (0..self.products.max(1))
+            .map(|i| format!("Réf. {:05}", 10_000 + i * 7))
+            .collect()
+    }
+
     /// The file's bytes, in UTF-8; the same parameters always give the same bytes.
     pub fn csv(&self) -> Vec<u8> {
         let mut rng = Rng::new(self.seed ^ 0x5EA1_1571C);
@@ -72,9 +79,7 @@ impl Realistic {
                 }
             })
             .collect();
-        let products: Vec<String> = (0..self.products.max(1))
-            .map(|i| format!("Réf. {:05}", 10_000 + i * 7))
-            .collect();
+        let products = self.product_names();
         let distinct = self.distinct_amounts.clamp(1, 99_901) as u64;
         let days = 731usize;
         let mut out = String::with_capacity(self.lines * 100 + HEADER.len() + 1);
