@@ -11,6 +11,7 @@ mod filters;
 mod format;
 mod formulas;
 pub mod input;
+pub mod keyboard;
 mod keys;
 mod kpi;
 mod notes;

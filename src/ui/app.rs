@@ -1,7 +1,7 @@
 //! The app: header, navigation and pages, with the state provided through context.
 
 use super::bench;
-use super::pages::dashboard::Dashboard;
+use super::pages::dashboard::{Dashboard, INDICATORS};
 use super::pages::data::{notice_after_forget, DeviceData, ImportPanel, TablesInUse};
 use super::pages::objectives::ObjectivesPage;
 use super::pages::reps::RepView;
@@ -10,9 +10,11 @@ use super::state::{storage, AppState};
 use super::widgets::chart::warm_up_charts;
 use super::widgets::notices::Notices;
 use super::worker_client;
+use crate::locale::keyboard::{kt, KeyText};
 use crate::locale::{t, Lang, Text};
 use crate::view::Page;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The whole app.
 #[component]
@@ -48,6 +50,9 @@ pub fn App() -> impl IntoView {
             || state.pending.with(|p| !p.is_empty())
     };
     view! {
+        <Show when=move || page.get() == Page::Dashboard && state.tables.with(|t| !t.is_empty())>
+            <SkipLink/>
+        </Show>
         <header class="app-header">
             <div class="brand">
                 <h1>"Cadran"</h1>
@@ -72,6 +77,33 @@ pub fn App() -> impl IntoView {
             </Show>
         </main>
         <footer class="app-footer">{move || t(lang.get(), Text::Privacy)}</footer>
+    }
+}
+
+/// The page's first Tab stop on the dashboard: straight to the KPIs, past
+/// the navigation and the filters. The focus goes to their first heading;
+/// the URL's fragment (the view) is left as it is.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let go = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector(&format!("#{INDICATORS} h2"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(h) = heading {
+            let _ = h.focus();
+        }
+    };
+    view! {
+        <a class="skip-link" href=format!("#{INDICATORS}") data-testid="skip-to-indicators" on:click=go>
+            {move || kt(lang.get(), KeyText::SkipToIndicators)}
+        </a>
     }
 }
 

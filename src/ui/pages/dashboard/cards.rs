@@ -2,6 +2,7 @@
 //! change against the comparison chosen in the filter bar (arrow coloured by
 //! the KPI's direction), and a sparkline where a monthly series exists.
 
+use super::card_menu::{focus_after, CardAction, CardMenu};
 use crate::charts::spark_points;
 use crate::engine::kpi::{Better, BreakdownId, KpiDef, KpiId};
 use crate::engine::objectives::ObjectivePeriod;
@@ -32,8 +33,8 @@ fn series_of(id: KpiId) -> Option<BreakdownId> {
 
 /// The card's change against the chosen comparison: an arrow and the
 /// change, or, when the engine says it is unavailable, no arrow and why —
-/// on hover and on keyboard focus (the reason is the element's accessible
-/// description, shown beside it while it has the focus).
+/// on hover, and while the card's menu button has the keyboard focus (the
+/// reason is part of that button's accessible description).
 fn change_view(
     change: Option<&Change>,
     def: &KpiDef,
@@ -54,10 +55,12 @@ fn change_view(
             .map(|r| reason(r, lang))
             .unwrap_or_else(|| t(lang, Text::NoComparisonData).to_string());
         let why = format!("why-{}", def.id);
+        // Not a Tab stop of its own: the card's one stop (its menu button) is
+        // described by the reason, and shows it while focused.
         return Some(
             view! {
                 <li class="flat na" data-testid=format!("no-comparison-{}", def.id)>
-                    <span class="no-comparison" tabindex="0" aria-describedby=why.clone()>
+                    <span class="no-comparison" id=format!("no-comparison-text-{}", def.id)>
                         {t(lang, Text::NoComparison)}" "<span>{t(lang, label)}</span>
                     </span>
                     <span class="why" role="tooltip" id=why>{reason}</span>
@@ -124,13 +127,15 @@ pub fn KpiCard(
     /// The visible KPIs of the card's group, in order, for moving it up and down.
     #[prop(into)]
     siblings: Signal<Vec<&'static str>>,
+    /// The card of the group holding the group's one Tab stop (card_menu.rs).
+    current: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let layout = state.layout;
     let explain = RwSignal::new(false);
     let pinned = move || layout.with(|l| l.pinned.iter().any(|x| x == def.id));
-    let toggle_pin = move |_| {
+    let toggle_pin = move || {
         layout.update(|l| {
             if let Some(i) = l.pinned.iter().position(|x| x == def.id) {
                 l.pinned.remove(i);
@@ -139,7 +144,7 @@ pub fn KpiCard(
             }
         })
     };
-    let hide = move |_| layout.update(|l| l.hidden.push(def.id.to_string()));
+    let hide = move || layout.update(|l| l.hidden.push(def.id.to_string()));
     let shift = move |step: isize| {
         let ids = siblings.get_untracked();
         if pinned() {
@@ -157,6 +162,17 @@ pub fn KpiCard(
             layout.update(|l| move_in(l, &ids, def.id, step));
         }
     };
+    let on_action = Callback::new(move |a: CardAction| {
+        let ids = siblings.get_untracked();
+        match a {
+            CardAction::Pin => toggle_pin(),
+            CardAction::MoveUp => shift(-1),
+            CardAction::MoveDown => shift(1),
+            CardAction::Hide => hide(),
+            CardAction::Explain => explain.update(|e| *e = !*e),
+        }
+        focus_after(a, def.id, &ids, explain.get_untracked());
+    });
     // The team objective on this KPI, when there is one, with its result.
     let objective = Memo::new(move |_| {
         objectives_with_results(state)
@@ -197,6 +213,27 @@ pub fn KpiCard(
             })
         })
     };
+    // What the card's one stop reads out after its name: the value, the
+    // change (or why there is none), the objective.
+    let described_by = Signal::derive(move || {
+        let mut ids = vec![format!("kpi-value-{}", def.id)];
+        if let Some(chosen) = state.view.with(|v| v.compare.comparison()) {
+            let currency = state.settings.with(|s| s.currency.clone());
+            // The same test as change_view's: no figure to show, a reason instead.
+            kpi.with(|k| match k.vs(chosen) {
+                Some(c) if format_change(def.unit, c, &currency, lang.get()).is_none() => {
+                    ids.push(format!("no-comparison-text-{}", def.id));
+                    ids.push(format!("why-{}", def.id));
+                }
+                Some(_) => ids.push(format!("changes-{}", def.id)),
+                None => {}
+            });
+        }
+        if objective.with(Option::is_some) {
+            ids.push(format!("kpi-objective-text-{}", def.id));
+        }
+        ids.join(" ")
+    });
     let spark = move || {
         let id = series_of(def.kpi)?;
         let values: Vec<f64> = state
@@ -210,22 +247,16 @@ pub fn KpiCard(
         })
     };
     view! {
-        <article class="kpi-card" class:pinned=pinned data-testid=format!("card-{}", def.id)>
+        <article class="kpi-card" class:pinned=pinned data-testid=format!("card-{}", def.id)
+            aria-labelledby=format!("kpi-title-{}", def.id)>
             <div class="card-head">
-                <h3>{move || kpi_label(def, lang.get())}</h3>
-                <span class="card-actions">
-                    <button class="icon" data-testid=format!("pin-{}", def.id) aria-pressed=move || pinned().to_string()
-                        title=move || t(lang.get(), if pinned() { Text::Unpin } else { Text::Pin })
-                        aria-label=move || t(lang.get(), if pinned() { Text::Unpin } else { Text::Pin })
-                        on:click=toggle_pin>{move || if pinned() { "★" } else { "☆" }}</button>
-                    <button class="icon" data-testid=format!("move-up-{}", def.id) title=move || t(lang.get(), Text::MoveUp) aria-label=move || t(lang.get(), Text::MoveUp) on:click=move |_| shift(-1)>"↑"</button>
-                    <button class="icon" data-testid=format!("move-down-{}", def.id) title=move || t(lang.get(), Text::MoveDown) aria-label=move || t(lang.get(), Text::MoveDown) on:click=move |_| shift(1)>"↓"</button>
-                    <button class="icon" data-testid=format!("hide-{}", def.id) title=move || t(lang.get(), Text::Hide) aria-label=move || t(lang.get(), Text::Hide) on:click=hide>"✕"</button>
-                </span>
+                <h3 id=format!("kpi-title-{}", def.id)>{move || kpi_label(def, lang.get())}</h3>
+                <CardMenu def=def siblings=siblings current=current pinned=Signal::derive(pinned)
+                    explained=explain described_by=described_by on_action=on_action/>
             </div>
-            <p class="kpi-value" data-testid=format!("kpi-{}", def.id) data-value=raw>{shown}</p>
+            <p class="kpi-value" id=format!("kpi-value-{}", def.id) data-testid=format!("kpi-{}", def.id) data-value=raw>{shown}</p>
             <p class="kpi-median">{median}</p>
-            <ul class="kpi-changes">
+            <ul class="kpi-changes" id=format!("changes-{}", def.id)>
                 {move || {
                     // Only the comparison chosen in the filter bar (none: no line).
                     let chosen = state.view.with(|v| v.compare.comparison())?;
@@ -238,11 +269,8 @@ pub fn KpiCard(
                 let currency = state.settings.with(|s| s.currency.clone());
                 view! { <ObjectiveLine def=def period=o.period result=r currency=currency/> }
             })}
-            <button class="button subtle explain" data-testid=format!("explain-{}", def.id) aria-expanded=move || explain.get().to_string() on:click=move |_| explain.update(|e| *e = !*e)>
-                {move || t(lang.get(), Text::HowComputed)}
-            </button>
             <Show when=move || explain.get()>
-                <div class="explanation" data-testid=format!("explanation-{}", def.id)>
+                <div class="explanation" id=format!("explanation-{}", def.id) tabindex="-1" data-testid=format!("explanation-{}", def.id)>
                     <p>{move || formula(def.id, lang.get())}</p>
                     <p class="inputs">{inputs}</p>
                 </div>
@@ -313,7 +341,7 @@ fn ObjectiveLine(
             data-attainment=attainment.map(|a| a.to_string()).unwrap_or_default()>
             <p>
                 <span class="kpi-objective-label">{move || format!("{} {}{}", t(lang.get(), Text::Objective), period_label(&period, lang.get()), colon(lang.get()))}</span>
-                <span data-testid=format!("kpi-objective-text-{}", def.id)>{text}</span>
+                <span id=format!("kpi-objective-text-{}", def.id) data-testid=format!("kpi-objective-text-{}", def.id)>{text}</span>
             </p>
             <div class="kpi-objective-bar" role="meter" aria-valuemin="0" aria-valuemax="100"
                 aria-valuenow=format!("{width:.0}") aria-label=move || t(lang.get(), Text::Objective)>

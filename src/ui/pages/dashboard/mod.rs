@@ -10,6 +10,8 @@ pub mod fit;
 #[cfg(target_arch = "wasm32")]
 mod alerts;
 #[cfg(target_arch = "wasm32")]
+mod card_menu;
+#[cfg(target_arch = "wasm32")]
 mod cards;
 #[cfg(target_arch = "wasm32")]
 mod chart_panel;
@@ -21,4 +23,4 @@ mod page;
 mod unlock_panel;
 
 #[cfg(target_arch = "wasm32")]
-pub use page::Dashboard;
+pub use page::{Dashboard, INDICATORS};

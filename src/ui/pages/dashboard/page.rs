@@ -12,6 +12,7 @@ use super::objectives_strip::ObjectivesStrip;
 use super::unlock_panel::UnlockPanel;
 use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
 use crate::locale::device::{dt, DeviceText};
+use crate::locale::keyboard::{kt, KeyText};
 use crate::locale::{
     colon, date_label, family_label, kpi_label, note, reason, said_report, t, Text,
 };
@@ -36,6 +37,9 @@ fn defs(f: Family, layout: &Layout) -> Vec<&'static KpiDef> {
     v.sort_by_key(|d| rank(d));
     v
 }
+
+/// The element holding the KPIs: the skip link's target.
+pub const INDICATORS: &str = "indicators";
 
 /// Families mounted with the top of the dashboard; the others a task later.
 const FIRST_FAMILIES: usize = 2;
@@ -135,10 +139,17 @@ pub fn Dashboard() -> impl IntoView {
                 <ReportNotes/>
                 <ObjectivesStrip/>
                 <AlertsStrip/>
-                <PinnedRow/>
-                {Family::ALL[..FIRST_FAMILIES].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
+                // Where the skip link at the top of the page leads (its first heading).
+                <div class="indicators" id=INDICATORS>
+                    <PinnedRow/>
+                    {Family::ALL[..FIRST_FAMILIES].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
+                    <Show when=move || rest.get()>
+                        {Family::ALL[FIRST_FAMILIES..].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
+                    </Show>
+                    // How to go from card to card: each grid's description, shown while a card has the focus.
+                    <p class="cards-hint" id="cards-hint">{move || kt(lang.get(), KeyText::CardsHint)}</p>
+                </div>
                 <Show when=move || rest.get()>
-                    {Family::ALL[FIRST_FAMILIES..].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
                     <div class="charts">
                         <For each=chart_specs key=|spec| spec.id let:spec>
                             <ChartPanel spec=spec/>
@@ -186,13 +197,15 @@ fn PinnedRow() -> impl IntoView {
     let lang = state.lang;
     let key = Memo::new(move |_| key_kpis(state));
     let siblings = Signal::derive(move || key.get().into_iter().map(|d| d.id).collect::<Vec<_>>());
+    // The row is one Tab stop; the arrows go from card to card (card_menu.rs).
+    let current = RwSignal::new(None);
     view! {
         <Show when=move || key.with(|k| !k.is_empty())>
             <section class="family pinned-row" data-testid="pinned-row">
-                <h2>{move || t(lang.get(), Text::KeyIndicators)}</h2>
-                <div class="kpi-grid">
+                <h2 id="heading-pinned" tabindex="-1">{move || t(lang.get(), Text::KeyIndicators)}</h2>
+                <div class="kpi-grid" role="group" aria-labelledby="heading-pinned" aria-describedby="cards-hint">
                     <For each=move || key.get() key=|d| d.id let:d>
-                        <KpiCard def=d siblings=siblings/>
+                        <KpiCard def=d siblings=siblings current=current/>
                     </For>
                 </div>
             </section>
@@ -258,14 +271,17 @@ fn FamilySection(family: Family) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let has_any = move || !shown().is_empty() || !hidden().is_empty() || !empty_here().is_empty();
+    // The grid is one Tab stop; the arrows go from card to card (card_menu.rs).
+    let current = RwSignal::new(None);
+    let heading = move || format!("heading-{family:?}").to_lowercase();
     view! {
         <Show when=has_any>
         <section class="family" data-testid=format!("family-{family:?}").to_lowercase()>
-            <h2>{move || family_label(family, lang.get())}</h2>
+            <h2 id=heading() tabindex="-1">{move || family_label(family, lang.get())}</h2>
             <Show when=move || !shown().is_empty()>
-                <div class="kpi-grid">
+                <div class="kpi-grid" role="group" aria-labelledby=heading() aria-describedby="cards-hint">
                     <For each=shown key=|d| d.id let:d>
-                        <KpiCard def=d siblings=siblings/>
+                        <KpiCard def=d siblings=siblings current=current/>
                     </For>
                 </div>
             </Show>
