@@ -1,9 +1,11 @@
 // Printing the dashboard (issue #24, "Print"): a header names the report
 // (data, period, comparison, filters), no control is printed, and each chart
 // is a block of its own that fits an A4 page, so none is cut across two.
+// And the dark mode that follows the system's setting, on screen only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openDemo, kpiValue, waitForKpi } from './harness.mjs';
+import { join } from 'node:path';
+import { serve, openDemo, kpiValue, waitForKpi, ROOT } from './harness.mjs';
 
 const MM = 96 / 25.4; // CSS pixels per millimetre
 // style/main.css: `@page { size: A4; margin: 12mm }`.
@@ -12,7 +14,8 @@ const PAGE_HEIGHT = (297 - 2 * 12) * MM;
 const REGION = 'Occitanie';
 
 let server;
-before(async () => { server = await serve(); });
+// axe-core served beside the app, from the same origin (as in a11y.test.mjs).
+before(async () => { server = await serve(undefined, '/', { '/axe-core/': join(ROOT, 'node_modules', 'axe-core') }); });
 after(async () => { await server.close(); });
 
 /** Each chart card: its box, its canvas's box and its computed `break-inside`. */
@@ -126,3 +129,39 @@ test('in English, the header says the same in English', async () => {
   }
 });
 
+/** axe-core's WCAG 2 A and AA violations on the page as it is now, said one per line. */
+async function violations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/axe-core/axe.min.js' });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${n.failureSummary}`));
+  });
+}
+
+/** The computed background colour of the first element matching `selector`. */
+const background = (page, selector) => page.$eval(selector, (e) => getComputedStyle(e).backgroundColor);
+
+for (const locale of ['fr-FR', 'en-US']) {
+  test(`${locale}: in dark mode the dashboard is dark, readable (axe), and prints light`, async () => {
+    const b = await openDemo(server.url, { locale });
+    const { page } = b;
+    try {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await kpiValue(page, 'revenue');
+      await page.locator('.charts canvas').first().waitFor({ timeout: 30_000 });
+      // The page follows the system's setting; the charts keep their light card.
+      assert.equal(await background(page, 'body'), 'rgb(15, 19, 24)');
+      assert.equal(await background(page, '.family:not(.pinned-row) .kpi-card'), 'rgb(27, 33, 40)');
+      assert.equal(await background(page, '.chart-panel'), 'rgb(255, 255, 255)');
+      const found = await violations(page);
+      assert.deepEqual(found, [], `axe-core violations in dark mode:\n${found.join('\n')}`);
+      // Paper stays light whatever the screen's setting.
+      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      assert.equal(await background(page, 'body'), 'rgb(255, 255, 255)');
+      assert.equal(await background(page, '.family:not(.pinned-row) .kpi-card'), 'rgb(255, 255, 255)');
+      b.assertClean(server.origin);
+    } finally {
+      await b.close();
+    }
+  });
+}
