@@ -44,7 +44,7 @@ pub use objective_words::{column_field_label, rep_target_label};
 pub use objective_words::{level_label, scope_text, target_placeholder, typed_day};
 pub use objective_words::{objective_text, ObjectiveText};
 pub use presets::preset_label;
-pub use print_words::{comparison_words, data_words, filters_words, period_words};
+pub use print_words::{comparison_words, demo_data, no_filter, period_words};
 pub use print_words::{print_line, print_title, PrintLine};
 pub use reading::{file_error, said_summary, warning, SaidWarning};
 pub use reasons::{need, reason, reason_json};

@@ -38,16 +38,13 @@ pub fn print_line(line: PrintLine, lang: Lang) -> &'static str {
     }
 }
 
-/// The data the figures come from: the demo company, or the files' names.
-pub fn data_words(files: &[String], demo: bool, lang: Lang) -> String {
-    if demo {
-        return match lang {
-            Lang::Fr => "démo (données de démonstration)",
-            Lang::En => "demo (demonstration data)",
-        }
-        .to_string();
+/// The data the figures come from when it is the demo company's (else the
+/// files' names, which are the user's words).
+pub fn demo_data(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "démo (données de démonstration)",
+        Lang::En => "demo (demonstration data)",
     }
-    files.join(", ")
 }
 
 /// A period as the dashboard shows it: `1er janv. 2024 → 31 déc. 2025`.
@@ -80,21 +77,12 @@ pub fn filter_words(field: Field, values: &[String], lang: Lang) -> String {
     )
 }
 
-/// Every filter, `Région : Ouest, Est ; Commercial : Ann`, or that there is none.
-pub fn filters_words(filters: &[(Field, Vec<String>)], lang: Lang) -> String {
-    let said: Vec<String> = filters
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(f, v)| filter_words(*f, v, lang))
-        .collect();
-    if said.is_empty() {
-        return match lang {
-            Lang::Fr => "aucun (toutes les données)",
-            Lang::En => "none (all the data)",
-        }
-        .to_string();
+/// No filter applied.
+pub fn no_filter(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "aucun (toutes les données)",
+        Lang::En => "none (all the data)",
     }
-    said.join(super::semicolon(lang))
 }
 
 #[cfg(test)]
@@ -104,14 +92,7 @@ mod tests {
 
     #[test]
     fn the_header_says_data_period_comparison_and_filters() {
-        assert_eq!(
-            data_words(&["ventes.csv".into(), "équipe.csv".into()], false, Fr),
-            "ventes.csv, équipe.csv"
-        );
-        assert_eq!(
-            data_words(&["x.csv".into()], true, En),
-            "demo (demonstration data)"
-        );
+        assert_eq!(demo_data(En), "demo (demonstration data)");
         assert_eq!(
             period_words(None, "2024-01-01", "2025-12-31", Fr),
             "1er janv. 2024 → 31 déc. 2025"
@@ -124,16 +105,11 @@ mod tests {
             comparison_words(Some(Comparison::LastYear), Fr),
             "Même période l'an dernier"
         );
-        let filters = vec![
-            (Field::Region, vec!["Ouest".to_string(), "Est".to_string()]),
-            (Field::Rep, vec![]),
-            (Field::Channel, vec!["Web".to_string()]),
-        ];
         assert_eq!(
-            filters_words(&filters, Fr),
-            "Région\u{202f}: Ouest, Est\u{202f}; Canal\u{202f}: Web"
+            filter_words(Field::Region, &["Ouest".into(), "Est".into()], Fr),
+            "Région\u{202f}: Ouest, Est"
         );
-        assert_eq!(filters_words(&[], En), "none (all the data)");
+        assert_eq!(no_filter(En), "none (all the data)");
         assert_eq!(print_line(PrintLine::Comparison, En), "Compared with");
     }
 }

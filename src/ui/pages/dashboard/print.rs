@@ -5,8 +5,8 @@
 
 use crate::engine::Field;
 use crate::locale::{
-    colon, comparison_words, data_words, filters_words, period_words, print_line, print_title,
-    PrintLine,
+    colon, comparison_words, demo_data, field_label, no_filter, period_words, print_line,
+    print_title, semicolon, PrintLine,
 };
 use crate::ui::state::AppState;
 use crate::ui::worker_client::demo_in_use;
@@ -77,13 +77,22 @@ pub fn PrintHeader() -> impl IntoView {
         before.remove();
         after.remove();
     });
-    let data = move || {
-        let files: Vec<String> = state.tables.with(|t| {
+    // The files' names and the filters' values are the data's words,
+    // marked as such (`data-from-file`); the sentence around them is ours.
+    let files = move || {
+        state.tables.with(|t| {
             t.iter()
                 .map(|x| x.info.summary.file.clone())
                 .collect::<Vec<_>>()
-        });
-        data_words(&files, demo_in_use(state), lang.get())
+                .join(", ")
+        })
+    };
+    let data = move || {
+        if demo_in_use(state) {
+            demo_data(lang.get()).into_any()
+        } else {
+            view! { <span data-from-file="">{files}</span> }.into_any()
+        }
     };
     let period = move || {
         let preset = state.view.with(|v| match v.period {
@@ -99,33 +108,45 @@ pub fn PrintHeader() -> impl IntoView {
     let comparison =
         move || comparison_words(state.view.with(|v| v.compare.comparison()), lang.get());
     // The filters applied: those on a field the data has (the others are not).
-    let filters = move || {
-        let applied: Vec<(Field, Vec<String>)> = state.filter_options.with(|options| {
+    let applied = move || -> Vec<(Field, String)> {
+        state.filter_options.with(|options| {
             state.view.with(|v| {
                 v.filters
                     .iter()
-                    .filter(|(f, _)| options.contains_key(f))
-                    .map(|(f, values)| (*f, values.clone()))
+                    .filter(|(f, values)| options.contains_key(f) && !values.is_empty())
+                    .map(|(f, values)| (*f, values.join(", ")))
                     .collect()
             })
-        });
-        filters_words(&applied, lang.get())
+        })
     };
-    let line = move |which: PrintLine, text: Signal<String>| {
-        view! {
-            <p data-testid=format!("print-{which:?}").to_lowercase()>
-                <strong>{move || print_line(which, lang.get())}{move || colon(lang.get())}</strong>
-                {move || text.get()}
-            </p>
+    let filters = move || {
+        let l = lang.get();
+        let applied = applied();
+        if applied.is_empty() {
+            return no_filter(l).into_any();
         }
+        applied
+            .into_iter()
+            .enumerate()
+            .map(|(i, (field, values))| {
+                view! {
+                    {(i > 0).then(|| semicolon(l))}
+                    {field_label(field, l)}{colon(l)}<span data-from-file="">{values}</span>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let name = move |which: PrintLine| {
+        view! { <strong>{move || print_line(which, lang.get())}{move || colon(lang.get())}</strong> }
     };
     view! {
         <header class="print-header" data-testid="print-header">
             <h2>{move || print_title(lang.get())}</h2>
-            {line(PrintLine::Data, Signal::derive(data))}
-            {line(PrintLine::Period, Signal::derive(move || period().unwrap_or_default()))}
-            {line(PrintLine::Comparison, Signal::derive(move || comparison().to_string()))}
-            {line(PrintLine::Filters, Signal::derive(filters))}
+            <p data-testid="print-data">{name(PrintLine::Data)}{data}</p>
+            <p data-testid="print-period">{name(PrintLine::Period)}{move || period().unwrap_or_default()}</p>
+            <p data-testid="print-comparison">{name(PrintLine::Comparison)}{comparison}</p>
+            <p data-testid="print-filters">{name(PrintLine::Filters)}{filters}</p>
         </header>
     }
 }
