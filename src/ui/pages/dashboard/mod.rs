@@ -20,6 +20,8 @@ mod objectives_strip;
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
+mod print;
+#[cfg(target_arch = "wasm32")]
 mod unlock_panel;
 
 #[cfg(target_arch = "wasm32")]

@@ -118,6 +118,7 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <Show when=has_data>
             <section class="dashboard">
+                <super::print::PrintHeader/>
                 <div class="toolbar">
                     <FilterBar/>
                     <div class="toolbar-actions">
