@@ -162,19 +162,23 @@ async function cardAction(page, action, id) {
   await page.getByTestId(`${action}-${id}`).click();
 }
 
-test('only the KPIs that matter: pin a main objective, hide, reorder, explain; remembered', async () => {
+test('only the KPIs that matter: pin, unpin, hide, reorder, explain; remembered', async () => {
   const b = await openDemo(server.url, { locale: 'en-US' });
   try {
     await kpiValue(b.page, 'revenue');
     const pinned = b.page.getByTestId('pinned-row');
+    const row = () => pinned.locator('.kpi-value').evaluateAll((els) => els.map((e) => e.dataset.testid));
+    // The key row starts as the objectives' KPIs; a pin adds to it, an unpin takes one out.
+    assert.deepEqual(await row(), ['kpi-revenue', 'kpi-win_rate', 'kpi-revenue_per_rep']);
     await cardAction(b.page, 'pin', 'gross_margin');
-    await cardAction(b.page, 'pin', 'win_rate');
-    assert.deepEqual(await pinned.locator('.kpi-value').evaluateAll((els) => els.map((e) => e.dataset.testid)), ['kpi-gross_margin', 'kpi-win_rate']);
-    // The pinned card left its family; moving it up makes it the main objective.
+    assert.deepEqual(await row(), ['kpi-revenue', 'kpi-win_rate', 'kpi-revenue_per_rep', 'kpi-gross_margin']);
+    await cardAction(b.page, 'pin', 'revenue_per_rep');
+    assert.deepEqual(await row(), ['kpi-revenue', 'kpi-win_rate', 'kpi-gross_margin']);
+    // The pinned card left its family; moving it up puts it before the win rate.
     assert.equal(await b.page.getByTestId('family-revenue').getByTestId('kpi-gross_margin').count(), 0);
-    await pinned.getByTestId('actions-win_rate').click();
-    await pinned.getByTestId('move-up-win_rate').click();
-    assert.deepEqual(await pinned.locator('.kpi-value').evaluateAll((els) => els.map((e) => e.dataset.testid)), ['kpi-win_rate', 'kpi-gross_margin']);
+    await pinned.getByTestId('actions-gross_margin').click();
+    await pinned.getByTestId('move-up-gross_margin').click();
+    assert.deepEqual(await row(), ['kpi-revenue', 'kpi-gross_margin', 'kpi-win_rate']);
     // Hide units sold; move the average order value before the order count.
     const revenueFamily = b.page.getByTestId('family-revenue');
     await cardAction(b.page, 'hide', 'units_sold');
@@ -191,7 +195,7 @@ test('only the KPIs that matter: pin a main objective, hide, reorder, explain; r
     await b.page.reload();
     await ready(b.page);
     await kpiValue(b.page, 'revenue');
-    assert.deepEqual(await pinned.locator('.kpi-value').evaluateAll((els) => els.map((e) => e.dataset.testid)), ['kpi-win_rate', 'kpi-gross_margin']);
+    assert.deepEqual(await row(), ['kpi-revenue', 'kpi-gross_margin', 'kpi-win_rate']);
     assert.equal(await b.page.getByTestId('kpi-units_sold').count(), 0);
     assert.deepEqual(await order(), after);
     // A hidden KPI comes back from the family's hidden list.

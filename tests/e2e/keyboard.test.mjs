@@ -79,6 +79,12 @@ test('Tab from the top reaches the first chart in under 40 presses; each card on
     assert.deepEqual(visited, [...ids, ids.at(-1)]);
     await b.page.keyboard.press('Home');
     assert.equal((await focused(b.page)).card, ids[0]);
+    // Up and down too (on a phone the cards are stacked): they move, the menu stays closed.
+    await b.page.keyboard.press('ArrowDown');
+    assert.equal((await focused(b.page)).card, ids[1]);
+    assert.equal(await b.page.locator('[role="menu"]').count(), 0);
+    await b.page.keyboard.press('ArrowUp');
+    assert.equal((await focused(b.page)).card, ids[0]);
     // The grid's stop is now the card last focused: Tab leaves the grid, Shift+Tab comes back to it.
     await b.page.keyboard.press('End');
     await b.page.keyboard.press('Tab');
@@ -149,7 +155,7 @@ test("a card's actions menu: Enter opens it, arrows move, Escape closes it and g
     assert.equal(await menu.count(), 0);
     assert.equal((await focused(b.page)).testid, 'actions-revenue');
     // "How is it computed?" by keyboard: the explanation opens under the card, focused (read out).
-    await b.page.keyboard.press('ArrowDown');
+    await b.page.keyboard.press('Enter');
     await b.page.keyboard.press('End');
     assert.equal((await focused(b.page)).testid, 'explain-revenue');
     await b.page.keyboard.press('Enter');
@@ -191,6 +197,68 @@ test('pinning by keyboard through the menu moves the card to the pinned row, the
   }
 });
 
+/** The cards of the key row, in order. */
+const keyRow = (page) => page.getByTestId('pinned-row').locator('[data-testid^="card-"]')
+  .evaluateAll((els) => els.map((e) => e.dataset.testid.slice('card-'.length)));
+
+/** Opens card `id`'s menu by keyboard and presses Enter on its item `action` (found by Down). */
+async function act(page, id, action) {
+  await page.getByTestId(`actions-${id}`).focus();
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 5 && (await focused(page)).testid !== `${action}-${id}`; i++) await page.keyboard.press('ArrowDown');
+  assert.equal((await focused(page)).testid, `${action}-${id}`);
+  await page.keyboard.press('Enter');
+}
+
+test('the key row by keyboard: the objectives\' cards read pinned, a pin adds, moves act, a hidden card leaves', async () => {
+  const b = await demoFromTheTop('en-US');
+  try {
+    const { page } = b;
+    // Nothing pinned: the objectives' KPIs, each read as pinned.
+    const objectives = await keyRow(page);
+    assert.deepEqual(objectives, ['revenue', 'win_rate', 'revenue_per_rep']);
+    await page.getByTestId('actions-win_rate').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getByTestId('pin-win_rate').getAttribute('aria-checked'), 'true');
+    assert.equal((await page.getByTestId('pin-win_rate').textContent()).trim(), '★Unpin');
+    await page.keyboard.press('Escape');
+
+    // Moving one of them moves it (the row's order becomes the user's).
+    await act(page, 'revenue', 'move-down');
+    await page.waitForFunction(() => document.querySelector('[data-testid="pinned-row"] [data-testid^="card-"]')?.dataset.testid === 'card-win_rate');
+    assert.deepEqual(await keyRow(page), ['win_rate', 'revenue', 'revenue_per_rep']);
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'actions-revenue');
+
+    // Pinning another card adds it at the end: the row grows, nothing leaves it.
+    await act(page, 'gross_margin', 'pin');
+    await page.getByTestId('pinned-row').getByTestId('card-gross_margin').waitFor();
+    assert.deepEqual(await keyRow(page), ['win_rate', 'revenue', 'revenue_per_rep', 'gross_margin']);
+
+    // Hiding a pinned card takes it off the screen: out of the row, listed as hidden, the focus on its neighbour.
+    await act(page, 'gross_margin', 'hide');
+    await page.getByTestId('unhide-gross_margin').waitFor({ state: 'attached' });
+    assert.deepEqual(await keyRow(page), ['win_rate', 'revenue', 'revenue_per_rep']);
+    assert.equal(await page.getByTestId('card-gross_margin').count(), 0);
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'actions-revenue_per_rep');
+
+    // Hidden one by one to the last: the focus never falls to the page's body.
+    for (const id of ['win_rate', 'revenue', 'revenue_per_rep']) {
+      await act(page, id, 'hide');
+      await page.getByTestId(`unhide-${id}`).waitFor({ state: 'attached' });
+      assert.equal(await page.getByTestId(`card-${id}`).count(), 0, `${id} still shown`);
+      await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body);
+    }
+    assert.equal(await page.getByTestId('pinned-row').count(), 0);
+    // With no card left in the row, on the list of hidden cards of the last one's family.
+    const where = await page.evaluate(() => ({ tag: document.activeElement.tagName, id: document.activeElement.id, has: !!document.activeElement.closest('section')?.querySelector('[data-testid="unhide-revenue_per_rep"]') }));
+    assert.deepEqual(where, { tag: 'SUMMARY', id: where.id, has: true });
+    assert.match(where.id, /^hidden-summary-/);
+    b.assertClean(server.origin);
+  } finally {
+    await b.close();
+  }
+});
+
 test("a chart's table view by keyboard: expanded, controlled, captioned with the chart's title, focused", async () => {
   const b = await demoFromTheTop('en-US');
   try {
@@ -203,6 +271,10 @@ test("a chart's table view by keyboard: expanded, controlled, captioned with the
     const toggle = chart.locator('figcaption button').first();
     assert.equal(await toggle.textContent(), 'Show table');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    // Each caption button says which chart it acts on (its description), and the CSV export is there with the chart.
+    const buttons = chart.locator('figcaption button');
+    assert.deepEqual(await buttons.evaluateAll((els) => els.map((e) => [e.textContent.trim(), document.getElementById(e.getAttribute('aria-describedby'))?.textContent.trim()])),
+      [['Show table', 'Revenue by month'], ['PNG image', 'Revenue by month'], ['Export CSV', 'Revenue by month']]);
     await toggle.focus();
     await b.page.keyboard.press('Enter');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
@@ -217,6 +289,31 @@ test("a chart's table view by keyboard: expanded, controlled, captioned with the
     await b.page.keyboard.press('Enter');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     await chart.locator('canvas').waitFor();
+    b.assertClean(server.origin);
+  } finally {
+    await b.close();
+  }
+});
+
+test('Reps, Objectives and Data: the first Tab stop skips to the page\'s content', async () => {
+  const b = await demoFromTheTop('fr-FR');
+  try {
+    const { page } = b;
+    for (const [nav, shown] of [['nav-reps', 'rep-table'], ['nav-objectives', 'alert-rules'], ['nav-data', 'tables-in-use']]) {
+      await page.getByTestId(nav).click();
+      // Reloaded (the page is in the URL): Tab from the top.
+      await page.reload();
+      await ready(page);
+      await page.getByTestId(shown).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Tab');
+      assert.equal((await focused(page)).testid, 'skip-to-content', `${nav}: first stop`);
+      assert.equal((await page.getByTestId('skip-to-content').textContent()).trim(), 'Aller au contenu');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MAIN', nav);
+      // The next stop is inside the page's content, past the header and its tabs.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => !!document.activeElement.closest('main') && !document.activeElement.closest('header')), true, nav);
+    }
     b.assertClean(server.origin);
   } finally {
     await b.close();

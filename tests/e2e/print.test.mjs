@@ -86,9 +86,21 @@ test('the demo filtered on a region prints its header, no control, and whole cha
         `${c.id}'s canvas leaves its card: ${JSON.stringify(c)}`);
       }
     }
-    for (const kpi of await page.$$eval('.kpi-card, .family', (els) => els.map((e) => getComputedStyle(e).breakInside))) {
+    // A card stays whole; a family may go on over the next page (no page left half empty before it).
+    for (const kpi of await page.$$eval('.kpi-card', (els) => els.map((e) => getComputedStyle(e).breakInside))) {
       assert.equal(kpi, 'avoid');
     }
+    for (const family of await page.$$eval('.family', (els) => els.map((e) => getComputedStyle(e).breakInside))) {
+      assert.equal(family, 'auto');
+    }
+    // A chart with nothing to draw is not printed (on screen it says why).
+    const empty = await page.$$eval('.chart-panel', (els) => els.filter((e) => e.querySelector(':scope > .no-data')).map((e) => e.getClientRects().length));
+    assert.ok(empty.every((n) => n === 0), `${empty.length} empty chart panels printed`);
+    // The objectives are measured on the whole team and year, whatever the filters: said on paper.
+    for (const scope of await page.$$eval('.objective-tile .tile-scope', (els) => els.map((e) => e.innerText))) {
+      assert.match(scope, /\(sans les filtres\)$/);
+    }
+    assert.match(await page.getByTestId('card-revenue').locator('.kpi-objective-label').innerText(), /^Objectif \d{4} \(sans les filtres\)\s:/);
 
     // The PDF Chromium prints: several A4 pages.
     const pdf = await page.pdf({ format: 'A4' });
@@ -138,6 +150,13 @@ async function violations(page) {
   });
 }
 
+/** Whether every chart of the dashboard is drawn with ECharts' dark theme (`null`: no chart). */
+const darkCharts = (page) => page.evaluate(() => {
+  const themes = [...document.querySelectorAll('.charts .chart')]
+    .map((el) => window.echarts.getInstanceByDom(el)?.getModel()?.getTheme()?.get('darkMode') === true);
+  return themes.length ? themes.every(Boolean) : null;
+});
+
 /** The computed background colour of the first element matching `selector`. */
 const background = (page, selector) => page.$eval(selector, (e) => getComputedStyle(e).backgroundColor);
 
@@ -149,12 +168,29 @@ for (const locale of ['fr-FR', 'en-US']) {
       await page.emulateMedia({ colorScheme: 'dark' });
       await kpiValue(page, 'revenue');
       await page.locator('.charts canvas').first().waitFor({ timeout: 30_000 });
-      // The page follows the system's setting; the charts keep their light card.
+      // The page follows the system's setting, the charts too (ECharts' dark theme on the page's card).
       assert.equal(await background(page, 'body'), 'rgb(15, 19, 24)');
       assert.equal(await background(page, '.family:not(.pinned-row) .kpi-card'), 'rgb(27, 33, 40)');
-      assert.equal(await background(page, '.chart-panel'), 'rgb(255, 255, 255)');
+      assert.equal(await background(page, '.chart-panel'), 'rgb(27, 33, 40)');
+      // Every chart drawn (one per task), each in the dark theme.
+      await page.waitForFunction(() => [...document.querySelectorAll('.charts .chart')].every((el) => window.echarts.getInstanceByDom(el)), null, { timeout: 30_000 });
+      assert.equal(await darkCharts(page), true);
       const found = await violations(page);
       assert.deepEqual(found, [], `axe-core violations in dark mode:\n${found.join('\n')}`);
+      // A card's menu open, its highlighted item readable (it was light on light, 1.2:1).
+      await page.getByTestId('actions-avg_order_value').focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'move-up-avg_order_value');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor), 'rgb(36, 56, 74)');
+      const inMenu = await violations(page);
+      assert.deepEqual(inMenu, [], `axe-core violations with a card menu open in dark mode:\n${inMenu.join('\n')}`);
+      await page.keyboard.press('Escape');
+      // On paper the charts are drawn light, and dark again after.
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      assert.equal(await darkCharts(page), false);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      assert.equal(await darkCharts(page), true);
       // Paper stays light whatever the screen's setting.
       await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
       assert.equal(await background(page, 'body'), 'rgb(255, 255, 255)');

@@ -28,3 +28,14 @@ pub fn focus_id_later(id: String) {
         std::time::Duration::ZERO,
     );
 }
+
+/// Focuses, a task later, the first of these elements still on the page
+/// (a group's heading, unless the group went with its last card).
+pub fn focus_first_later(ids: Vec<String>) {
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = ids.iter().any(|id| focus_id(id));
+        },
+        std::time::Duration::ZERO,
+    );
+}

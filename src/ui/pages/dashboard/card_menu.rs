@@ -3,11 +3,11 @@
 //! and how the figure is computed. In a grid of cards only one button is in
 //! the Tab order (a roving stop); the arrows go from card to card.
 
-use crate::engine::kpi::KpiDef;
+use crate::engine::kpi::{Family, KpiDef};
 use crate::locale::keyboard::{kt, KeyText};
 use crate::locale::{kpi_label, t, Text};
 use crate::ui::state::AppState;
-use crate::ui::widgets::focus::{focus_id, focus_id_later};
+use crate::ui::widgets::focus::{focus_first_later, focus_id, focus_id_later};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -48,13 +48,6 @@ pub fn button_id(kpi: &str) -> String {
     format!("actions-{kpi}")
 }
 
-/// Where the focus lands when opening: the first item or the last.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Land {
-    First,
-    Last,
-}
-
 /// The menu's items as elements, in order (its children).
 fn items(menu: &web_sys::HtmlElement) -> Vec<web_sys::HtmlElement> {
     let list = menu.children();
@@ -80,7 +73,7 @@ pub fn CardMenu(
     on_action: Callback<CardAction>,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let open = RwSignal::new(None::<Land>);
+    let open = RwSignal::new(false);
     let menu = NodeRef::<leptos::html::Div>::new();
     let id = button_id(def.id);
     let menu_id = format!("menu-{}", def.id);
@@ -90,52 +83,40 @@ pub fn CardMenu(
         let chosen = current.get().filter(|c| ids.contains(c));
         chosen.or_else(|| ids.first().copied()) == Some(def.id)
     };
-    // Once open, the focus goes into the menu (on the item asked for).
+    // Once open, the focus goes into the menu, on its first item.
     Effect::new(move |_| {
-        let (Some(land), Some(m)) = (open.get(), menu.get()) else {
+        let (true, Some(m)) = (open.get(), menu.get()) else {
             return;
         };
-        let all = items(&m);
-        let item = match land {
-            Land::First => all.first(),
-            Land::Last => all.last(),
-        };
-        if let Some(item) = item {
+        if let Some(item) = items(&m).first() {
             let _ = item.focus();
         }
     });
     let close_to_button = {
         let id = id.clone();
         move || {
-            open.set(None);
+            open.set(false);
             focus_id(&id);
         }
     };
-    // Arrows on the closed button: up and down open the menu, left and
-    // right (Home, End) go to the group's other cards.
+    // Arrows on the closed button go to the group's other cards, all four
+    // of them (on a phone the cards are stacked: up and down are the way);
+    // Enter, Space or a click opens the menu.
     let on_button_key = {
         let close_to_button = close_to_button.clone();
         move |ev: leptos::ev::KeyboardEvent| {
             let ids = siblings.get_untracked();
             let here = ids.iter().position(|x| *x == def.id);
             let to = match ev.key().as_str() {
-                "ArrowDown" => {
-                    ev.prevent_default();
-                    open.set(Some(Land::First));
-                    return;
-                }
-                "ArrowUp" => {
-                    ev.prevent_default();
-                    open.set(Some(Land::Last));
-                    return;
-                }
-                "Escape" if open.get_untracked().is_some() => {
+                "Escape" if open.get_untracked() => {
                     ev.prevent_default();
                     close_to_button();
                     return;
                 }
-                "ArrowRight" => here.map(|i| (i + 1).min(ids.len().saturating_sub(1))),
-                "ArrowLeft" => here.map(|i| i.saturating_sub(1)),
+                "ArrowRight" | "ArrowDown" => {
+                    here.map(|i| (i + 1).min(ids.len().saturating_sub(1)))
+                }
+                "ArrowLeft" | "ArrowUp" => here.map(|i| i.saturating_sub(1)),
                 "Home" => Some(0),
                 "End" => Some(ids.len().saturating_sub(1)),
                 _ => return,
@@ -178,7 +159,7 @@ pub fn CardMenu(
                 }
                 // Tab leaves the menu, which closes behind it.
                 "Tab" => {
-                    open.set(None);
+                    open.set(false);
                     return;
                 }
                 _ => return,
@@ -196,11 +177,11 @@ pub fn CardMenu(
             .zip(wrapper.get_untracked())
             .is_some_and(|(to, w)| w.contains(Some(&to)));
         if !inside {
-            open.set(None);
+            open.set(false);
         }
     };
     let act = move |a: CardAction| {
-        open.set(None);
+        open.set(false);
         on_action.run(a);
     };
     let label = move |a: CardAction| {
@@ -233,19 +214,19 @@ pub fn CardMenu(
         <span class="card-actions" node_ref=wrapper on:focusout=on_focus_out>
             <button class="icon card-menu-button" id=id.clone() data-testid=id.clone()
                 aria-haspopup="menu"
-                aria-expanded=move || open.get().is_some().to_string()
-                aria-controls=move || open.get().is_some().then(|| menu_id.clone())
+                aria-expanded=move || open.get().to_string()
+                aria-controls=move || open.get().then(|| menu_id.clone())
                 aria-label=move || format!("{} {}", kt(lang.get(), KeyText::ActionsFor), kpi_label(def, lang.get()))
                 aria-describedby=move || described_by.get()
                 title=move || format!("{} {}", kt(lang.get(), KeyText::ActionsFor), kpi_label(def, lang.get()))
                 tabindex=move || if is_stop() { "0" } else { "-1" }
                 on:focus=move |_| current.set(Some(def.id))
-                on:click=move |_| open.update(|o| *o = if o.is_some() { None } else { Some(Land::First) })
+                on:click=move |_| open.update(|o| *o = !*o)
                 on:keydown=on_button_key
             >
                 <span aria-hidden="true">"⋯"</span>
             </button>
-            <Show when=move || open.get().is_some()>
+            <Show when=move || open.get()>
                 <div class="card-menu" role="menu" id=format!("menu-{}", def.id) node_ref=menu
                     aria-labelledby=button_id(def.id) on:keydown=on_menu_key.clone()>
                     {CardAction::ALL.into_iter().map(|a| view! {
@@ -266,13 +247,17 @@ pub fn CardMenu(
 }
 
 /// After an action, where the focus goes: the card's button again (found
-/// anew where the card moved to), or, for a card hidden, its neighbour.
+/// anew where the card moved to), or, for a card hidden, its neighbour; with
+/// none, the group's heading, else (the group gone) the family's list of
+/// hidden cards, where the card now is.
 pub fn focus_after(
     action: CardAction,
-    kpi: &'static str,
+    def: &'static KpiDef,
     siblings: &[&'static str],
+    heading: &str,
     explained: bool,
 ) {
+    let kpi = def.id;
     match action {
         CardAction::Explain if explained => focus_id_later(format!("explanation-{kpi}")),
         CardAction::Hide => {
@@ -282,10 +267,16 @@ pub fn focus_after(
                     .get(i + 1)
                     .or_else(|| i.checked_sub(1).and_then(|j| siblings.get(j)))
             });
-            if let Some(n) = neighbour {
-                focus_id_later(button_id(n));
+            match neighbour {
+                Some(n) => focus_id_later(button_id(n)),
+                None => focus_first_later(vec![heading.to_string(), hidden_summary_id(def.family)]),
             }
         }
         _ => focus_id_later(button_id(kpi)),
     }
+}
+
+/// The id of a family's "Indicateurs masqués" summary (page.rs).
+pub fn hidden_summary_id(family: Family) -> String {
+    format!("hidden-summary-{family:?}").to_lowercase()
 }

@@ -3,6 +3,8 @@
 //! the KPI's direction), and a sparkline where a monthly series exists.
 
 use super::card_menu::{focus_after, CardAction, CardMenu};
+use super::page::key_kpis;
+use super::pins;
 use crate::charts::spark_points;
 use crate::engine::kpi::{Better, BreakdownId, KpiDef, KpiId};
 use crate::engine::objectives::ObjectivePeriod;
@@ -17,6 +19,7 @@ use crate::ui::state::storage::{Layout, MAX_PINNED};
 use crate::ui::state::AppState;
 use crate::ui::widgets::level::level_code;
 use crate::ui::worker_client::objectives_with_results;
+use crate::view::ViewState;
 use leptos::prelude::*;
 
 /// The monthly breakdown drawn under a KPI, when there is one.
@@ -121,6 +124,33 @@ pub fn move_in(layout: &mut Layout, ids: &[&'static str], id: &str, step: isize)
     layout.order.extend(ids.iter().map(|x| x.to_string()));
 }
 
+/// Why the card shows no change against the chosen comparison, when the
+/// engine says it is unavailable (the same test as change_view's); `None`
+/// when there is a change, or no comparison chosen.
+pub(super) fn missing_change_reason(state: AppState, def: &KpiDef) -> Option<String> {
+    let chosen = state.view.with(|v| v.compare.comparison())?;
+    let currency = state.settings.with(|s| s.currency.clone());
+    let lang = state.lang.get();
+    state.report.with(|r| {
+        let change = r.kpi(def.id)?.vs(chosen)?;
+        format_change(def.unit, change, &currency, lang)
+            .is_none()
+            .then(|| {
+                change
+                    .unavailable
+                    .as_ref()
+                    .map(|r| reason(r, lang))
+                    .unwrap_or_else(|| t(lang, Text::NoComparisonData).to_string())
+            })
+    })
+}
+
+/// Whether the dashboard is filtered: an objective is measured without the
+/// filters (the whole team, its whole period), and says so.
+pub(super) fn filtered(view: &ViewState) -> bool {
+    view.filters.values().any(|v| !v.is_empty())
+}
+
 #[component]
 pub fn KpiCard(
     def: &'static KpiDef,
@@ -129,35 +159,38 @@ pub fn KpiCard(
     siblings: Signal<Vec<&'static str>>,
     /// The card of the group holding the group's one Tab stop (card_menu.rs).
     current: RwSignal<Option<&'static str>>,
+    /// The card is in the key row: pinned, or one of the objectives' KPIs
+    /// shown there while nothing is pinned (pins.rs).
+    #[prop(optional)]
+    in_key_row: bool,
+    /// The id of the group's heading: the focus goes there when the group's
+    /// last card is hidden.
+    heading: String,
+    /// The group says once why its cards have no comparison (all the same
+    /// reason): the card's description leaves it out.
+    #[prop(into)]
+    shared_why: Signal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let layout = state.layout;
     let explain = RwSignal::new(false);
-    let pinned = move || layout.with(|l| l.pinned.iter().any(|x| x == def.id));
-    let toggle_pin = move || {
-        layout.update(|l| {
-            if let Some(i) = l.pinned.iter().position(|x| x == def.id) {
-                l.pinned.remove(i);
-            } else if l.pinned.len() < MAX_PINNED {
-                l.pinned.push(def.id.to_string());
-            }
-        })
+    let pinned = move || in_key_row;
+    let key_row = move || {
+        key_kpis(state)
+            .into_iter()
+            .map(|d| d.id)
+            .collect::<Vec<_>>()
     };
-    let hide = move || layout.update(|l| l.hidden.push(def.id.to_string()));
+    let toggle_pin = move || {
+        let row = key_row();
+        layout.update(|l| pins::toggle_pin(&mut l.pinned, &row, def.id, MAX_PINNED))
+    };
+    let hide = move || layout.update(|l| pins::hide(&mut l.pinned, &mut l.hidden, def.id));
     let shift = move |step: isize| {
         let ids = siblings.get_untracked();
-        if pinned() {
-            layout.update(|l| {
-                let mut p: Vec<&str> = l.pinned.iter().map(String::as_str).collect();
-                if let Some(i) = p.iter().position(|x| *x == def.id) {
-                    let j = i as isize + step;
-                    if j >= 0 && (j as usize) < p.len() {
-                        p.swap(i, j as usize);
-                    }
-                }
-                l.pinned = p.into_iter().map(str::to_string).collect();
-            });
+        if in_key_row {
+            layout.update(|l| pins::move_pinned(&mut l.pinned, &ids, def.id, step));
         } else {
             layout.update(|l| move_in(l, &ids, def.id, step));
         }
@@ -171,7 +204,7 @@ pub fn KpiCard(
             CardAction::Hide => hide(),
             CardAction::Explain => explain.update(|e| *e = !*e),
         }
-        focus_after(a, def.id, &ids, explain.get_untracked());
+        focus_after(a, def, &ids, &heading, explain.get_untracked());
     });
     // The team objective on this KPI, when there is one, with its result.
     let objective = Memo::new(move |_| {
@@ -218,19 +251,18 @@ pub fn KpiCard(
     let described_by = Signal::derive(move || {
         let mut ids = vec![format!("kpi-value-{}", def.id)];
         if let Some(chosen) = state.view.with(|v| v.compare.comparison()) {
-            let currency = state.settings.with(|s| s.currency.clone());
-            // The same test as change_view's: no figure to show, a reason instead.
-            kpi.with(|k| match k.vs(chosen) {
-                Some(c) if format_change(def.unit, c, &currency, lang.get()).is_none() => {
-                    ids.push(format!("no-comparison-text-{}", def.id));
+            if missing_change_reason(state, def).is_some() {
+                ids.push(format!("no-comparison-text-{}", def.id));
+                // Said once for the group when its cards share it.
+                if !shared_why.get() {
                     ids.push(format!("why-{}", def.id));
                 }
-                Some(_) => ids.push(format!("changes-{}", def.id)),
-                None => {}
-            });
+            } else if kpi.with(|k| k.vs(chosen).is_some()) {
+                ids.push(format!("changes-{}", def.id));
+            }
         }
         if objective.with(Option::is_some) {
-            ids.push(format!("kpi-objective-text-{}", def.id));
+            ids.push(format!("kpi-objective-said-{}", def.id));
         }
         ids.join(" ")
     });
@@ -247,7 +279,7 @@ pub fn KpiCard(
         })
     };
     view! {
-        <article class="kpi-card" class:pinned=pinned data-testid=format!("card-{}", def.id)
+        <article class="kpi-card" class:pinned=in_key_row data-testid=format!("card-{}", def.id)
             aria-labelledby=format!("kpi-title-{}", def.id)>
             <div class="card-head">
                 <h3 id=format!("kpi-title-{}", def.id)>{move || kpi_label(def, lang.get())}</h3>
@@ -324,6 +356,18 @@ fn ObjectiveLine(
         .then_some(result.pace)
         .filter(|p| *p > 0.0 && *p < 1.0);
     let text = move || objective_summary(def, &result, &currency, lang.get());
+    // "Objectif 2025 :", and "(sans les filtres)" while the dashboard is filtered.
+    let label = move || {
+        let l = lang.get();
+        let mut said = format!("{} {}", t(l, Text::Objective), period_label(&period, l));
+        if state.view.with(filtered) {
+            said = format!(
+                "{said} {}",
+                objective_text(l, ObjectiveText::WithoutFilters)
+            );
+        }
+        format!("{said}{}", colon(l))
+    };
     // The bar runs to 100 % of the target; the pace mark sits at its share.
     let width = attainment.unwrap_or(0.0).clamp(0.0, 1.0) * 100.0;
     let pace_text = move || {
@@ -339,9 +383,10 @@ fn ObjectiveLine(
     view! {
         <div class=format!("kpi-objective {}", level_code(level)) data-testid=format!("kpi-objective-{}", def.id) data-level=level_code(level)
             data-attainment=attainment.map(|a| a.to_string()).unwrap_or_default()>
-            <p>
-                <span class="kpi-objective-label">{move || format!("{} {}{}", t(lang.get(), Text::Objective), period_label(&period, lang.get()), colon(lang.get()))}</span>
-                <span id=format!("kpi-objective-text-{}", def.id) data-testid=format!("kpi-objective-text-{}", def.id)>{text}</span>
+            // The card's description reads the whole line, its label with it.
+            <p id=format!("kpi-objective-said-{}", def.id)>
+                <span class="kpi-objective-label">{label}</span>
+                <span data-testid=format!("kpi-objective-text-{}", def.id)>{text}</span>
             </p>
             <div class="kpi-objective-bar" role="meter" aria-valuemin="0" aria-valuemax="100"
                 aria-valuenow=format!("{width:.0}") aria-label=move || t(lang.get(), Text::Objective)>

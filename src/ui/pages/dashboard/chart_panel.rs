@@ -9,7 +9,8 @@ use crate::locale::keyboard::{kt, KeyText};
 use crate::locale::{chart_title, format_value, reason as said, t, Lang, Text};
 use crate::ui::state::AppState;
 use crate::ui::widgets::chart::{
-    data_url, dispose_soon, draw_later, new_chart, on_click, set_option, ChartClick, Formatters,
+    data_url, dispose_soon, draw_later, new_chart_in_scheme, on_click, set_option, ChartClick,
+    Formatters,
 };
 use crate::ui::widgets::download::{download_data_url, download_view_csv};
 use crate::ui::widgets::focus::focus_id_later;
@@ -74,7 +75,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             };
             if empty {
                 // The element is new when the panel was shown again: start from a fresh instance.
-                match new_chart(id.as_str()) {
+                match new_chart_in_scheme(id.as_str()) {
                     Some(ec) => {
                         // A click filters by what the bar stands for (crate::view::ClickMeans).
                         let means = ClickMeans::of(id);
@@ -166,11 +167,15 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
         <figure class="chart-panel" id=format!("panel-{id}") data-testid=format!("chart-{id}") aria-labelledby=format!("chart-title-{id}")>
             <figcaption>
                 <h3 id=format!("chart-title-{id}")>{title}</h3>
+                // Each button described by the chart's title: "Image PNG" of which chart.
+                // The CSV export only for a chart with figures, always there
+                // (not only with the table shown, where it came before the table).
                 <span class="chart-actions">
                     // A disclosure: it shows the table in the chart's place, and
                     // the focus goes to the table, whose caption is read out.
                     <button class="button subtle" aria-expanded=move || as_table.get().to_string()
                         aria-controls=move || as_table.get().then(|| format!("table-{id}"))
+                        aria-describedby=format!("chart-title-{id}")
                         on:click=move |_| {
                             as_table.update(|v| *v = !*v);
                             if as_table.get_untracked() {
@@ -180,10 +185,10 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                         {move || t(lang.get(), if as_table.get() { Text::ShowChart } else { Text::ShowTable })}
                     </button>
                     <Show when=move || !as_table.get() && chart.with(Option::is_some)>
-                        <button class="button subtle" on:click=export_png>{move || t(lang.get(), Text::ExportPng)}</button>
+                        <button class="button subtle" aria-describedby=format!("chart-title-{id}") on:click=export_png>{move || t(lang.get(), Text::ExportPng)}</button>
                     </Show>
-                    <Show when=move || as_table.get()>
-                        <button class="button subtle" data-testid=format!("export-csv-{id}") on:click=export_csv>{move || t(lang.get(), Text::ExportCsv)}</button>
+                    <Show when=move || chart.with(Option::is_some)>
+                        <button class="button subtle" data-testid=format!("export-csv-{id}") aria-describedby=format!("chart-title-{id}") on:click=export_csv>{move || t(lang.get(), Text::ExportCsv)}</button>
                     </Show>
                 </span>
             </figcaption>

@@ -6,6 +6,7 @@
 
 pub mod chart_list;
 pub mod fit;
+pub mod pins;
 
 #[cfg(target_arch = "wasm32")]
 mod alerts;

@@ -9,6 +9,7 @@ use crate::locale::{
     print_title, semicolon, PrintLine,
 };
 use crate::ui::state::AppState;
+use crate::ui::widgets::chart::{screen_theme, theme_dashboard_charts};
 use crate::ui::worker_client::demo_in_use;
 use crate::view::PeriodChoice;
 use leptos::prelude::*;
@@ -46,6 +47,8 @@ fn fit_charts(for_print: bool) {
     let _ = js_sys::Reflect::set(&size, &"width".into(), &width);
     let _ = js_sys::Reflect::set(&size, &"height".into(), &height);
     let size: JsValue = size.into();
+    // Paper is light whatever the screen's scheme: the charts too.
+    theme_dashboard_charts(if for_print { "default" } else { screen_theme() });
     let charts = document().get_elements_by_class_name("chart");
     for i in 0..charts.length() {
         if let Some(ec) = charts.item(i).and_then(|el| chart_in(&el)) {
