@@ -25,7 +25,7 @@ pub const MISSING_CODE: u32 = u32::MAX;
 
 /// `""`, `NA`, `N/A`, `null`, `-`, `#N/A`, `none`, `nan`, any case, on
 /// ASCII-trimmed bytes, before any decoding.
-#[inline]
+#[inline(always)]
 pub fn is_missing_bytes(b: &[u8]) -> bool {
     match b.first() {
         None => true,
@@ -60,6 +60,10 @@ pub fn push_row(
     for (i, column) in columns.iter_mut().enumerate() {
         column.push(cell(text, cells, i), hasher);
     }
+    // Every column has as many rows: looked at once per row, not per cell.
+    if columns.first().is_some_and(|c| c.len() == SAMPLE_ROWS) {
+        columns.iter_mut().for_each(Cells::decide);
+    }
 }
 
 /// Rows after which a column that may be read straight to values is looked at.
@@ -86,35 +90,44 @@ impl Cells {
         Cells::Interned(interner)
     }
 
-    #[inline]
+    /// Pushes a row's cell. (The dictionary's push inlined here, the
+    /// values' not: most columns are dictionaries, and the loop over a
+    /// row's cells stays as tight as it was with dictionaries only.)
+    #[inline(always)]
     pub fn push(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) {
-        match self {
-            Cells::Interned(interner) => {
-                interner.push(cell, hasher);
-                if interner.sample && interner.codes.len() == SAMPLE_ROWS {
-                    self.decide();
-                }
-            }
-            Cells::Fixed(fixed) => {
-                let cell = cell.trim_ascii();
-                if is_missing_bytes(cell) {
-                    fixed.values.push(f64::NAN);
-                } else if !fixed.push(cell) {
-                    self.back_to_dictionary(hasher);
-                    self.push(cell, hasher);
-                }
-            }
+        if let Cells::Interned(interner) = self {
+            interner.push(cell, hasher);
+        } else {
+            self.push_value(cell, hasher);
+        }
+    }
+
+    /// [`Cells::push`] into values.
+    #[inline(never)]
+    fn push_value(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) {
+        let Cells::Fixed(fixed) = self else {
+            return;
+        };
+        let cell = cell.trim_ascii();
+        if is_missing_bytes(cell) {
+            fixed.values.push(f64::NAN);
+        } else if !fixed.push(cell) {
+            self.back_to_dictionary(hasher);
+            self.push(cell, hasher);
         }
     }
 
     /// Reads the column straight to values from here on when its rows so
-    /// far were amounts of one shape, at least half of them distinct.
+    /// far (its first [`SAMPLE_ROWS`], for [`push_row`]) were amounts of one
+    /// shape, at least half of them distinct.
     #[cold]
-    fn decide(&mut self) {
+    pub fn decide(&mut self) {
         let Cells::Interned(interner) = self else {
             return;
         };
-        interner.sample = false;
+        if !std::mem::take(&mut interner.sample) {
+            return;
+        }
         let present = interner
             .codes
             .iter()
@@ -344,7 +357,7 @@ impl Interner {
         value(&self.bytes, &self.ends, code)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) {
         let cell = cell.trim_ascii();
         if is_missing_bytes(cell) {
@@ -549,6 +562,9 @@ mod tests {
         for i in 0..rows {
             cells.push(cell(i).as_bytes(), &h);
             plain.push(cell(i).as_bytes(), &h);
+            if cells.len() == SAMPLE_ROWS {
+                cells.decide();
+            }
             match i {
                 1_000 | 2_999 => {
                     assert!(matches!(cells, Cells::Fixed(_)) == (i > SAMPLE_ROWS), "{i}")
@@ -569,7 +585,8 @@ mod tests {
             |i: usize| format!("{},50", i % 10),
         ] {
             let mut c = Cells::new(rows, true);
-            (0..rows).for_each(|i| c.push(text(i).as_bytes(), &h));
+            (0..SAMPLE_ROWS).for_each(|i| c.push(text(i).as_bytes(), &h));
+            c.decide();
             assert!(matches!(c, Cells::Interned(_)));
         }
     }
