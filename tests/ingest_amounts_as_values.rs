@@ -44,13 +44,15 @@ fn same_both_ways(bytes: &[u8], one_thread: bool, columns: &[&str]) -> Result<()
     Ok(())
 }
 
-/// How a column of amounts is written, and what it turns into after row `at`.
+/// How a column of amounts (or of whole numbers: no decimals) is written,
+/// and what it turns into after row `at`.
 #[derive(Debug, Clone)]
 struct Amounts {
     header: &'static str,
     separator: char,
     decimals: usize,
-    /// Distinct values drawn from: few keep the column a dictionary.
+    /// Distinct values drawn from: few keep the column a dictionary; 0:
+    /// each row's own, in ascending order (invoice numbers).
     spread: u64,
     /// One cell in `missing` is missing (`""` or `NA`), 0: none.
     missing: u64,
@@ -94,8 +96,8 @@ fn amounts() -> impl Strategy<Value = Amounts> {
             "Prix",
         ]),
         prop::sample::select(vec![',', '.']),
-        1usize..=2,
-        prop::sample::select(vec![50u64, 5_000, 10_000_000]),
+        0usize..=2,
+        prop::sample::select(vec![0u64, 50, 5_000, 10_000_000]),
         prop::sample::select(vec![0u64, 3, 97]),
         prop::sample::select(vec![0u64, 0, 7]),
         proptest::option::of((0usize..2_000, prop::sample::select(SWITCHES.to_vec()))),
@@ -131,7 +133,11 @@ impl Amounts {
                 b"NA".to_vec()
             };
         }
-        let v = x % self.spread;
+        let v = if self.spread == 0 {
+            24_000 + r as u64
+        } else {
+            x % self.spread
+        };
         let negative = x.is_multiple_of(11);
         let scale = 10u64.pow(self.decimals as u32);
         let (mut sep, mut decimals) = (self.separator, self.decimals);
@@ -183,7 +189,11 @@ impl Amounts {
         let scale = 10u64.pow(decimals as u32);
         let text = text.unwrap_or_else(|| {
             let sign = if negative && v > 0 { "-" } else { "" };
-            format!("{sign}{}{sep}{:0w$}", v / scale, v % scale, w = decimals)
+            if decimals == 0 {
+                format!("{v}")
+            } else {
+                format!("{sign}{}{sep}{:0w$}", v / scale, v % scale, w = decimals)
+            }
         });
         if self.quoted > 0 && x % self.quoted == 2 {
             format!("\"{text}\"").into_bytes()

@@ -1,20 +1,29 @@
 //! A column of amounts all written alike — digits, one decimal separator,
-//! always one or always two decimals (`915,59`, `-12.50`) — read straight
-//! to their values, without a dictionary. Real exports have about 100 000
-//! distinct amounts per million lines: looking each cell up in a table of
-//! that size cost one or two cache misses per cell, for a value nearly
-//! always new. Each value gives its text back exactly (digits over a power
-//! of ten, the shape the column was written in), so nothing else is kept.
+//! always one or always two decimals (`915,59`, `-12.50`) — or of plain
+//! whole numbers (`2400001`: invoice numbers) read straight to their
+//! values, without a dictionary. Real exports have about 100 000 distinct
+//! amounts and a million invoice numbers per million lines: looking each
+//! cell up in a table of that size cost one or two cache misses per cell,
+//! for a value nearly always new. Each value gives its text back exactly
+//! (digits over a power of ten, the shape the column was written in), so
+//! nothing else is kept.
 
 /// How every value of a column is written: its decimal separator and how
 /// many digits follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
-    /// `,` or `.`.
+    /// `,` or `.`; 0 for whole numbers.
     pub separator: u8,
-    /// 1 or 2. (Three could be thousands: `1,234`; none could be an id or a date.)
+    /// 1 or 2, or 0 for whole numbers. (Three could be thousands: `1,234`.)
     pub decimals: u8,
 }
+
+/// The shape of whole numbers: digits alone, not negative (`-2024` could
+/// be read as a date).
+pub const WHOLE: Shape = Shape {
+    separator: 0,
+    decimals: 0,
+};
 
 /// Digits a value may have in all: a double holds them exactly, so the value
 /// and its digits give each other back.
@@ -23,19 +32,22 @@ const MAX_DIGITS: usize = 15;
 const POWERS: [f64; 3] = [1.0, 10.0, 100.0];
 
 impl Shape {
-    /// The shape of a trimmed cell, when it is a plain amount: an optional
+    /// The shape of a trimmed cell, when it is a plain amount — an optional
     /// `-`, an integer part without leading zero (or `0` alone), a separator
-    /// and one or two digits. A negative zero is left out (its text could
-    /// not be told from its value's).
+    /// and one or two digits — or a whole number (digits alone, no leading
+    /// zero). A negative zero is left out (its text could not be told from
+    /// its value's).
     #[inline]
     pub fn of(cell: &[u8]) -> Option<Shape> {
-        let at = cell.iter().rposition(|b| matches!(b, b',' | b'.'))?;
-        let decimals = u8::try_from(cell.len() - at - 1).ok()?;
-        let shape = Shape {
-            separator: *cell.get(at)?,
-            decimals,
+        let shape = match cell.iter().rposition(|b| matches!(b, b',' | b'.')) {
+            None => WHOLE,
+            Some(at) => Shape {
+                separator: *cell.get(at)?,
+                decimals: u8::try_from(cell.len() - at - 1).ok()?,
+            },
         };
-        (matches!(decimals, 1 | 2) && shape.value(cell).is_some()).then_some(shape)
+        let known = shape == WHOLE || matches!(shape.decimals, 1 | 2);
+        (known && shape.value(cell).is_some()).then_some(shape)
     }
 
     /// The value of a trimmed cell of this shape, as the engine's number
@@ -44,14 +56,21 @@ impl Shape {
     #[inline]
     pub fn value(self, cell: &[u8]) -> Option<f64> {
         let (negative, digits) = match cell.split_first() {
-            Some((b'-', rest)) => (true, rest),
+            Some((b'-', rest)) if self != WHOLE => (true, rest),
             _ => (false, cell),
         };
-        let int_len = digits.len().checked_sub(1 + self.decimals as usize)?;
-        let (int, rest) = digits.split_at(int_len);
-        let (&separator, frac) = rest.split_first()?;
-        if separator != self.separator
-            || int.is_empty()
+        let (int, frac): (&[u8], &[u8]) = if self == WHOLE {
+            (digits, &[])
+        } else {
+            let int_len = digits.len().checked_sub(1 + self.decimals as usize)?;
+            let (int, rest) = digits.split_at(int_len);
+            let (&separator, frac) = rest.split_first()?;
+            if separator != self.separator {
+                return None;
+            }
+            (int, frac)
+        };
+        if int.is_empty()
             || int.len() + frac.len() > MAX_DIGITS
             || (int.len() > 1 && int[0] == b'0')
         {
@@ -85,6 +104,9 @@ impl Shape {
         let scale = scale as u64;
         let mut int = itoa(mantissa / scale);
         out.append(&mut int);
+        if self == WHOLE {
+            return;
+        }
         out.push(self.separator);
         let frac = mantissa % scale;
         if self.decimals == 2 && frac < 10 {
@@ -160,8 +182,12 @@ mod tests {
         assert_eq!(Shape::of(b"0,05"), comma2);
         assert_eq!(Shape::of(b"-12,50"), comma2);
         assert_eq!(Shape::of(b"-0.5"), dot1);
+        assert_eq!(Shape::of(b"2400001"), Some(WHOLE));
+        assert_eq!(Shape::of(b"0"), Some(WHOLE));
         for other in [
-            &b"915"[..],
+            &b"-915"[..],
+            b"0915",
+            b"1234567890123456",
             b"1,234",
             b"01,50",
             b",50",

@@ -450,19 +450,23 @@ impl Interner {
         let missing = self.codes.iter().filter(|&&c| c == MISSING_CODE).count();
         let present = rows.saturating_sub(missing).max(1);
         self.repeats = seen * 100 >= present * 99;
-        let more = if self.repeats {
+        if self.repeats {
             self.last = None;
             // A value kept for every row to come.
-            more_rows
+            self.ends.reserve(more_rows);
+            self.bytes.reserve(more_rows * (self.bytes.len() / seen));
         } else {
-            // Distinct values grow at most like rows; a little over the rate so far.
+            // Distinct values grow at most like rows; a little over the rate
+            // so far. Only the table is made that big (rehashing is what
+            // costs): the values themselves grow as they come, for a column
+            // whose values stop coming (20 000 customers) would otherwise
+            // hold room for ten times as many.
+            // (Values over 16 bytes, names mostly, are left to grow too.)
             let more = (more_rows as f64 * seen as f64 / rows as f64 * 1.1) as usize;
-            self.short.reserve(more, short_hash(&self.keys, self.seed));
-            self.keys.reserve(more);
-            more
-        };
-        self.ends.reserve(more);
-        self.bytes.reserve(more * (self.bytes.len() / seen));
+            if self.short.len() >= self.index.len() {
+                self.short.reserve(more, short_hash(&self.keys, self.seed));
+            }
+        }
     }
 
     fn intern_long(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) -> u32 {

@@ -23,6 +23,7 @@ use crate::currency::Tally;
 use crate::infer::{infer, Context, Inferred};
 use crate::parse::number::Decimal;
 use crate::table::{ColumnData, ColumnType, StringPool, MISSING_CODE, MISSING_DAY, MISSING_SECS};
+use cadran_intern::fixed::WHOLE;
 use cadran_intern::{Fixed, Shape};
 use hashbrown::{HashMap, HashSet};
 
@@ -128,20 +129,24 @@ impl Reading {
         (data, reading)
     }
 
-    /// A column of amounts read straight to values ([`Fixed`]), as
-    /// [`Reading::of`] would have typed its text: numbers with the shape's
-    /// decimal separator, none without decimals, no currency, no bad cell.
+    /// A column of amounts or whole numbers read straight to values
+    /// ([`Fixed`]), as [`Reading::of`] would have typed its text: numbers
+    /// with the shape's decimal separator (whole ones: the context's), no
+    /// currency, no bad cell.
     /// Also returns its missing cells.
     pub fn of_fixed(fixed: Fixed, ctx: Context, key: bool) -> (ColumnData, Reading, usize) {
         let Fixed { shape, values, .. } = fixed;
         let missing = values.iter().filter(|v| v.is_nan()).count();
+        // Whole numbers fit either separator: the context decides, as for text.
         let decimal = match shape.separator {
             b',' => Decimal::Comma,
+            b'.' => Decimal::Dot,
+            _ if ctx.french_style => Decimal::Comma,
             _ => Decimal::Dot,
         };
         let data = ColumnData::Number {
             values,
-            integer: false,
+            integer: shape == WHOLE,
             decimal,
         };
         let typed = Typed {
@@ -293,19 +298,38 @@ impl Source {
 /// of first appearance, as a dictionary would have held them.
 fn written(values: &[f64], shape: Shape) -> ColumnData {
     let mut pool = StringPool::default();
-    let mut code: HashMap<u64, u32> = HashMap::new();
     let mut text = Vec::with_capacity(24);
+    let mut write = |v: f64, pool: &mut StringPool| {
+        text.clear();
+        shape.write(v, &mut text);
+        pool.push(std::str::from_utf8(&text).unwrap_or_default())
+    };
+    // Invoice numbers in order are each new: no table needed.
+    let mut present = values.iter().filter(|v| !v.is_nan());
+    let mut last = present.next().copied().unwrap_or(f64::NAN);
+    if present.all(|&v| std::mem::replace(&mut last, v) < v) {
+        let codes = values
+            .iter()
+            .map(|&v| {
+                if v.is_nan() {
+                    MISSING_CODE
+                } else {
+                    write(v, &mut pool)
+                }
+            })
+            .collect();
+        return ColumnData::Text { codes, pool };
+    }
+    let mut code: HashMap<u64, u32> = HashMap::new();
     let codes = values
         .iter()
         .map(|&v| {
             if v.is_nan() {
                 return MISSING_CODE;
             }
-            *code.entry(v.to_bits()).or_insert_with(|| {
-                text.clear();
-                shape.write(v, &mut text);
-                pool.push(std::str::from_utf8(&text).unwrap_or_default())
-            })
+            *code
+                .entry(v.to_bits())
+                .or_insert_with(|| write(v, &mut pool))
         })
         .collect();
     ColumnData::Text { codes, pool }
