@@ -102,8 +102,7 @@ impl Shape {
             .unwrap_or(1.0);
         let mantissa = (value.abs() * scale).round() as u64;
         let scale = scale as u64;
-        let mut int = itoa(mantissa / scale);
-        out.append(&mut int);
+        push_digits(mantissa / scale, out);
         if self == WHOLE {
             return;
         }
@@ -112,21 +111,26 @@ impl Shape {
         if self.decimals == 2 && frac < 10 {
             out.push(b'0');
         }
-        out.append(&mut itoa(frac));
+        push_digits(frac, out);
     }
 }
 
-fn itoa(mut n: u64) -> Vec<u8> {
-    let mut digits = Vec::with_capacity(20);
+/// Appends the decimal digits of `n` (a million invoice numbers are
+/// written back when their column is mapped to a key: no allocation each).
+fn push_digits(mut n: u64, out: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
     loop {
-        digits.push(b'0' + (n % 10) as u8);
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
         n /= 10;
-        if n == 0 {
+        if n == 0 || at == 0 {
             break;
         }
     }
-    digits.reverse();
-    digits
+    out.extend_from_slice(digits.get(at..).unwrap_or_default());
 }
 
 /// A column read straight to values: `NaN` for a missing cell.
@@ -150,17 +154,6 @@ impl Fixed {
             }
             None => false,
         }
-    }
-
-    /// Each row's text as it was read (`None`: missing).
-    pub fn texts(&self) -> impl Iterator<Item = Option<Vec<u8>>> + '_ {
-        self.values.iter().map(|&v| {
-            (!v.is_nan()).then(|| {
-                let mut out = Vec::with_capacity(16);
-                self.shape.write(v, &mut out);
-                out
-            })
-        })
     }
 }
 

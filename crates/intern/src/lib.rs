@@ -166,8 +166,14 @@ impl Cells {
             return;
         };
         let mut interner = Interner::with_capacity(fixed.rows);
-        for text in fixed.texts() {
-            interner.push(text.as_deref().unwrap_or_default(), hasher);
+        let mut text = Vec::with_capacity(24);
+        for &v in &fixed.values {
+            text.clear();
+            // A missing cell pushed as an empty one: missing alike.
+            if !v.is_nan() {
+                fixed.shape.write(v, &mut text);
+            }
+            interner.push(&text, hasher);
         }
         *self = Cells::Interned(interner);
     }
