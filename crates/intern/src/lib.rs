@@ -5,9 +5,9 @@
 //! a length, compared inline, without reading the dictionary's bytes; a cell
 //! equal to the one above it skips the lookup.
 //!
-//! A column of amounts nearly all distinct, written alike (`915,59`), is read
-//! straight to its values instead, once its first rows showed it ([`Cells`],
-//! [`fixed`]).
+//! A column of amounts written alike (`915,59`) or of whole numbers
+//! (`2400001`), nearly all distinct, is read straight to its values instead,
+//! once its first rows showed it ([`Cells`], [`fixed`]).
 //!
 //! Cadran's ingest inner loop, in a crate of its own: the app's Wasm is
 //! built for size, and a crate can be built for speed inside it (its
@@ -71,7 +71,7 @@ pub const SAMPLE_ROWS: usize = 1024;
 
 /// One column's cells while the file streams by: interned, or read straight
 /// to values ([`Fixed`]) when its first [`SAMPLE_ROWS`] rows were amounts
-/// of one shape, at least half of them distinct. A later cell of another
+/// of one shape or whole numbers, at least half of them distinct. A later cell of another
 /// shape turns the column back into a dictionary, every earlier cell
 /// interned again from its value's text: what the dictionary would have
 /// been had it been one all along.
@@ -119,7 +119,7 @@ impl Cells {
 
     /// Reads the column straight to values from here on when its rows so
     /// far (its first [`SAMPLE_ROWS`], for [`push_row`]) were amounts of one
-    /// shape, at least half of them distinct.
+    /// shape or whole numbers, at least half of them distinct.
     #[cold]
     pub fn decide(&mut self) {
         let Cells::Interned(interner) = self else {

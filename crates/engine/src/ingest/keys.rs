@@ -8,7 +8,8 @@
 //! a sale, or whether a lead became one), and the user can map any column
 //! to a key later (`Imported::remap`, `set_mapping`) without the file being
 //! read again. So every column is typed as before, a typed column keeps
-//! what gives its text back ([`Source`]: for most, only its distinct values),
+//! what gives its text back ([`Source`]: for most, only its distinct values;
+//! for amounts and whole numbers read straight to values, nothing),
 //! and [`Reading::apply`] gives each column the reading its field wants, at
 //! read time and on every remap. A column whose header names keys only
 //! (`InvoiceNo`) holds its text from the start, so no copy of it is kept.
