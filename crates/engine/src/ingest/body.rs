@@ -11,13 +11,13 @@
 use super::lines::{line_ends_before, LineCursor};
 use super::{Options, Warnings, PROGRESS_EVERY};
 use crate::error::WarningKind;
-use cadran_intern::{push_row, Interner};
+use cadran_intern::{push_row, Cells};
 use csv::{ByteRecord, ReaderBuilder};
 use hashbrown::DefaultHashBuilder;
 
 /// What reading the rows found.
 pub(super) struct Body {
-    pub builders: Vec<Interner>,
+    pub builders: Vec<Cells>,
     /// Each row's line in the text, to name it in a warning.
     pub lines: Vec<u64>,
     /// The first rows' raw cells (decoded once the encoding is known).
@@ -43,6 +43,8 @@ pub(super) struct Setup<'a> {
     /// Whether a big file may be read on two threads (never in Wasm).
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub split: bool,
+    /// Whether a column of amounts may be read straight to values.
+    pub values: bool,
 }
 
 impl<'a> Setup<'a> {
@@ -60,6 +62,7 @@ impl<'a> Setup<'a> {
             hasher,
             every: PROGRESS_EVERY,
             split: !opts.one_thread,
+            values: !opts.dictionary_only,
         }
     }
 }
@@ -83,14 +86,14 @@ pub(super) fn read(
         let (a, b) = std::thread::scope(|scope| {
             let b = scope.spawn(|| {
                 // Lines counted from 1, moved after the first half's once both are read.
-                let mut b = Body::new(s.width, count_newlines(second) + 1, 1);
+                let mut b = Body::new(s.width, count_newlines(second) + 1, 1, s.values);
                 b.scan(second, (start + split) as u64, s, &mut |_, _| {});
                 b
             });
             // Both halves advance together: the first one's share and twice
             // its rows stand for the whole.
             let half = first.len().max(1) as f64;
-            let mut a = Body::new(s.width, count_newlines(first) + 1, first_line);
+            let mut a = Body::new(s.width, count_newlines(first) + 1, first_line, s.values);
             a.scan(first, start as u64, s, &mut |at, rows| {
                 progress((at as f64 - start as f64) / half, rows * 2)
             });
@@ -100,7 +103,7 @@ pub(super) fn read(
             return merge(a, b, s);
         }
     }
-    let mut out = Body::new(s.width, count_newlines(body) + 1, first_line);
+    let mut out = Body::new(s.width, count_newlines(body) + 1, first_line, s.values);
     out.read_rest(text, start, s, progress);
     out
 }
@@ -120,11 +123,12 @@ fn split_point(body: &[u8]) -> Option<usize> {
 impl Body {
     /// No rows yet; room for about `expected_rows` (line ends bound the row
     /// count: reserving once avoids copying growing columns); the rows
-    /// start on line `line`.
-    pub fn new(width: usize, expected_rows: usize, line: u64) -> Body {
+    /// start on line `line`; `values`: whether columns of amounts may be
+    /// read straight to values.
+    pub fn new(width: usize, expected_rows: usize, line: u64, values: bool) -> Body {
         Body {
             builders: (0..width)
-                .map(|_| Interner::with_capacity(expected_rows))
+                .map(|_| Cells::new(expected_rows, values))
                 .collect(),
             lines: Vec::with_capacity(expected_rows),
             preview: Vec::new(),
@@ -368,11 +372,12 @@ mod tests {
     );
 
     fn finished(b: Body) -> Read {
+        let h = DefaultHashBuilder::default();
         let cols = b
             .builders
             .into_iter()
             .map(|c| {
-                let (codes, pool) = finish(c, Encoding::Utf8);
+                let (codes, pool) = finish(c.into_interner(&h), Encoding::Utf8);
                 (codes, pool.iter().map(str::to_string).collect())
             })
             .collect();
@@ -402,12 +407,13 @@ mod tests {
             hasher: &hasher,
             every: 1 << 16,
             split: true,
+            values: true,
         };
         let header = 0;
         assert!(split_point(&bytes).is_some(), "the test file must be split");
         let mut reports = 0;
         let split = read(&bytes, header, &s, &mut |_, _| reports += 1);
-        let mut one = Body::new(4, 0, 1);
+        let mut one = Body::new(4, 0, 1, true);
         one.scan(&bytes, header as u64, &s, &mut |_, _| {});
         assert!(reports > 0);
         assert_eq!(finished(split), finished(one));
@@ -417,12 +423,13 @@ mod tests {
     fn as_lines(b: Body) -> String {
         let warnings: Vec<_> = b.warnings.0.iter().map(|(k, &(l, n))| (*k, l, n)).collect();
         let (first_empty, lines) = (b.first_empty, b.lines.clone());
+        let h = DefaultHashBuilder::default();
         let (preview, empty, end) = (b.preview.clone(), b.empty_rows, b.line);
         let cols: Vec<_> = b
             .builders
             .into_iter()
             .map(|c| {
-                let (codes, pool) = finish(c, Encoding::Utf8);
+                let (codes, pool) = finish(c.into_interner(&h), Encoding::Utf8);
                 (codes, pool.iter().map(str::to_string).collect::<Vec<_>>())
             })
             .collect();
@@ -447,10 +454,11 @@ mod tests {
             hasher: &hasher,
             every: 2,
             split: false,
+            values: true,
         };
         for (i, text) in cases.into_iter().enumerate() {
             assert!(plain(text));
-            let (mut a, mut b) = (Body::new(3, 0, 1), Body::new(3, 0, 1));
+            let (mut a, mut b) = (Body::new(3, 0, 1, true), Body::new(3, 0, 1, true));
             let (mut pa, mut pb) = (Vec::new(), Vec::new());
             a.scan_csv(text, 0, &s, &mut |_, n| pa.push(n));
             b.scan_plain(text, 0, &s, &mut |_, n| pb.push(n));

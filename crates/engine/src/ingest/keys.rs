@@ -8,7 +8,8 @@
 //! a sale, or whether a lead became one), and the user can map any column
 //! to a key later (`Imported::remap`, `set_mapping`) without the file being
 //! read again. So every column is typed as before, a typed column keeps
-//! what gives its text back ([`Source`]: for most, only its distinct values),
+//! what gives its text back ([`Source`]: for most, only its distinct values;
+//! for amounts and whole numbers read straight to values, nothing),
 //! and [`Reading::apply`] gives each column the reading its field wants, at
 //! read time and on every remap. A column whose header names keys only
 //! (`InvoiceNo`) holds its text from the start, so no copy of it is kept.
@@ -23,6 +24,8 @@ use crate::currency::Tally;
 use crate::infer::{infer, Context, Inferred};
 use crate::parse::number::Decimal;
 use crate::table::{ColumnData, ColumnType, StringPool, MISSING_CODE, MISSING_DAY, MISSING_SECS};
+use cadran_intern::fixed::WHOLE;
+use cadran_intern::{Fixed, Shape};
 use hashbrown::{HashMap, HashSet};
 
 /// A column's type as its values decided it, and what the summary and the
@@ -56,6 +59,9 @@ enum Source {
         pool: StringPool,
         repeats: bool,
     },
+    /// Nothing: amounts all written in one shape (`915,59`), read straight
+    /// to values, each of which gives its text back ([`Shape::write`]).
+    Shape(Shape),
 }
 
 /// One column's two readings.
@@ -124,6 +130,48 @@ impl Reading {
         (data, reading)
     }
 
+    /// A column of amounts or whole numbers read straight to values
+    /// ([`Fixed`]), as [`Reading::of`] would have typed its text: numbers
+    /// with the shape's decimal separator (whole ones: the context's), no
+    /// currency, no bad cell.
+    /// Also returns its missing cells.
+    pub fn of_fixed(fixed: Fixed, ctx: Context, key: bool) -> (ColumnData, Reading, usize) {
+        let Fixed { shape, values, .. } = fixed;
+        let missing = values.iter().filter(|v| v.is_nan()).count();
+        // Whole numbers fit either separator: the context decides, as for text.
+        let decimal = match shape.separator {
+            b',' => Decimal::Comma,
+            b'.' => Decimal::Dot,
+            _ if ctx.french_style => Decimal::Comma,
+            _ => Decimal::Dot,
+        };
+        let data = ColumnData::Number {
+            values,
+            integer: shape == WHOLE,
+            decimal,
+        };
+        let typed = Typed {
+            ctx,
+            column_type: data.column_type(),
+            format: None,
+            decimal: Some(decimal),
+            ambiguous: false,
+            bad_count: 0,
+            bad_line: None,
+            currencies: Tally::default(),
+        };
+        let source = Source::Shape(shape);
+        let mut reading = Reading {
+            typed: Some(typed),
+            text: None,
+        };
+        if key {
+            return (source.text(&data), reading, missing);
+        }
+        reading.text = Some(source);
+        (data, reading, missing)
+    }
+
     /// Whether `data` holds the typed values (else its text, or the column has no type).
     pub fn holds_typed(&self) -> bool {
         self.text.is_some()
@@ -162,7 +210,7 @@ impl Reading {
         match &self.text {
             Some(Source::Distinct { pool, keys }) => pool.heap_bytes() + keys.capacity() * 8,
             Some(Source::Codes { codes, pool, .. }) => codes.capacity() * 4 + pool.heap_bytes(),
-            None => 0,
+            Some(Source::Shape(_)) | None => 0,
         }
     }
 }
@@ -239,8 +287,53 @@ impl Source {
                 };
                 ColumnData::Text { codes, pool }
             }
+            Source::Shape(shape) => match data {
+                ColumnData::Number { values, .. } => written(values, shape),
+                _ => ColumnData::Empty { len: 0 },
+            },
         }
     }
+}
+
+/// The text of amounts read in `shape`: each distinct value once, in order
+/// of first appearance, as a dictionary would have held them.
+fn written(values: &[f64], shape: Shape) -> ColumnData {
+    let mut pool = StringPool::default();
+    let mut text = Vec::with_capacity(24);
+    let mut write = |v: f64, pool: &mut StringPool| {
+        text.clear();
+        shape.write(v, &mut text);
+        pool.push(std::str::from_utf8(&text).unwrap_or_default())
+    };
+    // Invoice numbers in order are each new: no table needed.
+    let mut present = values.iter().filter(|v| !v.is_nan());
+    let mut last = present.next().copied().unwrap_or(f64::NAN);
+    if present.all(|&v| std::mem::replace(&mut last, v) < v) {
+        let codes = values
+            .iter()
+            .map(|&v| {
+                if v.is_nan() {
+                    MISSING_CODE
+                } else {
+                    write(v, &mut pool)
+                }
+            })
+            .collect();
+        return ColumnData::Text { codes, pool };
+    }
+    let mut code: HashMap<u64, u32> = HashMap::new();
+    let codes = values
+        .iter()
+        .map(|&v| {
+            if v.is_nan() {
+                return MISSING_CODE;
+            }
+            *code
+                .entry(v.to_bits())
+                .or_insert_with(|| write(v, &mut pool))
+        })
+        .collect();
+    ColumnData::Text { codes, pool }
 }
 
 /// Each distinct value's key, when every code has one and no two share it.

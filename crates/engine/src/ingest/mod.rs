@@ -21,6 +21,7 @@ use super::infer::{infer, Context};
 use super::parse::number::Decimal;
 use super::schema::{self, Field, Kind, Mapping};
 use super::table::{Column, ColumnType, Table};
+use cadran_intern::Cells;
 use csv::{ByteRecord, ReaderBuilder};
 use hashbrown::DefaultHashBuilder;
 use keys::Reading;
@@ -41,6 +42,10 @@ pub struct Options {
     /// Read on one thread even where a big file could be split in two (the
     /// benchmark's like-for-like comparison with Wasm).
     pub one_thread: bool,
+    /// Intern every column's cells, even amounts nearly all distinct that
+    /// would be read straight to values: the slow twin the fast reading is
+    /// tested against.
+    pub dictionary_only: bool,
 }
 
 /// One column as the import summary shows it.
@@ -347,13 +352,27 @@ fn assemble(
             french_style: french,
             header_says_date: schema::header_says_date(&name),
         };
-        let repeats = b.repeats();
-        let (codes, pool) = builder::finish(b, encoding);
-        let inferred = infer(codes, pool, ctx);
-        let missing = inferred.missing;
         let key = schema::header_says_key(&name);
-        let line_of = |r| row_lines.get(r).copied();
-        let (data, reading) = Reading::of(inferred, ctx, repeats, key, line_of);
+        let (data, reading, missing) = match b {
+            // Amounts read straight to values take the type their text would
+            // have given them (a header naming a date could make them Excel
+            // serials, and a column of missing cells is empty: the text decides).
+            Cells::Fixed(fixed)
+                if !ctx.header_says_date && fixed.values.iter().any(|v| !v.is_nan()) =>
+            {
+                Reading::of_fixed(fixed, ctx, key)
+            }
+            b => {
+                let b = b.into_interner(&DefaultHashBuilder::default());
+                let repeats = b.repeats();
+                let (codes, pool) = builder::finish(b, encoding);
+                let inferred = infer(codes, pool, ctx);
+                let missing = inferred.missing;
+                let line_of = |r| row_lines.get(r).copied();
+                let (data, reading) = Reading::of(inferred, ctx, repeats, key, line_of);
+                (data, reading, missing)
+            }
+        };
         summaries.push(ColumnSummary {
             name: name.clone(),
             column_type: data.column_type(),

@@ -162,6 +162,7 @@ impl Streaming {
                     header.raw.len(),
                     expected_rows,
                     1 + line_ends_before(text, header.body_start),
+                    !self.opts.dictionary_only,
                 ),
             },
             bom,

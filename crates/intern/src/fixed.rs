@@ -1,0 +1,236 @@
+//! A column of amounts all written alike — digits, one decimal separator,
+//! always one or always two decimals (`915,59`, `-12.50`) — or of plain
+//! whole numbers (`2400001`: invoice numbers) read straight to their
+//! values, without a dictionary. Real exports have about 100 000 distinct
+//! amounts and a million invoice numbers per million lines: looking each
+//! cell up in a table of that size cost one or two cache misses per cell,
+//! for a value nearly always new. Each value gives its text back exactly
+//! (digits over a power of ten, the shape the column was written in), so
+//! nothing else is kept.
+
+/// How every value of a column is written: its decimal separator and how
+/// many digits follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// `,` or `.`; 0 for whole numbers.
+    pub separator: u8,
+    /// 1 or 2, or 0 for whole numbers. (Three could be thousands: `1,234`.)
+    pub decimals: u8,
+}
+
+/// The shape of whole numbers: digits alone, not negative (`-2024` could
+/// be read as a date).
+pub const WHOLE: Shape = Shape {
+    separator: 0,
+    decimals: 0,
+};
+
+/// Digits a value may have in all: a double holds them exactly, so the value
+/// and its digits give each other back.
+const MAX_DIGITS: usize = 15;
+
+const POWERS: [f64; 3] = [1.0, 10.0, 100.0];
+
+impl Shape {
+    /// The shape of a trimmed cell, when it is a plain amount — an optional
+    /// `-`, an integer part without leading zero (or `0` alone), a separator
+    /// and one or two digits — or a whole number (digits alone, no leading
+    /// zero). A negative zero is left out (its text could not be told from
+    /// its value's).
+    #[inline]
+    pub fn of(cell: &[u8]) -> Option<Shape> {
+        let shape = match cell.iter().rposition(|b| matches!(b, b',' | b'.')) {
+            None => WHOLE,
+            Some(at) => Shape {
+                separator: *cell.get(at)?,
+                decimals: u8::try_from(cell.len() - at - 1).ok()?,
+            },
+        };
+        let known = shape == WHOLE || matches!(shape.decimals, 1 | 2);
+        (known && shape.value(cell).is_some()).then_some(shape)
+    }
+
+    /// The value of a trimmed cell of this shape, as the engine's number
+    /// parser reads it (its digits over a power of ten, one correctly
+    /// rounded division, then the sign); `None` for a cell of another shape.
+    #[inline]
+    pub fn value(self, cell: &[u8]) -> Option<f64> {
+        let (negative, digits) = match cell.split_first() {
+            Some((b'-', rest)) if self != WHOLE => (true, rest),
+            _ => (false, cell),
+        };
+        let (int, frac): (&[u8], &[u8]) = if self == WHOLE {
+            (digits, &[])
+        } else {
+            let int_len = digits.len().checked_sub(1 + self.decimals as usize)?;
+            let (int, rest) = digits.split_at(int_len);
+            let (&separator, frac) = rest.split_first()?;
+            if separator != self.separator {
+                return None;
+            }
+            (int, frac)
+        };
+        if int.is_empty()
+            || int.len() + frac.len() > MAX_DIGITS
+            || (int.len() > 1 && int[0] == b'0')
+        {
+            return None;
+        }
+        let mut mantissa = 0u64;
+        for &b in int.iter().chain(frac) {
+            let d = b.wrapping_sub(b'0');
+            if d > 9 {
+                return None;
+            }
+            mantissa = mantissa * 10 + u64::from(d);
+        }
+        if negative && mantissa == 0 {
+            return None;
+        }
+        let v = mantissa as f64 / POWERS.get(usize::from(self.decimals))?;
+        Some(if negative { -v } else { v })
+    }
+
+    /// The text `value` was read from.
+    pub fn write(self, value: f64, out: &mut Vec<u8>) {
+        if value.is_sign_negative() {
+            out.push(b'-');
+        }
+        let scale = POWERS
+            .get(usize::from(self.decimals))
+            .copied()
+            .unwrap_or(1.0);
+        let mantissa = (value.abs() * scale).round() as u64;
+        let scale = scale as u64;
+        push_digits(mantissa / scale, out);
+        if self == WHOLE {
+            return;
+        }
+        out.push(self.separator);
+        let frac = mantissa % scale;
+        if self.decimals == 2 && frac < 10 {
+            out.push(b'0');
+        }
+        push_digits(frac, out);
+    }
+}
+
+/// Appends the decimal digits of `n` (a million invoice numbers are
+/// written back when their column is mapped to a key: no allocation each).
+fn push_digits(mut n: u64, out: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(at..).unwrap_or_default());
+}
+
+/// A column read straight to values: `NaN` for a missing cell.
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    pub shape: Shape,
+    pub values: Vec<f64>,
+    /// The rows the column was made for (its dictionary's, if it goes back to one).
+    pub rows: usize,
+}
+
+impl Fixed {
+    /// Pushes a trimmed, present cell; `false` (nothing pushed) when it is
+    /// of another shape.
+    #[inline]
+    pub fn push(&mut self, cell: &[u8]) -> bool {
+        match self.shape.value(cell) {
+            Some(v) => {
+                self.values.push(v);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_of_plain_amounts_only() {
+        let comma2 = Some(Shape {
+            separator: b',',
+            decimals: 2,
+        });
+        let dot1 = Some(Shape {
+            separator: b'.',
+            decimals: 1,
+        });
+        assert_eq!(Shape::of(b"915,59"), comma2);
+        assert_eq!(Shape::of(b"0,05"), comma2);
+        assert_eq!(Shape::of(b"-12,50"), comma2);
+        assert_eq!(Shape::of(b"-0.5"), dot1);
+        assert_eq!(Shape::of(b"2400001"), Some(WHOLE));
+        assert_eq!(Shape::of(b"0"), Some(WHOLE));
+        for other in [
+            &b"-915"[..],
+            b"0915",
+            b"1234567890123456",
+            b"1,234",
+            b"01,50",
+            b",50",
+            b"12,",
+            b"1 234,50",
+            b"1.234,50",
+            b"12,50 \xE2\x82\xAC",
+            b"+12,50",
+            b"--1,5",
+            b"1e5,0",
+            b"1234567890123456,5",
+            b"05/03",
+            b"",
+        ] {
+            assert_eq!(
+                Shape::of(other),
+                None,
+                "{:?}",
+                String::from_utf8_lossy(other)
+            );
+        }
+    }
+
+    #[test]
+    fn values_give_their_text_back() {
+        for cell in [
+            "915,59",
+            "0,05",
+            "0,50",
+            "-12,50",
+            "1,0",
+            "999999999999,99",
+            "-0,01",
+            "3,1",
+            "123456789012,34",
+            "7,09",
+        ] {
+            let shape = Shape::of(cell.as_bytes()).unwrap();
+            let v = shape.value(cell.as_bytes()).unwrap();
+            let mut out = Vec::new();
+            shape.write(v, &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), cell);
+            let as_dot: f64 = cell.replace(',', ".").parse().unwrap();
+            assert_eq!(v.to_bits(), as_dot.to_bits(), "{cell}");
+        }
+        let two = Shape::of(b"1,50").unwrap();
+        assert_eq!(two.value(b"1,5"), None);
+        assert_eq!(two.value(b"1.50"), None);
+        assert_eq!(two.value(b"-0,00"), None);
+        assert_eq!(two.value(b"00,50"), None);
+        assert_eq!(two.value(b"a,bc"), None);
+    }
+}
