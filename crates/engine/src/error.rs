@@ -22,6 +22,18 @@ pub enum Error {
     NoTable,
     /// The file could not be opened or read (command line only).
     Io { message: String },
+    /// A workbook (`.xlsx`, `.xls`, `.ods`) that cannot be opened: damaged,
+    /// or another kind of ZIP or compound file.
+    BadWorkbook,
+    /// A workbook protected by a password: its cells are encrypted.
+    Encrypted,
+    /// A sheet chosen by name has no value in it.
+    EmptySheet { sheet: String },
+    /// A Parquet file that cannot be read.
+    BadParquet,
+    /// A Parquet file compressed with a codec this build cannot decode
+    /// (`ZSTD`, `Brotli`, `LZO`), named as the file names it.
+    UnsupportedCompression { codec: String },
 }
 
 /// What kind of problem a warning is about; the UI words it in the user's language.
