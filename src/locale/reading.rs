@@ -61,12 +61,12 @@ pub fn file_error(lang: Lang, e: &Error) -> String {
         }
         (Lang::Fr, Error::UnsupportedCompression { codec }) => format!(
             "Ce fichier Parquet est compressé en {codec}, que Cadran ne sait pas lire. \
-             Écrivez-le en Snappy ou GZIP (DuckDB\u{202f}: COPY … TO 'f.parquet' (FORMAT parquet, \
+             Écrivez-le en Snappy, GZIP ou ZSTD (DuckDB\u{202f}: COPY … TO 'f.parquet' (FORMAT parquet, \
              COMPRESSION snappy))."
         ),
         (Lang::En, Error::UnsupportedCompression { codec }) => format!(
             "This Parquet file is compressed with {codec}, which Cadran cannot read. Write it \
-             with Snappy or GZIP (DuckDB: COPY … TO 'f.parquet' (FORMAT parquet, COMPRESSION \
+             with Snappy, GZIP or ZSTD (DuckDB: COPY … TO 'f.parquet' (FORMAT parquet, COMPRESSION \
              snappy))."
         ),
     }
@@ -76,10 +76,14 @@ pub fn file_error(lang: Lang, e: &Error) -> String {
 /// offline before it was ever used.
 pub fn formats_unavailable(lang: Lang) -> &'static str {
     match lang {
-        Lang::Fr => "Le lecteur de classeurs et de fichiers Parquet n'a pas pu être chargé. \
-                     Reconnectez-vous une fois, puis importez à nouveau le fichier.",
-        Lang::En => "The reader of workbooks and Parquet files could not be loaded. \
-                     Connect once, then import the file again.",
+        Lang::Fr => {
+            "Le lecteur de classeurs et de fichiers Parquet n'a pas pu être chargé. \
+                     Reconnectez-vous une fois, puis importez à nouveau le fichier."
+        }
+        Lang::En => {
+            "The reader of workbooks and Parquet files could not be loaded. \
+                     Connect once, then import the file again."
+        }
     }
 }
 

@@ -19,6 +19,7 @@
 mod canonical;
 mod parquet_file;
 mod workbook;
+mod zstd_pages;
 
 pub use canonical::Cell;
 

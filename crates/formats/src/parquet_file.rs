@@ -2,20 +2,21 @@
 //! `parquet` crate's record reader, without `arrow`: its row iterator decodes
 //! dictionary pages and logical types (strings, dates, timestamps,
 //! decimals), and each top-level column becomes a column of the table.
-//! Snappy, GZIP and LZ4 pages are read; a file compressed otherwise (ZSTD,
-//! Brotli, LZO) is refused, naming its compression.
+//! Snappy, GZIP and LZ4 pages are read by the crate, ZSTD pages through
+//! [`zstd_pages`](crate::zstd_pages); a file compressed otherwise (Brotli,
+//! LZO) is refused, naming its compression.
 
 use crate::canonical::{self, Cell};
-use crate::Table;
+use crate::{zstd_pages, Table};
 use bytes::Bytes;
 use cadran_engine::Error;
 use parquet::basic::Compression;
-use parquet::file::reader::{FileReader, SerializedFileReader};
-use parquet::record::Field;
+use parquet::file::reader::{FileReader, RowGroupReader, SerializedFileReader};
+use parquet::record::{Field, Row};
 
 pub fn table(bytes: &[u8]) -> Result<Table, Error> {
-    let reader =
-        SerializedFileReader::new(Bytes::copy_from_slice(bytes)).map_err(|_| Error::BadParquet)?;
+    let file = Bytes::copy_from_slice(bytes);
+    let reader = SerializedFileReader::new(file.clone()).map_err(|_| Error::BadParquet)?;
     let meta = reader.metadata();
     // Said before any row is read: a codec this build lacks fails on its
     // first page, with a message for programmers.
@@ -37,9 +38,29 @@ pub fn table(bytes: &[u8]) -> Result<Table, Error> {
         .map(|f| Cell::Text(f.name().to_string()))
         .collect();
     let mut rows = vec![header];
-    for row in reader.get_row_iter(None).map_err(|_| Error::BadParquet)? {
+    let mut add = |row: parquet::errors::Result<Row>| -> Result<(), Error> {
         let row = row.map_err(|_| Error::BadParquet)?;
         rows.push(row.get_column_iter().map(|(_, f)| cell(f)).collect());
+        Ok(())
+    };
+    let zstd = meta.row_groups().iter().any(|g| {
+        g.columns()
+            .iter()
+            .any(|c| matches!(c.compression(), Compression::ZSTD(_)))
+    });
+    if zstd {
+        for (i, group) in meta.row_groups().iter().enumerate() {
+            let undeclared = zstd_pages::undeclared(group).map_err(|_| Error::BadParquet)?;
+            let reader = zstd_pages::Group::new(file.clone(), group, &undeclared, i)
+                .map_err(|_| Error::BadParquet)?;
+            for row in reader.get_row_iter(None).map_err(|_| Error::BadParquet)? {
+                add(row)?;
+            }
+        }
+    } else {
+        for row in reader.get_row_iter(None).map_err(|_| Error::BadParquet)? {
+            add(row)?;
+        }
     }
     if rows.len() == 1 {
         return Err(Error::NoTable);
@@ -56,8 +77,8 @@ fn unsupported(c: Compression) -> Option<&'static str> {
         | Compression::SNAPPY
         | Compression::GZIP(_)
         | Compression::LZ4
-        | Compression::LZ4_RAW => None,
-        Compression::ZSTD(_) => Some("ZSTD"),
+        | Compression::LZ4_RAW
+        | Compression::ZSTD(_) => None,
         Compression::BROTLI(_) => Some("Brotli"),
         Compression::LZO => Some("LZO"),
     }

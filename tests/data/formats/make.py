@@ -12,8 +12,9 @@ Writes, beside this script:
   the header, dates as Excel dates, amounts with the `# ##0,00 €` format, a
   numeric customer code), "Opportunités", "Notes" (free text: no table
   kind) and "Vide" (empty);
-- ventes.parquet (Snappy), ventes-gzip.parquet (GZIP) and ventes-zstd.parquet
-  (ZSTD, which Cadran refuses) from the sales rows, written by DuckDB with
+- ventes.parquet (Snappy), ventes-gzip.parquet (GZIP), ventes-zstd.parquet
+  (ZSTD) and ventes-brotli.parquet (Brotli, which Cadran refuses) from the
+  sales rows, written by DuckDB with
   typed columns: DATE, DECIMAL(12,2), INTEGER, VARCHAR (dictionary-encoded);
 - protege.xlsx: ventes.xlsx locked with the password "cadran".
 """
@@ -141,7 +142,8 @@ con.execute("""CREATE TABLE ventes ("N° commande" VARCHAR, "Date" DATE, "Code c
 con.executemany("INSERT INTO ventes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [[s["order"], s["date"], s["code"], s["customer"], s["rep"], s["region"], s["product"], s["qty"], s["amount"]]
                  for s in sales])
-for name, codec in [("ventes.parquet", "snappy"), ("ventes-gzip.parquet", "gzip"), ("ventes-zstd.parquet", "zstd")]:
+for name, codec in [("ventes.parquet", "snappy"), ("ventes-gzip.parquet", "gzip"), ("ventes-zstd.parquet", "zstd"),
+                    ("ventes-brotli.parquet", "brotli")]:
     con.execute(f"COPY (SELECT * FROM ventes ORDER BY \"N° commande\") TO '{HERE / name}' (FORMAT parquet, COMPRESSION {codec})")
 
 # A workbook protected by a password ("cadran"): Excel's agile encryption,
