@@ -95,6 +95,24 @@ fn parquet_files_give_the_report_of_their_csv_twin() {
 }
 
 #[test]
+fn xls_and_ods_workbooks_give_the_report_of_their_csv_twin() {
+    let expected = report_json(vec![csv("ventes.csv")]);
+    for file in ["ventes.xls", "ventes.ods"] {
+        let tables = converted(file, &Options::default());
+        let names: Vec<String> = tables.iter().map(|t| t.summary.file.clone()).collect();
+        assert_eq!(names, [format!("{file} (Ventes)")]);
+        let types: Vec<ColumnType> = tables[0]
+            .summary
+            .columns
+            .iter()
+            .map(|c| c.column_type)
+            .collect();
+        assert_eq!(types[1], ColumnType::Date, "{file}");
+        assert_eq!(report_json(tables), expected, "{file}");
+    }
+}
+
+#[test]
 fn a_sheet_reads_with_the_columns_of_its_csv_twin() {
     for french in [false, true] {
         let opts = Options {

@@ -3,7 +3,8 @@ of rows, and the CSV files holding the same data, as a French Excel user
 would export them. Tests never run it: they read the committed files.
 
     python3 -m venv target/formats-venv
-    target/formats-venv/bin/pip install openpyxl==3.1.5 duckdb==2.0.1 msoffcrypto-tool==6.1.0
+    target/formats-venv/bin/pip install openpyxl==3.1.5 duckdb==2.0.1 msoffcrypto-tool==6.1.0 \
+        xlwt==1.3.0 odfpy==1.4.1
     target/formats-venv/bin/python tests/data/formats/make.py
 
 Writes, beside this script:
@@ -16,7 +17,8 @@ Writes, beside this script:
   (ZSTD) and ventes-brotli.parquet (Brotli, which Cadran refuses) from the
   sales rows, written by DuckDB with
   typed columns: DATE, DECIMAL(12,2), INTEGER, VARCHAR (dictionary-encoded);
-- protege.xlsx: ventes.xlsx locked with the password "cadran".
+- protege.xlsx: ventes.xlsx locked with the password "cadran";
+- ventes.xls (Excel 97) and ventes.ods (OpenDocument): the sales sheet alone.
 """
 
 import csv
@@ -153,3 +155,48 @@ from msoffcrypto.format.ooxml import OOXMLFile  # noqa: E402
 
 with open(HERE / "ventes.xlsx", "rb") as plain, open(HERE / "protege.xlsx", "wb") as locked:
     OOXMLFile(plain).encrypt("cadran", locked)
+
+# The sales sheet as an Excel 97 workbook (.xls, pip install xlwt==1.3.0)
+# and as OpenDocument (.ods, pip install odfpy==1.4.1), without the title.
+import xlwt  # noqa: E402
+
+xls = xlwt.Workbook()
+sheet = xls.add_sheet("Ventes")
+day_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+money_style = xlwt.easyxf(num_format_str="# ##0,00 €")
+for c, h in enumerate(SALES_HEADER):
+    sheet.write(0, c, h)
+for r, s in enumerate(sales, start=1):
+    for c, v in enumerate([s["order"], s["date"], s["code"], s["customer"], s["rep"], s["region"], s["product"], s["qty"], s["amount"]]):
+        style = day_style if c == 1 else money_style if c == 8 else xlwt.Style.default_style
+        sheet.write(r, c, v, style)
+xls.save(str(HERE / "ventes.xls"))
+
+from odf.opendocument import OpenDocumentSpreadsheet  # noqa: E402
+from odf.table import Table, TableCell, TableRow  # noqa: E402
+from odf.text import P  # noqa: E402
+
+ods = OpenDocumentSpreadsheet()
+table = Table(name="Ventes")
+
+
+def ods_cell(v):
+    if isinstance(v, dt.date):
+        cell = TableCell(valuetype="date", datevalue=v.isoformat())
+        cell.addElement(P(text=v.strftime("%d/%m/%Y")))
+    elif isinstance(v, (int, float)):
+        cell = TableCell(valuetype="float", value=v)
+        cell.addElement(P(text=str(v)))
+    else:
+        cell = TableCell(valuetype="string")
+        cell.addElement(P(text=v))
+    return cell
+
+
+for values in [SALES_HEADER] + [[s["order"], s["date"], s["code"], s["customer"], s["rep"], s["region"], s["product"], s["qty"], s["amount"]] for s in sales]:
+    row = TableRow()
+    for v in values:
+        row.addElement(ods_cell(v))
+    table.addElement(row)
+ods.spreadsheet.addElement(table)
+ods.save(str(HERE / "ventes.ods"))
