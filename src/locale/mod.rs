@@ -43,7 +43,9 @@ pub use objective_words::{column_field_label, rep_target_label};
 pub use objective_words::{level_label, scope_text, target_placeholder, typed_day};
 pub use objective_words::{objective_text, ObjectiveText};
 pub use presets::preset_label;
-pub use reading::{file_error, formats_unavailable, said_summary, warning, SaidWarning};
+pub use reading::{
+    file_error, formats_unavailable, said_summary, take_sheet, warning, SaidWarning,
+};
 pub use reasons::{need, reason, reason_json};
 pub use schema::{column_type_label, field_label, kind_label, relation_text};
 pub use setup_changes::{setup_changes, SetupChanges};

@@ -87,6 +87,15 @@ pub fn formats_unavailable(lang: Lang) -> &'static str {
     }
 }
 
+/// The import step's choice for one sheet of a workbook (its checkbox's
+/// label: several sheets are told apart by name).
+pub fn take_sheet(lang: Lang, sheet: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Importer la feuille « {sheet} »"),
+        Lang::En => format!("Import the sheet \"{sheet}\""),
+    }
+}
+
 /// A warning in the user's language.
 pub fn warning(lang: Lang, w: &Warning) -> String {
     match lang {

@@ -5,7 +5,7 @@
 use crate::engine::{Field, Kind};
 use crate::locale::{
     colon, column_field_label, column_type_label, field_label, format_number, kind_label, t,
-    warning, Text,
+    take_sheet, warning, Text,
 };
 use crate::ui::state::AppState;
 use crate::ui::worker_client;
@@ -69,7 +69,7 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                     </ul>
                 }
             })}
-            {worker_client::sheet_of(id).map(|_| {
+            {worker_client::sheet_of(id).map(|sheet| {
                 let taken = move || state.pending.with(|p| p.iter().any(|x| x.id == id && x.take));
                 view! {
                     <p class="take-sheet"><label>
@@ -86,7 +86,7 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                                 });
                             }
                         />
-                        " "{move || t(lang.get(), Text::TakeSheet)}
+                        " "{move || take_sheet(lang.get(), &sheet)}
                     </label></p>
                 }
             })}
