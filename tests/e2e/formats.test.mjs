@@ -68,6 +68,11 @@ test('a workbook gives its CSV twins\' figures, one table per sheet, the module 
     await ready(b.page);
     assert.equal(await kpiValue(b.page, 'revenue'), expected.revenue);
     assert.equal(await kpiValue(b.page, 'won_deals'), expected.won);
+    // The reloaded page and its worker are the service worker's: the module
+    // they fetched for the kept workbook is now in the offline cache.
+    assert.ok(await b.page.evaluate(() => navigator.serviceWorker.controller !== null), 'the page is controlled');
+    const cached = await b.page.evaluate(async () => !!(await caches.match('cadran-formats_bg.wasm', { ignoreSearch: true })));
+    assert.ok(cached, 'the formats module is cached once used');
     await b.page.getByTestId('nav-data').click();
     const tables = b.page.getByTestId('tables-in-use');
     await tables.waitFor();
