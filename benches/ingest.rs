@@ -1,10 +1,13 @@
 //! Ingest speed and memory over generated sales files of 10k, 100k and 1M
-//! rows (`cargo bench --bench ingest`). Prints MB/s, rows/s and the peak heap
+//! rows (`cargo bench --bench ingest`), each as the demo's file and as a
+//! realistic export (amounts to the cent, one order number per line, 20 000
+//! customers: demo::realistic). Prints MB/s, rows/s and the peak heap
 //! relative to the file's size; writes the figures to bench-results/ingest.json.
 //! A benchmark, not a test: it asserts nothing about speed.
 
 mod common;
 
+use cadran::engine::demo::realistic::Realistic;
 use cadran::engine::{self, demo, Options};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -44,6 +47,9 @@ unsafe impl GlobalAlloc for Counting {
     }
 }
 
+/// Writes a sales file of so many rows.
+type MakeFile = fn(usize) -> Vec<u8>;
+
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
@@ -51,11 +57,18 @@ fn main() {
     let sizes = common::sizes(&[10_000, 100_000, 1_000_000]);
     let mut results = Vec::new();
     println!(
-        "{:>9} {:>9} {:>9} {:>10} {:>12} {:>10} {:>12} {:>12}",
-        "rows", "MB", "ms", "MB/s", "rows/s", "peak/file", "1-thread ms", "1-thread MB/s"
+        "{:>9} {:>9} {:>9} {:>9} {:>10} {:>12} {:>10} {:>12} {:>12}",
+        "data", "rows", "MB", "ms", "MB/s", "rows/s", "peak/file", "1-thread ms", "1-thread MB/s"
     );
-    for rows in sizes {
-        let bytes = demo::sales_csv(demo::DEFAULT_SEED, rows);
+    let makers: [(&str, MakeFile); 2] = [
+        ("demo", |rows| demo::sales_csv(demo::DEFAULT_SEED, rows)),
+        ("realistic", |rows| Realistic::new(rows).csv()),
+    ];
+    let files = sizes
+        .iter()
+        .flat_map(|&rows| makers.iter().map(move |&(data, make)| (data, rows, make)));
+    for (data, rows, make) in files {
+        let bytes = make(rows);
         let mb = bytes.len() as f64 / 1e6;
         let runs = if rows >= 1_000_000 { 3 } else { 5 };
         // As shipped (two threads on a big file), then on one thread.
@@ -66,7 +79,8 @@ fn main() {
         };
         let (best_one, _) = measure(&bytes, rows, runs, &one);
         println!(
-            "{:>9} {:>9.1} {:>9.1} {:>10.0} {:>12.0} {:>9.2}x {:>12.1} {:>12.0}",
+            "{:>9} {:>9} {:>9.1} {:>9.1} {:>10.0} {:>12.0} {:>9.2}x {:>12.1} {:>12.0}",
+            data,
             rows,
             mb,
             best * 1e3,
@@ -77,7 +91,7 @@ fn main() {
             mb / best_one
         );
         results.push(format!(
-            "{{\"rows\": {rows}, \"bytes\": {}, \"ms\": {:.1}, \"mb_per_s\": {:.1}, \"rows_per_s\": {:.0}, \"peak_heap_over_file\": {:.2}, \"one_thread_ms\": {:.1}, \"one_thread_mb_per_s\": {:.1}}}",
+            "{{\"data\": \"{data}\", \"rows\": {rows}, \"bytes\": {}, \"ms\": {:.1}, \"mb_per_s\": {:.1}, \"rows_per_s\": {:.0}, \"peak_heap_over_file\": {:.2}, \"one_thread_ms\": {:.1}, \"one_thread_mb_per_s\": {:.1}}}",
             bytes.len(),
             best * 1e3,
             mb / best,

@@ -14,6 +14,6 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("cadran-web is the browser app: build it with `trunk build --release`.");
-    eprintln!("On the command line, use the `cadran` binary (cargo run --release --bin cadran -- --help).");
+    eprintln!("On the command line, use the `cadran` binary (cargo run --profile native --bin cadran -- --help).");
     std::process::exit(2);
 }

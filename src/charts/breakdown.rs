@@ -106,7 +106,7 @@ mod tests {
             .unwrap(),
         )
         .unwrap();
-        assert_eq!(v["xAxis"]["data"], json!(["Not due", "1-30 d"]));
+        assert_eq!(v["xAxis"]["data"], json!(["Not due", "1–30 d"]));
         assert!(breakdown_bars(
             &report("revenue_by_rep", &[("a", 0.0)]),
             BreakdownId::RevenueByRep,

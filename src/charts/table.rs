@@ -7,7 +7,7 @@ use super::pipeline::stage_name;
 use super::revenue::last_year_beside;
 use crate::engine::kpi::{BreakdownId, ChartId};
 use crate::engine::report::Unit;
-use crate::engine::Report;
+use crate::engine::{Field, Report};
 use crate::locale::{
     breakdown_key, chart_title, chart_word, csv_month, csv_number, csv_unit, engine_keys,
     field_label, key_text, month_label, t, ChartWord, Lang, Text,
@@ -175,6 +175,24 @@ fn month_row(key: &str, lang: Lang, values: Vec<Option<f64>>) -> Row {
     }
 }
 
+/// The header of a breakdown's key column: what its rows are, as the
+/// revenue table's "Mois" — the dimension ("Produit"), the month, the
+/// buckets' measure ("Retard") — never the chart's title again.
+fn key_header(chart: ChartId, lang: Lang) -> String {
+    if let Some(f) = chart.dimension() {
+        return field_label(f, lang);
+    }
+    match chart {
+        ChartId::MarginByMonth | ChartId::CacByMonth => t(lang, Text::Month).to_string(),
+        ChartId::CampaignRoi => field_label(Field::Campaign, lang),
+        ChartId::SalesCycle => chart_word(lang, ChartWord::CycleLength).to_string(),
+        ChartId::LeadResponse => chart_word(lang, ChartWord::ResponseTime).to_string(),
+        ChartId::Nps => chart_word(lang, ChartWord::NpsGroup).to_string(),
+        ChartId::ReceivablesAging => chart_word(lang, ChartWord::Overdue).to_string(),
+        _ => chart_title(chart, lang).to_string(),
+    }
+}
+
 /// The table of chart `chart`; `last_year`: whether the dashboard shows last
 /// year beside this period (the revenue chart then draws it).
 pub fn chart_table(
@@ -187,11 +205,7 @@ pub fn chart_table(
     let month = t(lang, Text::Month).to_string();
     match of {
         TableOf::Breakdown { id, series, unit } => Table {
-            // Rows named by a dimension say which ("Produit"); buckets keep the chart's title.
-            key_header: chart.dimension().map_or_else(
-                || chart_title(chart, lang).to_string(),
-                |f| field_label(f, lang),
-            ),
+            key_header: key_header(chart, lang),
             columns: vec![column(series.name(lang), unit)],
             rows: report
                 .breakdown(id)
@@ -353,6 +367,37 @@ mod tests {
             false,
         );
         assert_eq!(tb.header(), ["Month", "Revenue"]);
+    }
+
+    #[test]
+    fn a_key_column_says_what_its_rows_are() {
+        let r = report("sales_cycle_distribution", &[("0-7", 2.0), ("8-14", 1.0)]);
+        let cycle = TableOf::Breakdown {
+            id: BreakdownId::SalesCycleDistribution,
+            series: Series::Deals,
+            unit: Unit::Count,
+        };
+        let tb = chart_table(&r, cycle, ChartId::SalesCycle, En, false);
+        assert_eq!(tb.header(), ["Cycle length (days)", "Deals"]);
+        // An en dash: `8-14` is 14 August to a spreadsheet.
+        assert_eq!(tb.csv_rows(En)[1][0], "8–14");
+        assert_eq!(tb.csv_rows(Fr)[1][0], "8–14");
+        let r = report("margin_by_month", &[("2024-01", 5.0)]);
+        let margin = TableOf::Breakdown {
+            id: BreakdownId::MarginByMonth,
+            series: Series::GrossMargin,
+            unit: Unit::Currency,
+        };
+        let tb = chart_table(&r, margin, ChartId::MarginByMonth, Fr, false);
+        assert_eq!(tb.csv_header("EUR", Fr), ["Mois", "Marge brute (€)"]);
+        for (chart, fr) in [
+            (ChartId::Nps, "Catégorie"),
+            (ChartId::ReceivablesAging, "Retard"),
+            (ChartId::CampaignRoi, "Campagne"),
+            (ChartId::RevenueByProduct, "Produit"),
+        ] {
+            assert_eq!(key_header(chart, Fr), fr);
+        }
     }
 
     #[test]

@@ -67,6 +67,14 @@ pub enum ChartWord {
     Customers,
     /// A stage of the pipeline.
     Stage,
+    /// The sales cycle's buckets, in days (a table's key column).
+    CycleLength,
+    /// The lead response time's buckets (a table's key column).
+    ResponseTime,
+    /// Promoters, passives, detractors (a table's key column).
+    NpsGroup,
+    /// How late the receivables are (a table's key column).
+    Overdue,
 }
 
 pub fn chart_word(lang: Lang, w: ChartWord) -> &'static str {
@@ -74,6 +82,10 @@ pub fn chart_word(lang: Lang, w: ChartWord) -> &'static str {
         ChartWord::Cohort => ("Cohorte", "Cohort"),
         ChartWord::Customers => ("Clients", "Customers"),
         ChartWord::Stage => ("Étape", "Stage"),
+        ChartWord::CycleLength => ("Durée (jours)", "Cycle length (days)"),
+        ChartWord::ResponseTime => ("Délai de réponse", "Response time"),
+        ChartWord::NpsGroup => ("Catégorie", "Group"),
+        ChartWord::Overdue => ("Retard", "Overdue"),
     };
     match lang {
         Lang::Fr => fr,

@@ -5,7 +5,8 @@
 //! unit goes in the header), since either turns a number into text.
 
 use super::format::currency_symbol;
-use super::{colon, date_label, field_label, t, Lang, Text};
+use super::print_words::{filter_words, period_range};
+use super::{colon, t, Lang, Text};
 use crate::engine::report::Unit;
 use crate::engine::Field;
 
@@ -94,20 +95,14 @@ pub fn csv_title(
     let mut parts = vec![chart.to_string()];
     if let Some((from, to)) = period {
         parts.push(format!(
-            "{}{}{} → {}",
+            "{}{}{}",
             t(lang, Text::Period),
             colon(lang),
-            date_label(from, lang),
-            date_label(to, lang)
+            period_range(from, to, lang)
         ));
     }
     for (field, values) in filters.iter().filter(|(_, v)| !v.is_empty()) {
-        parts.push(format!(
-            "{}{}{}",
-            field_label(*field, lang),
-            colon(lang),
-            values.join(", ")
-        ));
+        parts.push(filter_words(*field, values, lang));
     }
     parts.join(" — ")
 }

@@ -18,12 +18,23 @@ pub fn breakdown_key(breakdown: BreakdownId, key: &str, lang: Lang) -> Option<&'
         (BreakdownId::NpsBreakdown, "passives") => ("Passifs", "Passives"),
         (BreakdownId::NpsBreakdown, "detractors") => ("Détracteurs", "Detractors"),
         (BreakdownId::ReceivablesAging, "not due") => ("Non échu", "Not due"),
-        (BreakdownId::ReceivablesAging, "1-30") => ("1-30\u{a0}j", "1-30 d"),
-        (BreakdownId::ReceivablesAging, "31-60") => ("31-60\u{a0}j", "31-60 d"),
-        (BreakdownId::ReceivablesAging, "61-90") => ("61-90\u{a0}j", "61-90 d"),
+        // Ranges with an en dash, as typography wants, and so that a
+        // spreadsheet never reads `8-14` as a date (14 August).
+        (BreakdownId::ReceivablesAging, "1-30") => ("1–30\u{a0}j", "1–30 d"),
+        (BreakdownId::ReceivablesAging, "31-60") => ("31–60\u{a0}j", "31–60 d"),
+        (BreakdownId::ReceivablesAging, "61-90") => ("61–90\u{a0}j", "61–90 d"),
         (BreakdownId::ReceivablesAging, ">90") => ("> 90\u{a0}j", "> 90 d"),
-        (BreakdownId::LeadResponseDistribution, "1-3 d") => ("1-3\u{a0}j", "1-3 d"),
+        (BreakdownId::LeadResponseDistribution, "1-4 h") => ("1–4\u{a0}h", "1–4 h"),
+        (BreakdownId::LeadResponseDistribution, "4-24 h") => ("4–24\u{a0}h", "4–24 h"),
+        (BreakdownId::LeadResponseDistribution, "1-3 d") => ("1–3\u{a0}j", "1–3 d"),
         (BreakdownId::LeadResponseDistribution, "> 3 d") => ("> 3\u{a0}j", "> 3 d"),
+        (BreakdownId::SalesCycleDistribution, "0-7") => ("0–7", "0–7"),
+        (BreakdownId::SalesCycleDistribution, "8-14") => ("8–14", "8–14"),
+        (BreakdownId::SalesCycleDistribution, "15-30") => ("15–30", "15–30"),
+        (BreakdownId::SalesCycleDistribution, "31-60") => ("31–60", "31–60"),
+        (BreakdownId::SalesCycleDistribution, "61-90") => ("61–90", "61–90"),
+        (BreakdownId::SalesCycleDistribution, "91-180") => ("91–180", "91–180"),
+        (BreakdownId::SalesCycleDistribution, ">180") => ("> 180", "> 180"),
         _ => return None,
     };
     Some(match lang {
@@ -76,7 +87,7 @@ mod tests {
         );
         assert_eq!(
             fr(BreakdownId::LeadResponseDistribution, "1-3 d"),
-            Some("1-3\u{a0}j")
+            Some("1–3\u{a0}j")
         );
         assert_eq!(
             fr(BreakdownId::RevenueByRegion, "(none)"),
@@ -116,9 +127,16 @@ mod tests {
             key_text(BreakdownId::LeadResponseDistribution, "< 1 h", Lang::Fr),
             "< 1 h"
         );
+        // Ranges with an en dash: `8-14` would be a date to a spreadsheet.
+        for lang in [Lang::Fr, Lang::En] {
+            assert_eq!(
+                key_text(BreakdownId::SalesCycleDistribution, "8-14", lang),
+                "8–14"
+            );
+        }
         assert_eq!(
-            key_text(BreakdownId::SalesCycleDistribution, "8-14", Lang::Fr),
-            "8-14"
+            key_text(BreakdownId::ReceivablesAging, "1-30", Lang::En),
+            "1–30 d"
         );
     }
 }

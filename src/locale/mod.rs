@@ -11,11 +11,13 @@ mod filters;
 mod format;
 mod formulas;
 pub mod input;
+pub mod keyboard;
 mod keys;
 mod kpi;
 mod notes;
 mod objective_words;
 mod presets;
+mod print_words;
 mod reading;
 mod reasons;
 mod schema;
@@ -43,6 +45,8 @@ pub use objective_words::{column_field_label, rep_target_label};
 pub use objective_words::{level_label, scope_text, target_placeholder, typed_day};
 pub use objective_words::{objective_text, ObjectiveText};
 pub use presets::preset_label;
+pub use print_words::{comparison_words, demo_data, no_filter, period_words};
+pub use print_words::{print_line, print_title, PrintLine};
 pub use reading::{
     file_error, formats_unavailable, said_summary, take_sheet, warning, SaidWarning,
 };

@@ -19,6 +19,9 @@ pub enum ObjectiveText {
     Comparison,
     /// An objective's progress bar, for screen readers.
     Progress,
+    /// Beside an objective while the dashboard is filtered: it is measured
+    /// on the whole team and its whole period, not on the filtered data.
+    WithoutFilters,
 }
 
 pub fn objective_text(lang: Lang, key: ObjectiveText) -> &'static str {
@@ -34,6 +37,7 @@ pub fn objective_text(lang: Lang, key: ObjectiveText) -> &'static str {
         UnreadCells => ("Valeurs illisibles pour", "Unreadable values for"),
         Comparison => ("Comparaison", "Comparison"),
         Progress => ("Avancement", "Progress"),
+        WithoutFilters => ("(sans les filtres)", "(without the filters)"),
     };
     match lang {
         Lang::Fr => fr,

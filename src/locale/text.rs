@@ -14,6 +14,8 @@ pub enum Text {
     Privacy,
     ImportedFiles,
     Rows,
+    /// A table's column of row counts (a header: capitalised).
+    RowsHeader,
     Kind,
     Encoding,
     Delimiter,
@@ -171,6 +173,7 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         ),
         ImportedFiles => ("Fichiers importés", "Imported files"),
         Rows => ("lignes", "rows"),
+        RowsHeader => ("Lignes", "Rows"),
         Kind => ("Type de table", "Table kind"),
         Encoding => ("Encodage", "Encoding"),
         Delimiter => ("Séparateur", "Delimiter"),

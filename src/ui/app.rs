@@ -1,7 +1,7 @@
 //! The app: header, navigation and pages, with the state provided through context.
 
 use super::bench;
-use super::pages::dashboard::Dashboard;
+use super::pages::dashboard::{Dashboard, INDICATORS};
 use super::pages::data::{notice_after_forget, DeviceData, ImportPanel, TablesInUse};
 use super::pages::objectives::ObjectivesPage;
 use super::pages::reps::RepView;
@@ -10,9 +10,11 @@ use super::state::{storage, AppState};
 use super::widgets::chart::warm_up_charts;
 use super::widgets::notices::Notices;
 use super::worker_client;
+use crate::locale::keyboard::{kt, KeyText};
 use crate::locale::{t, Lang, Text};
 use crate::view::Page;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The whole app.
 #[component]
@@ -48,6 +50,7 @@ pub fn App() -> impl IntoView {
             || state.pending.with(|p| !p.is_empty())
     };
     view! {
+        <SkipLink to_indicators=Signal::derive(move || page.get() == Page::Dashboard && state.tables.with(|t| !t.is_empty()))/>
         <header class="app-header">
             <div class="brand">
                 <h1>"Cadran"</h1>
@@ -56,7 +59,7 @@ pub fn App() -> impl IntoView {
             <Nav/>
             <LanguageSwitch/>
         </header>
-        <main class="app-main">
+        <main class="app-main" id=MAIN tabindex="-1">
             <Notices/>
             <Show when=show_import>
                 <ImportPanel/>
@@ -72,6 +75,41 @@ pub fn App() -> impl IntoView {
             </Show>
         </main>
         <footer class="app-footer">{move || t(lang.get(), Text::Privacy)}</footer>
+    }
+}
+
+/// The element holding each page's content: the skip link's target off the dashboard.
+const MAIN: &str = "main";
+
+/// The page's first Tab stop: on the dashboard straight to the KPIs, past
+/// the navigation and the filters (the focus goes to their first heading);
+/// on the other pages to the page's content. The URL's fragment (the view)
+/// is left as it is.
+#[component]
+fn SkipLink(#[prop(into)] to_indicators: Signal<bool>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let go = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let selector = if to_indicators.get_untracked() {
+            format!("#{INDICATORS} h2")
+        } else {
+            format!("#{MAIN}")
+        };
+        let target = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(h) = target {
+            let _ = h.focus();
+        }
+    };
+    view! {
+        <a class="skip-link"
+            href=move || if to_indicators.get() { format!("#{INDICATORS}") } else { format!("#{MAIN}") }
+            data-testid=move || if to_indicators.get() { "skip-to-indicators" } else { "skip-to-content" }
+            on:click=go>
+            {move || kt(lang.get(), if to_indicators.get() { KeyText::SkipToIndicators } else { KeyText::SkipToContent })}
+        </a>
     }
 }
 

@@ -7,7 +7,11 @@
 // month and the top 10 customers.
 // Also the first visit's transfer, gzip-compressed. Prints a table and writes
 // bench-results/dashboard.json. Not a test: it asserts nothing about speed.
-// Usage (after trunk build --release): node tests/e2e/bench-dashboard.mjs [--quick | --sales | --every] [--runs N]
+// Two kinds of sales file: the demo company's, and a realistic export (amounts
+// to the cent, one order number per line, 20 000 customers; the
+// `demo_files --realistic` example).
+// Usage (after trunk build --release):
+//   node tests/e2e/bench-dashboard.mjs [--quick | --sales | --every | --realistic] [--runs N]
 import { execFileSync } from 'node:child_process';
 import { mkdir, copyFile, readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -20,6 +24,8 @@ const quick = process.argv.includes('--quick');
 const salesOnly = process.argv.includes('--sales');
 // --every: the million order lines with every other table only.
 const everyOnly = process.argv.includes('--every');
+// --realistic: the realistic export at 1M lines only.
+const realisticOnly = process.argv.includes('--realistic');
 // --runs N: each case N times, Cadran and DuckDB side by side each time (a shared
 // machine's neighbours can move single runs by a third; the median ratio is steadier).
 const runsAt = process.argv.indexOf('--runs');
@@ -27,12 +33,17 @@ const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 1) : 1
 const BENCH = join(ROOT, 'target', 'bench-dashboard');
 const DUCK = join(ROOT, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist');
 const CASES = [
-  { name: 'sales 100k', lines: 100_000, all: false },
+  { name: 'sales 100k', lines: 100_000 },
+  { name: 'realistic 100k', lines: 100_000, realistic: true },
   ...(quick ? [] : [
-    { name: 'sales 1M', lines: 1_000_000, all: false },
+    { name: 'sales 1M', lines: 1_000_000 },
+    { name: 'realistic 1M', lines: 1_000_000, realistic: true },
     ...(salesOnly ? [] : [{ name: '1M + every table', lines: 1_000_000, all: true }]),
   ]),
-].filter((c) => !everyOnly || c.all);
+].filter((c) => (!everyOnly || c.all) && (!realisticOnly || (c.realistic && c.lines === 1_000_000)));
+
+/** The folder of a case's files. */
+const dataDir = (c) => join(BENCH, `${c.realistic ? 'realistic' : 'data'}-${c.lines}`);
 
 async function prepare() {
   await mkdir(join(BENCH, 'duckdb'), { recursive: true });
@@ -44,10 +55,11 @@ async function prepare() {
   for (const f of ['duckdb-browser-eh.worker.js', 'duckdb-eh.wasm']) {
     await copyFile(join(DUCK, f), join(BENCH, 'duckdb', f));
   }
-  for (const lines of new Set(CASES.map((c) => c.lines))) {
-    const dir = join(BENCH, `data-${lines}`);
-    if (!existsSync(join(dir, 'demo-ventes.csv'))) {
-      execFileSync('cargo', ['run', '-q', '--release', '--example', 'demo_files', '--', dir, String(lines)], { cwd: ROOT });
+  for (const c of CASES) {
+    const dir = dataDir(c);
+    const [file, flag] = c.realistic ? [`realistic-${c.lines}.csv`, ['--realistic']] : ['demo-ventes.csv', []];
+    if (!existsSync(join(dir, file))) {
+      execFileSync('cargo', ['run', '-q', '--release', '--example', 'demo_files', '--', ...flag, dir, String(c.lines)], { cwd: ROOT });
     }
   }
 }
@@ -160,8 +172,9 @@ try {
   console.log(`formats module (on demand, not in the first visit): ${visit.formats_gzip_kb} kB gzip`);
   console.log(['case', 'MB', 'cadran ms', 'read ms', 'longest task', 'JS heap MB', 'wasm page/engine MB', 'duckdb load+query', 'duckdb +init', 'ratio'].join(' | '));
   for (const c of CASES) {
-    const dir = join(BENCH, `data-${c.lines}`);
-    const names = c.all ? (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort() : ['demo-ventes.csv'];
+    const dir = dataDir(c);
+    const names = c.all ? (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort()
+      : [c.realistic ? `realistic-${c.lines}.csv` : 'demo-ventes.csv'];
     const files = names.map((n) => join(dir, n));
     let bytes = 0;
     for (const f of files) bytes += (await readFile(f)).length;

@@ -128,6 +128,10 @@ test('English: revenue by month with ISO dates and point decimals', async () => 
       assert.equal(row[0], `${e.key}-01`);
       assert.ok(Math.abs(number(row[1], 2, 'en') - e.value) <= 0.005 + 1e-9, `${row[1]} vs ${e.value}`);
     });
+    // Every monthly table's first column says "Month", as the revenue's (not the chart's title again).
+    const margin = await exportCsv(b.page, 'margin-by-month', 'Show table', ',');
+    assert.equal(margin[1][0], 'Month');
+    assert.equal(margin[2][0], `${cli.breakdowns.margin_by_month[0].key}-01`);
     b.assertClean(server.origin);
   } finally {
     await b.close();

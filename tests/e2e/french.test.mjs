@@ -194,7 +194,7 @@ async function chartsSettled(page) {
 
 /** Turns every chart into its table view (the rows a chart draws, as text). */
 async function showTables(page) {
-  const toTable = page.locator('.chart-panel figcaption button[aria-pressed="false"]');
+  const toTable = page.locator('.chart-panel figcaption button[aria-expanded="false"]');
   while (await toTable.count()) await toTable.first().click();
   await page.waitForFunction(() => [...document.querySelectorAll('.chart-panel')].every((p) => !p.querySelector('canvas')), null, { timeout: 30_000 });
 }

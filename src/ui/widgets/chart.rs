@@ -23,6 +23,12 @@ extern "C" {
     /// copy of every chart type's serialisation in the module (~30 kB gzip).
     #[wasm_bindgen(js_namespace = echarts, js_name = init)]
     fn echarts_init(el: &web_sys::Element) -> charming::Echarts;
+    /// `echarts.init(element, theme)`, a theme by its name (`dark` is built in).
+    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+    fn echarts_init_themed(el: &web_sys::Element, theme: &str) -> charming::Echarts;
+    /// `echarts.getInstanceByDom(element)`: the chart drawn in it, if any.
+    #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
+    fn chart_in(el: &web_sys::Element) -> Option<charming::Echarts>;
     /// Loads ECharts once (`public/app.js`); the promise settles when `window.echarts` is there.
     #[wasm_bindgen(js_name = cadranLoadECharts)]
     fn load_echarts() -> js_sys::Promise;
@@ -49,6 +55,101 @@ pub fn new_chart(id: &str) -> Option<charming::Echarts> {
     let el = document().get_element_by_id(id)?;
     dispose_chart(&el);
     Some(echarts_init(&el))
+}
+
+/// Whether the system asks for dark colours (`prefers-color-scheme`).
+pub fn prefers_dark() -> bool {
+    let window = js_sys::global();
+    js_sys::Reflect::get(&window, &"matchMedia".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| {
+            f.call1(&window, &"(prefers-color-scheme: dark)".into())
+                .ok()
+        })
+        .and_then(|list| js_sys::Reflect::get(&list, &"matches".into()).ok())
+        .and_then(|m| m.as_bool())
+        .unwrap_or(false)
+}
+
+/// ECharts' theme for the screen: its built-in dark one (light labels and
+/// axes) when the system asks for dark colours. Paper is always light.
+pub fn screen_theme() -> &'static str {
+    if prefers_dark() {
+        "dark"
+    } else {
+        "default"
+    }
+}
+
+/// A fresh chart in the element with this id, drawn in the screen's colour
+/// scheme: the dashboard's charts sit on the page's own cards, dark in dark
+/// mode (the objectives page's gauges keep a light card and `new_chart`).
+pub fn new_chart_in_scheme(id: &str) -> Option<charming::Echarts> {
+    if !echarts_loaded() {
+        return None;
+    }
+    let el = document().get_element_by_id(id)?;
+    dispose_chart(&el);
+    let ec = echarts_init_themed(&el, screen_theme());
+    follow_color_scheme();
+    Some(ec)
+}
+
+/// Gives the dashboard's charts ECharts' theme `theme` (`dark`, `default`):
+/// light for paper, and the system's scheme again after it or when the
+/// setting changes while the page is open.
+pub fn theme_dashboard_charts(theme: &str) {
+    if !echarts_loaded() {
+        return;
+    }
+    // `.chart`: the dashboard's drawings (chart_panel.rs); not the
+    // objectives page's curve, on its light card.
+    let charts = document().get_elements_by_class_name("chart");
+    for i in 0..charts.length() {
+        let el = charts
+            .item(i)
+            .filter(|el| !el.class_name().contains("objective-chart"));
+        if let Some(ec) = el.and_then(|el| chart_in(&el)) {
+            let this: &JsValue = ec.as_ref();
+            if let Some(set) = js_sys::Reflect::get(this, &"setTheme".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            {
+                let _ = set.call1(this, &theme.into());
+            }
+        }
+    }
+}
+
+thread_local! {
+    static FOLLOWING_SCHEME: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Once per page: the system's dark setting changed, the charts follow.
+fn follow_color_scheme() {
+    if FOLLOWING_SCHEME.with(|f| f.replace(true)) {
+        return;
+    }
+    let window = js_sys::global();
+    let list = js_sys::Reflect::get(&window, &"matchMedia".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| {
+            f.call1(&window, &"(prefers-color-scheme: dark)".into())
+                .ok()
+        });
+    let add = list.as_ref().and_then(|l| {
+        js_sys::Reflect::get(l, &"addEventListener".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    });
+    if let (Some(list), Some(add)) = (list, add) {
+        // Lives as long as the page: one listener for every chart.
+        let changed = Closure::<dyn Fn()>::new(|| theme_dashboard_charts(screen_theme()));
+        let _ = add.call2(&list, &"change".into(), changed.as_ref());
+        changed.forget();
+    }
 }
 
 /// Where a click on a chart landed: the category's name as drawn (the
@@ -100,7 +201,9 @@ fn png_options() -> JsValue {
     let o = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&o, &"type".into(), &"png".into());
     let _ = js_sys::Reflect::set(&o, &"pixelRatio".into(), &2.into());
-    let _ = js_sys::Reflect::set(&o, &"backgroundColor".into(), &"#ffffff".into());
+    // The card's colour behind the chart (style/main.css, --c-surface).
+    let background = if prefers_dark() { "#1b2128" } else { "#ffffff" };
+    let _ = js_sys::Reflect::set(&o, &"backgroundColor".into(), &background.into());
     o.into()
 }
 
@@ -241,6 +344,8 @@ pub fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatter
         return;
     };
     put_formatters(&opt, f);
+    // The card's own colour shows through (ECharts' dark theme paints its own).
+    let _ = js_sys::Reflect::set(&opt, &"backgroundColor".into(), &"transparent".into());
     let this: &JsValue = ec.as_ref();
     if let Some(set) = Reflect::get(this, &"setOption".into())
         .ok()

@@ -4,6 +4,9 @@
 //! so the demo, the tests and the benchmarks can rely on it.
 
 pub mod objectives;
+// Benchmarks' and tests' file only: the web app does not carry it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod realistic;
 mod sales;
 mod tables;
 

@@ -2,6 +2,9 @@
 //! change against the comparison chosen in the filter bar (arrow coloured by
 //! the KPI's direction), and a sparkline where a monthly series exists.
 
+use super::card_menu::{focus_after, CardAction, CardMenu};
+use super::page::key_kpis;
+use super::pins;
 use crate::charts::spark_points;
 use crate::engine::kpi::{Better, BreakdownId, KpiDef, KpiId};
 use crate::engine::objectives::ObjectivePeriod;
@@ -16,6 +19,7 @@ use crate::ui::state::storage::{Layout, MAX_PINNED};
 use crate::ui::state::AppState;
 use crate::ui::widgets::level::level_code;
 use crate::ui::worker_client::objectives_with_results;
+use crate::view::ViewState;
 use leptos::prelude::*;
 
 /// The monthly breakdown drawn under a KPI, when there is one.
@@ -32,8 +36,8 @@ fn series_of(id: KpiId) -> Option<BreakdownId> {
 
 /// The card's change against the chosen comparison: an arrow and the
 /// change, or, when the engine says it is unavailable, no arrow and why —
-/// on hover and on keyboard focus (the reason is the element's accessible
-/// description, shown beside it while it has the focus).
+/// on hover, and while the card's menu button has the keyboard focus (the
+/// reason is part of that button's accessible description).
 fn change_view(
     change: Option<&Change>,
     def: &KpiDef,
@@ -54,10 +58,12 @@ fn change_view(
             .map(|r| reason(r, lang))
             .unwrap_or_else(|| t(lang, Text::NoComparisonData).to_string());
         let why = format!("why-{}", def.id);
+        // Not a Tab stop of its own: the card's one stop (its menu button) is
+        // described by the reason, and shows it while focused.
         return Some(
             view! {
                 <li class="flat na" data-testid=format!("no-comparison-{}", def.id)>
-                    <span class="no-comparison" tabindex="0" aria-describedby=why.clone()>
+                    <span class="no-comparison" id=format!("no-comparison-text-{}", def.id)>
                         {t(lang, Text::NoComparison)}" "<span>{t(lang, label)}</span>
                     </span>
                     <span class="why" role="tooltip" id=why>{reason}</span>
@@ -118,45 +124,88 @@ pub fn move_in(layout: &mut Layout, ids: &[&'static str], id: &str, step: isize)
     layout.order.extend(ids.iter().map(|x| x.to_string()));
 }
 
+/// Why the card shows no change against the chosen comparison, when the
+/// engine says it is unavailable (the same test as change_view's); `None`
+/// when there is a change, or no comparison chosen.
+pub(super) fn missing_change_reason(state: AppState, def: &KpiDef) -> Option<String> {
+    let chosen = state.view.with(|v| v.compare.comparison())?;
+    let currency = state.settings.with(|s| s.currency.clone());
+    let lang = state.lang.get();
+    state.report.with(|r| {
+        let change = r.kpi(def.id)?.vs(chosen)?;
+        format_change(def.unit, change, &currency, lang)
+            .is_none()
+            .then(|| {
+                change
+                    .unavailable
+                    .as_ref()
+                    .map(|r| reason(r, lang))
+                    .unwrap_or_else(|| t(lang, Text::NoComparisonData).to_string())
+            })
+    })
+}
+
+/// Whether the dashboard is filtered: an objective is measured without the
+/// filters (the whole team, its whole period), and says so.
+pub(super) fn filtered(view: &ViewState) -> bool {
+    view.filters.values().any(|v| !v.is_empty())
+}
+
 #[component]
 pub fn KpiCard(
     def: &'static KpiDef,
     /// The visible KPIs of the card's group, in order, for moving it up and down.
     #[prop(into)]
     siblings: Signal<Vec<&'static str>>,
+    /// The card of the group holding the group's one Tab stop (card_menu.rs).
+    current: RwSignal<Option<&'static str>>,
+    /// The card is in the key row: pinned, or one of the objectives' KPIs
+    /// shown there while nothing is pinned (pins.rs).
+    #[prop(optional)]
+    in_key_row: bool,
+    /// The id of the group's heading: the focus goes there when the group's
+    /// last card is hidden.
+    heading: String,
+    /// The group says once why its cards have no comparison (all the same
+    /// reason): the card's description leaves it out.
+    #[prop(into)]
+    shared_why: Signal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let layout = state.layout;
     let explain = RwSignal::new(false);
-    let pinned = move || layout.with(|l| l.pinned.iter().any(|x| x == def.id));
-    let toggle_pin = move |_| {
-        layout.update(|l| {
-            if let Some(i) = l.pinned.iter().position(|x| x == def.id) {
-                l.pinned.remove(i);
-            } else if l.pinned.len() < MAX_PINNED {
-                l.pinned.push(def.id.to_string());
-            }
-        })
+    let pinned = move || in_key_row;
+    let key_row = move || {
+        key_kpis(state)
+            .into_iter()
+            .map(|d| d.id)
+            .collect::<Vec<_>>()
     };
-    let hide = move |_| layout.update(|l| l.hidden.push(def.id.to_string()));
+    let toggle_pin = move || {
+        let row = key_row();
+        layout.update(|l| pins::toggle_pin(&mut l.pinned, &row, def.id, MAX_PINNED))
+    };
+    let hide = move || layout.update(|l| pins::hide(&mut l.pinned, &mut l.hidden, def.id));
     let shift = move |step: isize| {
         let ids = siblings.get_untracked();
-        if pinned() {
-            layout.update(|l| {
-                let mut p: Vec<&str> = l.pinned.iter().map(String::as_str).collect();
-                if let Some(i) = p.iter().position(|x| *x == def.id) {
-                    let j = i as isize + step;
-                    if j >= 0 && (j as usize) < p.len() {
-                        p.swap(i, j as usize);
-                    }
-                }
-                l.pinned = p.into_iter().map(str::to_string).collect();
-            });
+        if in_key_row {
+            layout.update(|l| pins::move_pinned(&mut l.pinned, &ids, def.id, step));
         } else {
             layout.update(|l| move_in(l, &ids, def.id, step));
         }
     };
+    let on_action = Callback::new(move |a: CardAction| {
+        let ids = siblings.get_untracked();
+        match a {
+            CardAction::Pin => toggle_pin(),
+            CardAction::MoveUp => shift(-1),
+            CardAction::MoveDown => shift(1),
+            CardAction::Hide => hide(),
+            CardAction::Explain => explain.update(|e| *e = !*e),
+        }
+        focus_after(a, def, &ids, &heading, explain.get_untracked());
+    });
     // The team objective on this KPI, when there is one, with its result.
     let objective = Memo::new(move |_| {
         objectives_with_results(state)
@@ -197,6 +246,26 @@ pub fn KpiCard(
             })
         })
     };
+    // What the card's one stop reads out after its name: the value, the
+    // change (or why there is none), the objective.
+    let described_by = Signal::derive(move || {
+        let mut ids = vec![format!("kpi-value-{}", def.id)];
+        if let Some(chosen) = state.view.with(|v| v.compare.comparison()) {
+            if missing_change_reason(state, def).is_some() {
+                ids.push(format!("no-comparison-text-{}", def.id));
+                // Said once for the group when its cards share it.
+                if !shared_why.get() {
+                    ids.push(format!("why-{}", def.id));
+                }
+            } else if kpi.with(|k| k.vs(chosen).is_some()) {
+                ids.push(format!("changes-{}", def.id));
+            }
+        }
+        if objective.with(Option::is_some) {
+            ids.push(format!("kpi-objective-said-{}", def.id));
+        }
+        ids.join(" ")
+    });
     let spark = move || {
         let id = series_of(def.kpi)?;
         let values: Vec<f64> = state
@@ -210,22 +279,16 @@ pub fn KpiCard(
         })
     };
     view! {
-        <article class="kpi-card" class:pinned=pinned data-testid=format!("card-{}", def.id)>
+        <article class="kpi-card" class:pinned=in_key_row data-testid=format!("card-{}", def.id)
+            aria-labelledby=format!("kpi-title-{}", def.id)>
             <div class="card-head">
-                <h3>{move || kpi_label(def, lang.get())}</h3>
-                <span class="card-actions">
-                    <button class="icon" data-testid=format!("pin-{}", def.id) aria-pressed=move || pinned().to_string()
-                        title=move || t(lang.get(), if pinned() { Text::Unpin } else { Text::Pin })
-                        aria-label=move || t(lang.get(), if pinned() { Text::Unpin } else { Text::Pin })
-                        on:click=toggle_pin>{move || if pinned() { "★" } else { "☆" }}</button>
-                    <button class="icon" data-testid=format!("move-up-{}", def.id) title=move || t(lang.get(), Text::MoveUp) aria-label=move || t(lang.get(), Text::MoveUp) on:click=move |_| shift(-1)>"↑"</button>
-                    <button class="icon" data-testid=format!("move-down-{}", def.id) title=move || t(lang.get(), Text::MoveDown) aria-label=move || t(lang.get(), Text::MoveDown) on:click=move |_| shift(1)>"↓"</button>
-                    <button class="icon" data-testid=format!("hide-{}", def.id) title=move || t(lang.get(), Text::Hide) aria-label=move || t(lang.get(), Text::Hide) on:click=hide>"✕"</button>
-                </span>
+                <h3 id=format!("kpi-title-{}", def.id)>{move || kpi_label(def, lang.get())}</h3>
+                <CardMenu def=def siblings=siblings current=current pinned=Signal::derive(pinned)
+                    explained=explain described_by=described_by on_action=on_action/>
             </div>
-            <p class="kpi-value" data-testid=format!("kpi-{}", def.id) data-value=raw>{shown}</p>
+            <p class="kpi-value" id=format!("kpi-value-{}", def.id) data-testid=format!("kpi-{}", def.id) data-value=raw>{shown}</p>
             <p class="kpi-median">{median}</p>
-            <ul class="kpi-changes">
+            <ul class="kpi-changes" id=format!("changes-{}", def.id)>
                 {move || {
                     // Only the comparison chosen in the filter bar (none: no line).
                     let chosen = state.view.with(|v| v.compare.comparison())?;
@@ -238,11 +301,8 @@ pub fn KpiCard(
                 let currency = state.settings.with(|s| s.currency.clone());
                 view! { <ObjectiveLine def=def period=o.period result=r currency=currency/> }
             })}
-            <button class="button subtle explain" data-testid=format!("explain-{}", def.id) aria-expanded=move || explain.get().to_string() on:click=move |_| explain.update(|e| *e = !*e)>
-                {move || t(lang.get(), Text::HowComputed)}
-            </button>
             <Show when=move || explain.get()>
-                <div class="explanation" data-testid=format!("explanation-{}", def.id)>
+                <div class="explanation" id=format!("explanation-{}", def.id) tabindex="-1" data-testid=format!("explanation-{}", def.id)>
                     <p>{move || formula(def.id, lang.get())}</p>
                     <p class="inputs">{inputs}</p>
                 </div>
@@ -296,6 +356,18 @@ fn ObjectiveLine(
         .then_some(result.pace)
         .filter(|p| *p > 0.0 && *p < 1.0);
     let text = move || objective_summary(def, &result, &currency, lang.get());
+    // "Objectif 2025 :", and "(sans les filtres)" while the dashboard is filtered.
+    let label = move || {
+        let l = lang.get();
+        let mut said = format!("{} {}", t(l, Text::Objective), period_label(&period, l));
+        if state.view.with(filtered) {
+            said = format!(
+                "{said} {}",
+                objective_text(l, ObjectiveText::WithoutFilters)
+            );
+        }
+        format!("{said}{}", colon(l))
+    };
     // The bar runs to 100 % of the target; the pace mark sits at its share.
     let width = attainment.unwrap_or(0.0).clamp(0.0, 1.0) * 100.0;
     let pace_text = move || {
@@ -311,8 +383,9 @@ fn ObjectiveLine(
     view! {
         <div class=format!("kpi-objective {}", level_code(level)) data-testid=format!("kpi-objective-{}", def.id) data-level=level_code(level)
             data-attainment=attainment.map(|a| a.to_string()).unwrap_or_default()>
-            <p>
-                <span class="kpi-objective-label">{move || format!("{} {}{}", t(lang.get(), Text::Objective), period_label(&period, lang.get()), colon(lang.get()))}</span>
+            // The card's description reads the whole line, its label with it.
+            <p id=format!("kpi-objective-said-{}", def.id)>
+                <span class="kpi-objective-label">{label}</span>
                 <span data-testid=format!("kpi-objective-text-{}", def.id)>{text}</span>
             </p>
             <div class="kpi-objective-bar" role="meter" aria-valuemin="0" aria-valuemax="100"

@@ -5,12 +5,15 @@
 use super::chart_list::{reason_kpi, ChartSpec};
 use crate::charts::chart_table;
 use crate::engine::kpi::BreakdownId;
+use crate::locale::keyboard::{kt, KeyText};
 use crate::locale::{chart_title, format_value, reason as said, t, Lang, Text};
 use crate::ui::state::AppState;
 use crate::ui::widgets::chart::{
-    data_url, dispose_soon, draw_later, new_chart, on_click, set_option, ChartClick, Formatters,
+    data_url, dispose_soon, draw_later, new_chart_in_scheme, on_click, set_option, ChartClick,
+    Formatters,
 };
 use crate::ui::widgets::download::{download_data_url, download_view_csv};
+use crate::ui::widgets::focus::focus_id_later;
 use crate::view::{clicked_key, ClickMeans};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -72,7 +75,7 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             };
             if empty {
                 // The element is new when the panel was shown again: start from a fresh instance.
-                match new_chart(id.as_str()) {
+                match new_chart_in_scheme(id.as_str()) {
                     Some(ec) => {
                         // A click filters by what the bar stands for (crate::view::ClickMeans).
                         let means = ClickMeans::of(id);
@@ -160,18 +163,32 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
         );
     };
     view! {
-        <figure class="chart-panel" id=format!("panel-{id}") data-testid=format!("chart-{id}")>
+        // Named by its title alone (the caption also holds the buttons).
+        <figure class="chart-panel" id=format!("panel-{id}") data-testid=format!("chart-{id}") aria-labelledby=format!("chart-title-{id}")>
             <figcaption>
-                <h3>{title}</h3>
+                <h3 id=format!("chart-title-{id}")>{title}</h3>
+                // Each button described by the chart's title: "Image PNG" of which chart.
+                // The CSV export only for a chart with figures, always there
+                // (not only with the table shown, where it came before the table).
                 <span class="chart-actions">
-                    <button class="button subtle" aria-pressed=move || as_table.get().to_string() on:click=move |_| as_table.update(|v| *v = !*v)>
+                    // A disclosure: it shows the table in the chart's place, and
+                    // the focus goes to the table, whose caption is read out.
+                    <button class="button subtle" aria-expanded=move || as_table.get().to_string()
+                        aria-controls=move || as_table.get().then(|| format!("table-{id}"))
+                        aria-describedby=format!("chart-title-{id}")
+                        on:click=move |_| {
+                            as_table.update(|v| *v = !*v);
+                            if as_table.get_untracked() {
+                                focus_id_later(format!("table-{id}"));
+                            }
+                        }>
                         {move || t(lang.get(), if as_table.get() { Text::ShowChart } else { Text::ShowTable })}
                     </button>
                     <Show when=move || !as_table.get() && chart.with(Option::is_some)>
-                        <button class="button subtle" on:click=export_png>{move || t(lang.get(), Text::ExportPng)}</button>
+                        <button class="button subtle" aria-describedby=format!("chart-title-{id}") on:click=export_png>{move || t(lang.get(), Text::ExportPng)}</button>
                     </Show>
-                    <Show when=move || as_table.get()>
-                        <button class="button subtle" data-testid=format!("export-csv-{id}") on:click=export_csv>{move || t(lang.get(), Text::ExportCsv)}</button>
+                    <Show when=move || chart.with(Option::is_some)>
+                        <button class="button subtle" data-testid=format!("export-csv-{id}") aria-describedby=format!("chart-title-{id}") on:click=export_csv>{move || t(lang.get(), Text::ExportCsv)}</button>
                     </Show>
                 </span>
             </figcaption>
@@ -184,7 +201,9 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
                     fallback=move || view! { <div id=id.as_str() class="chart" role="img" aria-label=title></div> }
                 >
                     <div class="table-scroll">
-                        <table class="data-table">
+                        // A stop while shown: its box scrolls by keyboard.
+                        <table class="data-table" id=format!("table-{id}") tabindex="0">
+                            <caption class="visually-hidden">{move || format!("{} ({})", title(), kt(lang.get(), KeyText::TableWord))}</caption>
                             <thead>
                                 <tr>
                                     {move || table.with(|t| t.header()).into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class=(i > 0).then_some("num")>{h}</th> }).collect_view()}

@@ -6,9 +6,12 @@
 
 pub mod chart_list;
 pub mod fit;
+pub mod pins;
 
 #[cfg(target_arch = "wasm32")]
 mod alerts;
+#[cfg(target_arch = "wasm32")]
+mod card_menu;
 #[cfg(target_arch = "wasm32")]
 mod cards;
 #[cfg(target_arch = "wasm32")]
@@ -18,7 +21,9 @@ mod objectives_strip;
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
+mod print;
+#[cfg(target_arch = "wasm32")]
 mod unlock_panel;
 
 #[cfg(target_arch = "wasm32")]
-pub use page::Dashboard;
+pub use page::{Dashboard, INDICATORS};

@@ -3,12 +3,12 @@
 //! first, then the cards that explain them. With no objective yet, a way to
 //! set one.
 
-use super::cards::objective_summary;
+use super::cards::{filtered, objective_summary};
 use crate::engine::demo;
 use crate::engine::kpi::def;
 use crate::engine::objectives::{Objective, ObjectiveResult};
 use crate::locale::input::period_label;
-use crate::locale::{kpi_label, scope_text, t, Text};
+use crate::locale::{kpi_label, objective_text, scope_text, t, ObjectiveText, Text};
 use crate::ui::state::AppState;
 use crate::ui::widgets::level::level_code;
 use crate::ui::worker_client::{objectives_in_view, objectives_with_results};
@@ -70,7 +70,16 @@ fn ObjectiveTile(objective: Objective, result: ObjectiveResult) -> impl IntoView
         let (scope, period) = (result.scope.clone(), objective.period.clone());
         move || {
             let l = lang.get();
-            format!("{} · {}", scope_text(&scope, l), period_label(&period, l))
+            let head = format!("{} · {}", scope_text(&scope, l), period_label(&period, l));
+            // Measured on its own scope and period whatever the filters: said while filtered.
+            if state.view.with(filtered) {
+                format!(
+                    "{head} {}",
+                    objective_text(l, ObjectiveText::WithoutFilters)
+                )
+            } else {
+                head
+            }
         }
     };
     let summary = move || {

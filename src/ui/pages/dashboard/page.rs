@@ -4,14 +4,17 @@
 //! unlock.
 
 use super::alerts::AlertsStrip;
-use super::cards::KpiCard;
+use super::card_menu::hidden_summary_id;
+use super::cards::{missing_change_reason, KpiCard};
 use super::chart_list::CHARTS;
 use super::chart_panel::ChartPanel;
 use super::fit::{charts_with_data, kpi_lacks};
 use super::objectives_strip::ObjectivesStrip;
+use super::pins::key_row;
 use super::unlock_panel::UnlockPanel;
 use crate::engine::kpi::{Family, KpiDef, CATALOGUE};
 use crate::locale::device::{dt, DeviceText};
+use crate::locale::keyboard::{kt, KeyText};
 use crate::locale::{
     colon, date_label, family_label, kpi_label, note, reason, said_report, t, Text,
 };
@@ -36,6 +39,9 @@ fn defs(f: Family, layout: &Layout) -> Vec<&'static KpiDef> {
     v.sort_by_key(|d| rank(d));
     v
 }
+
+/// The element holding the KPIs: the skip link's target.
+pub const INDICATORS: &str = "indicators";
 
 /// Families mounted with the top of the dashboard; the others a task later.
 const FIRST_FAMILIES: usize = 2;
@@ -114,6 +120,7 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <Show when=has_data>
             <section class="dashboard">
+                <super::print::PrintHeader/>
                 <div class="toolbar">
                     <FilterBar/>
                     <div class="toolbar-actions">
@@ -135,10 +142,17 @@ pub fn Dashboard() -> impl IntoView {
                 <ReportNotes/>
                 <ObjectivesStrip/>
                 <AlertsStrip/>
-                <PinnedRow/>
-                {Family::ALL[..FIRST_FAMILIES].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
+                // Where the skip link at the top of the page leads (its first heading).
+                <div class="indicators" id=INDICATORS>
+                    <PinnedRow/>
+                    {Family::ALL[..FIRST_FAMILIES].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
+                    <Show when=move || rest.get()>
+                        {Family::ALL[FIRST_FAMILIES..].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
+                    </Show>
+                    // How to go from card to card: each grid's description, shown while a card has the focus.
+                    <p class="cards-hint" id="cards-hint">{move || kt(lang.get(), KeyText::CardsHint)}</p>
+                </div>
                 <Show when=move || rest.get()>
-                    {Family::ALL[FIRST_FAMILIES..].iter().map(|&f| view! { <FamilySection family=f/> }).collect_view()}
                     <div class="charts">
                         <For each=chart_specs key=|spec| spec.id let:spec>
                             <ChartPanel spec=spec/>
@@ -152,32 +166,46 @@ pub fn Dashboard() -> impl IntoView {
 }
 
 /// The KPIs shown right after the objectives: the ones the user pinned (☆),
-/// else those the objectives are set on, which explain them. They leave
-/// their family's grid, so that each card is on the page once.
-fn key_kpis(state: AppState) -> Vec<&'static KpiDef> {
-    let pinned: Vec<&'static KpiDef> = state.layout.with(|l| {
-        l.pinned
-            .iter()
-            .filter_map(|id| CATALOGUE.iter().find(|d| d.id == id))
-            .collect()
-    });
-    if !pinned.is_empty() {
-        return pinned;
-    }
-    let mut out: Vec<&'static KpiDef> = Vec::new();
+/// else those the objectives are set on, which explain them (pins.rs). They
+/// leave their family's grid, so that each card is on the page once.
+pub(super) fn key_kpis(state: AppState) -> Vec<&'static KpiDef> {
     let has_value = |d: &KpiDef| {
         state
             .report
             .with(|r| r.kpi(d.id).is_some_and(|k| k.value.is_some()))
     };
+    let mut objectives: Vec<&'static str> = Vec::new();
     for o in worker_client::objectives_in_view(state) {
         if let Some(d) = CATALOGUE.iter().find(|d| d.id == o.kpi) {
-            if !out.contains(&d) && has_value(d) {
-                out.push(d);
+            if !objectives.contains(&d.id) && has_value(d) {
+                objectives.push(d.id);
             }
         }
     }
-    out
+    state.layout.with(|l| {
+        key_row(&l.pinned, &l.hidden, &objectives)
+            .into_iter()
+            .filter_map(|id| CATALOGUE.iter().find(|d| d.id == id))
+            .collect()
+    })
+}
+
+/// The reason each card of a group gives for having no comparison, when
+/// they all give the same one: said once, as the group's description, not
+/// after every card's name.
+fn shared_reason(state: AppState, defs: &[&'static KpiDef]) -> Option<String> {
+    let mut reasons = defs.iter().map(|d| missing_change_reason(state, d));
+    let first = reasons.next()??;
+    (defs.len() > 1 && reasons.all(|r| r.as_deref() == Some(first.as_str()))).then_some(first)
+}
+
+/// A grid's description: how to move in it, and the reason its cards share.
+fn grid_description(why_id: &str, shared: bool) -> String {
+    if shared {
+        format!("cards-hint {why_id}")
+    } else {
+        "cards-hint".to_string()
+    }
 }
 
 #[component]
@@ -186,15 +214,20 @@ fn PinnedRow() -> impl IntoView {
     let lang = state.lang;
     let key = Memo::new(move |_| key_kpis(state));
     let siblings = Signal::derive(move || key.get().into_iter().map(|d| d.id).collect::<Vec<_>>());
+    let why = Memo::new(move |_| shared_reason(state, &key.get()));
+    let shared = Signal::derive(move || why.with(Option::is_some));
+    // The row is one Tab stop; the arrows go from card to card (card_menu.rs).
+    let current = RwSignal::new(None);
     view! {
         <Show when=move || key.with(|k| !k.is_empty())>
             <section class="family pinned-row" data-testid="pinned-row">
-                <h2>{move || t(lang.get(), Text::KeyIndicators)}</h2>
-                <div class="kpi-grid">
+                <h2 id="heading-pinned" tabindex="-1">{move || t(lang.get(), Text::KeyIndicators)}</h2>
+                <div class="kpi-grid" role="group" aria-labelledby="heading-pinned" aria-describedby=move || grid_description("group-why-pinned", shared.get())>
                     <For each=move || key.get() key=|d| d.id let:d>
-                        <KpiCard def=d siblings=siblings/>
+                        <KpiCard def=d siblings=siblings current=current in_key_row=true heading="heading-pinned".to_string() shared_why=shared/>
                     </For>
                 </div>
+                <p class="visually-hidden" id="group-why-pinned">{move || why.get()}</p>
             </section>
         </Show>
     }
@@ -249,6 +282,8 @@ fn FamilySection(family: Family) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let siblings = Signal::derive(move || shown().into_iter().map(|d| d.id).collect::<Vec<_>>());
+    let why = Memo::new(move |_| shared_reason(state, &shown()));
+    let shared = Signal::derive(move || why.with(Option::is_some));
     // Without a value but with its data: nothing in this period or filter.
     // (Missing data folds into the unlock panel.)
     let empty_here = move || {
@@ -258,20 +293,25 @@ fn FamilySection(family: Family) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let has_any = move || !shown().is_empty() || !hidden().is_empty() || !empty_here().is_empty();
+    // The grid is one Tab stop; the arrows go from card to card (card_menu.rs).
+    let current = RwSignal::new(None);
+    let heading = move || format!("heading-{family:?}").to_lowercase();
+    let why_id = move || format!("group-why-{family:?}").to_lowercase();
     view! {
         <Show when=has_any>
         <section class="family" data-testid=format!("family-{family:?}").to_lowercase()>
-            <h2>{move || family_label(family, lang.get())}</h2>
+            <h2 id=heading() tabindex="-1">{move || family_label(family, lang.get())}</h2>
             <Show when=move || !shown().is_empty()>
-                <div class="kpi-grid">
+                <div class="kpi-grid" role="group" aria-labelledby=heading() aria-describedby=move || grid_description(&why_id(), shared.get())>
                     <For each=shown key=|d| d.id let:d>
-                        <KpiCard def=d siblings=siblings/>
+                        <KpiCard def=d siblings=siblings current=current heading=heading() shared_why=shared/>
                     </For>
                 </div>
+                <p class="visually-hidden" id=why_id()>{move || why.get()}</p>
             </Show>
             <Show when=move || !hidden().is_empty()>
                 <details class="locked" data-testid=format!("hidden-{family:?}").to_lowercase()>
-                    <summary>{move || t(lang.get(), Text::Hidden)}" ("{move || hidden().len()}")"</summary>
+                    <summary id=hidden_summary_id(family)>{move || t(lang.get(), Text::Hidden)}" ("{move || hidden().len()}")"</summary>
                     <ul>
                         <For each=hidden key=|d| d.id let:d>
                             <li>

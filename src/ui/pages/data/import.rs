@@ -310,7 +310,7 @@ pub fn TablesInUse() -> impl IntoView {
                         <tr>
                             <th scope="col">{move || t(lang.get(), Text::File)}</th>
                             <th scope="col">{move || t(lang.get(), Text::Kind)}</th>
-                            <th scope="col" class="num">{move || t(lang.get(), Text::Rows)}</th>
+                            <th scope="col" class="num">{move || t(lang.get(), Text::RowsHeader)}</th>
                             <th scope="col">{move || t(lang.get(), Text::Encoding)}</th>
                             <th scope="col"><span class="visually-hidden">{move || t(lang.get(), Text::Actions)}</span></th>
                         </tr>
