@@ -16,9 +16,11 @@ const SHELL = [
   'main.css',
   'favicon.svg',
 ];
-// Loaded on demand (public/app.js), so not part of a first visit: cached on
-// first use, and again at install when an older version had it.
-const ON_USE = ['echarts.min.js'];
+// Loaded on demand (ECharts by public/app.js, the formats module by
+// public/worker.js when a workbook or Parquet file arrives), so not part of a
+// first visit: cached on first use, and again at install when an older
+// version had it.
+const ON_USE = ['echarts.min.js', 'cadran-formats.js', 'cadran-formats_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

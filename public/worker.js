@@ -2,7 +2,8 @@
 // thread so that reading a million-row file or computing a report never
 // freezes the dashboard. Messages: {msg: JSON string, blob?: Blob}.
 import init, {
-  cadranWorkerHandle, cadranWorkerOpen, cadranWorkerPush, cadranWorkerClose, cadranWorkerFail, cadranWorkerWarmUp,
+  cadranWorkerHandle, cadranWorkerOpen, cadranWorkerPush, cadranWorkerClose, cadranWorkerFail, cadranWorkerRefuse,
+  cadranWorkerWarmUp,
 } from './cadran-web.js';
 
 const early = [];
@@ -34,7 +35,68 @@ function getReader() {
   return fileReader;
 }
 
+// Workbooks and Parquet files, known by their first bytes: xlsx/xlsb/ods
+// (ZIP), xls (OLE compound file), Parquet.
+const CONVERTED = [[0x50, 0x4B, 0x03, 0x04], [0xD0, 0xCF, 0x11, 0xE0], [0x50, 0x41, 0x52, 0x31]];
+
+async function isConverted(blob) {
+  const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+  return CONVERTED.some((magic) => magic.every((b, i) => head[i] === b));
+}
+
+// The formats module (crates/formats-web: calamine and parquet, turning a
+// file into canonical CSV) is imported the first time such a file arrives,
+// never before: a first visit does not download it. The service worker
+// caches it once used.
+let formats = null;
+function getFormats() {
+  formats ??= import('./cadran-formats.js').then(async (m) => {
+    await m.default({ module_or_path: new URL('./cadran-formats_bg.wasm', import.meta.url) });
+    return m;
+  }).catch((err) => {
+    formats = null; // offline before it was ever cached: try again next time
+    throw err;
+  });
+  return formats;
+}
+
+// The last workbook converted: its sheets are then loaded one by one.
+let lastBook = null;
+
+async function loadConverted(msg, blob) {
+  const load = JSON.parse(msg).load;
+  let tables;
+  try {
+    const m = await getFormats();
+    const key = `${load.name}|${blob.size}`;
+    if (load.sheet != null && lastBook && lastBook.key === key) {
+      tables = lastBook.tables.filter((t) => t.sheet === load.sheet);
+    }
+    if (!tables || tables.length === 0) {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      tables = m.cadranFormatsConvert(bytes, load.sheet ?? undefined);
+      lastBook = load.sheet == null ? { key, tables } : null;
+    }
+  } catch (err) {
+    // A refusal is the engine's Error as {kind, detail}; anything else, the
+    // module's absence.
+    cadranWorkerRefuse(msg, (err && err.kind) || '', (err && err.detail) || '');
+    return;
+  }
+  // A workbook: the page loads each sheet as a table of its own.
+  if (load.sheet == null && tables.length > 0 && tables[0].sheet != null) {
+    const sheets = tables.map((t) => t.sheet);
+    self.postMessage(JSON.stringify({ sheets: { id: load.id, name: load.name, sheets } }));
+    return;
+  }
+  const csv = tables[0].csv;
+  if (!cadranWorkerOpen(msg, csv.length)) return;
+  cadranWorkerPush(csv);
+  cadranWorkerClose();
+}
+
 async function load(msg, blob) {
+  if (await isConverted(blob)) return loadConverted(msg, blob);
   if (!cadranWorkerOpen(msg, blob.size)) return;
   const reader = getReader();
   // A browser read error fails this file; an engine error crashes the worker.

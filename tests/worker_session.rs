@@ -186,6 +186,7 @@ fn mapping_changes_come_back_as_summaries_and_bad_files_as_reasons() {
             name: "x.csv".into(),
             french: true,
             mapping: None,
+            sheet: None,
         },
     );
     assert!(matches!(lost.as_slice(), [Reply::Failed { id: 7, .. }]));

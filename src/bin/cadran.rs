@@ -1,12 +1,15 @@
-//! `cadran`: the engine on the command line. `inspect` says how a CSV file is
-//! read; `kpis` prints the JSON report of one or several files; `catalogue`
-//! prints the KPI catalogue (the source of docs/KPIS.md's tables).
+//! `cadran`: the engine on the command line. `inspect` says how a file (CSV,
+//! a workbook's every sheet, Parquet) is read; `kpis` prints the JSON report
+//! of one or several files; `catalogue` prints the KPI catalogue (the source
+//! of docs/KPIS.md's tables). Workbooks and Parquet files go through
+//! `cadran-formats`, as in the browser.
 
 use cadran::engine::kpi::{self, Period, Preset, Query, Workspace};
 use cadran::engine::objectives::{self, SetUp};
 use cadran::engine::parse::date;
 use cadran::engine::{self, Field, Kind};
 use cadran::locale::{self, Lang};
+use cadran_formats as formats;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,7 +28,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Show how a file is read: encoding, delimiter, columns, types, kind, warnings.
+    /// Show how a file is read: encoding, delimiter, columns, types, kind, warnings
+    /// (for a workbook, of every sheet).
     Inspect {
         file: PathBuf,
         /// Include the first N data rows as read.
@@ -52,9 +56,14 @@ enum Command {
         /// Last day of the period (YYYY-MM-DD); default: the last date in the data.
         #[arg(long)]
         to: Option<String>,
-        /// Force a file's kind: FILE=KIND (sales, opportunities, team…).
+        /// Force a file's kind: FILE=KIND (sales, opportunities, team…); a
+        /// workbook's sheet is named FILE (SHEET), e.g. "ventes.xlsx (Ventes)".
         #[arg(long = "kind")]
         kinds: Vec<String>,
+        /// Read this sheet of a workbook: FILE=SHEET (repeat for several sheets).
+        /// Without it, every sheet whose header looks like a known table is read.
+        #[arg(long = "sheet")]
+        sheets: Vec<String>,
         /// Map a field to a column: FILE:FIELD=COLUMN (e.g. ventes.csv:amount=Montant TTC).
         #[arg(long = "map")]
         maps: Vec<String>,
@@ -130,15 +139,84 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn read(path: &Path, opts: &engine::Options) -> Result<engine::Imported, String> {
-    let said = |e: &engine::Error| locale::file_error(Lang::En, e);
-    let bytes = std::fs::read(path).map_err(|e| {
-        said(&engine::Error::Io {
-            message: format!("{}: {e}", path.display()),
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| {
+        locale::file_error(
+            Lang::En,
+            &engine::Error::Io {
+                message: format!("{}: {e}", path.display()),
+            },
+        )
+    })
+}
+
+fn said(path: &Path, e: &engine::Error) -> String {
+    format!("{}: {}", path.display(), locale::file_error(Lang::En, e))
+}
+
+/// One table of a file: its name (`ventes.xlsx (Ventes)` for a sheet) and
+/// the text the engine reads (the file itself, or a sheet as canonical CSV).
+struct Source {
+    name: String,
+    bytes: Vec<u8>,
+    /// Named with `--sheet`: read whatever its kind.
+    chosen: bool,
+}
+
+/// The tables of a file: a CSV file is one; a Parquet file is one; a
+/// workbook gives the sheets named by `--sheet FILE=SHEET`, or else every
+/// sheet with a value.
+fn sources(path: &Path, sheets: &[String]) -> Result<Vec<Source>, String> {
+    let bytes = read_bytes(path)?;
+    let name = file_name(path);
+    let Some(converted) = formats::convert(&bytes) else {
+        return Ok(vec![Source {
+            name,
+            bytes,
+            chosen: true,
+        }]);
+    };
+    let is_this = |f: &str| f == name || Path::new(f) == path;
+    let mut chosen = Vec::new();
+    for s in sheets {
+        let (f, sheet) = s
+            .split_once('=')
+            .ok_or_else(|| format!("--sheet takes FILE=SHEET, not {s:?}"))?;
+        if is_this(f) {
+            chosen.push(sheet);
+        }
+    }
+    if chosen.is_empty() {
+        let tables = converted.map_err(|e| said(path, &e))?;
+        return Ok(tables
+            .into_iter()
+            .map(|t| Source {
+                name: t.name(&name),
+                bytes: t.csv,
+                chosen: t.sheet.is_none(),
+            })
+            .collect());
+    }
+    chosen
+        .into_iter()
+        .map(|sheet| {
+            let table = formats::sheet(&bytes, sheet)
+                .map_err(|e| said(path, &e))?
+                .ok_or_else(|| {
+                    let names = formats::sheet_names(&bytes).unwrap_or_default();
+                    format!(
+                        "{}: no sheet {sheet:?} (there are: {})",
+                        path.display(),
+                        names.join(", ")
+                    )
+                })?;
+            Ok(Source {
+                name: table.name(&name),
+                bytes: table.csv,
+                chosen: true,
+            })
         })
-    })?;
-    engine::read(&file_name(path), &bytes, opts)
-        .map_err(|e| format!("{}: {}", path.display(), said(&e)))
+        .collect()
 }
 
 fn run(cli: Cli) -> Result<String, String> {
@@ -157,15 +235,53 @@ fn run(cli: Cli) -> Result<String, String> {
                 kind: kind.as_deref().map(parse_kind).transpose()?,
                 ..engine::Options::default()
             };
-            let imported = read(&file, &opts)?;
-            let summary = locale::said_summary(imported.summary, Lang::En);
-            serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())
+            let bytes = read_bytes(&file)?;
+            let name = file_name(&file);
+            let summary = |name: &str, bytes: &[u8]| {
+                engine::read(name, bytes, &opts)
+                    .map(|im| locale::said_summary(im.summary, Lang::En))
+            };
+            let json = match formats::Format::detect(&bytes) {
+                None => serde_json::to_value(summary(&name, &bytes).map_err(|e| said(&file, &e))?),
+                // A workbook: each of its sheets, with how it reads or why it does not.
+                Some(formats::Format::Zip | formats::Format::Compound) => {
+                    let sheets = formats::sheet_names(&bytes).map_err(|e| said(&file, &e))?;
+                    let sheets: Vec<serde_json::Value> = sheets
+                        .iter()
+                        .map(|sheet| {
+                            let read = formats::sheet(&bytes, sheet).and_then(|t| {
+                                let t = t.ok_or(engine::Error::NoTable)?;
+                                summary(&t.name(&name), &t.csv)
+                            });
+                            let mut v = match read {
+                                Ok(s) => serde_json::to_value(s).unwrap_or_default(),
+                                Err(e) => serde_json::json!({
+                                    "error": locale::file_error(Lang::En, &e)
+                                }),
+                            };
+                            if let Some(o) = v.as_object_mut() {
+                                o.insert("sheet".into(), sheet.as_str().into());
+                            }
+                            v
+                        })
+                        .collect();
+                    Ok(serde_json::json!({ "file": name, "sheets": sheets }))
+                }
+                Some(formats::Format::Parquet) => {
+                    let table = formats::parquet(&bytes).map_err(|e| said(&file, &e))?;
+                    let t = &table;
+                    serde_json::to_value(summary(&name, &t.csv).map_err(|e| said(&file, &e))?)
+                }
+            };
+            serde_json::to_string_pretty(&json.map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())
         }
         Command::Kpis {
             files,
             from,
             to,
             kinds,
+            sheets,
             maps,
             wheres,
             preset,
@@ -176,30 +292,44 @@ fn run(cli: Cli) -> Result<String, String> {
         } => {
             let mut ws = Workspace::default();
             for path in &files {
-                let name = file_name(path);
-                let is_this = |f: &str| f == name || Path::new(f) == path.as_path();
-                let mut opts = engine::Options::default();
-                for k in &kinds {
-                    let (f, kind) = k
-                        .split_once('=')
-                        .ok_or_else(|| format!("--kind takes FILE=KIND, not {k:?}"))?;
-                    if is_this(f) {
-                        opts.kind = Some(parse_kind(kind)?);
+                for source in sources(path, &sheets)? {
+                    let name = &source.name;
+                    // A sheet answers to its own name and to its file's.
+                    let file = file_name(path);
+                    let is_this =
+                        |f: &str| f == name || f == file || Path::new(f) == path.as_path();
+                    let mut opts = engine::Options::default();
+                    for k in &kinds {
+                        let (f, kind) = k
+                            .split_once('=')
+                            .ok_or_else(|| format!("--kind takes FILE=KIND, not {k:?}"))?;
+                        if is_this(f) {
+                            opts.kind = Some(parse_kind(kind)?);
+                        }
+                    }
+                    for m in &maps {
+                        // Field names hold neither `:` nor `=`; file and column names might.
+                        let bad = || format!("--map takes FILE:FIELD=COLUMN, not {m:?}");
+                        let (left, column) = m.split_once('=').ok_or_else(bad)?;
+                        let (f, field) = left.rsplit_once(':').ok_or_else(bad)?;
+                        if is_this(f) {
+                            let field: Field =
+                                serde_json::from_value(serde_json::Value::String(field.into()))
+                                    .map_err(|_| format!("unknown field {field:?} in --map"))?;
+                            opts.mapping.insert(field, column.to_string());
+                        }
+                    }
+                    let forced = opts.kind.is_some();
+                    let imported =
+                        engine::read(name, &source.bytes, &opts).map_err(|e| said(path, &e))?;
+                    // A workbook's sheet nobody chose is read when its header
+                    // looks like a known table, as the import step proposes.
+                    if source.chosen || forced || imported.summary.kind != Kind::Unknown {
+                        ws.tables.push(imported);
+                    } else {
+                        eprintln!("cadran: note: {name} left out: its header is no known table (--sheet or --kind takes it)");
                     }
                 }
-                for m in &maps {
-                    // Field names hold neither `:` nor `=`; file and column names might.
-                    let bad = || format!("--map takes FILE:FIELD=COLUMN, not {m:?}");
-                    let (left, column) = m.split_once('=').ok_or_else(bad)?;
-                    let (f, field) = left.rsplit_once(':').ok_or_else(bad)?;
-                    if is_this(f) {
-                        let field: Field =
-                            serde_json::from_value(serde_json::Value::String(field.into()))
-                                .map_err(|_| format!("unknown field {field:?} in --map"))?;
-                        opts.mapping.insert(field, column.to_string());
-                    }
-                }
-                ws.tables.push(read(path, &opts)?);
             }
             let period = match (from, to) {
                 (None, None) => None,

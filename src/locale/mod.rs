@@ -47,7 +47,9 @@ pub use objective_words::{objective_text, ObjectiveText};
 pub use presets::preset_label;
 pub use print_words::{comparison_words, demo_data, no_filter, period_words};
 pub use print_words::{print_line, print_title, PrintLine};
-pub use reading::{file_error, said_summary, warning, SaidWarning};
+pub use reading::{
+    file_error, formats_unavailable, said_summary, take_sheet, warning, SaidWarning,
+};
 pub use reasons::{need, reason, reason_json};
 pub use schema::{column_type_label, field_label, kind_label, relation_text};
 pub use setup_changes::{setup_changes, SetupChanges};

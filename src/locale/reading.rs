@@ -36,6 +36,63 @@ pub fn file_error(lang: Lang, e: &Error) -> String {
             "No table found in this file: it needs a header line followed by data rows.".into()
         }
         (Lang::En, Error::Io { message }) => format!("Cannot read the file: {message}"),
+        (Lang::Fr, Error::BadWorkbook) => "Ce classeur ne peut pas être ouvert\u{202f}: il est \
+             endommagé, ou ce n'est pas un classeur Excel ni OpenDocument."
+            .into(),
+        (Lang::En, Error::BadWorkbook) => "This workbook cannot be opened: it is damaged, or it \
+             is not an Excel or OpenDocument workbook."
+            .into(),
+        (Lang::Fr, Error::Encrypted) => "Ce classeur est protégé par un mot de passe. Dans \
+             Excel, enlevez le mot de passe (Fichier › Informations › Protéger le classeur), \
+             enregistrez, puis importez-le à nouveau."
+            .into(),
+        (Lang::En, Error::Encrypted) => "This workbook is protected by a password. In Excel, \
+             remove the password (File › Info › Protect Workbook), save, then import it again."
+            .into(),
+        (Lang::Fr, Error::EmptySheet { sheet }) => {
+            format!("La feuille « {sheet} » est vide.")
+        }
+        (Lang::En, Error::EmptySheet { sheet }) => format!("The sheet \"{sheet}\" is empty."),
+        (Lang::Fr, Error::BadParquet) => {
+            "Ce fichier Parquet ne peut pas être lu\u{202f}: il est endommagé ou incomplet.".into()
+        }
+        (Lang::En, Error::BadParquet) => {
+            "This Parquet file cannot be read: it is damaged or incomplete.".into()
+        }
+        (Lang::Fr, Error::UnsupportedCompression { codec }) => format!(
+            "Ce fichier Parquet est compressé en {codec}, que Cadran ne sait pas lire. \
+             Écrivez-le en Snappy, GZIP ou ZSTD (DuckDB\u{202f}: COPY … TO 'f.parquet' (FORMAT parquet, \
+             COMPRESSION snappy))."
+        ),
+        (Lang::En, Error::UnsupportedCompression { codec }) => format!(
+            "This Parquet file is compressed with {codec}, which Cadran cannot read. Write it \
+             with Snappy, GZIP or ZSTD (DuckDB: COPY … TO 'f.parquet' (FORMAT parquet, COMPRESSION \
+             snappy))."
+        ),
+    }
+}
+
+/// The module reading workbooks and Parquet files could not be loaded:
+/// offline before it was ever used.
+pub fn formats_unavailable(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => {
+            "Le lecteur de classeurs et de fichiers Parquet n'a pas pu être chargé. \
+                     Reconnectez-vous une fois, puis importez à nouveau le fichier."
+        }
+        Lang::En => {
+            "The reader of workbooks and Parquet files could not be loaded. \
+                     Connect once, then import the file again."
+        }
+    }
+}
+
+/// The import step's choice for one sheet of a workbook (its checkbox's
+/// label: several sheets are told apart by name).
+pub fn take_sheet(lang: Lang, sheet: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Importer la feuille « {sheet} »"),
+        Lang::En => format!("Import the sheet \"{sheet}\""),
     }
 }
 

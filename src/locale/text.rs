@@ -162,8 +162,8 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         Language => ("Langue", "Language"),
         DropTitle => ("Déposez vos exports CSV ici", "Drop your CSV exports here"),
         DropHint => (
-            "Exports de CRM, d'ERP ou d'Excel\u{202f}: ventes, opportunités, équipe… Vos fichiers ne quittent pas cet appareil.",
-            "Exports from your CRM, ERP or Excel: sales, opportunities, team… Your files never leave this device.",
+            "Exports CSV de CRM ou d'ERP, classeurs Excel ou OpenDocument, fichiers Parquet\u{202f}: ventes, opportunités, équipe… Vos fichiers ne quittent pas cet appareil.",
+            "CSV exports from your CRM or ERP, Excel or OpenDocument workbooks, Parquet files: sales, opportunities, team… Your files never leave this device.",
         ),
         ChooseFiles => ("Choisir des fichiers", "Choose files"),
         TryDemo => ("Essayer avec des données de démonstration", "Try with demo data"),

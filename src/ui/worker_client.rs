@@ -29,6 +29,8 @@ const DEMO_IDS: u32 = 32;
 struct Source {
     name: String,
     blob: Blob,
+    /// The workbook's sheet this table is.
+    sheet: Option<String>,
 }
 
 #[derive(Default)]
@@ -206,13 +208,35 @@ fn on_reply(state: AppState, reply: Reply) {
                 if let Some(m) = remembered.filter(|m| *m != info.mapping) {
                     send(&Request::SetMapping { id, mapping: m }, None);
                 }
+                // A workbook's sheet is proposed when its header looks like a
+                // known table; a file is always taken.
+                let take = sheet_of(id).is_none() || info.summary.kind != Kind::Unknown;
                 state.pending.update(|p| {
                     p.retain(|x| !stale.contains(&x.id));
-                    p.push(Pending { id, info });
+                    p.push(Pending { id, info, take });
                 });
             }
             // A table waiting for confirmation changes no report: no compute.
             loading_done(state, restoring, straight);
+        }
+        Reply::Sheets { id, name, sheets } => {
+            // Each sheet is read as a table of its own, from the same file.
+            let (source, straight) = with(|e| {
+                e.loading.remove(&id);
+                (e.sources.remove(&id), e.straight_in.remove(&id))
+            });
+            if let Some(source) = source {
+                for sheet in sheets {
+                    load(
+                        state,
+                        name.clone(),
+                        source.blob.clone(),
+                        None,
+                        straight,
+                        Some(sheet),
+                    );
+                }
+            }
         }
         Reply::Failed { id, name, fr, en } => {
             let restoring = with(|e| {
@@ -333,8 +357,16 @@ fn french(state: AppState) -> bool {
     state.lang.get_untracked().french_style()
 }
 
-/// Sends a file to be read; `straight` files skip the confirmation step.
-fn load(state: AppState, name: String, blob: Blob, mapping: Option<Mapping>, straight: bool) {
+/// Sends a file (or a workbook's sheet) to be read; `straight` files skip
+/// the confirmation step.
+fn load(
+    state: AppState,
+    name: String,
+    blob: Blob,
+    mapping: Option<Mapping>,
+    straight: bool,
+    sheet: Option<String>,
+) {
     let id = new_id();
     if blob.size() > MAX_FILE_BYTES {
         let (fr, en) = too_large(blob.size());
@@ -347,6 +379,7 @@ fn load(state: AppState, name: String, blob: Blob, mapping: Option<Mapping>, str
             Source {
                 name: name.clone(),
                 blob: blob.clone(),
+                sheet: sheet.clone(),
             },
         );
         e.loading.insert(id);
@@ -363,6 +396,7 @@ fn load(state: AppState, name: String, blob: Blob, mapping: Option<Mapping>, str
         name,
         french: french(state),
         mapping,
+        sheet,
     };
     send(&req, Some(blob));
 }
@@ -371,14 +405,23 @@ fn load(state: AppState, name: String, blob: Blob, mapping: Option<Mapping>, str
 pub fn load_files(state: AppState, files: Vec<File>) {
     for f in files {
         let name = f.name();
-        load(state, name, f.into(), None, false);
+        load(state, name, f.into(), None, false, None);
     }
 }
 
 /// Files kept on this device, read again after a reload.
 pub fn load_stored(state: AppState, files: Vec<device_store::StoredFile>) {
     for f in files {
-        load(state, f.name, f.blob, f.mapping, true);
+        // A sheet is kept under its table's name: its file's is read back.
+        let name = match &f.sheet {
+            Some(sheet) => f
+                .name
+                .strip_suffix(&format!(" ({sheet})"))
+                .unwrap_or(&f.name)
+                .to_string(),
+            None => f.name,
+        };
+        load(state, name, f.blob, f.mapping, true, f.sheet);
     }
 }
 
@@ -483,6 +526,11 @@ pub fn set_mapping(id: u32, mapping: Mapping) {
     send(&Request::SetMapping { id, mapping }, None);
 }
 
+/// The workbook's sheet a table is, if it is one.
+pub fn sheet_of(id: u32) -> Option<String> {
+    with(|e| e.sources.get(&id).and_then(|s| s.sheet.clone()))
+}
+
 /// The blob behind a table, to keep it on the device.
 pub fn source_blob(id: u32) -> Option<Blob> {
     with(|e| e.sources.get(&id).map(|s| s.blob.clone()))
@@ -583,8 +631,11 @@ fn restart(state: AppState, crash: Option<String>) {
 }
 
 fn reload(state: AppState, id: u32, mapping: &Mapping) {
-    let Some((name, blob)) = with(|e| e.sources.get(&id).map(|s| (s.name.clone(), s.blob.clone())))
-    else {
+    let Some((name, blob, sheet)) = with(|e| {
+        e.sources
+            .get(&id)
+            .map(|s| (s.name.clone(), s.blob.clone(), s.sheet.clone()))
+    }) else {
         return;
     };
     with(|e| e.loading.insert(id));
@@ -593,6 +644,7 @@ fn reload(state: AppState, id: u32, mapping: &Mapping) {
         name,
         french: french(state),
         mapping: Some(mapping.clone()),
+        sheet,
     };
     send(&req, Some(blob));
 }

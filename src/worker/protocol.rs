@@ -21,6 +21,9 @@ pub enum Request {
         /// A mapping to apply (remembered for this header, or kept with the file).
         #[serde(default)]
         mapping: Option<Mapping>,
+        /// The sheet to read, when the file is a workbook (see [`Reply::Sheets`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sheet: Option<String>,
     },
     /// Generate and read the demo company's files, with ids from `first_id`.
     Demo { first_id: u32 },
@@ -108,6 +111,14 @@ pub enum Reply {
     Loaded {
         id: u32,
         table: Box<TableInfo>,
+    },
+    /// The file is a workbook: these sheets have values. The page loads each
+    /// as a table of its own (`Load` with its `sheet`); sent by
+    /// `public/worker.js`, which reads workbooks with the formats module.
+    Sheets {
+        id: u32,
+        name: String,
+        sheets: Vec<String>,
     },
     /// The file could not be read; the reason in French and English.
     Failed {

@@ -6,11 +6,18 @@
 //! `worker.js` passes each to [`push`], between [`open`] and [`close`].
 //! Each slice is copied into Wasm memory (a buffer of its size, appended to
 //! the rows still to read): no JS string, no whole-file copy.
+//!
+//! A workbook or a Parquet file is first turned into canonical CSV by the
+//! formats module (`cadran-formats`, a Wasm module of its own that
+//! `worker.js` loads the first time one arrives); its tables then come in
+//! through [`open`], [`push`] and [`close`] like a CSV file, and what it
+//! refuses through [`refuse`].
 
 use super::protocol::{Phase, Reply, Request};
 use super::session::{self, Session};
 use crate::engine::ingest::Streaming;
 use crate::engine::Mapping;
+use crate::locale::{self, Lang};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -61,12 +68,18 @@ pub fn open(msg: &str, size: f64) -> bool {
         name,
         french,
         mapping,
+        sheet,
     }) = serde_json::from_str(msg)
     else {
         post(&Reply::Crashed {
             message: "bad load request".into(),
         });
         return false;
+    };
+    // A sheet is a table of its own, named after its workbook and itself.
+    let name = match sheet {
+        Some(sheet) => cadran_formats::sheet_table_name(&name, &sheet),
+        None => name,
     };
     let Some(stream) = Streaming::new(&name, &session::options(french), size as usize) else {
         post(&too_big(id, &name, size));
@@ -158,6 +171,27 @@ pub fn fail(message: &str) {
         fr: format!("le navigateur n'a pas pu lire le fichier ({message})"),
         en: format!("the browser could not read the file ({message})"),
     });
+}
+
+/// The formats module refused the file (`kind` and `detail`: the engine
+/// `Error`'s parts, [`crate::engine::Error::to_parts`]), or could not be
+/// loaded (`kind` empty: offline before it was ever cached).
+#[wasm_bindgen(js_name = cadranWorkerRefuse)]
+pub fn refuse(msg: &str, kind: &str, detail: &str) {
+    let Ok(Request::Load { id, name, .. }) = serde_json::from_str(msg) else {
+        return;
+    };
+    let (fr, en) = match crate::engine::Error::from_parts(kind, detail) {
+        Some(e) => (
+            locale::file_error(Lang::Fr, &e),
+            locale::file_error(Lang::En, &e),
+        ),
+        None => (
+            locale::formats_unavailable(Lang::Fr).to_string(),
+            locale::formats_unavailable(Lang::En).to_string(),
+        ),
+    };
+    post(&Reply::Failed { id, name, fr, en });
 }
 
 /// This instance's Wasm memory, in bytes.

@@ -82,3 +82,20 @@ test('the import preview of Superstore, before confirming, has no axe violation'
     await b.close();
   }
 });
+
+test('the import preview of a workbook\'s sheets, before confirming, has no axe violation', async () => {
+  const b = await open({ locale: 'fr-FR' });
+  try {
+    await b.page.goto(server.url);
+    await ready(b.page);
+    await b.page.getByTestId('file-input').setInputFiles(join(DATA, 'formats', 'ventes.xlsx'));
+    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid=take-sheet]').length === 3, null, { timeout: 30_000 });
+    // Each sheet's checkbox is named by its label, which names the sheet.
+    const names = await b.page.getByTestId('take-sheet').evaluateAll((boxes) => boxes.map((x) => x.labels[0]?.textContent.trim()));
+    assert.deepEqual(names, ['Importer la feuille « Ventes »', 'Importer la feuille « Opportunités »', 'Importer la feuille « Notes »']);
+    await assertNoViolations(b.page, 'workbook import preview');
+    b.assertClean(server.origin);
+  } finally {
+    await b.close();
+  }
+});

@@ -152,7 +152,12 @@ async function firstVisit(server) {
       files.push({ file: path.slice(1), gzip_kb: +(n / 1e3).toFixed(1) });
       gz += n;
     }
-    return { gzip_kb: +(gz / 1e3).toFixed(1), files };
+    // The formats module (workbooks, Parquet) loads on demand: said beside.
+    let onDemand = 0;
+    for (const f of ['cadran-formats.js', 'cadran-formats_bg.wasm']) {
+      if (existsSync(join(DIST, f))) onDemand += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
+    }
+    return { gzip_kb: +(gz / 1e3).toFixed(1), files, formats_gzip_kb: +(onDemand / 1e3).toFixed(1) };
   } finally {
     await b.close();
   }
@@ -164,6 +169,7 @@ const results = [];
 try {
   const visit = await firstVisit(server);
   console.log(`first visit: ${visit.gzip_kb} kB gzip (${visit.files.map((f) => `${f.file} ${f.gzip_kb}`).join(', ')})`);
+  console.log(`formats module (on demand, not in the first visit): ${visit.formats_gzip_kb} kB gzip`);
   console.log(['case', 'MB', 'cadran ms', 'read ms', 'longest task', 'JS heap MB', 'wasm page/engine MB', 'duckdb load+query', 'duckdb +init', 'ratio'].join(' | '));
   for (const c of CASES) {
     const dir = dataDir(c);

@@ -110,14 +110,18 @@ test('an English browser starts in English', async () => {
 
 test('a file that is not CSV gets a clear message, and the app keeps working', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cadran-bad-'));
-  const file = join(dir, 'classeur.xlsx');
-  await writeFile(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]));
+  // A damaged workbook (the formats module refuses it) and a PDF (the engine does).
+  const book = join(dir, 'classeur.xlsx');
+  await writeFile(book, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]));
+  const pdf = join(dir, 'rapport.pdf');
+  await writeFile(pdf, Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'));
   const b = await open({ locale: 'fr-FR' });
   try {
     await b.page.goto(server.url);
     await ready(b.page);
-    await b.page.getByTestId('file-input').setInputFiles(file);
-    await b.page.getByRole('alert').getByText(/Excel \(\.xlsx\)/).waitFor();
+    await b.page.getByTestId('file-input').setInputFiles([book, pdf]);
+    await b.page.getByRole('alert').getByText(/classeur ne peut pas être ouvert/).waitFor();
+    await b.page.getByRole('alert').getByText(/fichier PDF/).waitFor();
     await b.page.getByTestId('load-demo').click();
     assert.ok((await kpiValue(b.page, 'revenue')) > 0);
     b.assertClean(server.origin);

@@ -22,6 +22,56 @@ pub enum Error {
     NoTable,
     /// The file could not be opened or read (command line only).
     Io { message: String },
+    /// A workbook (`.xlsx`, `.xls`, `.ods`) that cannot be opened: damaged,
+    /// or another kind of ZIP or compound file.
+    BadWorkbook,
+    /// A workbook protected by a password: its cells are encrypted.
+    Encrypted,
+    /// A sheet chosen by name has no value in it.
+    EmptySheet { sheet: String },
+    /// A Parquet file that cannot be read.
+    BadParquet,
+    /// A Parquet file compressed with a codec this build cannot decode
+    /// (`ZSTD`, `Brotli`, `LZO`), named as the file names it.
+    UnsupportedCompression { codec: String },
+}
+
+impl Error {
+    /// The error as its kind's name and the text it carries (a sheet, a
+    /// codec, a message), and back ([`Error::from_parts`]): how the formats
+    /// module hands a refusal to the engine's module. Not serde: its tagged
+    /// decoder would add ~10 kB gzip to the first visit's module.
+    pub fn to_parts(&self) -> (&'static str, &str) {
+        match self {
+            Error::Empty => ("empty", ""),
+            Error::Binary { hint } => ("binary", hint.unwrap_or("")),
+            Error::NoTable => ("no_table", ""),
+            Error::Io { message } => ("io", message),
+            Error::BadWorkbook => ("bad_workbook", ""),
+            Error::Encrypted => ("encrypted", ""),
+            Error::EmptySheet { sheet } => ("empty_sheet", sheet),
+            Error::BadParquet => ("bad_parquet", ""),
+            Error::UnsupportedCompression { codec } => ("unsupported_compression", codec),
+        }
+    }
+
+    /// The error [`Error::to_parts`] wrote (a binary file's hint is not
+    /// carried); `None` for a kind it never writes.
+    pub fn from_parts(kind: &str, detail: &str) -> Option<Error> {
+        let text = || detail.to_string();
+        Some(match kind {
+            "empty" => Error::Empty,
+            "binary" => Error::Binary { hint: None },
+            "no_table" => Error::NoTable,
+            "io" => Error::Io { message: text() },
+            "bad_workbook" => Error::BadWorkbook,
+            "encrypted" => Error::Encrypted,
+            "empty_sheet" => Error::EmptySheet { sheet: text() },
+            "bad_parquet" => Error::BadParquet,
+            "unsupported_compression" => Error::UnsupportedCompression { codec: text() },
+            _ => return None,
+        })
+    }
 }
 
 /// What kind of problem a warning is about; the UI words it in the user's language.
@@ -70,4 +120,35 @@ pub struct Warning {
     /// [`WarningKind::MissingField`]: the field the column is mapped to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<Field>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_comes_back_from_its_parts() {
+        let all = [
+            Error::Empty,
+            Error::Binary { hint: None },
+            Error::NoTable,
+            Error::Io {
+                message: "disque plein".into(),
+            },
+            Error::BadWorkbook,
+            Error::Encrypted,
+            Error::EmptySheet {
+                sheet: "Vide".into(),
+            },
+            Error::BadParquet,
+            Error::UnsupportedCompression {
+                codec: "Brotli".into(),
+            },
+        ];
+        for e in all {
+            let (kind, detail) = e.to_parts();
+            assert_eq!(Error::from_parts(kind, detail), Some(e.clone()), "{kind}");
+        }
+        assert_eq!(Error::from_parts("nope", ""), None);
+    }
 }

@@ -20,6 +20,10 @@ use std::collections::BTreeMap;
 pub struct Pending {
     pub id: u32,
     pub info: TableInfo,
+    /// Goes to the dashboard on confirmation: always for a file; for a
+    /// workbook's sheet, as the user chooses (proposed when its header
+    /// looks like a known table).
+    pub take: bool,
 }
 
 /// A table on the dashboard (its rows live in the engine worker).

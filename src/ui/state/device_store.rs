@@ -16,7 +16,10 @@ const FILES: &str = "files";
 /// One file kept on the device.
 #[derive(Clone)]
 pub struct StoredFile {
+    /// The table's name, its key: a workbook's sheet is `book.xlsx (Ventes)`.
     pub name: String,
+    /// The sheet of the workbook kept in `blob`, when the table is one.
+    pub sheet: Option<String>,
     pub blob: Blob,
     pub mapping: Option<Mapping>,
     pub size: f64,
@@ -103,6 +106,9 @@ pub async fn save(file: &StoredFile) -> Result<(), StoreError> {
         .and_then(|m| serde_json::to_string(m).ok())
         .unwrap_or_default();
     set(&value, "mapping", &JsValue::from_str(&mapping));
+    if let Some(sheet) = &file.sheet {
+        set(&value, "sheet", &JsValue::from_str(sheet));
+    }
     set(&value, "size", &JsValue::from_f64(file.size));
     set(&value, "saved", &JsValue::from_f64(file.saved));
     let key = JsValue::from_str(&file.name);
@@ -122,6 +128,7 @@ fn parse(value: &JsValue) -> Option<StoredFile> {
         .and_then(|m| serde_json::from_str(&m).ok());
     Some(StoredFile {
         name,
+        sheet: get(value, "sheet").as_string(),
         size: blob.size(),
         blob,
         mapping,

@@ -24,6 +24,7 @@ fn keep(state: AppState, t: &InUse) {
     };
     let file = StoredFile {
         name: t.info.summary.file.clone(),
+        sheet: worker_client::sheet_of(t.id),
         size: blob.size(),
         blob,
         mapping: Some(t.info.mapping.clone()),
@@ -55,8 +56,15 @@ fn unkeep(state: AppState, name: String) {
 /// Moves the pending files onto the dashboard, keeps them on the device and
 /// remembers their mappings.
 fn confirm(state: AppState) {
-    let pending = state.pending.get_untracked();
+    // A workbook's sheets the user did not take are forgotten.
+    let (pending, left): (Vec<_>, Vec<_>) = state
+        .pending
+        .get_untracked()
+        .into_iter()
+        .partition(|p| p.take);
+    worker_client::drop_tables(left.iter().map(|p| p.id).collect());
     if pending.is_empty() {
+        state.pending.set(Vec::new());
         return;
     }
     let was_demo = storage::demo_open();
@@ -206,7 +214,7 @@ pub fn ImportPanel() -> impl IntoView {
                         type="file"
                         class="visually-hidden"
                         data-testid="file-input"
-                        accept=".csv,.txt,.tsv,text/csv"
+                        accept=".csv,.txt,.tsv,text/csv,.xlsx,.xlsm,.xlsb,.xls,.ods,.parquet"
                         multiple
                         on:change=on_pick
                     />

@@ -5,7 +5,7 @@
 use crate::engine::{Field, Kind};
 use crate::locale::{
     colon, column_field_label, column_type_label, field_label, format_number, kind_label, t,
-    warning, Text,
+    take_sheet, warning, Text,
 };
 use crate::ui::state::AppState;
 use crate::ui::worker_client;
@@ -43,14 +43,21 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
             {move || summary().map(|s| {
                 let l = lang.get();
                 let delimiter = if s.delimiter == "\t" { t(l, Text::Tab).to_string() } else { s.delimiter.clone() };
-                let facts = format!(
-                    "{} {} · {} {} · {}{c}{} · {}{c}{delimiter}",
+                let mut facts = format!(
+                    "{} {} · {} {}",
                     format_number(s.rows as f64, 0, l), t(l, Text::Rows),
                     format_number(s.ignored_rows as f64, 0, l), t(l, Text::Ignored),
-                    t(l, Text::Encoding), s.encoding.name(),
-                    t(l, Text::Delimiter),
-                    c = colon(l),
                 );
+                // A sheet's encoding and delimiter are those of the text it
+                // was written as, not the user's file's.
+                if worker_client::sheet_of(id).is_none() {
+                    facts.push_str(&format!(
+                        " · {}{c}{} · {}{c}{delimiter}",
+                        t(l, Text::Encoding), s.encoding.name(),
+                        t(l, Text::Delimiter),
+                        c = colon(l),
+                    ));
+                }
                 view! {
                     <h4 class="file-name" data-from-file="">{s.file.clone()}</h4>
                     <p class="file-facts" data-testid="import-summary">{facts}</p>
@@ -60,6 +67,27 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                             view! { <li>{warning(l, w)}{line}</li> }
                         }).collect_view()}
                     </ul>
+                }
+            })}
+            {worker_client::sheet_of(id).map(|sheet| {
+                let taken = move || state.pending.with(|p| p.iter().any(|x| x.id == id && x.take));
+                view! {
+                    <p class="take-sheet"><label>
+                        <input
+                            type="checkbox"
+                            data-testid="take-sheet"
+                            prop:checked=taken
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                state.pending.update(|p| {
+                                    if let Some(x) = p.iter_mut().find(|x| x.id == id) {
+                                        x.take = on;
+                                    }
+                                });
+                            }
+                        />
+                        " "{move || take_sheet(lang.get(), &sheet)}
+                    </label></p>
                 }
             })}
             <label class="kind-select">
