@@ -129,6 +129,15 @@ impl SalesOrders {
             row_codes(Some(order), n),
         );
         let (days, amounts) = (&s.days[..n], &s.amounts()[..n]);
+        // One order number per line (invoice line numbers): counted first
+        // when the first lines look so, and given up before the sums are
+        // allocated (an entry of 56 bytes per line, its pages touched).
+        let sample = n.min(SAMPLE_ROWS);
+        if entries(days, amounts, &order_codes[..sample], order.distinct()) * 4 > sample * 3
+            && entries(days, amounts, &order_codes, order.distinct()) * 4 > n * 3
+        {
+            return None;
+        }
         // At most one entry per order code and per line without one:
         // allocated once (a growing vector costs its pages twice or more).
         let lone = order_codes.iter().filter(|&&c| c == MISSING_CODE).count();
@@ -211,6 +220,31 @@ impl SalesOrders {
     }
 }
 
+/// The first lines looked at to guess whether orders are hardly fewer
+/// than lines.
+const SAMPLE_ROWS: usize = 4096;
+
+/// How many entries the first `order_codes.len()` rows make: an order
+/// with a line summed (a date and an amount), each such line without an
+/// order id (codes from `orders` up).
+fn entries(days: &[Days], amounts: &[f64], order_codes: &[u32], orders: usize) -> usize {
+    let mut seen = vec![false; orders];
+    let mut entries = 0;
+    for (row, &code) in order_codes.iter().enumerate() {
+        if days[row] == MISSING_DAY || amounts[row].is_nan() {
+            continue;
+        }
+        match seen.get_mut(code as usize) {
+            Some(seen) => {
+                entries += usize::from(!*seen);
+                *seen = true;
+            }
+            None => entries += 1,
+        }
+    }
+    entries
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::sales::Sales;
@@ -264,6 +298,27 @@ mod tests {
         // One line per order: nothing to gain.
         let lone = format!("{HEADER}2024-01-05,A1,Acme,Ann,100,60\n2024-01-05,A2,Acme,Ann,1,1\n");
         assert_eq!(orders_of(&lone), None);
+    }
+
+    /// Orders are found whole past the first lines looked at, whether
+    /// those had one order number per line or not.
+    #[test]
+    fn the_first_lines_only_decide_what_is_counted_first() {
+        // (lines with their own number first, then lines in orders of 10)
+        for (lone, grouped, whole) in [(5_000, 20_000, true), (5_000, 0, false), (0, 30, true)] {
+            let mut csv = HEADER.to_string();
+            for i in 0..lone {
+                csv += &format!("2024-01-05,L{i},Acme,Ann,1,0\n");
+            }
+            for i in 0..grouped {
+                csv += &format!("2024-01-06,G{},Beta,Bob,2,1\n", i / 10);
+            }
+            let orders = orders_of(&csv);
+            assert_eq!(orders.is_some(), whole, "{lone} + {grouped}");
+            if let Some((entries, rows, _)) = orders {
+                assert_eq!((entries, rows), (lone + grouped / 10, lone + grouped));
+            }
+        }
     }
 
     /// What the sales walk gives, as JSON: the revenue and customer KPIs
