@@ -182,6 +182,9 @@ for (const locale of ['fr-FR', 'en-US']) {
       await page.keyboard.press('Enter');
       await page.keyboard.press('ArrowDown');
       assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'move-up-avg_order_value');
+      // The card's actions fade in (a 0.15 s opacity transition): axe measures
+      // the colours once they have settled, as a reader sees them.
+      await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'));
       assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor), 'rgb(36, 56, 74)');
       const inMenu = await violations(page);
       assert.deepEqual(inMenu, [], `axe-core violations with a card menu open in dark mode:\n${inMenu.join('\n')}`);
