@@ -595,9 +595,9 @@ fn lines_and_extract(
 /// Every figure of `lines`' report that `extract`'s report gives
 /// otherwise: a KPI, comparison or median, a breakdown (but the products'
 /// when the extract has none), the cohorts, the rep view. Unavailable in
-/// the extract's report and not its lines': only the first purchase value
-/// and, under a product filter, the figures that count orders, each with
-/// an aggregated extract's reason.
+/// the extract's report and not its lines': only the
+/// first purchase value and, under a product filter, the figures that
+/// count orders, each with an aggregated extract's reason.
 fn extract_differences(
     lines: &Report,
     extract: &Report,

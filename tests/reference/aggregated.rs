@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 /// and costs are those of the lines with an amount. Each row counts the
 /// orders whose first line (with a day and an amount) it holds and whose
 /// net over such lines is positive (a line without an order id is an
-/// order of its own); rows in the order of their day, then of their
-/// first line.
+/// order of its own). A customer's orders of one day share a row only
+/// while they follow one another (DATA.md §4b). Rows come in the order of
+/// their day, then of their first line.
 pub fn aggregate(lines: &[Line], by_product: bool) -> Vec<Line> {
     let kept: Vec<(usize, &Line)> = lines.iter().enumerate().collect();
     let priced = |l: &Line| l.day.is_some() && l.cents.is_some();
@@ -34,24 +35,58 @@ pub fn aggregate(lines: &[Line], by_product: bool) -> Vec<Line> {
                 None => l.cents.unwrap_or(0) > 0,
             }
     };
-    type Key = (
-        Option<chrono::NaiveDate>,
-        [Option<String>; 5],
-        Option<String>,
-    );
-    let mut rows: BTreeMap<Key, (usize, Line)> = BTreeMap::new();
-    for &(i, l) in &kept {
-        let key = (
-            l.day,
+    // The first line of a line's order (of those with a day and an amount).
+    let first_of = |i: usize, l: &Line| -> Option<usize> {
+        if !priced(l) {
+            return None;
+        }
+        match l.order.as_deref() {
+            Some(id) => orders.get(id).map(|o| o.1),
+            None => Some(i),
+        }
+    };
+    // What a row is for, but its day and customer.
+    let values = |l: &Line| {
+        (
             [
-                l.customer.clone(),
                 l.rep.clone(),
                 l.region.clone(),
                 l.sector.clone(),
                 l.channel.clone(),
             ],
             if by_product { l.product.clone() } else { None },
-        );
+        )
+    };
+    // Runs: a customer's orders of one day, in the order of their first
+    // lines, share a row only while they follow one another with the same
+    // values (a phone order between two web orders makes three runs).
+    let mut run_of: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut last = BTreeMap::new();
+    for &(i, l) in &kept {
+        if first_of(i, l) != Some(i) {
+            continue;
+        }
+        let (v, day_of) = (values(l), (l.day, l.customer.clone()));
+        let run = match last.get(&day_of) {
+            Some((previous, run)) if *previous == v => *run,
+            Some((_, run)) => run + 1,
+            None => 0,
+        };
+        last.insert(day_of, (v, run));
+        run_of.insert(i, run);
+    }
+    type Key = (
+        Option<chrono::NaiveDate>,
+        Option<String>,
+        ([Option<String>; 4], Option<String>),
+        usize,
+    );
+    let mut rows: BTreeMap<Key, (usize, Line)> = BTreeMap::new();
+    for &(i, l) in &kept {
+        let run = first_of(i, l)
+            .and_then(|f| run_of.get(&f).copied())
+            .unwrap_or(0);
+        let key = (l.day, l.customer.clone(), values(l), run);
         let (_, row) = rows.entry(key).or_insert_with(|| {
             (
                 i,

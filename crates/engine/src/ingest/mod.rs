@@ -355,7 +355,7 @@ fn assemble(
         let ctx = Context {
             french_style: french,
             header_says_date: schema::header_says_date(&name),
-            header_says_count: schema::header_says_count(&name),
+            header_says_number: schema::header_says_number(&name),
         };
         let key = schema::header_says_key(&name);
         let (data, reading, missing) = match b {

@@ -275,11 +275,17 @@ pub fn header_says_date(header: &str) -> bool {
             .any(|s| normalize(s) == n)
 }
 
-/// Does this header name a count of orders (an aggregated extract's
-/// `Nb commandes`)? Its `0`s and `1`s are then counts, not no and yes.
-pub fn header_says_count(header: &str) -> bool {
+/// Does this header name a measure only (`Quantité`, an aggregated
+/// extract's `Nb commandes`), in every kind? Its `0`s and `1`s are then
+/// numbers, not no and yes.
+pub fn header_says_number(header: &str) -> bool {
     let n = normalize(header);
-    Field::Orders.synonyms().iter().any(|s| normalize(s) == n)
+    let mut named = Kind::ALL
+        .iter()
+        .flat_map(|k| k.fields())
+        .filter(|f| f.synonyms().iter().any(|s| normalize(s) == n))
+        .peekable();
+    named.peek().is_some() && named.all(|f| f.accepts() == Accepts::Number)
 }
 
 /// Does this header name key fields only ([`Field::is_key`]), in every kind
