@@ -10,7 +10,8 @@ it leaves out must be exactly those WAREHOUSE.md declares inexact, each with
 its reason. Exits non-zero, naming each difference, when one differs.
 
 Usage: recipe_test.py CADRAN_BINARY DEMO_FILES_BINARY [WORK_DIR]
-(run by tests/warehouse/run; needs the `duckdb` package, see requirements.txt)
+(run by tests/warehouse/run; needs the `duckdb` package, see requirements.txt).
+CADRAN_WAREHOUSE_LINES=N runs it on a demo of N order lines.
 """
 
 import json
@@ -134,7 +135,8 @@ def tested_blocks(text):
     return blocks
 
 
-def run_recipe(demo, out):
+def recipe():
+    """WAREHOUSE.md's tested blocks, after checking what the test relies on."""
     with open(RECIPE, encoding="utf-8") as f:
         text = f.read()
     blocks = tested_blocks(text)
@@ -149,6 +151,21 @@ def run_recipe(demo, out):
     for kpi in sorted(PRODUCT_FILTER_INEXACT | DAY_GRAIN_ABSENT):
         if f"`{kpi}`" not in text:
             fail(f"WAREHOUSE.md does not declare `{kpi}` inexact")
+    return blocks
+
+
+def write_extracts(con, blocks, names, out):
+    """Runs the blocks `names` in `out`, where their COPY statements write."""
+    cwd = os.getcwd()
+    os.chdir(out)
+    try:
+        for name in names:
+            con.execute(blocks[name])
+    finally:
+        os.chdir(cwd)
+
+
+def run_recipe(blocks, demo, out):
     con = duckdb.connect(":memory:")
     # One thread while staging: the order lines are numbered in file order.
     con.execute("SET threads = 1")
@@ -162,22 +179,61 @@ def run_recipe(demo, out):
         WHERE number < before""").fetchone()[0]
     if disorder:
         fail(f"the staged order lines are not in file order ({disorder} orders go back)")
-    cwd = os.getcwd()
-    os.chdir(out)
-    try:
-        broken = con.execute(blocks["check"]).fetchall()
-        if broken:
-            fail(f"the demo breaks the recipe's assumption: orders {broken[:5]}")
-        for name in ["sales-lines", "sales-by-day", "sales-by-day-product", "others"]:
-            con.execute(blocks[name])
-    finally:
-        os.chdir(cwd)
+    broken = con.execute(blocks["check"]).fetchall()
+    if broken:
+        fail(f"the demo breaks the recipe's assumption: orders {broken[:5]}")
+    write_extracts(con, blocks, ["sales-lines", "sales-by-day", "sales-by-day-product", "others"], out)
     lines = con.execute("SELECT count(*) FROM order_lines").fetchone()[0]
     orders = con.execute("SELECT count(DISTINCT order_id) FROM order_lines").fetchone()[0]
     rows = {grain: con.execute(f"SELECT count(*) FROM read_parquet('{out}/{stem}.parquet')").fetchone()[0]
             for grain, stem in SALES_GRAINS.items()}
     counted = con.execute(f"SELECT sum(orders) FROM read_parquet('{out}/sales-by-day.parquet')").fetchone()[0]
     return lines, orders, rows, counted
+
+
+# Orders the demo seldom has: a customer's orders of one day with other
+# channels between them, a return first (K), and an order of two products
+# (B). The aggregated rows must keep each day's first and last order apart
+# so that new and lost customers pass a filter as the lines do.
+INTERLEAVED = """line_id,order_id,order_date,customer,rep,region,sector,channel,campaign,product,quantity,amount,cost
+1,A,2024-01-10,K,Ann,North,Retail,Web,,P1,-1,-50.00,-20.00
+2,C,2024-01-10,K,Ann,North,Retail,Phone,,P1,2,200.00,80.00
+3,B,2024-01-10,K,Ann,North,Retail,Web,,P2,1,100.00,40.00
+4,B,2024-01-10,K,Ann,North,Retail,Web,,P1,1,30.00,10.00
+5,D,2024-01-11,L,Bob,South,Retail,Web,,P1,1,100.00,40.00
+6,E,2024-02-15,L,Bob,South,Retail,Phone,,P1,1,100.00,40.00
+7,F,2024-02-15,L,Bob,South,Retail,Web,,P2,1,100.00,40.00
+8,G,2024-02-15,L,Bob,South,Retail,Phone,,P1,1,100.00,40.00
+9,H,2024-03-01,M,Bob,South,Retail,Web,,P1,1,100.00,40.00
+10,I,2025-06-30,M,Bob,South,Retail,Web,,P2,1,100.00,40.00
+11,J,2025-06-30,Z,Ann,North,Retail,Web,,P1,1,100.00,40.00
+"""
+
+
+def interleaved(cadran, blocks, work):
+    """The sales grains on INTERLEAVED: the reports compared, per filter."""
+    out = os.path.join(work, "interleaved")
+    os.makedirs(out)
+    with open(os.path.join(out, "lines.csv"), "w", encoding="utf-8") as f:
+        f.write(INTERLEAVED)
+    con = duckdb.connect(":memory:")
+    con.execute(f"""CREATE TABLE order_lines AS SELECT * FROM read_csv('{out}/lines.csv', header=true,
+        types={{'amount': 'DECIMAL(18, 2)', 'cost': 'DECIMAL(18, 2)', 'order_date': 'DATE'}})""")
+    write_extracts(con, blocks, ["sales-lines", "sales-by-day", "sales-by-day-product"], out)
+    problems, compared = [], 0
+    for where in [[], ["channel=Phone"], ["channel=Web"], ["product=P1"], ["product=P2"]]:
+        for period in (PERIODS["all"], PERIODS["2025"]):
+            args = period + [a for w in where for a in ("--where", w)]
+            lines = kpis(cadran, [os.path.join(out, "sales-lines.csv")], args)
+            for grain, stem in SALES_GRAINS.items():
+                if grain == "lines" or (grain == "day" and where and where[0].startswith("product=")):
+                    continue
+                report = kpis(cadran, [os.path.join(out, f"{stem}.csv")], args)
+                found, _ = compare(lines, renamed(report, {f"{stem}.csv": "sales-lines.csv"}), grain,
+                                   bool(where) and where[0].startswith("product="))
+                compared += 1
+                problems += [f"{stem}.csv {' '.join(args)}: {d}" for d in found]
+    return problems, compared
 
 
 def kpis(cadran, files, args):
@@ -270,8 +326,11 @@ def main():
     demo, out = os.path.join(work, "demo"), os.path.join(work, "extracts")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(out)
-    subprocess.run([demo_files, demo], check=True, capture_output=True)
-    lines, orders, rows, counted = run_recipe(demo, out)
+    # The demo's size (6 000 order lines unless told).
+    size = [os.environ["CADRAN_WAREHOUSE_LINES"]] if os.environ.get("CADRAN_WAREHOUSE_LINES") else []
+    subprocess.run([demo_files, demo, *size], check=True, capture_output=True)
+    blocks = recipe()
+    lines, orders, rows, counted = run_recipe(blocks, demo, out)
     if counted > orders:
         fail(f"sales-by-day counts {counted} orders, the lines have {orders}")
 
@@ -340,16 +399,20 @@ def main():
               f"Parquet {sizes['parquet'] / rows[grain]:.0f} B/row, CSV {sizes['csv'] / rows[grain]:.0f} B/row")
     print(f"{compared} extract reports compared with the lines' ({len(cases)} periods and filters), "
           f"{figures} KPIs and breakdown rows in them")
+    edge, edge_compared = interleaved(cadran, blocks, work)
+    print(f"interleaved orders of one day: {edge_compared} extract reports compared")
+    if edge:
+        problems[("interleaved", "csv")] = edge
     failed = {w: found for w, found in problems.items() if found}
     for (grain, fmt), found in sorted(failed.items()):
-        print(f"{SALES_GRAINS[grain]}.{fmt}: {len(found)} figures differ", file=sys.stderr)
+        print(f"{SALES_GRAINS.get(grain, grain)}.{fmt}: {len(found)} figures differ", file=sys.stderr)
         for d in found[:12]:
             print(f"  {d}", file=sys.stderr)
     if failed:
         listing = os.path.join(work, "differences.txt")
         with open(listing, "w", encoding="utf-8") as f:
             for (grain, fmt), found in sorted(failed.items()):
-                f.writelines(f"{SALES_GRAINS[grain]}.{fmt}, {d}\n" for d in found)
+                f.writelines(f"{SALES_GRAINS.get(grain, grain)}.{fmt}, {d}\n" for d in found)
         print(f"(all of them in {listing})", file=sys.stderr)
         fail(f"{sum(map(len, failed.values()))} figures differ between the extracts and the lines")
     print("ok: every figure of the extracts equals the lines'")
