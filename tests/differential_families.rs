@@ -299,6 +299,7 @@ fn sales_spec() -> impl Strategy<Value = Vec<Sale>> {
                         channel: None,
                         cost: 0,
                         qty: 1,
+                        orders: None,
                     },
                     campaign: name(&CAMPAIGNS, campaign),
                 });
@@ -975,6 +976,7 @@ fn sale(
             channel: None,
             cost: 0,
             qty: 1,
+            orders: None,
         },
         campaign: campaign.map(String::from),
     }

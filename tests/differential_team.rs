@@ -83,6 +83,7 @@ fn line() -> impl Strategy<Value = Line> {
             channel: None,
             cost: 0,
             qty: 0,
+            orders: None,
         })
 }
 
@@ -450,6 +451,7 @@ fn the_reference_on_a_hand_checked_case() {
         channel: None,
         cost: 0,
         qty: 0,
+        orders: None,
     };
     let deal = |rep: &str, stage: &str, closed| Deal {
         rep: Some(rep.into()),

@@ -51,7 +51,7 @@ pub use reading::{
     file_error, formats_unavailable, said_summary, take_sheet, warning, SaidWarning,
 };
 pub use reasons::{need, reason, reason_json};
-pub use schema::{column_type_label, field_label, kind_label, relation_text};
+pub use schema::{column_type_label, field_label, grain_sentence, kind_label, relation_text};
 pub use setup_changes::{setup_changes, SetupChanges};
 pub use setup_errors::setup_error;
 pub use text::{t, Text};

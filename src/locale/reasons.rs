@@ -5,7 +5,7 @@
 
 use super::filters::{de, field_word};
 use super::{date_label, Lang};
-use crate::engine::messages::{DealState, Need, Reason, Span};
+use crate::engine::messages::{AggregateGap, DealState, Need, Reason, Span};
 use crate::engine::report::Comparison;
 
 /// The data a KPI needs.
@@ -155,6 +155,14 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 de(&word)
             )
         }
+        (Reason::Aggregated { file, gap }, Lang::Fr) => match gap {
+            AggregateGap::FirstPurchaseValue => format!(
+                "{file} est un extrait agrégé\u{202f}: une ligne peut réunir plusieurs commandes, le montant du premier achat n'y est pas"
+            ),
+            AggregateGap::OrdersByProduct => format!(
+                "{file} est un extrait agrégé\u{202f}: chaque commande y est comptée sur un seul produit, les commandes ne peuvent pas être filtrées par produit"
+            ),
+        },
         (Reason::NoComparisonData, Lang::Fr) => {
             "pas de données pour le calculer sur la période de comparaison".into()
         }
@@ -191,6 +199,14 @@ pub fn reason_json(r: &Reason) -> String {
             let name = field.name();
             format!("{file} has no {name}: this figure cannot be filtered by {name}")
         }
+        Reason::Aggregated { file, gap } => match gap {
+            AggregateGap::FirstPurchaseValue => format!(
+                "{file} is an aggregated extract: a row may hold several orders, so a first purchase's own total is not in it"
+            ),
+            AggregateGap::OrdersByProduct => format!(
+                "{file} is an aggregated extract: each order counts on one product only, so orders cannot be filtered by product"
+            ),
+        },
         Reason::Uncovered {
             file,
             over,

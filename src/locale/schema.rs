@@ -4,6 +4,7 @@
 
 use super::{colon, format_number, Lang};
 use crate::engine::kpi::Relation;
+use crate::engine::schema::Grain;
 use crate::engine::{ColumnType, Field, Kind};
 
 fn pick(lang: Lang, (fr, en): (&'static str, &'static str)) -> &'static str {
@@ -48,6 +49,25 @@ pub fn column_type_label(c: ColumnType, lang: Lang) -> &'static str {
             ColumnType::Empty => ("Vide", "Empty"),
         },
     )
+}
+
+/// What a row of an aggregated extract stands for: "Extrait agrégé : une
+/// ligne par date × client × commercial, avec son nombre de commandes."
+pub fn grain_sentence(g: &Grain, lang: Lang) -> String {
+    let by: Vec<String> =
+        g.by.iter()
+            .map(|&f| field_label(f, lang).to_lowercase())
+            .collect();
+    let by = by.join(" × ");
+    match lang {
+        Lang::Fr => format!(
+            "Extrait agrégé{}une ligne par {by}, avec son nombre de commandes. Chaque indicateur se lit comme sur les lignes de commande, sauf la valeur du premier achat (et, filtré par produit, ce qui compte les commandes).",
+            colon(lang)
+        ),
+        Lang::En => format!(
+            "Aggregated extract: one row per {by}, with its number of orders. Every figure reads as from the order lines, but the first purchase value (and, filtered by product, the figures that count orders)."
+        ),
+    }
 }
 
 /// What a column means, as a label: "Date de clôture", "Close date".
@@ -97,6 +117,7 @@ pub fn field_label(f: Field, lang: Lang) -> String {
             Segment => ("Segment", "Segment"),
             Family => ("Famille", "Family"),
             UnitCost => ("Coût unitaire", "Unit cost"),
+            Orders => ("Nombre de commandes", "Orders"),
         },
     )
     .to_string()

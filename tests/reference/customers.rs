@@ -42,7 +42,12 @@ pub fn purchases(all: &[Line]) -> BTreeMap<String, Vec<Purchase<'_>>> {
             .iter()
             .min_by_key(|(i, l)| (l.day, *i))
             .expect("an order has a line");
-        if let (true, Some(c)) = (value > 0, &first.customer) {
+        // A row of an aggregated extract is a purchase when it holds an order.
+        let bought = match first.orders {
+            Some(n) => n > 0,
+            None => value > 0,
+        };
+        if let (true, Some(c)) = (bought, &first.customer) {
             out.entry(c.clone()).or_default().push(Purchase {
                 day: first.day.expect("a day"),
                 index,

@@ -11,6 +11,7 @@
 
 #![allow(dead_code)]
 
+pub mod aggregated;
 pub mod comparisons;
 pub mod customers;
 pub mod families;
@@ -36,6 +37,9 @@ pub struct Line {
     /// Cost in cents (the margin is amount − cost).
     pub cost: i64,
     pub qty: i64,
+    /// On a row of an aggregated extract (no order id): the orders it
+    /// holds, each order counted on the row of its first line.
+    pub orders: Option<u32>,
 }
 
 /// Which dimension a filter or a breakdown reads.
@@ -265,6 +269,15 @@ fn net(order: &[&Line]) -> i64 {
     order.iter().map(|l| l.cents.unwrap_or(0)).sum()
 }
 
+/// How many orders an order of `orders` counts for: one when its net is
+/// positive; a row of an aggregated extract, the orders it holds.
+fn counted(order: &[&Line]) -> usize {
+    match order {
+        [row] if row.orders.is_some() => row.orders.unwrap_or(0) as usize,
+        _ => usize::from(net(order) > 0),
+    }
+}
+
 fn totals(lines: &[&Line], span: Span) -> Totals {
     let mut t = Totals {
         revenue: 0,
@@ -295,10 +308,11 @@ fn totals(lines: &[&Line], span: Span) -> Totals {
     // customer of its first line that names one.
     let mut per_customer: BTreeMap<&str, usize> = BTreeMap::new();
     for o in orders(lines, span) {
-        if net(&o) > 0 {
-            t.orders += 1;
+        let n = counted(&o);
+        if n > 0 {
+            t.orders += n;
             if let Some(c) = o.iter().find_map(|l| l.customer.as_deref()) {
-                *per_customer.entry(c).or_default() += 1;
+                *per_customer.entry(c).or_default() += n;
             }
         }
     }
@@ -469,6 +483,10 @@ pub fn report_uncompared(
         ("revenue_by_sector", Dim::Sector),
         ("revenue_by_channel", Dim::Channel),
     ] {
+        // An extract summed without its products has no product column.
+        if dim == Dim::Product && !all.iter().any(|l| l.product.is_some()) {
+            continue;
+        }
         let mut sums: BTreeMap<String, i64> = BTreeMap::new();
         for l in within(&lines, p) {
             let key = value(l, dim, accounts).unwrap_or("(none)").to_string();
@@ -508,8 +526,8 @@ pub fn report_uncompared(
         }
     }
     for o in orders(&lines, p) {
-        if let (true, Some(rep)) = (net(&o) > 0, o.iter().find_map(|l| l.rep.as_ref())) {
-            reps.entry(rep.clone()).or_default().2 += 1;
+        if let (n @ 1.., Some(rep)) = (counted(&o), o.iter().find_map(|l| l.rep.as_ref())) {
+            reps.entry(rep.clone()).or_default().2 += n;
         }
     }
     r.reps = reps
@@ -527,5 +545,6 @@ pub fn report_uncompared(
             )
         })
         .collect();
+    aggregated::hide_gaps(&mut r, all, filters);
     r
 }

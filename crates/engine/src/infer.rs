@@ -18,6 +18,8 @@ pub struct Context {
     pub french_style: bool,
     /// The header names a date (`Order Date`, `échéance`): integers may be Excel serials.
     pub header_says_date: bool,
+    /// The header names a count (`Nb commandes`): `0` and `1` are numbers, not no and yes.
+    pub header_says_count: bool,
 }
 
 /// A typed column and what the summary says about it.
@@ -138,7 +140,9 @@ fn infer_type(
         return None;
     }
     let values: Vec<&str> = pool.iter().collect();
-    as_bool(codes, &values)
+    (!ctx.header_says_count)
+        .then(|| as_bool(codes, &values))
+        .flatten()
         .or_else(|| {
             ctx.header_says_date
                 .then(|| as_excel_dates(codes, &values, counts, total))
@@ -393,6 +397,7 @@ mod tests {
     const CTX: Context = Context {
         french_style: true,
         header_says_date: false,
+        header_says_count: false,
     };
 
     #[test]

@@ -50,6 +50,8 @@ pub enum Reason {
     NoAmount { deals: DealState, list_prices: bool },
     /// A filter of the view cannot apply to the table it reads.
     Unfilterable { file: String, field: Field },
+    /// The sales table is an aggregated extract, which does not hold it.
+    Aggregated { file: String, gap: AggregateGap },
     /// A period it needs lies outside its table's dates.
     Uncovered {
         /// The table's file; `None`: the data as a whole.
@@ -90,6 +92,18 @@ pub enum Need {
     InvoicesDue,
     TeamHire,
     Reps,
+}
+
+/// What an aggregated extract's rows cannot tell (DATA.md §4b).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AggregateGap {
+    /// A row may hold several orders: a first purchase's own total is not in it.
+    FirstPurchaseValue,
+    /// Each order is counted on one row only, that of its first line,
+    /// while its lines may be of several products: orders cannot be
+    /// counted for a product.
+    OrdersByProduct,
 }
 
 /// Which deals a sum of amounts is over.

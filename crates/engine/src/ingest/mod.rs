@@ -19,7 +19,7 @@ use super::dialect::{sniff, Dialect};
 use super::error::{Error, Result, Warning, WarningKind};
 use super::infer::{infer, Context};
 use super::parse::number::Decimal;
-use super::schema::{self, Field, Kind, Mapping};
+use super::schema::{self, Field, Grain, Kind, Mapping};
 use super::table::{Column, ColumnType, Table};
 use cadran_intern::Cells;
 use csv::{ByteRecord, ReaderBuilder};
@@ -83,6 +83,9 @@ pub struct ImportSummary<W = Warning> {
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub derived: Vec<Field>,
     pub columns: Vec<ColumnSummary>,
+    /// What a row stands for, when the table is an aggregated sales extract.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub grain: Option<Grain>,
     /// The currency of the money columns; absent when there is none.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub currency: Option<TableCurrency>,
@@ -104,6 +107,7 @@ impl ImportSummary {
             kind: self.kind,
             derived: self.derived,
             columns: self.columns,
+            grain: self.grain,
             currency: self.currency,
             warnings: self.warnings.into_iter().map(say).collect(),
             preview: self.preview,
@@ -351,6 +355,7 @@ fn assemble(
         let ctx = Context {
             french_style: french,
             header_says_date: schema::header_says_date(&name),
+            header_says_count: schema::header_says_count(&name),
         };
         let key = schema::header_says_key(&name);
         let (data, reading, missing) = match b {
@@ -434,6 +439,7 @@ fn assemble(
         ignored_rows: empty_rows as usize,
         kind: mapping.kind,
         derived: mapping.derived(),
+        grain: mapping.grain(),
         currency: TableCurrency::of_columns(&summaries),
         columns: summaries,
         warnings,
@@ -554,6 +560,7 @@ impl Imported {
         warnings.sort_by_key(|w| (w.kind, position(w)));
         self.summary.kind = mapping.kind;
         self.summary.derived = mapping.derived();
+        self.summary.grain = mapping.grain();
         self.summary.currency = TableCurrency::of_columns(summaries);
         self.mapping = mapping;
     }

@@ -196,5 +196,6 @@ pub fn report_prepared(ws: &Workspace, prepared: &Prepared, q: &Query) -> Report
         });
     }
     checks::filters::check(&model, &q.filters, &mut r);
+    checks::aggregated::check(&model, &q.filters, &mut r);
     r
 }

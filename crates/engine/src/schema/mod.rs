@@ -2,7 +2,9 @@
 //! the date, the amount, the rep… Headers are matched against synonyms in
 //! French and English, ignoring case, accents, spaces and punctuation.
 
+mod grain;
 mod synonyms;
+pub use grain::Grain;
 
 use crate::table::{Column, ColumnType, Table};
 use serde::{Deserialize, Serialize};
@@ -72,7 +74,7 @@ impl Kind {
         match self {
             Kind::Sales => &[
                 Date, Amount, OrderId, Customer, Rep, Region, Sector, Channel, Product, Quantity,
-                UnitPrice, Cost, Margin, Campaign,
+                UnitPrice, Cost, Margin, Campaign, Orders,
             ],
             Kind::Opportunities => &[
                 CreatedDate,
@@ -181,6 +183,9 @@ pub enum Field {
     Segment,
     Family,
     UnitCost,
+    /// How many orders a row of an aggregated sales extract holds (DATA.md
+    /// §4b): each order counted once, on the row of its first line.
+    Orders,
 }
 
 /// What column types a field accepts.
@@ -198,7 +203,7 @@ impl Field {
             Date | CreatedDate | CloseDate | FirstContactDate | IssueDate | DueDate | PaidDate
             | HireDate => Accepts::Date,
             Amount | Quantity | UnitPrice | Cost | Margin | Probability | DurationMinutes
-            | Score | PaidAmount | UnitCost => Accepts::Number,
+            | Score | PaidAmount | UnitCost | Orders => Accepts::Number,
             _ => Accepts::Any,
         }
     }
@@ -221,7 +226,7 @@ impl Field {
             Date | Amount | Quantity | UnitPrice | Cost | Margin | CreatedDate | Status
             | CloseDate | Probability | FirstContactDate | Converted | ConvertedToCustomer
             | DurationMinutes | Score | IssueDate | DueDate | PaidAmount | PaidDate | HireDate
-            | UnitCost => false,
+            | UnitCost | Orders => false,
         }
     }
 
@@ -268,6 +273,13 @@ pub fn header_says_date(header: &str) -> bool {
             .iter()
             .chain(Field::CreatedDate.synonyms())
             .any(|s| normalize(s) == n)
+}
+
+/// Does this header name a count of orders (an aggregated extract's
+/// `Nb commandes`)? Its `0`s and `1`s are then counts, not no and yes.
+pub fn header_says_count(header: &str) -> bool {
+    let n = normalize(header);
+    Field::Orders.synonyms().iter().any(|s| normalize(s) == n)
 }
 
 /// Does this header name key fields only ([`Field::is_key`]), in every kind

@@ -351,6 +351,16 @@ impl Field {
                 "catégorie",
                 "product family",
             ],
+            Orders => &[
+                "orders",
+                "order count",
+                "number of orders",
+                "orders count",
+                "n orders",
+                "nb commandes",
+                "nombre de commandes",
+                "nb de commandes",
+            ],
             UnitCost => &[
                 "unit cost",
                 "coût unitaire",

@@ -6,7 +6,7 @@
 
 use super::chart_list::{ChartSpec, CHARTS};
 use crate::engine::kpi::{ChartId, KpiDef, KpiId, CATALOGUE};
-use crate::engine::messages::Reason;
+use crate::engine::messages::{AggregateGap, Reason};
 use crate::engine::{Field, Report};
 use crate::locale::{needs_column, reason, Lang};
 use std::collections::BTreeMap;
@@ -28,10 +28,20 @@ impl Lack {
 }
 
 /// A reason that says a table or a column is missing (rather than the
-/// period or the filters leaving nothing). Not `NoAmount`: it is about the
-/// period's deals, so a filter could move a card in and out of the panel.
+/// period or the filters leaving nothing), or that the table can never
+/// give the figure (an aggregated extract's first purchase value). Not
+/// `NoAmount`: it is about the period's deals, so a filter could move a
+/// card in and out of the panel; nor an extract's orders under a product
+/// filter, for the same reason.
 fn is_missing_data(r: &Reason) -> bool {
-    matches!(r, Reason::Needs(_))
+    matches!(
+        r,
+        Reason::Needs(_)
+            | Reason::Aggregated {
+                gap: AggregateGap::FirstPurchaseValue,
+                ..
+            }
+    )
 }
 
 /// The KPI whose data a chart is drawn from.

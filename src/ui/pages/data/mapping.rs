@@ -4,8 +4,8 @@
 
 use crate::engine::{Field, Kind};
 use crate::locale::{
-    colon, column_field_label, column_type_label, field_label, format_number, kind_label, t,
-    take_sheet, warning, Text,
+    colon, column_field_label, column_type_label, field_label, format_number, grain_sentence,
+    kind_label, t, take_sheet, warning, Text,
 };
 use crate::ui::state::AppState;
 use crate::ui::worker_client;
@@ -105,6 +105,9 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
+            {move || with_pending(state, id, |info| info.mapping.grain()).flatten().map(|g| view! {
+                <p class="grain" data-testid="import-grain">{move || grain_sentence(&g, lang.get())}</p>
+            })}
             <Show when=move || !complete()>
                 <p class="error" role="alert">{move || t(lang.get(), Text::MappingIncomplete)}</p>
             </Show>

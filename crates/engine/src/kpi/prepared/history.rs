@@ -6,7 +6,7 @@
 //! under a filter.
 
 use super::orders::{Order, SalesOrders};
-use super::sales::Sales;
+use super::sales::{lone_orders, Sales};
 use crate::kpi::core::sum::Sum;
 use crate::kpi::core::view::{filled, row_codes, Attr};
 use crate::parse::date::Days;
@@ -284,8 +284,9 @@ fn purchases_of_rows(s: &Sales) -> (Vec<Bought>, Vec<f64>) {
     // Each order's earliest line: (day, row).
     let mut first = vec![(Days::MAX, u32::MAX); orders];
     let (mut bought, mut nets) = (Vec::new(), Vec::new());
-    let mut push = |customer: u32, day: Days, row: u32, value: f64| {
-        if value > 0.0 && customer != MISSING_CODE {
+    let counts = s.order_counts();
+    let mut push = |customer: u32, day: Days, row: u32, value: f64, is_purchase: bool| {
+        if is_purchase && customer != MISSING_CODE {
             bought.push(Bought {
                 customer,
                 day,
@@ -305,15 +306,19 @@ fn purchases_of_rows(s: &Sales) -> (Vec<Bought>, Vec<f64>) {
             add(total, row);
             *f = (*f).min((d, row as u32));
         } else {
-            // A line without an order id: an order of its own.
+            // A line without an order id: an order of its own; a row of
+            // an aggregated extract: a purchase when it holds an order.
             let mut total = Sum::default();
             add(&mut total, row);
-            push(cust[row], d, row as u32, total.value());
+            let value = total.value();
+            let bought = lone_orders(counts, row, value) > 0;
+            push(cust[row], d, row as u32, value, bought);
         }
     }
     for (total, &(d, row)) in net.iter().zip(&first) {
         let c = cust.get(row as usize).copied().unwrap_or(MISSING_CODE);
-        push(c, d, row, total.value());
+        let value = total.value();
+        push(c, d, row, value, value > 0.0);
     }
     (bought, nets)
 }

@@ -84,6 +84,8 @@ pub struct Sales<'m> {
     /// The rows summed per order, prepared with the tables.
     orders: Option<&'m SalesOrders>,
     qty: Option<&'m [f64]>,
+    /// The orders each row holds, on an aggregated extract.
+    order_counts: Option<&'m [f64]>,
     pub rep: Option<Attr<'m>>,
     pub customer: Option<Attr<'m>>,
     pub order: Option<Attr<'m>>,
@@ -174,6 +176,7 @@ impl<'m> Sales<'m> {
             amount,
             margin,
             qty: v.numbers(Field::Quantity),
+            order_counts: aggregated(fact),
             rep: model.attr(fact, Field::Rep),
             customer: model.attr(fact, Field::Customer),
             order: v.attr(Field::OrderId),
@@ -262,5 +265,36 @@ impl<'m> Sales<'m> {
 
     pub fn has_margin(&self) -> bool {
         self.margin.is_some()
+    }
+
+    /// The orders each row holds, when the table is an aggregated extract
+    /// (an order count and no order id; DATA.md §4b).
+    pub fn order_counts(&self) -> Option<&'m [f64]> {
+        self.order_counts
+    }
+}
+
+/// The order count column of an aggregated extract: mapped, and no order
+/// id beside it (an order id's lines are counted as orders themselves).
+pub(crate) fn aggregated<'m>(fact: &Fact<'m>) -> Option<&'m [f64]> {
+    let v = fact.view;
+    v.attr(Field::OrderId)
+        .is_none()
+        .then(|| v.numbers(Field::Orders))
+        .flatten()
+}
+
+/// The orders a row counts for when no order id ties it to others: its
+/// count on an aggregated extract (none when missing or below one), else
+/// one when its amount is positive (a line is an order of its own).
+#[inline(always)]
+pub fn lone_orders(counts: Option<&[f64]>, row: usize, amount: f64) -> u32 {
+    match counts {
+        Some(c) => {
+            let n = c.get(row).copied().unwrap_or(0.0);
+            // NaN and negatives saturate to 0; counts are whole numbers.
+            n.round() as u32
+        }
+        None => u32::from(amount > 0.0),
     }
 }

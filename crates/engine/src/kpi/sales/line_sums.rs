@@ -80,9 +80,10 @@ impl LineSums {
                     } else {
                         *first
                     };
-                } else if line.amount > 0.0 {
-                    // A line without an order id (or a whole order) is an order of its own.
-                    self.rep_orders[r] += 1.0;
+                } else {
+                    // A line without an order id (or a whole order, or
+                    // an aggregated row) counts its own orders.
+                    self.rep_orders[r] += f64::from(line.orders);
                 }
             }
             if let Some(x) = self.campaign_revenue.get_mut(campaign as usize) {

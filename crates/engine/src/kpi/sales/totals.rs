@@ -69,6 +69,10 @@ pub(super) struct Line {
     pub rep: u32,
     pub cust: u32,
     pub order: u32,
+    /// The orders it counts for when it has no order id: 1 for a line
+    /// with a positive amount (or a whole order with a positive net), its
+    /// count for a row of an aggregated extract, else 0.
+    pub orders: u32,
 }
 
 /// A period's totals while rows come in; its arrays are allocated by the
@@ -119,11 +123,11 @@ impl TotalsAcc {
             } else {
                 o.customer
             };
-        } else if l.amount > 0.0 {
+        } else if l.orders > 0 {
             // A line without an order id is an order of its own.
-            self.lone_orders += 1;
+            self.lone_orders += u64::from(l.orders);
             if let Some(n) = self.customer_orders.get_mut(l.cust as usize) {
-                *n += 1;
+                *n += l.orders;
             }
         }
     }

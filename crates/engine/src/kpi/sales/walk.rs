@@ -15,7 +15,7 @@ use crate::kpi::model::{Keyed, Model};
 pub use crate::kpi::prepared::history::History;
 use crate::kpi::prepared::history::{rep_first_sale_of_orders, rep_first_sale_of_rows};
 use crate::kpi::prepared::orders::{Order, SalesOrders};
-use crate::kpi::prepared::sales::Sales;
+use crate::kpi::prepared::sales::{lone_orders, Sales};
 use crate::kpi::sales::line_sums::LineSums;
 use crate::kpi::sales::totals::Periods;
 use crate::kpi::sales::totals::{Line, Sizes};
@@ -245,6 +245,7 @@ fn walk_orders(
             rep: o.rep,
             cust: o.customer,
             order: MISSING_CODE,
+            orders: u32::from(o.net > 0.0),
         };
         sums.add(in_periods, month, &line, o.campaign);
     }
@@ -305,6 +306,8 @@ fn walk_rows<'s>(
     );
     let mask = s.fact.mask.as_deref().map(|m| filled(m, n, false));
     let mask = mask.as_deref();
+    let counts = s.order_counts().map(|c| filled(c, n, f64::NAN));
+    let counts = counts.as_deref();
     // The period bits of each row, for the breakdowns by dimension that
     // run after this loop, each in a narrow loop of its own: inside this
     // one they took a third of its time.
@@ -349,6 +352,7 @@ fn walk_rows<'s>(
             rep: rep_codes[row],
             cust: cust_codes[row],
             order: order_codes[row],
+            orders: lone_orders(counts, row, a),
         };
         if in_periods & CUR != 0 {
             cur_rows += 1;
