@@ -3,7 +3,8 @@
 //! once per distinct value, not once per row. Cells of up to 16 bytes —
 //! most of them: dates, amounts, ids, names — are looked up as two words and
 //! a length, compared inline, without reading the dictionary's bytes; a cell
-//! equal to the one above it skips the lookup.
+//! equal to the one above it skips the lookup. Longer cells (customers'
+//! names) are hashed inline and compared 16 bytes at a time.
 //!
 //! A column of amounts written alike (`915,59`) or of whole numbers
 //! (`2400001`), nearly all distinct, is read straight to its values instead,
@@ -14,8 +15,10 @@
 //! `Cargo.toml`). Everything here is called once per row ([`push_row`]), so
 //! the per-cell work is compiled here, not inlined into code built for size.
 
+mod cells;
 pub mod fixed;
 
+pub use cells::{cell, push_row, Cells, SAMPLE_ROWS};
 pub use fixed::{Fixed, Shape};
 use hashbrown::{DefaultHashBuilder, HashTable};
 use std::hash::BuildHasher;
@@ -38,181 +41,6 @@ pub fn is_missing_bytes(b: &[u8]) -> bool {
     }
 }
 
-/// Cell `i` of a row whose cells are `text[a..b]` for each `(a, b)` of
-/// `cells`; empty past the row's end.
-#[inline]
-pub fn cell<'t>(text: &'t [u8], cells: &[(usize, usize)], i: usize) -> &'t [u8] {
-    cells
-        .get(i)
-        .and_then(|&(a, b)| text.get(a..b))
-        .unwrap_or_default()
-}
-
-/// Pushes one row's cells (see [`cell`]) into the columns. Not inlined, so
-/// that the loop over cells is compiled with this crate's settings.
-#[inline(never)]
-pub fn push_row(
-    columns: &mut [Cells],
-    text: &[u8],
-    cells: &[(usize, usize)],
-    hasher: &DefaultHashBuilder,
-) {
-    for (i, column) in columns.iter_mut().enumerate() {
-        column.push(cell(text, cells, i), hasher);
-    }
-    // Every column has as many rows: looked at once per row, not per cell.
-    if columns.first().is_some_and(|c| c.len() == SAMPLE_ROWS) {
-        columns.iter_mut().for_each(Cells::decide);
-    }
-}
-
-/// Rows after which a column that may be read straight to values is looked at.
-pub const SAMPLE_ROWS: usize = 1024;
-
-/// One column's cells while the file streams by: interned, or read straight
-/// to values ([`Fixed`]) when its first [`SAMPLE_ROWS`] rows were amounts
-/// of one shape or whole numbers, at least half of them distinct. A later cell of another
-/// shape turns the column back into a dictionary, every earlier cell
-/// interned again from its value's text: what the dictionary would have
-/// been had it been one all along.
-#[derive(Debug)]
-pub enum Cells {
-    Interned(Interner),
-    Fixed(Fixed),
-}
-
-impl Cells {
-    /// A column for about `rows` rows; `sample`: whether its first rows may
-    /// turn it into values (else a dictionary throughout).
-    pub fn new(rows: usize, sample: bool) -> Cells {
-        let mut interner = Interner::with_capacity(rows);
-        interner.sample = sample;
-        Cells::Interned(interner)
-    }
-
-    /// Pushes a row's cell. (The dictionary's push inlined here, the
-    /// values' not: most columns are dictionaries, and the loop over a
-    /// row's cells stays as tight as it was with dictionaries only.)
-    #[inline(always)]
-    pub fn push(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) {
-        if let Cells::Interned(interner) = self {
-            interner.push(cell, hasher);
-        } else {
-            self.push_value(cell, hasher);
-        }
-    }
-
-    /// [`Cells::push`] into values.
-    #[inline(never)]
-    fn push_value(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) {
-        let Cells::Fixed(fixed) = self else {
-            return;
-        };
-        let cell = cell.trim_ascii();
-        if is_missing_bytes(cell) {
-            fixed.values.push(f64::NAN);
-        } else if !fixed.push(cell) {
-            self.back_to_dictionary(hasher);
-            self.push(cell, hasher);
-        }
-    }
-
-    /// Reads the column straight to values from here on when its rows so
-    /// far (its first [`SAMPLE_ROWS`], for [`push_row`]) were amounts of one
-    /// shape or whole numbers, at least half of them distinct.
-    #[cold]
-    pub fn decide(&mut self) {
-        let Cells::Interned(interner) = self else {
-            return;
-        };
-        if !std::mem::take(&mut interner.sample) {
-            return;
-        }
-        let present = interner
-            .codes
-            .iter()
-            .filter(|&&c| c != MISSING_CODE)
-            .count();
-        let distinct = interner.distinct();
-        if distinct == 0 || distinct * 2 < present || interner.repeats {
-            return;
-        }
-        let Some(shape) = interner.values().next().and_then(Shape::of) else {
-            return;
-        };
-        let by_code: Option<Vec<f64>> = interner.values().map(|v| shape.value(v)).collect();
-        let Some(by_code) = by_code else {
-            return;
-        };
-        let rows = interner.codes.capacity();
-        let mut out = Vec::with_capacity(rows);
-        out.extend(
-            interner
-                .codes
-                .iter()
-                .map(|&c| by_code.get(c as usize).copied().unwrap_or(f64::NAN)),
-        );
-        *self = Cells::Fixed(Fixed {
-            shape,
-            values: out,
-            rows,
-        });
-    }
-
-    /// The column as the dictionary it would have been.
-    #[cold]
-    pub fn back_to_dictionary(&mut self, hasher: &DefaultHashBuilder) {
-        let Cells::Fixed(fixed) = self else {
-            return;
-        };
-        let mut interner = Interner::with_capacity(fixed.rows);
-        let mut text = Vec::with_capacity(24);
-        for &v in &fixed.values {
-            text.clear();
-            // A missing cell pushed as an empty one: missing alike.
-            if !v.is_nan() {
-                fixed.shape.write(v, &mut text);
-            }
-            interner.push(&text, hasher);
-        }
-        *self = Cells::Interned(interner);
-    }
-
-    /// The column's dictionary (made again from the values if it holds values).
-    pub fn into_interner(mut self, hasher: &DefaultHashBuilder) -> Interner {
-        self.back_to_dictionary(hasher);
-        match self {
-            Cells::Interned(interner) => interner,
-            Cells::Fixed(_) => Interner::default(),
-        }
-    }
-
-    /// Appends the rows another column read from later in the file.
-    pub fn append(&mut self, later: Cells, hasher: &DefaultHashBuilder) {
-        match (&mut *self, later) {
-            (Cells::Fixed(a), Cells::Fixed(b)) if a.shape == b.shape => a.values.extend(b.values),
-            (_, later) => {
-                self.back_to_dictionary(hasher);
-                if let Cells::Interned(a) = self {
-                    a.append(later.into_interner(hasher), hasher);
-                }
-            }
-        }
-    }
-
-    /// Rows so far.
-    pub fn len(&self) -> usize {
-        match self {
-            Cells::Interned(interner) => interner.codes.len(),
-            Cells::Fixed(fixed) => fixed.values.len(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
 /// Value `code` of a dictionary whose values lie end to end in `bytes`,
 /// value `i` ending at `ends[i]`.
 fn value<'b>(bytes: &'b [u8], ends: &[u32], code: u32) -> &'b [u8] {
@@ -228,6 +56,59 @@ fn value<'b>(bytes: &'b [u8], ends: &[u32], code: u32) -> &'b [u8] {
 /// The hash of the short value of `code`, when the table of short values grows.
 fn short_hash(keys: &[Short], seed: u64) -> impl Fn(&u32) -> u64 + '_ {
     move |&c| keys.get(c as usize).copied().unwrap_or(DUMMY).hash(seed)
+}
+
+/// The hash of a value over 16 bytes: its first 16 bytes folded, then the
+/// next 16 in turn, and its last 16 (overlapping) with its length; for up to
+/// 32 bytes (most names), two multiplies of words read straight. Inline,
+/// where the reader's hasher went through `Hash` and `Hasher` calls.
+#[inline]
+fn long_hash(b: &[u8], seed: u64) -> u64 {
+    const K: u64 = 0x1319_8a2e_0370_7344;
+    let words = |c: Option<&[u8; 16]>| {
+        let c = c.copied().unwrap_or_default();
+        let (lo, hi) = c.split_at(8);
+        let word = |w: &[u8]| w.try_into().map_or(0, u64::from_le_bytes);
+        (word(lo), word(hi))
+    };
+    let (a, b1) = words(b.first_chunk());
+    let mut h = folded_multiply(a ^ seed, b1 ^ K);
+    if b.len() > 32 {
+        h = long_hash_middle(b, h);
+    }
+    let (c, d) = words(b.last_chunk());
+    folded_multiply(c ^ h, d ^ K ^ (b.len() as u64).rotate_right(8))
+}
+
+/// [`long_hash`]'s bytes after the first 16 and before the last 16, 16 at a time.
+#[inline(never)]
+fn long_hash_middle(b: &[u8], mut h: u64) -> u64 {
+    const K: u64 = 0x1319_8a2e_0370_7344;
+    let middle = b.get(16..b.len().saturating_sub(16)).unwrap_or_default();
+    for c in middle.chunks(16) {
+        let mut block = [0u8; 16];
+        block[..c.len()].copy_from_slice(c);
+        let (lo, hi) = block.split_at(8);
+        let word = |w: &[u8]| w.try_into().map_or(0, u64::from_le_bytes);
+        h = folded_multiply(word(lo) ^ h, word(hi) ^ K ^ c.len() as u64);
+    }
+    h
+}
+
+/// Whether the value of `code` is `cell`, a cell over 16 bytes: for one of
+/// up to 32 bytes (most names), its first and last 16 bytes compared inline
+/// rather than through `memcmp`.
+#[inline]
+fn is_long(bytes: &[u8], ends: &[u32], code: u32, cell: &[u8]) -> bool {
+    let value = value(bytes, ends, code);
+    if value.len() != cell.len() {
+        return false;
+    }
+    if cell.len() > 32 {
+        return value == cell;
+    }
+    value.first_chunk::<16>() == cell.first_chunk::<16>()
+        && value.last_chunk::<16>() == cell.last_chunk::<16>()
 }
 
 /// Distinct values after which a column's rate of new values is looked at.
@@ -249,7 +130,7 @@ pub struct Interner {
     /// The last short cell pushed and its code: order lines repeat the
     /// order's date, id, customer and rep row after row.
     last: Option<(Short, u32)>,
-    /// The short keys' hash seed, taken from the reader's hasher (0: not yet).
+    /// The keys' hash seed, taken from the reader's hasher (0: not yet).
     seed: u64,
     /// Whether values may repeat: the column looked like one of values
     /// nearly all distinct (amounts, date-times, ids), so its cells are
@@ -394,10 +275,7 @@ impl Interner {
                 return c;
             }
         }
-        if self.seed == 0 {
-            self.seed = hasher.hash_one(0x5eed_u64) | 1;
-        }
-        let seed = self.seed;
+        let seed = self.seed(hasher);
         let hash = key.hash(seed);
         let keys = &self.keys;
         let found = self
@@ -416,6 +294,15 @@ impl Interner {
         };
         self.last = Some((key, c));
         c
+    }
+
+    /// The keys' hash seed, taken from the reader's hasher the first time.
+    #[inline]
+    fn seed(&mut self, hasher: &DefaultHashBuilder) -> u64 {
+        if self.seed == 0 {
+            self.seed = hasher.hash_one(0x5eed_u64) | 1;
+        }
+        self.seed
     }
 
     /// A new value's code.
@@ -475,16 +362,28 @@ impl Interner {
         }
     }
 
+    /// [`Interner::intern`] of a cell over 16 bytes (customers' names).
     fn intern_long(&mut self, cell: &[u8], hasher: &DefaultHashBuilder) -> u32 {
-        let hash = hasher.hash_one(cell);
-        if let Some(&c) = self.index.find(hash, |&c| self.entry(c) == cell) {
-            return c;
+        let seed = self.seed(hasher);
+        let hash = long_hash(cell, seed);
+        let (bytes, ends) = (&self.bytes, &self.ends);
+        match self.index.find(hash, |&c| is_long(bytes, ends, c, cell)) {
+            Some(&c) => c,
+            None => self.add_long(cell, hash),
         }
+    }
+
+    /// A new value over 16 bytes: out of the lookup's way, which then keeps
+    /// a small frame.
+    #[cold]
+    #[inline(never)]
+    fn add_long(&mut self, cell: &[u8], hash: u64) -> u32 {
+        let seed = self.seed;
         let c = self.add(cell);
         self.keys.push(DUMMY);
         let (bytes, ends) = (&self.bytes, &self.ends);
         self.index
-            .insert_unique(hash, c, |&k| hasher.hash_one(value(bytes, ends, k)));
+            .insert_unique(hash, c, |&k| long_hash(value(bytes, ends, k), seed));
         c
     }
 
@@ -558,50 +457,6 @@ mod tests {
     }
 
     #[test]
-    fn amounts_read_as_values_go_back_to_the_dictionary_they_would_have_been() {
-        let h = DefaultHashBuilder::default();
-        let cell = |i: usize| match i {
-            _ if i % 97 == 5 => "NA".to_string(),
-            _ if i % 89 == 1 => String::new(),
-            3_000 => "1 234,50".to_string(),
-            _ => format!("{},{:02}", i * 7_919 % 100_000, i % 100),
-        };
-        let rows = 4_000;
-        let mut cells = Cells::new(rows, true);
-        let mut plain = Interner::with_capacity(rows);
-        for i in 0..rows {
-            cells.push(cell(i).as_bytes(), &h);
-            plain.push(cell(i).as_bytes(), &h);
-            if cells.len() == SAMPLE_ROWS {
-                cells.decide();
-            }
-            match i {
-                1_000 | 2_999 => {
-                    assert!(matches!(cells, Cells::Fixed(_)) == (i > SAMPLE_ROWS), "{i}")
-                }
-                _ => {}
-            }
-        }
-        let Cells::Interned(back) = cells else {
-            panic!("a cell of another shape must bring the dictionary back");
-        };
-        assert_eq!(back.repeats(), plain.repeats());
-        let values = |i: &Interner| i.values().map(<[u8]>::to_vec).collect::<Vec<_>>();
-        assert_eq!(values(&back), values(&plain));
-        assert_eq!(back.codes, plain.codes);
-        // Text, or few distinct values, stay a dictionary.
-        for text in [
-            |i: usize| format!("x{i},50"),
-            |i: usize| format!("{},50", i % 10),
-        ] {
-            let mut c = Cells::new(rows, true);
-            (0..SAMPLE_ROWS).for_each(|i| c.push(text(i).as_bytes(), &h));
-            c.decide();
-            assert!(matches!(c, Cells::Interned(_)));
-        }
-    }
-
-    #[test]
     fn missing_cells_take_the_missing_code() {
         let h = DefaultHashBuilder::default();
         let mut b = Interner::default();
@@ -620,20 +475,6 @@ mod tests {
                 0
             ]
         );
-    }
-
-    #[test]
-    fn rows_short_of_cells_get_empty_ones() {
-        let h = DefaultHashBuilder::default();
-        let mut columns = vec![Cells::new(0, true), Cells::new(0, true)];
-        push_row(&mut columns, b"x;y", &[(0, 1), (2, 3)], &h);
-        push_row(&mut columns, b"x", &[(0, 1)], &h);
-        let codes = |c: &Cells| match c {
-            Cells::Interned(i) => i.codes.clone(),
-            Cells::Fixed(_) => panic!("text read as values"),
-        };
-        assert_eq!(codes(&columns[0]), [0, 0]);
-        assert_eq!(codes(&columns[1]), [0, MISSING_CODE]);
     }
 
     #[test]
@@ -659,6 +500,49 @@ mod tests {
                 Some(key) => assert!(seen.insert(key, c.clone()).is_none(), "{c:?}"),
                 None => assert!(c.len() > 16),
             }
+        }
+    }
+
+    /// Codes in order of first sight, as a `HashMap` of the whole cells
+    /// gives them: the slow twin of the dictionary's hashes and comparisons.
+    fn first_sight(cells: &[Vec<u8>]) -> Vec<u32> {
+        let mut first: std::collections::HashMap<&[u8], u32> = Default::default();
+        cells
+            .iter()
+            .map(|c| {
+                let next = first.len() as u32;
+                *first.entry(c).or_insert(next)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn long_cells_are_equal_only_when_every_byte_is() {
+        // Cells of 17 to 80 bytes alike but for one byte, anywhere (in the
+        // first 16 bytes, the last 16, where they overlap, between them),
+        // each seen twice, among names sharing their start or their end.
+        let mut cells: Vec<Vec<u8>> = Vec::new();
+        for len in 17..=80 {
+            for at in 0..len {
+                let mut c = vec![b'x'; len];
+                c[at] = b'y';
+                cells.push(c);
+            }
+        }
+        let names: Vec<Vec<u8>> = (0..3_000)
+            .map(|i| format!("Groupe Atlantique Services {}", 1_000 + i).into_bytes())
+            .chain((0..3_000).map(|i| format!("{i} Groupe Atlantique Services").into_bytes()))
+            .collect();
+        cells.extend(names);
+        let twice: Vec<Vec<u8>> = cells.iter().chain(cells.iter().rev()).cloned().collect();
+        let h = DefaultHashBuilder::default();
+        let mut b = Interner::with_capacity(twice.len());
+        twice.iter().for_each(|c| b.push(c, &h));
+        assert!(!b.repeats());
+        assert_eq!(b.codes, first_sight(&twice));
+        assert_eq!(b.distinct(), cells.len());
+        for (c, &code) in twice.iter().zip(&b.codes) {
+            assert_eq!(b.entry(code), &c[..]);
         }
     }
 
