@@ -364,13 +364,10 @@ thread_local! {
 }
 
 /// Loads ECharts as soon as a file is being read, then draws a small chart
-/// off-screen and throws it away, once, unless a real chart came first: a
-/// browser compiles ECharts' drawing code on its first use (~80 ms in one
-/// task), which would otherwise delay the first dashboard the user asks
-/// for. Not while a file is read or waits for its confirmation (the page
-/// must then stay free): once confirmed, while the engine computes the
-/// first report and the page only waits (a few hundred ms at a million
-/// lines).
+/// off-screen and throws it away, once, unless a real chart came first or
+/// the reading still goes on (the page must then stay free): a browser
+/// compiles ECharts' drawing code on its first use (~80 ms in one task),
+/// which would otherwise delay the first dashboard the user asks for.
 pub fn warm_up_charts(state: AppState) {
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
@@ -394,18 +391,9 @@ pub fn warm_up_charts(state: AppState) {
 }
 
 fn warm_up(state: AppState) {
-    if DRAWN.with(std::cell::Cell::get) || !echarts_loaded() {
-        return;
-    }
     let busy = state.progress.with_untracked(Option::is_some)
         || state.pending.with_untracked(|p| !p.is_empty());
-    if busy {
-        // Looked at again: a big file's first report is computed right
-        // after its confirmation, and its charts then come first-drawn.
-        set_timeout(
-            move || warm_up(state),
-            std::time::Duration::from_millis(100),
-        );
+    if busy || DRAWN.with(std::cell::Cell::get) || !echarts_loaded() {
         return;
     }
     let doc = document();
