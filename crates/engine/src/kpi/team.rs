@@ -121,8 +121,11 @@ pub fn add(
             e.visits_per_order = e.orders.and_then(|o| ratio(visits, o));
         }
     }
-    if sales.is_some_and(|(s, _)| s.rep.is_some())
-        || opps.is_some_and(|o| o.rep.is_some())
+    // A rep column without a single name (every cell empty) is no rep
+    // column: the KPI is then unavailable, not 0.
+    let named = |rep: Option<&Attr>| rep.is_some_and(|a| a.distinct() > 0);
+    if sales.is_some_and(|(s, _)| named(s.rep.as_ref()))
+        || opps.is_some_and(|o| named(o.rep.as_ref()))
         || acts.is_some()
     {
         let seen = sales.map(|(s, w)| {
