@@ -279,13 +279,7 @@ pub fn header_says_date(header: &str) -> bool {
 /// extract's `Nb commandes`), in every kind? Its `0`s and `1`s are then
 /// numbers, not no and yes.
 pub fn header_says_number(header: &str) -> bool {
-    let n = normalize(header);
-    let mut named = Kind::ALL
-        .iter()
-        .flat_map(|k| k.fields())
-        .filter(|f| f.synonyms().iter().any(|s| normalize(s) == n))
-        .peekable();
-    named.peek().is_some() && named.all(|f| f.accepts() == Accepts::Number)
+    header_names_only(header, |f| f.accepts() == Accepts::Number)
 }
 
 /// Does this header name key fields only ([`Field::is_key`]), in every kind
@@ -294,13 +288,19 @@ pub fn header_says_number(header: &str) -> bool {
 /// kind, so the ingest holds its text from the start rather than its typed
 /// values and, beside them, a copy of its text.
 pub fn header_says_key(header: &str) -> bool {
+    header_names_only(header, Field::is_key)
+}
+
+/// Does this header name some field, and only fields that are `such`, in
+/// every kind?
+fn header_names_only(header: &str, such: impl Fn(Field) -> bool) -> bool {
     let n = normalize(header);
     let mut named = Kind::ALL
         .iter()
         .flat_map(|k| k.fields())
         .filter(|f| f.synonyms().iter().any(|s| normalize(s) == n))
         .peekable();
-    named.peek().is_some() && named.all(|f| f.is_key())
+    named.peek().is_some() && named.all(|&f| such(f))
 }
 
 /// Which column holds each field of a table, for one kind.
