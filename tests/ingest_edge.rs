@@ -431,18 +431,23 @@ fn values_nearly_all_distinct_read_the_same_on_one_thread_or_two() {
     assert_eq!(codes[300_000], codes[100_000]);
 }
 
-/// A column headed as an order count keeps its 0s and 1s as numbers (an
-/// aggregated extract, DATA.md §4b), where another 0/1 column reads as yes
-/// and no; the table's grain is said.
+/// A column headed as a count (an aggregated extract's order count, a
+/// quantity) keeps its 0s and 1s as numbers (DATA.md §4b), where a 0/1
+/// column under another header reads as yes and no — even one naming a
+/// measure (`Paid`, `Recommandation`): it is no amount paid nor a score.
+/// The table's grain is said.
 #[test]
 fn an_order_count_of_zeros_and_ones_is_a_number() {
     let im = read(
-        "Date;Client;Montant HT;Nb commandes;Payé\n\
-         05/03/2024;Alpha;120,50;1;1\n05/03/2024;Beta;-20,00;0;0\n"
+        "Date;Client;Montant HT;Nb commandes;Quantité;Payé;Paid;Recommandation\n\
+         05/03/2024;Alpha;120,50;1;1;1;1;1\n05/03/2024;Beta;-20,00;0;0;0;0;0\n"
             .as_bytes(),
     );
     assert_eq!(numbers(&im, "Nb commandes"), [1.0, 0.0]);
-    assert_eq!(ctype(&im, "Payé"), ColumnType::Bool);
+    assert_eq!(numbers(&im, "Quantité"), [1.0, 0.0]);
+    for flag in ["Payé", "Paid", "Recommandation"] {
+        assert_eq!(ctype(&im, flag), ColumnType::Bool, "{flag}");
+    }
     assert_eq!(im.mapping.kind, Kind::Sales);
     assert_eq!(
         im.mapping.fields.get(&Field::Orders).map(String::as_str),
@@ -450,4 +455,7 @@ fn an_order_count_of_zeros_and_ones_is_a_number() {
     );
     let grain = im.summary.grain.as_ref().map(|g| g.by.clone());
     assert_eq!(grain, Some(vec![Field::Date, Field::Customer]));
+    // An empty count column is no count: no grain, the rows are lines.
+    let lines = read("Date;Client;Montant HT;Nb commandes\n05/03/2024;Alpha;120,50;\n".as_bytes());
+    assert_eq!(lines.summary.grain, None);
 }

@@ -18,8 +18,8 @@ pub struct Context {
     pub french_style: bool,
     /// The header names a date (`Order Date`, `échéance`): integers may be Excel serials.
     pub header_says_date: bool,
-    /// The header names a measure (`Quantité`, `Nb commandes`): `0` and `1` are numbers, not no and yes.
-    pub header_says_number: bool,
+    /// The header names a count (`Quantité`, `Nb commandes`): `0` and `1` are numbers, not no and yes.
+    pub header_says_count: bool,
 }
 
 /// A typed column and what the summary says about it.
@@ -140,7 +140,7 @@ fn infer_type(
         return None;
     }
     let values: Vec<&str> = pool.iter().collect();
-    (!ctx.header_says_number)
+    (!ctx.header_says_count)
         .then(|| as_bool(codes, &values))
         .flatten()
         .or_else(|| {
@@ -397,7 +397,7 @@ mod tests {
     const CTX: Context = Context {
         french_style: true,
         header_says_date: false,
-        header_says_number: false,
+        header_says_count: false,
     };
 
     #[test]

@@ -396,7 +396,7 @@ mod tests {
     const CTX: Context = Context {
         french_style: false,
         header_says_date: false,
-        header_says_number: false,
+        header_says_count: false,
     };
 
     fn text_of(data: &ColumnData) -> Vec<Option<String>> {

@@ -67,6 +67,13 @@ pub struct ColumnSummary {
     pub currencies: BTreeMap<Currency, u64>,
 }
 
+/// The grain of an aggregated extract, when its order count column holds
+/// numbers (an empty one is no count: the rows are read as lines).
+fn grain_of(table: &Table, mapping: &Mapping) -> Option<Grain> {
+    let counts = mapping.column(table, Field::Orders)?;
+    counts.numbers().and(mapping.grain())
+}
+
 /// Everything the import step tells the user about a file (`cadran inspect`).
 /// Its warnings are typed ([`Warning`]); `cadran inspect` shows the summary
 /// with each warning's sentence ([`ImportSummary::map_warnings`]).
@@ -355,7 +362,7 @@ fn assemble(
         let ctx = Context {
             french_style: french,
             header_says_date: schema::header_says_date(&name),
-            header_says_number: schema::header_says_number(&name),
+            header_says_count: schema::header_says_count(&name),
         };
         let key = schema::header_says_key(&name);
         let (data, reading, missing) = match b {
@@ -439,7 +446,7 @@ fn assemble(
         ignored_rows: empty_rows as usize,
         kind: mapping.kind,
         derived: mapping.derived(),
-        grain: mapping.grain(),
+        grain: grain_of(&table, &mapping),
         currency: TableCurrency::of_columns(&summaries),
         columns: summaries,
         warnings,
@@ -560,7 +567,7 @@ impl Imported {
         warnings.sort_by_key(|w| (w.kind, position(w)));
         self.summary.kind = mapping.kind;
         self.summary.derived = mapping.derived();
-        self.summary.grain = mapping.grain();
+        self.summary.grain = grain_of(&self.table, &mapping);
         self.summary.currency = TableCurrency::of_columns(summaries);
         self.mapping = mapping;
     }

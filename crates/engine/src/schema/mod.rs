@@ -275,11 +275,13 @@ pub fn header_says_date(header: &str) -> bool {
             .any(|s| normalize(s) == n)
 }
 
-/// Does this header name a measure only (`Quantité`, an aggregated
+/// Does this header name a count only (`Quantité`, an aggregated
 /// extract's `Nb commandes`), in every kind? Its `0`s and `1`s are then
-/// numbers, not no and yes.
-pub fn header_says_number(header: &str) -> bool {
-    header_names_only(header, |f| f.accepts() == Accepts::Number)
+/// numbers, not no and yes. Not other measures: a `Paid` or
+/// `Recommandation` column of 0s and 1s is a yes/no, not an amount paid
+/// or a score.
+pub fn header_says_count(header: &str) -> bool {
+    header_names_only(header, |f| matches!(f, Field::Quantity | Field::Orders))
 }
 
 /// Does this header name key fields only ([`Field::is_key`]), in every kind

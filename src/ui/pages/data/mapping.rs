@@ -105,7 +105,7 @@ pub fn MappingEditor(id: u32) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            {move || with_pending(state, id, |info| info.mapping.grain()).flatten().map(|g| view! {
+            {move || with_pending(state, id, |info| info.summary.grain.clone()).flatten().map(|g| view! {
                 <p class="grain" data-testid="import-grain">{move || grain_sentence(&g, lang.get())}</p>
             })}
             <Show when=move || !complete()>
