@@ -17,6 +17,7 @@
 
 mod cells;
 pub mod fixed;
+pub mod wire;
 
 pub use cells::{cell, push_row, Cells, SAMPLE_ROWS};
 pub use fixed::{Fixed, Shape};
@@ -233,6 +234,24 @@ impl Interner {
     /// Each row's code, and the distinct values' bytes end to end with where each ends.
     pub fn into_parts(self) -> (Vec<u32>, Vec<u8>, Vec<u32>) {
         (self.codes, self.bytes, self.ends)
+    }
+
+    /// Each row's code, the distinct values' bytes and ends, and whether
+    /// values may repeat: what [`Cells::encode`] writes.
+    pub fn parts(&self) -> (&[u32], &[u8], &[u32], bool) {
+        (&self.codes, &self.bytes, &self.ends, self.repeats)
+    }
+
+    /// A dictionary of values and codes alone, without its lookup tables:
+    /// to be appended to another ([`Interner::append`]), never pushed into.
+    pub fn from_parts(codes: Vec<u32>, bytes: Vec<u8>, ends: Vec<u32>, repeats: bool) -> Self {
+        Interner {
+            codes,
+            bytes,
+            ends,
+            repeats,
+            ..Interner::default()
+        }
     }
 
     /// Whether two codes may stand for equal values (see `repeats`).
