@@ -299,8 +299,7 @@ pub(super) fn count_newlines(bytes: &[u8]) -> usize {
 }
 
 /// The second half after the first, as if read in one pass.
-#[cfg(not(target_arch = "wasm32"))]
-fn merge(mut a: Body, b: Body, s: &Setup) -> Body {
+pub(super) fn merge(mut a: Body, b: Body, s: &Setup) -> Body {
     for (into, from) in a.builders.iter_mut().zip(b.builders) {
         into.append(from, s.hasher);
     }

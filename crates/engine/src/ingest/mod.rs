@@ -7,10 +7,12 @@
 mod body;
 mod builder;
 mod keys;
+mod later;
 mod lines;
 mod stream;
 mod warnings;
 
+pub use later::{LaterReader, LaterSetup};
 pub use stream::Streaming;
 
 use super::currency::{Currency, TableCurrency};

@@ -12,6 +12,7 @@
 //! at the end.
 
 use super::body::{count_newlines, Body, Setup};
+use super::later::{self, LaterSetup};
 use super::lines::line_ends_before;
 use super::{
     assemble, decide, find_header, read_after, Early, Imported, Options, Warnings, PROGRESS_EVERY,
@@ -98,6 +99,61 @@ impl Streaming {
             }
         }
         self.read_lines(progress);
+    }
+
+    /// What a reader of a later part of the file needs
+    /// ([`super::LaterReader`]), once the rows are read as they arrive.
+    /// `None` otherwise (a quote came, UTF-16, no header yet): the rest of
+    /// the file then comes here.
+    pub fn later_setup(&self) -> Option<LaterSetup> {
+        let State::Reading {
+            early,
+            bom,
+            open: true,
+        } = &self.state
+        else {
+            return None;
+        };
+        let rows = early.body.lines.len().max(1);
+        Some(LaterSetup {
+            delimiter: early.delimiter,
+            width: early.body.builders.len(),
+            preview_rows: self.opts.preview_rows,
+            values: !self.opts.dictionary_only,
+            row_bytes: (early.read_to - early.body_start) / rows + usize::from(*bom > 0),
+        })
+    }
+
+    /// Takes the rows of the rest of the file, read apart from the byte
+    /// after the last one received ([`super::LaterReader::finish`]'s
+    /// bytes). False, and nothing taken, unless every byte received was read
+    /// as it came, in rows whose bytes were dropped, and the rows start
+    /// where the bytes received end: the caller then pushes the rest of the
+    /// file's bytes instead.
+    pub fn join(&mut self, later: &[u8]) -> bool {
+        let received = self.received();
+        let State::Reading {
+            early,
+            bom,
+            open: true,
+        } = &mut self.state
+        else {
+            return false;
+        };
+        if self.window_at == 0 || early.read_to + *bom != received {
+            return false;
+        }
+        let Some(later) = later::decode(later) else {
+            return false;
+        };
+        let width = early.body.builders.len();
+        if later.from != received as u64 || later.body.builders.len() != width {
+            return false;
+        }
+        let setup = Setup::new(early.delimiter, width, &early.hasher, &self.opts);
+        later::append(&mut early.body, later.body, &setup);
+        self.dropped_utf8 &= later.utf8;
+        true
     }
 
     /// Reads what is left and types the columns, as [`super::read_with_progress`] would.
