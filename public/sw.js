@@ -11,6 +11,7 @@ const SHELL = [
   'app.js',
   'worker.js',
   'reader.js',
+  'later.js',
   'cadran-web.js',
   'cadran-web_bg.wasm',
   'main.css',

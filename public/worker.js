@@ -3,8 +3,19 @@
 // freezes the dashboard. Messages: {msg: JSON string, blob?: Blob}.
 import init, {
   cadranWorkerHandle, cadranWorkerOpen, cadranWorkerPush, cadranWorkerClose, cadranWorkerFail, cadranWorkerRefuse,
-  cadranWorkerWarmUp,
+  cadranWorkerWarmUp, cadranWorkerLaterSetup, cadranWorkerLaterRead, cadranWorkerJoin,
 } from './cadran-web.js';
+
+// The module compiled here and kept: later.js instantiates it too, sharing
+// its compiled (and, once warm, optimised) code.
+const wasmModule = fetch(new URL('./cadran-web_bg.wasm', import.meta.url)).then(async (r) => {
+  try {
+    return await WebAssembly.compileStreaming(r.clone());
+  } catch {
+    // Served without the Wasm content type.
+    return WebAssembly.compile(await r.arrayBuffer());
+  }
+});
 
 const early = [];
 self.onmessage = (e) => early.push(e.data);
@@ -95,9 +106,53 @@ async function loadConverted(msg, blob) {
   cadranWorkerClose();
 }
 
+// A file from this size on is read in two parts at once, as natively on two
+// threads: this worker reads the rows up to a line end past the middle while
+// later.js, a worker of its own, reads those after it; its rows are then
+// joined to these. The later part comes here instead when it cannot be read
+// apart (a quote in the file, UTF-16, an older browser).
+const SPLIT_FROM = 8 << 20;
+// Only with a core to spare for it.
+const PARTS_FROM_CORES = 2;
+const inParts = (navigator.hardwareConcurrency || 1) >= PARTS_FROM_CORES;
+// The share of the file read here: the later part's rows also have to be
+// sent over and joined, and its worker to start.
+const FIRST_SHARE = 0.55;
+
 async function load(msg, blob) {
   if (await isConverted(blob)) return loadConverted(msg, blob);
   if (!cadranWorkerOpen(msg, blob.size)) return;
+  const split = inParts && blob.size >= SPLIT_FROM ? await lineEndAfter(blob, Math.floor(blob.size * FIRST_SHARE)) : blob.size;
+  // Started now, so that it is ready once the file's start says how to read rows.
+  const later = split < blob.size ? laterReader() : null;
+  let asked = false;
+  let readError = await readSlices(blob, 0, split, () => {
+    if (later && !asked) {
+      asked = true;
+      later.read(blob, split, cadranWorkerLaterSetup());
+    }
+  });
+  if (readError === null && split < blob.size) {
+    const part = await later.done;
+    if (!(part && cadranWorkerJoin(new Uint8Array(part)))) readError = await readSlices(blob, split, blob.size);
+  }
+  if (later) later.stop();
+  if (readError !== null) cadranWorkerFail(readError);
+  else cadranWorkerClose();
+}
+
+/** The offset after the first line end from `at` on (the file's size if none near). */
+async function lineEndAfter(blob, at) {
+  const bytes = new Uint8Array(await blob.slice(at, at + (1 << 20)).arrayBuffer());
+  const i = bytes.indexOf(10);
+  return i < 0 ? blob.size : at + i + 1;
+}
+
+/**
+ * Pushes the bytes of blob[from..to] into the open file, slice by slice as
+ * reader.js copies them (`pushed` after each); the browser's read error, or null.
+ */
+async function readSlices(blob, from, to, pushed = () => {}) {
   const reader = getReader();
   // A browser read error fails this file; an engine error crashes the worker.
   let readError = null;
@@ -111,6 +166,7 @@ async function load(msg, blob) {
         if (e.data.done) return resolve();
         try {
           cadranWorkerPush(new Uint8Array(e.data.buf));
+          pushed();
         } catch (err) {
           return reject(err);
         }
@@ -120,7 +176,7 @@ async function load(msg, blob) {
         readError = e.message || 'reader';
         resolve();
       };
-      reader.postMessage({ blob });
+      reader.postMessage({ blob, from, to });
     });
   } finally {
     reader.onmessage = null;
@@ -129,11 +185,42 @@ async function load(msg, blob) {
       fileReader = null;
     }
   }
-  if (readError !== null) cadranWorkerFail(readError);
-  else cadranWorkerClose();
+  return readError;
 }
 
-init({ module_or_path: new URL('./cadran-web_bg.wasm', import.meta.url) }).then(() => {
+/**
+ * later.js, started with this module. `read(blob, from, setup)` has it read
+ * the rows of blob[from..] (`setup`: how, from the open file's start;
+ * nothing to read without one); `done`: their bytes for cadranWorkerJoin,
+ * or null when the part could not be read apart.
+ */
+function laterReader() {
+  let worker = null;
+  let resolve;
+  const done = new Promise((ok) => { resolve = ok; });
+  const end = (part) => {
+    resolve(part);
+    if (worker) worker.terminate();
+  };
+  try {
+    worker = new Worker(new URL('./later.js', import.meta.url), { type: 'module' });
+    worker.onmessage = (e) => {
+      if (e.data.read) cadranWorkerLaterRead(e.data.read, e.data.rows);
+      else end(e.data.part ?? null);
+    };
+    worker.onerror = () => end(null);
+    wasmModule.then((module) => worker.postMessage({ module }), () => end(null));
+  } catch {
+    end(null);
+  }
+  return {
+    done,
+    read: (blob, from, setup) => (setup && worker ? worker.postMessage({ blob, from, setup }) : end(null)),
+    stop: () => end(null),
+  };
+}
+
+init({ module_or_path: wasmModule }).then(() => {
   self.onmessage = (e) => run(e.data);
   getReader();
   self.postMessage(JSON.stringify('ready'));

@@ -2,6 +2,8 @@
 //! that a million-row file never freezes the dashboard. [`protocol`] is the
 //! contract, [`session`] the state (tested natively), `web` the browser glue.
 
+#[cfg(target_arch = "wasm32")]
+pub mod later;
 pub mod protocol;
 pub mod session;
 #[cfg(target_arch = "wasm32")]

@@ -30,6 +30,10 @@ struct Open {
     mapping: Option<Mapping>,
     size: f64,
     rows: usize,
+    /// Bytes and rows of the later part read so far by `public/later.js`,
+    /// when the file is read in two parts.
+    later_bytes: f64,
+    later_rows: usize,
     /// When progress was last posted (ms since the epoch).
     posted_at: f64,
     stream: Streaming,
@@ -91,6 +95,8 @@ pub fn open(msg: &str, size: f64) -> bool {
         mapping,
         size,
         rows: 0,
+        later_bytes: 0.0,
+        later_rows: 0,
         posted_at: 0.0,
         stream,
     }));
@@ -110,10 +116,13 @@ pub fn push(slice: &js_sys::Uint8Array) {
             name,
             size,
             rows,
+            later_bytes,
+            later_rows,
             posted_at,
             stream,
             ..
         } = f;
+        let (later_bytes, later_rows) = (*later_bytes, *later_rows);
         let reading = |done: f64, rows: usize| {
             session::progress(
                 *id,
@@ -121,9 +130,10 @@ pub fn push(slice: &js_sys::Uint8Array) {
                 *size as u64,
                 Phase::Reading,
                 done.min(0.999),
-                rows,
+                rows + later_rows,
             )
         };
+        let size = size.max(1.0);
         // Within a slice too (every 65 536 rows), when the last word is
         // old: a 16 MB slice may take a slow device a while. Not more
         // often: each word costs the page a render.
@@ -132,12 +142,53 @@ pub fn push(slice: &js_sys::Uint8Array) {
             let now = js_sys::Date::now();
             if now - *posted_at >= PROGRESS_MS {
                 *posted_at = now;
-                post(&reading(done, r));
+                post(&reading(done + later_bytes / size, r));
             }
         });
         *posted_at = js_sys::Date::now();
-        post(&reading(stream.received() as f64 / size.max(1.0), *rows));
+        post(&reading(
+            (stream.received() as f64 + later_bytes) / size,
+            *rows,
+        ));
     });
+}
+
+/// What `public/later.js` needs to read a later part of the open file, as
+/// JSON ([`crate::engine::ingest::LaterSetup`]); nothing when the file
+/// cannot be read in parts (see [`Streaming::later_setup`]).
+#[wasm_bindgen(js_name = cadranWorkerLaterSetup)]
+pub fn later_setup() -> Option<String> {
+    OPEN.with_borrow(|open| {
+        let setup = open.as_ref()?.stream.later_setup()?;
+        serde_json::to_string(&setup).ok()
+    })
+}
+
+/// How far `public/later.js` got in the later part: its bytes and rows
+/// count in the progress bar.
+#[wasm_bindgen(js_name = cadranWorkerLaterRead)]
+pub fn later_read(bytes: f64, rows: usize) {
+    OPEN.with_borrow_mut(|open| {
+        if let Some(f) = open {
+            f.later_bytes = bytes;
+            f.later_rows = rows;
+        }
+    });
+}
+
+/// The rows `public/later.js` read from the byte after the last one
+/// pushed; false (nothing taken) when the open file cannot take them: its
+/// later bytes are then pushed instead (see [`Streaming::join`]).
+#[wasm_bindgen(js_name = cadranWorkerJoin)]
+pub fn join(rows: &js_sys::Uint8Array) -> bool {
+    OPEN.with_borrow_mut(|open| {
+        let Some(f) = open else { return false };
+        let joined = f.stream.join(&rows.to_vec());
+        if !joined {
+            (f.later_bytes, f.later_rows) = (0.0, 0);
+        }
+        joined
+    })
 }
 
 /// The open file is all in: reads the rows left (all of them for a small
@@ -156,7 +207,10 @@ pub fn close() {
             rows,
         ))
     };
-    report(f.stream.received() as f64 / f.size.max(1.0) * 0.999, f.rows);
+    report(
+        (f.stream.received() as f64 + f.later_bytes) / f.size.max(1.0) * 0.999,
+        f.rows + f.later_rows,
+    );
     let read = f.stream.finish(&mut |done, rows| report(done, rows));
     with_session(|s| s.loaded(id, &name, read, f.mapping, &mut |r| post(&r)));
 }
