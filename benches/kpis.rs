@@ -9,6 +9,8 @@
 //! most lines (the costliest kind). Then the same on a realistic sales
 //! export alone (demo::realistic: amounts to the cent, one order number per
 //! line, 20 000 customers; "products": three products in four).
+//! "options": the filter bar's values (`kpi::filter_options`), computed
+//! once per set of tables beside the first report.
 //! Prints milliseconds; writes bench-results/kpis.json. Not a test.
 
 mod common;
@@ -55,7 +57,7 @@ fn main() {
     let sizes = common::sizes(&[100_000, 1_000_000]);
     let mut results = Vec::new();
     println!(
-        "{:>9} {:>9} {:>10} {:>10} {:>12} {:>12} {:>12} {:>12}",
+        "{:>9} {:>9} {:>10} {:>10} {:>12} {:>12} {:>12} {:>12} {:>12}",
         "data",
         "lines",
         "rows (all)",
@@ -63,7 +65,8 @@ fn main() {
         "later ms",
         "region ms",
         "products ms",
-        "ms / 100k"
+        "ms / 100k",
+        "options ms"
     );
     for lines in sizes {
         // The demo workspace, every table; filtered on six products of eight.
@@ -115,11 +118,14 @@ fn bench(
     let products = best_of(runs, || {
         std::hint::black_box(kpi::report_prepared(&ws, &prepared, &q));
     });
+    let options = best_of(runs, || {
+        std::hint::black_box(kpi::filter_options(&ws));
+    });
     println!(
-        "{data:>9} {lines:>9} {rows:>10} {all:>10.1} {warm:>12.1} {filtered:>12.1} {products:>12.1} {:>12.2}",
+        "{data:>9} {lines:>9} {rows:>10} {all:>10.1} {warm:>12.1} {filtered:>12.1} {products:>12.1} {:>12.2} {options:>12.1}",
         warm / (lines as f64 / 1e5)
     );
     format!(
-        "{{\"data\": \"{data}\", \"order_lines\": {lines}, \"rows\": {rows}, \"report_ms\": {all:.1}, \"prepared_ms\": {warm:.1}, \"filtered_ms\": {filtered:.1}, \"products_ms\": {products:.1}}}"
+        "{{\"data\": \"{data}\", \"order_lines\": {lines}, \"rows\": {rows}, \"report_ms\": {all:.1}, \"prepared_ms\": {warm:.1}, \"filtered_ms\": {filtered:.1}, \"products_ms\": {products:.1}, \"options_ms\": {options:.1}}}"
     )
 }

@@ -406,6 +406,29 @@ fn filter_options_come_through_joins() {
 }
 
 #[test]
+fn the_fields_found_alone_are_those_the_options_have() {
+    // Reps who sold have no region (only Dan, who sold nothing, has one);
+    // every customer cell is empty; the channel is a column of its own.
+    let sales = "Date,Rep,Customer,Channel,Amount\n2024-01-25,Cara,,Web,100\n2024-02-01,Ann,,,50\n";
+    let team = "Rep,Region,Manager\nAnn,,Marie\nCara,,\nDan,East,Paul\n";
+    let workspaces = [
+        ws(&[("sales.csv", sales), ("team.csv", team)]),
+        ws(&[("sales.csv", sales)]),
+        ws(&[("team.csv", team)]),
+        ws(&[]),
+        common::demo_workspace(3, 3_000),
+    ];
+    for w in &workspaces {
+        let slow: Vec<Field> = kpi::filter_options(w).into_keys().collect();
+        assert_eq!(kpi::filter_fields(w), slow);
+    }
+    let joined = kpi::filter_fields(&workspaces[0]);
+    assert!(joined.contains(&Field::Manager) && !joined.contains(&Field::Region));
+    assert!(!joined.contains(&Field::Customer) && joined.contains(&Field::Channel));
+    assert!(kpi::filter_fields(&workspaces[4]).len() >= 6);
+}
+
+#[test]
 fn customers_are_offered_as_a_filter_and_filter_like_any_dimension() {
     let sales =
         "Date,Customer,Amount\n2024-01-25,Émile SA,100\n2024-02-01,Acme,50\n2024-02-03,acme,20\n";

@@ -28,9 +28,19 @@ fn compute(s: &mut Session, seq: u64) -> cadran::worker::protocol::Computed {
         dormancy_days: None,
         setup: Default::default(),
     };
-    match ask(s, Request::Compute(Box::new(req))).pop() {
+    let replies = ask(s, Request::Compute(Box::new(req)));
+    match replies.into_iter().next() {
         Some(Reply::Computed(c)) => *c,
         other => panic!("expected a report, got {other:?}"),
+    }
+}
+
+/// The filter options of a report's replies, if they came with it.
+fn options_after(replies: &[Reply]) -> Option<&std::collections::BTreeMap<Field, Vec<String>>> {
+    match replies {
+        [Reply::Computed(_), Reply::FilterOptions { options }] => Some(options),
+        [Reply::Computed(_)] => None,
+        other => panic!("expected a report, then perhaps options: {other:?}"),
     }
 }
 
@@ -57,7 +67,7 @@ fn demo_tables_in_use_give_the_engines_report() {
         .get("revenue")
         .and_then(|k| k.value)
         .is_none());
-    assert!(pending.data_span.is_none() && pending.filter_options.is_empty());
+    assert!(pending.data_span.is_none() && pending.filter_fields.is_empty());
     ask(&mut s, Request::Use { ids: ids.clone() });
     let c = compute(&mut s, 2);
     assert_eq!(c.seq, 2);
@@ -70,10 +80,7 @@ fn demo_tables_in_use_give_the_engines_report() {
     );
     assert_eq!(c.report, direct);
     assert!(c.data_span.is_some());
-    assert!(c
-        .filter_options
-        .get(&Field::Rep)
-        .is_some_and(|reps| !reps.is_empty()));
+    assert!(c.filter_fields.contains(&Field::Rep));
     // Taking the sales table off the dashboard forgets it.
     ask(&mut s, Request::Drop { ids: vec![100] });
     assert!(compute(&mut s, 3).report.kpis["revenue"].value.is_none());
@@ -90,7 +97,58 @@ fn demo_tables_in_use_give_the_engines_report() {
         );
     }
     let unknown = compute(&mut s, 4);
-    assert!(unknown.data_span.is_none() && unknown.filter_options.is_empty());
+    assert!(unknown.data_span.is_none() && unknown.filter_fields.is_empty());
+}
+
+#[test]
+fn filter_values_follow_the_first_report_of_each_set_of_tables() {
+    let mut s = Session::default();
+    ask(&mut s, Request::Demo { first_id: 100 });
+    let ids: Vec<u32> = (100..100 + demo::FILE_COUNT as u32).collect();
+    ask(&mut s, Request::Use { ids: ids.clone() });
+    let req = |seq| {
+        Request::Compute(Box::new(ComputeRequest {
+            seq,
+            view: ViewState::default(),
+            currency: "EUR".into(),
+            stage_probabilities: Default::default(),
+            dormancy_days: None,
+            setup: Default::default(),
+        }))
+    };
+    let first = ask(&mut s, req(1));
+    let options = options_after(&first).expect("options after the first report");
+    let direct = kpi::filter_options(&common::demo_workspace(demo::DEFAULT_SEED, 6_000));
+    assert_eq!(options, &direct);
+    assert!(direct[&Field::Customer].len() > 10);
+    // The report names the same fields, with every report; the values only once.
+    let Reply::Computed(c) = &first[0] else {
+        unreachable!()
+    };
+    assert_eq!(c.filter_fields, direct.keys().copied().collect::<Vec<_>>());
+    assert_eq!(options_after(&ask(&mut s, req(2))), None);
+    // Other tables: their values, once.
+    ask(
+        &mut s,
+        Request::Use {
+            ids: ids[..1].to_vec(),
+        },
+    );
+    let sales_alone = ask(&mut s, req(3));
+    let options = options_after(&sales_alone).expect("options of the new tables");
+    assert!(!options.contains_key(&Field::Manager) && options.contains_key(&Field::Rep));
+    assert_eq!(options_after(&ask(&mut s, req(4))), None);
+    // A mapping changed on a table in use changes the values too.
+    ask(
+        &mut s,
+        Request::Remap {
+            id: ids[0],
+            kind: Some(Kind::Unknown),
+            overrides: Default::default(),
+        },
+    );
+    let unknown = ask(&mut s, req(5));
+    assert_eq!(options_after(&unknown), Some(&Default::default()));
 }
 
 #[test]
@@ -233,7 +291,7 @@ fn objectives_follow_their_targets_and_the_tables_not_the_view() {
                 ..SetUp::default()
             },
         };
-        match ask(s, Request::Compute(Box::new(req))).pop() {
+        match ask(s, Request::Compute(Box::new(req))).into_iter().next() {
             Some(Reply::Computed(c)) => {
                 let o = &c.objectives[0];
                 (c.report.kpis["revenue"].value, o.actual, o.attainment)
@@ -293,13 +351,13 @@ fn a_view_filter_on_a_field_no_table_has_is_left_out_and_said() {
             ..SetUp::default()
         },
     };
-    let c = match ask(&mut s, Request::Compute(Box::new(req))).pop() {
-        Some(Reply::Computed(c)) => *c,
+    let c = match ask(&mut s, Request::Compute(Box::new(req))).swap_remove(0) {
+        Reply::Computed(c) => *c,
         other => panic!("expected a report, got {other:?}"),
     };
     // The options the filter bar reads have no manager, so it shows that
     // filter as not applied; the region applies: 60 + 30.
-    assert!(!c.filter_options.contains_key(&Field::Manager));
+    assert!(!c.filter_fields.contains(&Field::Manager));
     assert_eq!(c.report.kpis["revenue"].value, Some(90.0));
     assert!(c.report.notes.is_empty(), "{:?}", c.report.notes);
     // An objective scoped on a manager measures nothing, and says why.
@@ -329,7 +387,10 @@ fn the_dormancy_window_of_the_settings_reaches_the_report() {
             dormancy_days,
             setup: Default::default(),
         };
-        match ask(&mut s, Request::Compute(Box::new(req))).pop() {
+        match ask(&mut s, Request::Compute(Box::new(req)))
+            .into_iter()
+            .next()
+        {
             Some(Reply::Computed(c)) => c.report,
             other => panic!("expected a report, got {other:?}"),
         }

@@ -258,8 +258,22 @@ fn on_reply(state: AppState, reply: Reply) {
             if c.seq == with(|e| e.seq) {
                 let c = *c;
                 publish_memory(c.engine_memory);
+                // The fields come with each report, their values once per
+                // set of tables, after it (`Reply::FilterOptions`): a field
+                // new to these tables has no value listed until then.
+                let fields = c.filter_fields;
+                if state
+                    .filter_options
+                    .with_untracked(|o| !o.keys().eq(fields.iter()))
+                {
+                    state.filter_options.update(|o| {
+                        o.retain(|f, _| fields.contains(f));
+                        for f in fields {
+                            o.entry(f).or_default();
+                        }
+                    });
+                }
                 state.report.set(c.report);
-                state.filter_options.set(c.filter_options);
                 state.objectives.set(c.objectives);
                 state.alerts.set(c.alerts);
                 state.data_span.set(c.data_span);
@@ -269,6 +283,7 @@ fn on_reply(state: AppState, reply: Reply) {
                 compute(state);
             }
         }
+        Reply::FilterOptions { options } => state.filter_options.set(options),
         Reply::Crashed { message } => restart(state, Some(message)),
     }
 }

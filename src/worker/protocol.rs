@@ -84,7 +84,10 @@ pub enum Phase {
 pub struct Computed {
     pub seq: u64,
     pub report: Report,
-    pub filter_options: BTreeMap<Field, Vec<String>>,
+    /// The fields the tables can be filtered on; their values (thousands of
+    /// customers' names) come once per set of tables, in
+    /// [`Reply::FilterOptions`], not with every report.
+    pub filter_fields: Vec<Field>,
     pub objectives: Vec<ObjectiveResult>,
     pub alerts: Vec<AlertResult>,
     pub data_span: Option<Period>,
@@ -128,6 +131,12 @@ pub enum Reply {
         en: String,
     },
     Computed(Box<Computed>),
+    /// For each field the tables can be filtered on, its values: sent after
+    /// the first report of each set of tables (the first report reaches the
+    /// page sooner without them), and kept by the page until the next.
+    FilterOptions {
+        options: BTreeMap<Field, Vec<String>>,
+    },
     /// The engine stopped (out of memory, most likely): the page starts a new one.
     Crashed {
         message: String,

@@ -38,9 +38,11 @@ struct Measured {
     dormancy_days: Option<u32>,
 }
 
-/// The filter values and the span of the data, for the page's controls.
+/// The fields to filter on and the span of the data, for the page's
+/// controls. The fields' values go to the page once, after the first report
+/// of the tables ([`Reply::FilterOptions`]): they are not kept here.
 struct About {
-    filter_options: BTreeMap<Field, Vec<String>>,
+    filter_fields: Vec<Field>,
     data_span: Option<Period>,
 }
 
@@ -184,7 +186,15 @@ impl Session {
             }
             Request::Use { ids } => self.use_tables(&ids),
             Request::Drop { ids } => ids.into_iter().for_each(|id| self.forget(id)),
-            Request::Compute(c) => out(Reply::Computed(Box::new(self.compute(&c)))),
+            Request::Compute(c) => {
+                let first = self.about.get().is_none();
+                out(Reply::Computed(Box::new(self.compute(&c))));
+                // After the report, so that the page shows it sooner.
+                if first {
+                    let options = kpi::filter_options(&self.workspace);
+                    out(Reply::FilterOptions { options });
+                }
+            }
         }
     }
 
@@ -209,16 +219,15 @@ impl Session {
     pub fn compute(&self, c: &ComputeRequest) -> Computed {
         let ws = &self.workspace;
         let about = self.about.get_or_init(|| About {
-            filter_options: kpi::filter_options(ws),
+            filter_fields: kpi::filter_fields(ws),
             data_span: kpi::data_span(ws),
         });
         let mut q = c.view.query(&c.currency, &c.stage_probabilities);
         q.dormancy_days = c.dormancy_days;
         // A filter on a field none of the tables has (from a link, or a view
         // kept from other data) is left out here and shown as not applied by
-        // the filter bar, which reads the same options.
-        q.filters
-            .retain(|f, _| about.filter_options.contains_key(f));
+        // the filter bar, which reads the same fields.
+        q.filters.retain(|f, _| about.filter_fields.contains(f));
         let prepared = self.prepared.get_or_init(|| kpi::Prepared::new(ws));
         let report = kpi::report_prepared(ws, prepared, &q);
         let objectives = if c.setup.objectives.is_empty() {
@@ -256,7 +265,7 @@ impl Session {
         };
         Computed {
             seq: c.seq,
-            filter_options: about.filter_options.clone(),
+            filter_fields: about.filter_fields.clone(),
             data_span: about.data_span,
             report,
             objectives,

@@ -100,6 +100,8 @@ pub struct AppState {
     pub view: RwSignal<ViewState>,
     /// Computed by the engine worker for the current view.
     pub report: RwSignal<Report>,
+    /// Per field the tables can be filtered on, its values: the fields come
+    /// with each report, the values once per set of tables, after it.
     pub filter_options: RwSignal<BTreeMap<Field, Vec<String>>>,
     /// The first and last day of the data.
     pub data_span: RwSignal<Option<Period>>,

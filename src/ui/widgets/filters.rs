@@ -35,8 +35,8 @@ fn preset_code(p: Preset) -> String {
 pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (lang, view) = (state.lang, state.view);
-    // The options come with every report: the controls are rebuilt (and an
-    // open list closed) only when they change.
+    // The options change with the tables: the controls are rebuilt (and an
+    // open list closed) only then.
     let options = Memo::new(move |_| state.filter_options.get());
     let period_value = move || {
         view.with(|v| match &v.period {

@@ -31,7 +31,7 @@ pub use self::core::period::{CalendarUnit, Period, Preset};
 pub use self::core::sum::Sum;
 pub use checks::comparisons::{covers, SLACK_DAYS};
 pub use checks::filters::{filter_error, FILTERABLE};
-pub use model::filters::{filter_options, FILTER_FIELDS};
+pub use model::filters::{filter_fields, filter_options, FILTER_FIELDS};
 pub use model::join::Relation;
 pub use model::span::data_span;
 pub use model::{Filters, Workspace};

@@ -25,6 +25,25 @@ pub const FILTER_FIELDS: [Field; 8] = [
     Field::Customer,
 ];
 
+/// The filter dimensions the fact tables have values for: the keys of
+/// [`filter_options`], found without gathering the values (a report needs
+/// them; the values, thousands of customers' names, only the filter bar),
+/// in the options' order.
+pub fn filter_fields(ws: &Workspace) -> Vec<Field> {
+    let model = Model::new(ws, &Filters::new());
+    let mut fields: Vec<Field> = FILTER_FIELDS
+        .into_iter()
+        .filter(|&field| {
+            model
+                .facts
+                .iter()
+                .any(|fact| model.uses_a_name(fact, field))
+        })
+        .collect();
+    fields.sort();
+    fields
+}
+
 /// For each filter dimension, the values found in the fact tables (directly or
 /// through a dimension table), sorted, each written as first seen.
 pub fn filter_options(ws: &Workspace) -> BTreeMap<Field, Vec<String>> {
@@ -39,7 +58,7 @@ pub fn filter_options(ws: &Workspace) -> BTreeMap<Field, Vec<String>> {
         }
         if !seen.is_empty() {
             let mut values: Vec<String> = seen.into_values().collect();
-            values.sort_by_key(|v| v.to_lowercase());
+            values.sort_by_cached_key(|v| v.to_lowercase());
             out.insert(field, values);
         }
     }

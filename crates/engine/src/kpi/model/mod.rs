@@ -273,6 +273,22 @@ impl<'a> Model<'a> {
             .collect()
     }
 
+    /// Whether [`Model::used_names`] would name anything: the first row
+    /// with a named code answers, without gathering the names.
+    pub fn uses_a_name(&self, fact: &Fact<'a>, field: Field) -> bool {
+        let Some(k) = self.keyed(fact, field) else {
+            return false;
+        };
+        let names = k.names.distinct();
+        let named: Vec<bool> = (0..k.rows.distinct())
+            .map(|c| k.to_name.get(c).is_some_and(|&n| (n as usize) < names))
+            .collect();
+        k.rows
+            .codes
+            .iter()
+            .any(|&c| named.get(c as usize).copied().unwrap_or(false))
+    }
+
     fn mask(&self, fact: &Fact<'a>, filters: &Filters) -> Option<Vec<bool>> {
         let mut mask: Option<Vec<bool>> = None;
         for (&field, values) in filters {

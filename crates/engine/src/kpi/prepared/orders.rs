@@ -398,6 +398,48 @@ mod tests {
         }
     }
 
+    /// One order id per line (the realistic export's invoice lines): each
+    /// line counted as its order gives what a running total per order gives.
+    #[test]
+    fn one_line_orders_count_as_with_a_total_per_order() {
+        let realistic = demo::realistic::Realistic::new(4_000);
+        // Returns, a zero line, lines without a customer, rep or order id.
+        let small = "Date,Order,Customer,Rep,Product,Amount\n\
+                     2024-01-05,A1,Acme,Ann,Gadget,100\n2024-01-05,A2,Acme,Ann,Widget,-30\n\
+                     2024-02-05,A3,,Bob,Widget,50\n2024-02-06,,Beta,Bob,Widget,70\n\
+                     2024-03-06,A4,Beta,,Gadget,0\n2024-03-07,A5,Acme,Bob,Gadget,12.5\n\
+                     2024-03-08,A6,Beta,Ann,Widget,-1\n2024-04-01,A7,Beta,Ann,Widget,5\n";
+        let twice = small.replace(",A5,", ",A1,");
+        let cases = [
+            (realistic.csv(), realistic.product_names()[0].clone(), true),
+            (small.as_bytes().to_vec(), "Widget".to_string(), true),
+            (twice.as_bytes().to_vec(), "Widget".to_string(), false),
+        ];
+        for (csv, product, one_line) in cases {
+            let ws = Workspace {
+                tables: vec![read("sales.csv", &csv, &Options::default()).unwrap()],
+            };
+            let prepared = Prepared::new(&ws);
+            let mut kept = Filters::new();
+            kept.insert(Field::Product, vec![product]);
+            for filters in [Filters::new(), kept] {
+                let model = Model::scanned(&ws, Some(&prepared.scans), &filters);
+                let span = model.span().unwrap();
+                let start = Period::new(span.from, span.from + 40);
+                for p in [span, start] {
+                    let s = Sales::new(&model, prepared.sales.as_ref()).unwrap();
+                    assert_eq!(s.one_line_orders(), one_line);
+                    assert!(s.orders().is_none());
+                    let by_orders = Sales::new(&model, prepared.sales.as_ref())
+                        .unwrap()
+                        .without_orders();
+                    assert!(!by_orders.one_line_orders());
+                    assert_eq!(walked(&model, &s, p), walked(&model, &by_orders, p));
+                }
+            }
+        }
+    }
+
     /// A filter keeps a new customer when it keeps the first line of its
     /// first purchase, found over every row: here Acme's is A1 (its line
     /// comes first on the day), whose first line is a Gadget, so under a

@@ -83,6 +83,8 @@ pub struct Sales<'m> {
     history: Option<&'m SalesHistory>,
     /// The rows summed per order, prepared with the tables.
     orders: Option<&'m SalesOrders>,
+    /// No order id on two lines, as found with the tables.
+    one_line_orders: bool,
     qty: Option<&'m [f64]>,
     /// The orders each row holds, on an aggregated extract.
     order_counts: Option<&'m [f64]>,
@@ -106,6 +108,9 @@ pub struct SalesColumns {
     pub(super) history: Option<SalesHistory>,
     /// The rows summed per order, when orders are whole in any period.
     pub(super) orders: Option<SalesOrders>,
+    /// No order id on two lines (invoice line numbers): each line is then
+    /// an order of its own, counted without a running total per order.
+    pub(super) one_line_orders: bool,
 }
 
 /// The days, amounts and margins of the sales table: borrowed when they are
@@ -172,6 +177,7 @@ impl<'m> Sales<'m> {
             micros: [0, 1, 2].map(|i| prepared.and_then(|c| c.micros[i].as_deref())),
             history: prepared.and_then(|c| c.history.as_ref()),
             orders: prepared.and_then(|c| c.orders.as_ref()),
+            one_line_orders: prepared.is_some_and(|c| c.one_line_orders),
             days,
             amount,
             margin,
@@ -199,6 +205,7 @@ impl<'m> Sales<'m> {
         Some(SalesColumns {
             history: None,
             orders: None,
+            one_line_orders: one_line_orders(fact.view.attr(Field::OrderId).as_ref()),
             micros,
             days: matches!(days, Cow::Owned(_)).then(|| days.into_owned()),
             amount: matches!(amount, Cow::Owned(_)).then(|| amount.into_owned()),
@@ -211,14 +218,21 @@ impl<'m> Sales<'m> {
     }
 
     /// The same sales without their prepared orders and history: walked,
-    /// and their history found, row by row.
+    /// and their history found, row by row, with a running total per order.
     #[cfg(test)]
     pub(crate) fn without_orders(self) -> Self {
         Sales {
             orders: None,
             history: None,
+            one_line_orders: false,
             ..self
         }
+    }
+
+    /// Whether no order id is on two lines, as found with the tables
+    /// (false when not prepared): a line's order is then the line itself.
+    pub fn one_line_orders(&self) -> bool {
+        self.one_line_orders
     }
 
     /// The customers' purchases over every row, whatever the filters,
@@ -272,6 +286,19 @@ impl<'m> Sales<'m> {
     pub fn order_counts(&self) -> Option<&'m [f64]> {
         self.order_counts
     }
+}
+
+/// Whether no order code is on two rows (true without an order column:
+/// every line is then an order of its own anyway).
+fn one_line_orders(order: Option<&Attr>) -> bool {
+    let Some(order) = order else {
+        return true;
+    };
+    let mut seen = vec![false; order.distinct()];
+    order.codes.iter().all(|&c| match seen.get_mut(c as usize) {
+        Some(s) => !std::mem::replace(s, true),
+        None => true,
+    })
 }
 
 /// The order count column of an aggregated extract: mapped, and no order

@@ -100,7 +100,13 @@ impl<'m> SalesWalk<'m> {
         ];
         let table = DayTable::new(&periods);
         let z = Sizes {
-            orders: s.order.as_ref().map_or(0, Attr::distinct),
+            // One line per order id: each line counts as its order, as a
+            // line without one does (same counts, no running total per
+            // order code, sized to a million of them on such an export).
+            orders: match &s.order {
+                Some(o) if !s.one_line_orders() => o.distinct(),
+                _ => 0,
+            },
             customers: s.customer.as_ref().map_or(0, Attr::distinct),
             reps: s.rep.as_ref().map_or(0, Attr::distinct),
         };
