@@ -19,16 +19,20 @@ fn ask(s: &mut Session, req: Request) -> Vec<Reply> {
     out
 }
 
-fn compute(s: &mut Session, seq: u64) -> cadran::worker::protocol::Computed {
-    let req = ComputeRequest {
+/// A report of the default view, numbered `seq`.
+fn compute_request(seq: u64) -> Request {
+    Request::Compute(Box::new(ComputeRequest {
         seq,
         view: ViewState::default(),
         currency: "EUR".into(),
         stage_probabilities: Default::default(),
         dormancy_days: None,
         setup: Default::default(),
-    };
-    let replies = ask(s, Request::Compute(Box::new(req)));
+    }))
+}
+
+fn compute(s: &mut Session, seq: u64) -> cadran::worker::protocol::Computed {
+    let replies = ask(s, compute_request(seq));
     match replies.into_iter().next() {
         Some(Reply::Computed(c)) => *c,
         other => panic!("expected a report, got {other:?}"),
@@ -106,16 +110,7 @@ fn filter_values_follow_the_first_report_of_each_set_of_tables() {
     ask(&mut s, Request::Demo { first_id: 100 });
     let ids: Vec<u32> = (100..100 + demo::FILE_COUNT as u32).collect();
     ask(&mut s, Request::Use { ids: ids.clone() });
-    let req = |seq| {
-        Request::Compute(Box::new(ComputeRequest {
-            seq,
-            view: ViewState::default(),
-            currency: "EUR".into(),
-            stage_probabilities: Default::default(),
-            dormancy_days: None,
-            setup: Default::default(),
-        }))
-    };
+    let req = compute_request;
     let first = ask(&mut s, req(1));
     let options = options_after(&first).expect("options after the first report");
     let direct = kpi::filter_options(&common::demo_workspace(demo::DEFAULT_SEED, 6_000));

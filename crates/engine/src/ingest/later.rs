@@ -224,15 +224,8 @@ mod tests {
     use super::*;
     use crate::demo;
     use crate::error::Result;
+    use crate::ingest::stream::tests::outcome;
     use crate::ingest::{read, Imported, Options, Streaming};
-
-    /// Table, summary and mapping, which must not depend on how the bytes came.
-    fn outcome(r: Result<Imported>) -> String {
-        match r {
-            Ok(im) => format!("{:?}\n{:?}\n{:?}", im.table, im.summary, im.mapping),
-            Err(e) => format!("error: {e:?}"),
-        }
-    }
 
     fn opts() -> Options {
         Options {
@@ -350,24 +343,19 @@ mod tests {
                 crate::decode::Encoding::Utf8
             };
             assert_eq!(read.summary.encoding, encoding);
-            let lines: Vec<_> = read
+            let seen: Vec<_> = read
                 .summary
                 .warnings
                 .iter()
                 .map(|w| (w.kind, w.line))
                 .collect();
-            assert!(
-                lines.contains(&(WarningKind::ShortRow, Some(70_004))),
-                "{lines:?}"
-            );
-            assert!(
-                lines.contains(&(WarningKind::LongRow, Some(70_006))),
-                "{lines:?}"
-            );
-            assert!(
-                lines.contains(&(WarningKind::EmptyRows, Some(70_005))),
-                "{lines:?}"
-            );
+            for (kind, line) in [
+                (WarningKind::ShortRow, 70_004),
+                (WarningKind::LongRow, 70_006),
+                (WarningKind::EmptyRows, 70_005),
+            ] {
+                assert!(seen.contains(&(kind, Some(line))), "{seen:?}");
+            }
             assert_eq!(read.table.rows, 100_000 - 2 + 1 + usize::from(latin));
         }
     }

@@ -326,14 +326,14 @@ impl Rest<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::demo;
     use crate::error::WarningKind;
     use crate::ingest::read;
 
     /// Table, summary and mapping, which must not depend on how the bytes came.
-    fn outcome(r: Result<Imported>) -> String {
+    pub(in crate::ingest) fn outcome(r: Result<Imported>) -> String {
         match r {
             Ok(im) => format!("{:?}\n{:?}\n{:?}", im.table, im.summary, im.mapping),
             Err(e) => format!("error: {e:?}"),
