@@ -134,18 +134,28 @@ async function load(msg, blob) {
   });
   if (readError === null && split < blob.size) {
     const part = await later.done;
-    if (!(part && cadranWorkerJoin(new Uint8Array(part)))) readError = await readSlices(blob, split, blob.size);
+    if (!(part && cadranWorkerJoin(new Uint8Array(part)))) {
+      cadranWorkerLaterRead(0, 0);
+      readError = await readSlices(blob, split, blob.size);
+    }
   }
   if (later) later.stop();
   if (readError !== null) cadranWorkerFail(readError);
   else cadranWorkerClose();
 }
 
-/** The offset after the first line end from `at` on (the file's size if none near). */
+/**
+ * The offset after the first line end from `at` on: the file's size if none
+ * is near, or if the browser cannot read there (the slices' reads then say why).
+ */
 async function lineEndAfter(blob, at) {
-  const bytes = new Uint8Array(await blob.slice(at, at + (1 << 20)).arrayBuffer());
-  const i = bytes.indexOf(10);
-  return i < 0 ? blob.size : at + i + 1;
+  try {
+    const bytes = new Uint8Array(await blob.slice(at, at + (1 << 20)).arrayBuffer());
+    const i = bytes.indexOf(10);
+    return i < 0 ? blob.size : at + i + 1;
+  } catch {
+    return blob.size;
+  }
 }
 
 /**
@@ -200,7 +210,12 @@ function laterReader() {
   const done = new Promise((ok) => { resolve = ok; });
   const end = (part) => {
     resolve(part);
-    if (worker) worker.terminate();
+    if (worker) {
+      // A progress message already queued must not reach the next file.
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+    }
   };
   try {
     worker = new Worker(new URL('./later.js', import.meta.url), { type: 'module' });

@@ -165,13 +165,24 @@ pub fn later_setup() -> Option<String> {
 }
 
 /// How far `public/later.js` got in the later part: its bytes and rows
-/// count in the progress bar.
+/// count in the progress bar, which moves while the engine worker waits for
+/// it. (0, 0) when its rows will not be joined: the later bytes then come
+/// here.
 #[wasm_bindgen(js_name = cadranWorkerLaterRead)]
 pub fn later_read(bytes: f64, rows: usize) {
     OPEN.with_borrow_mut(|open| {
-        if let Some(f) = open {
-            f.later_bytes = bytes;
-            f.later_rows = rows;
+        let Some(f) = open else { return };
+        (f.later_bytes, f.later_rows) = (bytes, rows);
+        if bytes > 0.0 {
+            let done = (f.stream.received() as f64 + bytes) / f.size.max(1.0);
+            post(&session::progress(
+                f.id,
+                &f.name,
+                f.size as u64,
+                Phase::Reading,
+                done.min(0.999),
+                f.rows + rows,
+            ));
         }
     });
 }
@@ -183,11 +194,7 @@ pub fn later_read(bytes: f64, rows: usize) {
 pub fn join(rows: &js_sys::Uint8Array) -> bool {
     OPEN.with_borrow_mut(|open| {
         let Some(f) = open else { return false };
-        let joined = f.stream.join(&rows.to_vec());
-        if !joined {
-            (f.later_bytes, f.later_rows) = (0.0, 0);
-        }
-        joined
+        f.stream.join(&rows.to_vec())
     })
 }
 
@@ -208,7 +215,7 @@ pub fn close() {
         ))
     };
     report(
-        (f.stream.received() as f64 + f.later_bytes) / f.size.max(1.0) * 0.999,
+        ((f.stream.received() as f64 + f.later_bytes) / f.size.max(1.0)).min(1.0) * 0.999,
         f.rows + f.later_rows,
     );
     let read = f.stream.finish(&mut |done, rows| report(done, rows));
