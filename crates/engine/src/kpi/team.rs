@@ -126,7 +126,7 @@ pub fn add(
     let named = |rep: Option<&Attr>| rep.is_some_and(|a| a.distinct() > 0);
     if sales.is_some_and(|(s, _)| named(s.rep.as_ref()))
         || opps.is_some_and(|o| named(o.rep.as_ref()))
-        || acts.is_some()
+        || acts.is_some_and(|a| named(Some(&a.rep)))
     {
         let seen = sales.map(|(s, w)| {
             let t = &w.periods;
