@@ -107,9 +107,7 @@ impl Streaming {
     /// the file then comes here.
     pub fn later_setup(&self) -> Option<LaterSetup> {
         let State::Reading {
-            early,
-            bom,
-            open: true,
+            early, open: true, ..
         } = &self.state
         else {
             return None;
@@ -120,7 +118,7 @@ impl Streaming {
             width: early.body.builders.len(),
             preview_rows: self.opts.preview_rows,
             values: !self.opts.dictionary_only,
-            row_bytes: (early.read_to - early.body_start) / rows + usize::from(*bom > 0),
+            row_bytes: (early.read_to - early.body_start) / rows,
         })
     }
 
