@@ -102,6 +102,14 @@ impl History {
                 };
                 h.group(bought, o.len(), (lo, hi), net, dense);
             }
+            // Each line its own order: its purchases are its lines, in
+            // file order, without a running total per order.
+            None if s.one_line_orders() => {
+                let line = line_net(s);
+                let bought = || purchases_of_lines(s, &line);
+                let net = |row: u32| line(row as usize);
+                h.group(bought, s.rows(), (lo, hi), net, dense);
+            }
             None => {
                 let (bought, nets) = purchases_of_rows(s);
                 let net = |i: u32| nets[i as usize];
@@ -156,7 +164,8 @@ impl History {
             }
         } else {
             // Few purchases over many days and customers: sorted.
-            let all = by_customer(bought, customers);
+            let all = by_customer_and_day(&bought, customers, days)
+                .unwrap_or_else(|| by_customer(bought, customers));
             let mut rest = &all[..];
             for (c, f) in first.iter_mut().enumerate() {
                 self.bounds.push(self.days.len() as u32);
@@ -224,6 +233,63 @@ fn by_customer<I: Iterator<Item = Bought>>(
     all
 }
 
+/// [`by_customer`]'s order without comparing: the purchases placed by day,
+/// then by customer, each placing keeping the order before it — when they
+/// come in file order (`None` otherwise, or over too many days for one
+/// count per day).
+fn by_customer_and_day<I: Iterator<Item = Bought>>(
+    bought: &impl Fn() -> I,
+    customers: usize,
+    days: (Days, Days),
+) -> Option<Vec<Bought>> {
+    let span = (days.1 as i64 - days.0 as i64 + 1).max(0) as usize;
+    let kept = || bought().filter(|p| (p.customer as usize) < customers);
+    let mut per_day = vec![0u32; span + 1];
+    let mut last_row = None;
+    let mut count = 0usize;
+    for p in kept() {
+        let d = (p.day as i64 - days.0 as i64) as usize;
+        if d >= span || last_row.is_some_and(|r| r >= p.row) {
+            return None;
+        }
+        last_row = Some(p.row);
+        per_day[d + 1] += 1;
+        count += 1;
+    }
+    if span > count.max(1 << 12) {
+        return None;
+    }
+    for d in 1..per_day.len() {
+        per_day[d] += per_day[d - 1];
+    }
+    let unset = Bought {
+        customer: 0,
+        day: 0,
+        row: 0,
+        net: 0,
+    };
+    let mut by_day = vec![unset; count];
+    for p in kept() {
+        let slot = &mut per_day[(p.day - days.0) as usize];
+        by_day[*slot as usize] = p;
+        *slot += 1;
+    }
+    let mut next = vec![0u32; customers + 1];
+    for p in &by_day {
+        next[p.customer as usize + 1] += 1;
+    }
+    for c in 1..next.len() {
+        next[c] += next[c - 1];
+    }
+    let mut all = vec![unset; count];
+    for p in by_day {
+        let slot = &mut next[p.customer as usize];
+        all[*slot as usize] = p;
+        *slot += 1;
+    }
+    Some(all)
+}
+
 /// The first and last dates of the table (rows with one), and per
 /// customer whether some line with a date and an amount is zero or less
 /// (in millionths when they are prepared, as nets are compared): one pass.
@@ -262,6 +328,53 @@ struct Bought {
     day: Days,
     row: u32,
     net: u32,
+}
+
+/// A line's net: its amount, exact in millionths when prepared — what a
+/// line that is its own order is worth as a purchase.
+fn line_net<'s>(s: &'s Sales) -> impl Fn(usize) -> f64 + 's {
+    let n = s.rows();
+    let amounts = &s.amounts()[..n];
+    let micros = s.micros()[0].filter(|m| m.len() == n);
+    move |row| {
+        let mut net = Sum::default();
+        match micros {
+            Some(m) => net.add_micros(m[row]),
+            None => net.add(amounts[row]),
+        }
+        net.value()
+    }
+}
+
+/// The purchases when no order id is on two lines, in file order (their
+/// `net` is their row): each line with a date and an amount is an order
+/// of its own, as [`purchases_of_rows`] finds it with a total per order.
+fn purchases_of_lines<'a>(
+    s: &'a Sales,
+    net: &'a impl Fn(usize) -> f64,
+) -> impl Iterator<Item = Bought> + 'a {
+    let n = s.rows();
+    let cust = s.customer.as_ref().map(|c| &c.codes[..]).unwrap_or(&[]);
+    let (days, amounts) = (&s.days[..n], &s.amounts()[..n]);
+    let micros = s.micros()[0].filter(|m| m.len() == n);
+    let counts = s.order_counts();
+    (0..n).filter_map(move |row| {
+        let customer = cust.get(row).copied().unwrap_or(MISSING_CODE);
+        if customer == MISSING_CODE || days[row] == MISSING_DAY || amounts[row].is_nan() {
+            return None;
+        }
+        let bought = match (counts, micros) {
+            // A net in millionths is positive when they are, without a division.
+            (None, Some(m)) => m[row] > 0,
+            _ => lone_orders(counts, row, net(row)) > 0,
+        };
+        bought.then_some(Bought {
+            customer,
+            day: days[row],
+            row: row as u32,
+            net: row as u32,
+        })
+    })
 }
 
 /// The purchases row by row, and their nets: each order's lines summed,
@@ -405,6 +518,110 @@ mod tests {
             assert_eq!(
                 placed.iter().map(key).collect::<Vec<_>>(),
                 one_sort.iter().map(key).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    /// Placed by day then by customer, purchases in file order come in the
+    /// order of one sort of them all; out of file order, or over more days
+    /// than purchases, they are left to the sort.
+    #[test]
+    fn placing_by_day_then_customer_sorts_as_one_sort() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |below: u32| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % below as u64) as u32
+        };
+        for (customers, count, days) in [(1, 5, 3), (7, 300, 40), (500, 20_000, 731)] {
+            let bought: Vec<Bought> = (0..count)
+                .map(|i: u32| Bought {
+                    customer: next(customers as u32 + 2),
+                    day: next(days) as Days - 10,
+                    // Ascending, with gaps: rows of a file, some not purchases.
+                    row: i * 3 + next(3),
+                    net: i,
+                })
+                .collect();
+            let span = (-10, days as Days - 11);
+            let placed = by_customer_and_day(&|| bought.iter().copied(), customers, span)
+                .expect("in file order");
+            let sorted = by_customer(|| bought.iter().copied(), customers);
+            let key = |p: &Bought| (p.customer, p.day, p.row, p.net);
+            assert_eq!(
+                placed.iter().map(key).collect::<Vec<_>>(),
+                sorted.iter().map(key).collect::<Vec<_>>()
+            );
+            let mut shuffled = bought.clone();
+            shuffled.swap(0, count as usize - 1);
+            let out_of_order = by_customer_and_day(&|| shuffled.iter().copied(), customers, span);
+            assert!(out_of_order.is_none());
+        }
+        let few = [Bought {
+            customer: 0,
+            day: 0,
+            row: 0,
+            net: 0,
+        }];
+        assert!(by_customer_and_day(&|| few.iter().copied(), 1, (0, 100_000)).is_none());
+    }
+
+    /// A file whose order ids are each on one line: its lines read as
+    /// purchases in file order give the history found with a running total
+    /// per order, with lines without an id, customer, date or amount,
+    /// returns and zero lines among them.
+    #[test]
+    fn lines_of_their_own_give_the_orders_history() {
+        let mut csv = String::from("Date,Order,Customer,Amount\n");
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |below: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % below
+        };
+        for i in 0..3_000 {
+            let day = if next(50) == 0 {
+                String::new()
+            } else {
+                format!("2024-{:02}-{:02}", 1 + next(12), 1 + next(28))
+            };
+            let order = if next(20) == 0 {
+                String::new()
+            } else {
+                format!("F{i}")
+            };
+            let customer = if next(30) == 0 {
+                String::new()
+            } else {
+                format!("C{}", next(120))
+            };
+            let amount = match next(25) {
+                0 => String::new(),
+                1 => "0".to_string(),
+                2 => format!("-{}.5", next(90)),
+                _ => format!("{}.{:02}", next(900), next(100)),
+            };
+            csv.push_str(&format!("{day},{order},{customer},{amount}\n"));
+        }
+        let ws = Workspace {
+            tables: vec![read("sales.csv", csv.as_bytes(), &Options::default()).unwrap()],
+        };
+        let prepared = Prepared::new(&ws);
+        let model = Model::scanned(&ws, Some(&prepared.scans), &Filters::new());
+        let s = Sales::new(&model, prepared.sales.as_ref()).unwrap();
+        assert!(s.one_line_orders());
+        let with_totals = Sales::new(&model, prepared.sales.as_ref())
+            .unwrap()
+            .without_orders();
+        let by_totals = History::built(&with_totals, None, Some(true)).unwrap();
+        assert!(by_totals.days.len() > 1_000, "purchases found");
+        for dense in [true, false] {
+            assert_eq!(History::built(&s, None, Some(dense)).unwrap(), by_totals);
+            assert_eq!(
+                History::built(&with_totals, None, Some(dense)).unwrap(),
+                by_totals
             );
         }
     }
