@@ -401,3 +401,88 @@ fn the_dormancy_window_of_the_settings_reaches_the_report() {
         lost(&year)
     );
 }
+
+/// Tables prepared ahead of their confirmation leave the dashboard as it
+/// is, and a `Use` of exactly them takes what was prepared: the same
+/// report as tables prepared on use. A remap, or other tables, is prepared
+/// again on use.
+#[test]
+fn tables_prepared_ahead_give_the_same_reports() {
+    let mut s = Session::default();
+    let replies = ask(&mut s, Request::Demo { first_id: 100 });
+    let ids: Vec<u32> = replies
+        .iter()
+        .filter_map(|r| match r {
+            Reply::Loaded { id, .. } => Some(*id),
+            _ => None,
+        })
+        .collect();
+    // The sales table on the dashboard, the others pending.
+    ask(&mut s, Request::Use { ids: vec![100] });
+    let before = compute(&mut s, 1);
+    ask(&mut s, Request::Prepare { ids: ids.clone() });
+    assert!(s.is_prepared(), "the dashboard's own preparation is kept");
+    let meanwhile = compute(&mut s, 2);
+    assert_eq!(meanwhile.report, before.report);
+    assert_eq!(meanwhile.filter_fields, before.filter_fields);
+    ask(&mut s, Request::Use { ids: ids.clone() });
+    assert!(s.is_prepared(), "taken from the preparation ahead");
+    let ahead = compute(&mut s, 3);
+    let direct = kpi::report(
+        &common::demo_workspace(demo::DEFAULT_SEED, 6_000),
+        &Query {
+            currency: Some("EUR".into()),
+            ..Query::default()
+        },
+    );
+    assert_eq!(ahead.report, direct);
+
+    // Prepared on use by a session that never prepared ahead: the same.
+    let mut plain = Session::default();
+    ask(&mut plain, Request::Demo { first_id: 100 });
+    ask(&mut plain, Request::Use { ids: ids.clone() });
+    assert!(!plain.is_prepared());
+    let on_use = compute(&mut plain, 3);
+    assert_eq!(on_use.report, ahead.report);
+    assert_eq!(on_use.filter_fields, ahead.filter_fields);
+    assert_eq!(on_use.data_span, ahead.data_span);
+
+    // A table remapped after its preparation ahead: prepared again.
+    ask(
+        &mut s,
+        Request::Prepare {
+            ids: ids[..5].to_vec(),
+        },
+    );
+    ask(
+        &mut s,
+        Request::Remap {
+            id: 100,
+            kind: Some(Kind::Unknown),
+            overrides: Default::default(),
+        },
+    );
+    ask(
+        &mut s,
+        Request::Use {
+            ids: ids[..5].to_vec(),
+        },
+    );
+    assert!(!s.is_prepared());
+    let remapped = compute(&mut s, 4);
+    assert!(remapped.report.kpis["revenue"].value.is_none());
+    // Other tables than those prepared ahead: prepared on use.
+    ask(
+        &mut s,
+        Request::Prepare {
+            ids: ids[..3].to_vec(),
+        },
+    );
+    ask(
+        &mut s,
+        Request::Use {
+            ids: ids[..2].to_vec(),
+        },
+    );
+    assert!(!s.is_prepared());
+}

@@ -2,7 +2,9 @@
 
 use super::bench;
 use super::pages::dashboard::{Dashboard, INDICATORS};
-use super::pages::data::{notice_after_forget, DeviceData, ImportPanel, TablesInUse};
+use super::pages::data::{
+    notice_after_forget, prepare_ahead, DeviceData, ImportPanel, TablesInUse,
+};
 use super::pages::objectives::ObjectivesPage;
 use super::pages::reps::RepView;
 use super::pages::settings::SettingsPanel;
@@ -33,6 +35,7 @@ pub fn App() -> impl IntoView {
     }
     worker_client::start(state);
     worker_client::compute_on_change(state);
+    prepare_ahead(state);
     // The demo was open before this reload: open it again; and the files
     // kept on this device.
     if storage::demo_open() {

@@ -561,6 +561,12 @@ pub fn use_tables(ids: Vec<u32>) {
     send(&Request::Use { ids }, None);
 }
 
+/// Has the worker prepare the tables the dashboard would have once the
+/// pending ones are confirmed, while the user looks at them.
+pub fn prepare(ids: Vec<u32>) {
+    send(&Request::Prepare { ids }, None);
+}
+
 /// Forgets tables, on the dashboard or waiting for confirmation.
 pub fn drop_tables(ids: Vec<u32>) {
     with(|e| {

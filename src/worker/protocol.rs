@@ -40,6 +40,11 @@ pub enum Request {
     Use { ids: Vec<u32> },
     /// Forget these tables, pending or in use.
     Drop { ids: Vec<u32> },
+    /// Prepare ahead the tables the dashboard would have if the pending
+    /// ones were confirmed now (the ids `Use` would then send): a `Use` of
+    /// the same tables then skips their preparation. Changes nothing the
+    /// page sees.
+    Prepare { ids: Vec<u32> },
     /// Compute everything the pages show for this view.
     Compute(Box<ComputeRequest>),
 }

@@ -27,6 +27,18 @@ pub struct Session {
     /// The objectives' results and what they were measured with: they do not
     /// depend on the view, so a change of filter or period keeps them.
     measured: RefCell<Option<(Measured, Vec<ObjectiveResult>)>>,
+    /// What `about` and `prepared` would be for tables the page may
+    /// confirm ([`Request::Prepare`]): made while the user looks at the
+    /// import step, taken by a `Use` of the same tables.
+    ahead: Option<Ahead>,
+}
+
+/// Tables prepared ahead of their confirmation: their ids, in order, and
+/// what was computed of them.
+struct Ahead {
+    ids: Vec<u32>,
+    about: About,
+    prepared: kpi::Prepared,
 }
 
 /// What objectives are measured with, beside the tables.
@@ -135,7 +147,21 @@ impl Session {
         self.measured.take();
     }
 
+    /// Whether the tables in use are prepared: their next report then
+    /// skips the preparation.
+    pub fn is_prepared(&self) -> bool {
+        self.prepared.get().is_some()
+    }
+
+    /// Drops what was prepared ahead (a file is coming: its memory first).
+    pub fn forget_ahead(&mut self) {
+        self.ahead = None;
+    }
+
     fn forget(&mut self, id: u32) {
+        if self.ahead.as_ref().is_some_and(|a| a.ids.contains(&id)) {
+            self.ahead = None;
+        }
         self.pending.remove(&id);
         if let Some(i) = self.in_use.iter().position(|&x| x == id) {
             self.tables_changed();
@@ -145,6 +171,9 @@ impl Session {
     }
 
     fn table_mut(&mut self, id: u32) -> Option<&mut Imported> {
+        if self.ahead.as_ref().is_some_and(|a| a.ids.contains(&id)) {
+            self.ahead = None;
+        }
         if let Some(i) = self.in_use.iter().position(|&x| x == id) {
             self.tables_changed();
             return self.workspace.tables.get_mut(i);
@@ -185,6 +214,7 @@ impl Session {
                 }
             }
             Request::Use { ids } => self.use_tables(&ids),
+            Request::Prepare { ids } => self.prepare_ahead(&ids),
             Request::Drop { ids } => ids.into_iter().for_each(|id| self.forget(id)),
             Request::Compute(c) => {
                 let first = self.about.get().is_none();
@@ -214,6 +244,56 @@ impl Session {
         }
         // Tables taken out of the dashboard are forgotten, not kept pending.
         drop(current);
+        if let Some(a) = self.ahead.take() {
+            if a.ids == self.in_use && a.prepared.fits(&self.workspace) {
+                self.about = OnceCell::from(a.about);
+                self.prepared = OnceCell::from(a.prepared);
+            }
+        }
+    }
+
+    /// Prepares the tables of `ids` (in use or pending) as a `Use` of them
+    /// would, keeping the dashboard's tables as they are meanwhile.
+    fn prepare_ahead(&mut self, ids: &[u32]) {
+        // The tables are lent to a workspace of their own, then given back.
+        let in_use = std::mem::take(&mut self.workspace.tables);
+        let mut current: BTreeMap<u32, Imported> =
+            self.in_use.iter().copied().zip(in_use).collect();
+        let mut taken = Vec::with_capacity(ids.len());
+        let mut ws = Workspace::default();
+        for &id in ids {
+            let table = current.remove(&id).or_else(|| self.pending.remove(&id));
+            if let Some(t) = table {
+                taken.push(id);
+                ws.tables.push(t);
+            }
+        }
+        let done = self
+            .ahead
+            .as_ref()
+            .is_some_and(|a| a.ids == taken && a.prepared.fits(&ws));
+        if !done && !taken.is_empty() {
+            self.ahead = Some(Ahead {
+                about: About {
+                    filter_fields: kpi::filter_fields(&ws),
+                    data_span: kpi::data_span(&ws),
+                },
+                prepared: kpi::Prepared::new(&ws),
+                ids: taken.clone(),
+            });
+        }
+        for (id, t) in taken.into_iter().zip(ws.tables) {
+            if self.in_use.contains(&id) {
+                current.insert(id, t);
+            } else {
+                self.pending.insert(id, t);
+            }
+        }
+        self.workspace.tables = self
+            .in_use
+            .iter()
+            .filter_map(|id| current.remove(id))
+            .collect();
     }
 
     pub fn compute(&self, c: &ComputeRequest) -> Computed {

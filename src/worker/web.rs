@@ -80,6 +80,8 @@ pub fn open(msg: &str, size: f64) -> bool {
         });
         return false;
     };
+    // Tables prepared ahead would hold memory the file may need.
+    with_session(Session::forget_ahead);
     // A sheet is a table of its own, named after its workbook and itself.
     let name = match sheet {
         Some(sheet) => cadran_formats::sheet_table_name(&name, &sheet),

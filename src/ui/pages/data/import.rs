@@ -8,7 +8,7 @@ use crate::locale::device::{dt, DeviceText};
 use crate::locale::{colon, kind_label, relation_text, t, Text};
 use crate::ui::state::device_store::{self, StoredFile};
 use crate::ui::state::storage;
-use crate::ui::state::{AppState, InUse};
+use crate::ui::state::{AppState, InUse, Pending};
 use crate::ui::worker_client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -53,33 +53,71 @@ fn unkeep(state: AppState, name: String) {
     });
 }
 
+/// What confirming the pending files would do: the files taken and those
+/// left (a workbook's sheets the user did not take), the tables kept on
+/// the dashboard beside them and those they replace (the demo's, or an
+/// older version of one of the files).
+struct Confirmation {
+    taken: Vec<Pending>,
+    left: Vec<Pending>,
+    kept: Vec<InUse>,
+    replaced: Vec<InUse>,
+}
+
+impl Confirmation {
+    fn of(pending: Vec<Pending>, tables: Vec<InUse>) -> Confirmation {
+        let (taken, left): (Vec<_>, Vec<_>) = pending.into_iter().partition(|p| p.take);
+        let was_demo = storage::demo_open();
+        let names: Vec<&str> = taken.iter().map(|p| p.info.summary.file.as_str()).collect();
+        let (kept, replaced) = tables.into_iter().partition(|t| {
+            !was_demo
+                && !worker_client::is_demo(t.id)
+                && !names.contains(&t.info.summary.file.as_str())
+        });
+        Confirmation {
+            taken,
+            left,
+            kept,
+            replaced,
+        }
+    }
+
+    /// The dashboard's tables once confirmed, in order.
+    fn ids(&self) -> Vec<u32> {
+        let kept = self.kept.iter().map(|t| t.id);
+        kept.chain(self.taken.iter().map(|p| p.id)).collect()
+    }
+}
+
+/// Once every file is read, has the worker prepare the tables confirming
+/// would put on the dashboard: the user looks at the import step
+/// meanwhile, and the dashboard then comes sooner.
+pub fn prepare_ahead(state: AppState) {
+    Effect::new(move |_| {
+        if state.progress.with(Option::is_some) || state.pending.with(Vec::is_empty) {
+            return;
+        }
+        let c = Confirmation::of(state.pending.get(), state.tables.get());
+        if !c.taken.is_empty() {
+            worker_client::prepare(c.ids());
+        }
+    });
+}
+
 /// Moves the pending files onto the dashboard, keeps them on the device and
 /// remembers their mappings.
 fn confirm(state: AppState) {
-    // A workbook's sheets the user did not take are forgotten.
-    let (pending, left): (Vec<_>, Vec<_>) = state
-        .pending
-        .get_untracked()
-        .into_iter()
-        .partition(|p| p.take);
-    worker_client::drop_tables(left.iter().map(|p| p.id).collect());
-    if pending.is_empty() {
+    let c = Confirmation::of(state.pending.get_untracked(), state.tables.get_untracked());
+    worker_client::drop_tables(c.left.iter().map(|p| p.id).collect());
+    if c.taken.is_empty() {
         state.pending.set(Vec::new());
         return;
     }
-    let was_demo = storage::demo_open();
+    let ids = c.ids();
     storage::set_demo_open(false);
-    let names: Vec<String> = pending
-        .iter()
-        .map(|p| p.info.summary.file.clone())
-        .collect();
-    let (kept, replaced): (Vec<InUse>, Vec<InUse>) =
-        state.tables.get_untracked().into_iter().partition(|t| {
-            !was_demo && !worker_client::is_demo(t.id) && !names.contains(&t.info.summary.file)
-        });
-    worker_client::drop_tables(replaced.iter().map(|t| t.id).collect());
-    let mut tables = kept;
-    for p in pending {
+    worker_client::drop_tables(c.replaced.iter().map(|t| t.id).collect());
+    let mut tables = c.kept;
+    for p in c.taken {
         storage::save_mapping(p.info.signature.clone(), p.info.mapping.clone());
         let t = InUse {
             id: p.id,
@@ -88,7 +126,7 @@ fn confirm(state: AppState) {
         keep(state, &t);
         tables.push(t);
     }
-    worker_client::use_tables(tables.iter().map(|t| t.id).collect());
+    worker_client::use_tables(ids);
     state.tables.set(tables);
     state.pending.set(Vec::new());
 }

@@ -7,4 +7,4 @@ mod import;
 mod mapping;
 
 pub use device_panel::{notice_after_forget, DeviceData};
-pub use import::{ImportPanel, TablesInUse};
+pub use import::{prepare_ahead, ImportPanel, TablesInUse};
