@@ -106,9 +106,27 @@ impl History {
             // file order, without a running total per order.
             None if s.one_line_orders() => {
                 let line = line_net(s);
-                let bought = || purchases_of_lines(s, &line);
                 let net = |row: u32| line(row as usize);
-                h.group(bought, s.rows(), (lo, hi), net, dense);
+                let rows = purchase_lines(s, &line);
+                let cust = row_codes(s.customer.as_ref(), s.rows());
+                let (cust, days) = (&cust[..], &s.days[..]);
+                let span = (hi as i64 - lo as i64 + 1).max(0) as usize;
+                let dense = dense.unwrap_or(dense_fits(customers, span, rows.len()));
+                match (!dense).then(|| by_customer_and_day(&rows, cust, days, customers, lo, span))
+                {
+                    Some(Some(placed)) => h.group_placed(&placed, days, net),
+                    _ => {
+                        let bought = || {
+                            rows.iter().map(|&row| Bought {
+                                customer: cust[row as usize],
+                                day: days[row as usize],
+                                row,
+                                net: row,
+                            })
+                        };
+                        h.group(bought, rows.len(), (lo, hi), net, Some(dense));
+                    }
+                }
             }
             None => {
                 let (bought, nets) = purchases_of_rows(s);
@@ -141,8 +159,7 @@ impl History {
         let mut first = vec![(Days::MAX, u32::MAX, 0u32); customers];
         let span = (days.1 as i64 - days.0 as i64 + 1).max(0) as usize;
         let cells = customers.saturating_mul(span);
-        // The table's memory stays within a few times the purchases'.
-        if dense.unwrap_or(cells <= (4 * count).max(1 << 16)) {
+        if dense.unwrap_or(dense_fits(customers, span, count)) {
             // A customer × day table of the row of that day's last
             // purchase (+ 1; 0: none), read in order: no sort.
             let mut last = vec![0u32; cells];
@@ -164,8 +181,7 @@ impl History {
             }
         } else {
             // Few purchases over many days and customers: sorted.
-            let all = by_customer_and_day(&bought, customers, days)
-                .unwrap_or_else(|| by_customer(bought, customers));
+            let all = by_customer(bought, customers);
             let mut rest = &all[..];
             for (c, f) in first.iter_mut().enumerate() {
                 self.bounds.push(self.days.len() as u32);
@@ -195,6 +211,94 @@ impl History {
             self.first_value[c] = net(i);
         }
     }
+}
+
+impl History {
+    /// Fills in each customer's purchases from their rows placed by
+    /// customer, day and row ([`by_customer_and_day`]); `net`: a
+    /// purchase's net from its row.
+    fn group_placed(&mut self, placed: &Placed, days: &[Days], net: impl Fn(u32) -> f64) {
+        let customers = self.customers();
+        for c in 0..customers {
+            self.bounds.push(self.days.len() as u32);
+            let run = &placed.rows[placed.starts[c] as usize..placed.starts[c + 1] as usize];
+            let Some(&first) = run.first() else { continue };
+            let day = days[first as usize];
+            (self.first_day[c], self.first_row[c]) = (day, first);
+            self.first_value[c] = net(first);
+            let mut last = PurchaseDay { day, row: first };
+            for &row in &run[1..] {
+                let day = days[row as usize];
+                // Later on the same day: that day's last purchase.
+                if day != last.day {
+                    self.days.push(last);
+                }
+                last = PurchaseDay { day, row };
+            }
+            self.days.push(last);
+        }
+        self.bounds.push(self.days.len() as u32);
+    }
+}
+
+/// Whether a customer × day table of `customers` × `span` cells stays
+/// within a few times the memory of `count` purchases.
+fn dense_fits(customers: usize, span: usize, count: usize) -> bool {
+    customers.saturating_mul(span) <= (4 * count).max(1 << 16)
+}
+
+/// Purchase rows placed by customer, then day, then row: customer `c`'s
+/// are `rows[starts[c]..starts[c + 1]]`.
+struct Placed {
+    starts: Vec<u32>,
+    rows: Vec<u32>,
+}
+
+/// The purchase `rows` (ascending) placed by day, then by customer, each
+/// placing keeping the order before it: [`by_customer`]'s order without
+/// comparing, in plain loops. `None` over many more days than purchases.
+fn by_customer_and_day(
+    rows: &[u32],
+    cust: &[u32],
+    days: &[Days],
+    customers: usize,
+    first_day: Days,
+    span: usize,
+) -> Option<Placed> {
+    if span > rows.len().max(1 << 12) {
+        return None;
+    }
+    let mut next = vec![0u32; span + 1];
+    for &row in rows {
+        next[(days[row as usize] - first_day) as usize + 1] += 1;
+    }
+    for d in 1..next.len() {
+        next[d] += next[d - 1];
+    }
+    let mut by_day = vec![0u32; rows.len()];
+    for &row in rows {
+        let slot = &mut next[(days[row as usize] - first_day) as usize];
+        by_day[*slot as usize] = row;
+        *slot += 1;
+    }
+    let mut next = vec![0u32; customers + 1];
+    for &row in &by_day {
+        next[cust[row as usize] as usize + 1] += 1;
+    }
+    for c in 1..next.len() {
+        next[c] += next[c - 1];
+    }
+    let starts = next.clone();
+    let mut placed = vec![0u32; rows.len()];
+    for row in by_day {
+        let slot = &mut next[cust[row as usize] as usize];
+        placed[*slot as usize] = row;
+        *slot += 1;
+    }
+    Some(Placed {
+        starts,
+        rows: placed,
+    })
 }
 
 /// The purchases of customers below `customers`, sorted by customer, day
@@ -231,63 +335,6 @@ fn by_customer<I: Iterator<Item = Bought>>(
         all[run[0] as usize..run[1] as usize].sort_unstable_by_key(|p| (p.day, p.row));
     }
     all
-}
-
-/// [`by_customer`]'s order without comparing: the purchases placed by day,
-/// then by customer, each placing keeping the order before it — when they
-/// come in file order (`None` otherwise, or over too many days for one
-/// count per day).
-fn by_customer_and_day<I: Iterator<Item = Bought>>(
-    bought: &impl Fn() -> I,
-    customers: usize,
-    days: (Days, Days),
-) -> Option<Vec<Bought>> {
-    let span = (days.1 as i64 - days.0 as i64 + 1).max(0) as usize;
-    let kept = || bought().filter(|p| (p.customer as usize) < customers);
-    let mut per_day = vec![0u32; span + 1];
-    let mut last_row = None;
-    let mut count = 0usize;
-    for p in kept() {
-        let d = (p.day as i64 - days.0 as i64) as usize;
-        if d >= span || last_row.is_some_and(|r| r >= p.row) {
-            return None;
-        }
-        last_row = Some(p.row);
-        per_day[d + 1] += 1;
-        count += 1;
-    }
-    if span > count.max(1 << 12) {
-        return None;
-    }
-    for d in 1..per_day.len() {
-        per_day[d] += per_day[d - 1];
-    }
-    let unset = Bought {
-        customer: 0,
-        day: 0,
-        row: 0,
-        net: 0,
-    };
-    let mut by_day = vec![unset; count];
-    for p in kept() {
-        let slot = &mut per_day[(p.day - days.0) as usize];
-        by_day[*slot as usize] = p;
-        *slot += 1;
-    }
-    let mut next = vec![0u32; customers + 1];
-    for p in &by_day {
-        next[p.customer as usize + 1] += 1;
-    }
-    for c in 1..next.len() {
-        next[c] += next[c - 1];
-    }
-    let mut all = vec![unset; count];
-    for p in by_day {
-        let slot = &mut next[p.customer as usize];
-        all[*slot as usize] = p;
-        *slot += 1;
-    }
-    Some(all)
 }
 
 /// The first and last dates of the table (rows with one), and per
@@ -346,35 +393,31 @@ fn line_net<'s>(s: &'s Sales) -> impl Fn(usize) -> f64 + 's {
     }
 }
 
-/// The purchases when no order id is on two lines, in file order (their
-/// `net` is their row): each line with a date and an amount is an order
-/// of its own, as [`purchases_of_rows`] finds it with a total per order.
-fn purchases_of_lines<'a>(
-    s: &'a Sales,
-    net: &'a impl Fn(usize) -> f64,
-) -> impl Iterator<Item = Bought> + 'a {
+/// The rows that are purchases when no order id is on two lines, in file
+/// order: each line with a customer, a date and an amount is an order of
+/// its own, as [`purchases_of_rows`] finds it with a total per order.
+fn purchase_lines(s: &Sales, net: &impl Fn(usize) -> f64) -> Vec<u32> {
     let n = s.rows();
-    let cust = s.customer.as_ref().map(|c| &c.codes[..]).unwrap_or(&[]);
-    let (days, amounts) = (&s.days[..n], &s.amounts()[..n]);
+    let customers = s.customer.as_ref().map_or(0, Attr::distinct);
+    let cust = row_codes(s.customer.as_ref(), n);
+    let (cust, days, amounts) = (&cust[..n], &s.days[..n], &s.amounts()[..n]);
     let micros = s.micros()[0].filter(|m| m.len() == n);
     let counts = s.order_counts();
-    (0..n).filter_map(move |row| {
-        let customer = cust.get(row).copied().unwrap_or(MISSING_CODE);
-        if customer == MISSING_CODE || days[row] == MISSING_DAY || amounts[row].is_nan() {
-            return None;
+    let mut rows = Vec::with_capacity(n);
+    for row in 0..n {
+        if cust[row] as usize >= customers || days[row] == MISSING_DAY || amounts[row].is_nan() {
+            continue;
         }
         let bought = match (counts, micros) {
             // A net in millionths is positive when they are, without a division.
             (None, Some(m)) => m[row] > 0,
             _ => lone_orders(counts, row, net(row)) > 0,
         };
-        bought.then_some(Bought {
-            customer,
-            day: days[row],
-            row: row as u32,
-            net: row as u32,
-        })
-    })
+        if bought {
+            rows.push(row as u32);
+        }
+    }
+    rows
 }
 
 /// The purchases row by row, and their nets: each order's lines summed,
@@ -522,9 +565,9 @@ mod tests {
         }
     }
 
-    /// Placed by day then by customer, purchases in file order come in the
-    /// order of one sort of them all; out of file order, or over more days
-    /// than purchases, they are left to the sort.
+    /// Purchase rows placed by day then by customer come in the order of
+    /// one sort of them all; over many more days than purchases, they are
+    /// left to the sort.
     #[test]
     fn placing_by_day_then_customer_sorts_as_one_sort() {
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
@@ -535,36 +578,23 @@ mod tests {
             (seed % below as u64) as u32
         };
         for (customers, count, days) in [(1, 5, 3), (7, 300, 40), (500, 20_000, 731)] {
-            let bought: Vec<Bought> = (0..count)
-                .map(|i: u32| Bought {
-                    customer: next(customers as u32 + 2),
-                    day: next(days) as Days - 10,
-                    // Ascending, with gaps: rows of a file, some not purchases.
-                    row: i * 3 + next(3),
-                    net: i,
-                })
-                .collect();
-            let span = (-10, days as Days - 11);
-            let placed = by_customer_and_day(&|| bought.iter().copied(), customers, span)
-                .expect("in file order");
-            let sorted = by_customer(|| bought.iter().copied(), customers);
-            let key = |p: &Bought| (p.customer, p.day, p.row, p.net);
-            assert_eq!(
-                placed.iter().map(key).collect::<Vec<_>>(),
-                sorted.iter().map(key).collect::<Vec<_>>()
-            );
-            let mut shuffled = bought.clone();
-            shuffled.swap(0, count as usize - 1);
-            let out_of_order = by_customer_and_day(&|| shuffled.iter().copied(), customers, span);
-            assert!(out_of_order.is_none());
+            let cust: Vec<u32> = (0..count).map(|_| next(customers)).collect();
+            let day: Vec<Days> = (0..count).map(|_| next(days) as Days - 10).collect();
+            // Ascending with gaps: the rows of a file that are purchases.
+            let rows: Vec<u32> = (0..count).filter(|_| next(4) != 0).collect();
+            let placed =
+                by_customer_and_day(&rows, &cust, &day, customers as usize, -10, days as usize)
+                    .expect("as many days as purchases");
+            let mut sorted = rows.clone();
+            sorted.sort_unstable_by_key(|&r| (cust[r as usize], day[r as usize], r));
+            assert_eq!(placed.rows, sorted);
+            for c in 0..customers as usize {
+                let run = &placed.rows[placed.starts[c] as usize..placed.starts[c + 1] as usize];
+                assert!(run.iter().all(|&r| cust[r as usize] as usize == c));
+            }
         }
-        let few = [Bought {
-            customer: 0,
-            day: 0,
-            row: 0,
-            net: 0,
-        }];
-        assert!(by_customer_and_day(&|| few.iter().copied(), 1, (0, 100_000)).is_none());
+        let one = [0u32];
+        assert!(by_customer_and_day(&one, &[0], &[0], 1, 0, 100_000).is_none());
     }
 
     /// A file whose order ids are each on one line: its lines read as
