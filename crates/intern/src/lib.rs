@@ -54,9 +54,9 @@ fn value<'b>(bytes: &'b [u8], ends: &[u32], code: u32) -> &'b [u8] {
     bytes.get(start..end).unwrap_or_default()
 }
 
-/// The hash of the short value of `code`, when the table of short values grows.
-fn short_hash(keys: &[Short], seed: u64) -> impl Fn(&u32) -> u64 + '_ {
-    move |&c| keys.get(c as usize).copied().unwrap_or(DUMMY).hash(seed)
+/// The hash of the short value in slot `i`, when the table of short values grows.
+fn short_hash(slots: &[Slot], seed: u64) -> impl Fn(&u32) -> u64 + '_ {
+    move |&i| slots.get(i as usize).map_or(DUMMY, Slot::key).hash(seed)
 }
 
 /// The hash of a value over 16 bytes: its first 16 bytes folded, then the
@@ -122,12 +122,13 @@ pub struct Interner {
     ends: Vec<u32>,
     /// Codes of the values over 16 bytes, found through their bytes.
     index: HashTable<u32>,
-    /// Codes of the values of at most 16 bytes, by their [`Short`] key.
+    /// The values of at most 16 bytes, as the place of their [`Slot`] in
+    /// `slots`, found by their [`Short`] key.
     short: HashTable<u32>,
-    /// Each code's key (a dummy for values over 16 bytes): the table holds
-    /// codes only, 4 bytes a slot, so a column of a million distinct ids
-    /// keeps its table in cache.
-    keys: Vec<Short>,
+    /// Each value of at most 16 bytes: its key and code. The table holds
+    /// 4 bytes a value, so a column of a million distinct ids keeps its
+    /// table in cache; and values over 16 bytes (names) have no slot.
+    slots: Vec<Slot>,
     /// The last short cell pushed and its code: order lines repeat the
     /// order's date, id, customer and rep row after row.
     last: Option<(Short, u32)>,
@@ -153,7 +154,30 @@ struct Short {
     len: u32,
 }
 
-/// The key of a value over 16 bytes, never looked up.
+/// A value of at most 16 bytes: its key and its code, in the 24 bytes the
+/// key alone takes (the code fills its padding).
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    len: u32,
+    code: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Slot>() == 24);
+
+impl Slot {
+    #[inline]
+    fn key(&self) -> Short {
+        Short {
+            lo: self.lo,
+            hi: self.hi,
+            len: self.len,
+        }
+    }
+}
+
+/// A key no value has.
 const DUMMY: Short = Short {
     lo: 0,
     hi: 0,
@@ -296,19 +320,26 @@ impl Interner {
         }
         let seed = self.seed(hasher);
         let hash = key.hash(seed);
-        let keys = &self.keys;
-        let found = self
-            .short
-            .find(hash, |&c| keys.get(c as usize) == Some(&key))
-            .copied();
+        let slots = &self.slots;
+        // The code read with the key it sits beside, not looked up again.
+        let code = std::cell::Cell::new(0);
+        let found = self.short.find(hash, |&i| match slots.get(i as usize) {
+            Some(s) if s.key() == key => {
+                code.set(s.code);
+                true
+            }
+            _ => false,
+        });
         let c = match found {
-            Some(c) => c,
+            Some(_) => code.get(),
             None => {
-                let c = self.add(cell);
-                self.keys.push(key);
+                let code = self.add(cell);
+                let i = self.slots.len() as u32;
+                let Short { lo, hi, len } = key;
+                self.slots.push(Slot { lo, hi, len, code });
                 self.short
-                    .insert_unique(hash, c, short_hash(&self.keys, seed));
-                c
+                    .insert_unique(hash, i, short_hash(&self.slots, seed));
+                code
             }
         };
         self.last = Some((key, c));
@@ -376,7 +407,7 @@ impl Interner {
             // (Values over 16 bytes, names mostly, are left to grow too.)
             let more = (more_rows as f64 * seen as f64 / rows as f64 * 1.1) as usize;
             if self.short.len() >= self.index.len() {
-                self.short.reserve(more, short_hash(&self.keys, self.seed));
+                self.short.reserve(more, short_hash(&self.slots, self.seed));
             }
         }
     }
@@ -399,7 +430,6 @@ impl Interner {
     fn add_long(&mut self, cell: &[u8], hash: u64) -> u32 {
         let seed = self.seed;
         let c = self.add(cell);
-        self.keys.push(DUMMY);
         let (bytes, ends) = (&self.bytes, &self.ends);
         self.index
             .insert_unique(hash, c, |&k| long_hash(value(bytes, ends, k), seed));
