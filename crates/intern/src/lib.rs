@@ -333,29 +333,32 @@ impl Interner {
         let seed = self.seed(hasher);
         let hash = key.hash(seed);
         let slots = &self.slots;
-        // The code read with the key it sits beside, not looked up again.
-        let code = std::cell::Cell::new(0);
-        let found = self.short.find(hash, |&i| match slots.get(i as usize) {
-            Some(s) if s.key() == key => {
-                code.set(s.code);
-                true
-            }
-            _ => false,
-        });
+        let found = self
+            .short
+            .find(hash, |&i| {
+                slots.get(i as usize).is_some_and(|s| s.key() == key)
+            })
+            .and_then(|&i| slots.get(i as usize));
         let c = match found {
-            Some(_) => code.get(),
-            None => {
-                let code = self.add(cell);
-                let i = self.slots.len() as u32;
-                let Short { lo, hi, len } = key;
-                self.slots.push(Slot { lo, hi, len, code });
-                self.short
-                    .insert_unique(hash, i, short_hash(&self.slots, seed));
-                code
-            }
+            Some(slot) => slot.code,
+            None => self.add_short(cell, key, hash),
         };
         self.last = Some((key, c));
         c
+    }
+
+    /// A new value of at most 16 bytes: out of the lookup's way, which
+    /// then keeps its registers.
+    #[cold]
+    #[inline(never)]
+    fn add_short(&mut self, cell: &[u8], key: Short, hash: u64) -> u32 {
+        let code = self.add(cell);
+        let i = self.slots.len() as u32;
+        let Short { lo, hi, len } = key;
+        self.slots.push(Slot { lo, hi, len, code });
+        self.short
+            .insert_unique(hash, i, short_hash(&self.slots, self.seed));
+        code
     }
 
     /// The keys' hash seed, taken from the reader's hasher the first time.
