@@ -60,13 +60,13 @@ fn fits_enough(ok: u64, total: u64) -> bool {
 /// distinct order ids stops after a few percent of them, not after trying
 /// every id as a date and as a number.
 fn parse_enough<T>(
-    values: &[&str],
+    values: &StringPool,
     counts: &[u64],
     total: u64,
     parse: impl Fn(&str) -> Option<T>,
 ) -> Option<Vec<Option<T>>> {
     let mut failed = 0u64;
-    let mut out = Vec::with_capacity(values.len());
+    let mut out = Vec::new();
     for (v, &n) in values.iter().zip(counts) {
         let p = parse(v);
         if p.is_none() {
@@ -74,6 +74,12 @@ fn parse_enough<T>(
             if failed * 100 > total * (100 - MIN_FIT_PERCENT) {
                 return None;
             }
+        }
+        // Room doubles as values parse, never past their number: room for
+        // all at once held up to 28 bytes a name for a column of names,
+        // which gives up after a few percent of them.
+        if out.len() == out.capacity() {
+            out.reserve_exact(out.len().max(64).min(values.len() - out.len()));
         }
         out.push(p);
     }
@@ -139,17 +145,19 @@ fn infer_type(
     if total == 0 {
         return None;
     }
-    let values: Vec<&str> = pool.iter().collect();
+    // The pool's values read in place (a vector of them held 16 bytes a
+    // distinct value while every type was tried).
+    let values = pool;
     (!ctx.header_says_count)
-        .then(|| as_bool(codes, &values))
+        .then(|| as_bool(codes, values))
         .flatten()
         .or_else(|| {
             ctx.header_says_date
-                .then(|| as_excel_dates(codes, &values, counts, total))
+                .then(|| as_excel_dates(codes, values, counts, total))
                 .flatten()
         })
-        .or_else(|| as_dates(codes, &values, counts, total, ctx))
-        .or_else(|| as_numbers(codes, &values, counts, total, ctx))
+        .or_else(|| as_dates(codes, values, counts, total, ctx))
+        .or_else(|| as_numbers(codes, values, counts, total, ctx))
 }
 
 fn plain(data: ColumnData) -> Typed {
@@ -199,7 +207,7 @@ fn map_codes<T: Copy>(codes: &[u32], table: &[T], missing: T) -> Vec<T> {
         .collect()
 }
 
-fn as_bool(codes: &[u32], values: &[&str]) -> Option<Typed> {
+fn as_bool(codes: &[u32], values: &StringPool) -> Option<Typed> {
     // Stops at the first value that is not a yes/no.
     let parsed: Vec<Option<bool>> = values
         .iter()
@@ -224,7 +232,7 @@ fn as_bool(codes: &[u32], values: &[&str]) -> Option<Typed> {
     Some(plain(ColumnData::Bool(bools)))
 }
 
-fn as_excel_dates(codes: &[u32], values: &[&str], counts: &[u64], total: u64) -> Option<Typed> {
+fn as_excel_dates(codes: &[u32], values: &StringPool, counts: &[u64], total: u64) -> Option<Typed> {
     let days = parse_enough(values, counts, total, |v| {
         let n = number::parse(v, Decimal::Dot)?;
         if n.fract() != 0.0 || !(20_000.0..=80_000.0).contains(&n) {
@@ -247,7 +255,7 @@ fn as_excel_dates(codes: &[u32], values: &[&str], counts: &[u64], total: u64) ->
 
 fn as_dates(
     codes: &[u32],
-    values: &[&str],
+    values: &StringPool,
     counts: &[u64],
     total: u64,
     ctx: Context,
@@ -318,7 +326,7 @@ fn as_dates(
 
 fn as_numbers(
     codes: &[u32],
-    values: &[&str],
+    values: &StringPool,
     counts: &[u64],
     total: u64,
     ctx: Context,
@@ -455,7 +463,10 @@ mod tests {
     #[test]
     fn gives_up_once_too_many_cells_failed() {
         let counts = [1, 1, 1, 1, 1, 1, 94];
-        let values = ["x", "y", "z", "t", "u", "v", "1"];
+        let mut values = StringPool::default();
+        for v in ["x", "y", "z", "t", "u", "v", "1"] {
+            values.push(v);
+        }
         let tried = std::cell::Cell::new(0);
         let out = parse_enough(&values, &counts, 100, |v| {
             tried.set(tried.get() + 1);

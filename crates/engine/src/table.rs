@@ -52,6 +52,13 @@ impl StringPool {
     pub fn from_parts(bytes: String, ends: Vec<u32>) -> StringPool {
         StringPool { bytes, ends }
     }
+    /// No strings yet, with room for `strings` of `bytes` in all.
+    pub fn with_capacity(strings: usize, bytes: usize) -> StringPool {
+        StringPool {
+            bytes: String::with_capacity(bytes),
+            ends: Vec::with_capacity(strings),
+        }
+    }
     /// Appends a string and returns its code (the caller keeps strings distinct).
     pub fn push(&mut self, s: &str) -> u32 {
         self.bytes.push_str(s);

@@ -167,6 +167,14 @@ impl Cells {
         }
     }
 
+    /// The column once its rows are all read: a dictionary without its
+    /// lookup tables ([`Interner::sealed`]), never pushed into again.
+    pub fn seal(&mut self) {
+        if let Cells::Interned(interner) = self {
+            *interner = std::mem::take(interner).sealed();
+        }
+    }
+
     /// Rows so far.
     pub fn len(&self) -> usize {
         match self {

@@ -113,6 +113,28 @@ impl Shape {
         }
         push_digits(frac, out);
     }
+
+    /// The length of the text [`Shape::write`] gives `value`, without
+    /// writing it: to make room for a column's text at once.
+    pub fn text_len(self, value: f64) -> usize {
+        let scale = POWERS
+            .get(usize::from(self.decimals))
+            .copied()
+            .unwrap_or(1.0);
+        let mantissa = (value.abs() * scale).round() as u64;
+        let int = digits(mantissa / scale as u64);
+        let sign = usize::from(value.is_sign_negative());
+        if self == WHOLE {
+            sign + int
+        } else {
+            sign + int + 1 + usize::from(self.decimals)
+        }
+    }
+}
+
+/// How many decimal digits `n` has.
+fn digits(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 /// Appends the decimal digits of `n` (a million invoice numbers are
@@ -232,5 +254,43 @@ mod tests {
         assert_eq!(two.value(b"-0,00"), None);
         assert_eq!(two.value(b"00,50"), None);
         assert_eq!(two.value(b"a,bc"), None);
+    }
+
+    #[test]
+    fn text_lengths_are_those_of_the_text_written() {
+        let shapes = [
+            WHOLE,
+            Shape::of(b"1,5").unwrap(),
+            Shape::of(b"1.50").unwrap(),
+            Shape::of(b"1,50").unwrap(),
+        ];
+        // Every power of ten and its neighbours, both signs, and a spread.
+        let mut mantissas: Vec<u64> = (0..15)
+            .flat_map(|p| {
+                let t = 10u64.pow(p);
+                [t - 1, t, t + 1]
+            })
+            .collect();
+        mantissas.extend((0..10_000u64).map(|i| i * 7_919 % 1_000_003));
+        for shape in shapes {
+            for &m in &mantissas {
+                let text = format!("{m}");
+                let (int, frac) = text.split_at(text.len().saturating_sub(shape.decimals.into()));
+                let int = if int.is_empty() { "0" } else { int };
+                let frac = format!("{frac:0>width$}", width = usize::from(shape.decimals));
+                for sign in ["", "-"] {
+                    let cell = match shape.separator {
+                        0 => int.to_string(),
+                        s => format!("{sign}{int}{}{frac}", s as char),
+                    };
+                    let Some(v) = shape.value(cell.as_bytes()) else {
+                        continue; // a negative zero, or a sign on a whole number
+                    };
+                    let mut out = Vec::new();
+                    shape.write(v, &mut out);
+                    assert_eq!(shape.text_len(v), out.len(), "{cell}");
+                }
+            }
+        }
     }
 }

@@ -299,7 +299,9 @@ pub(super) fn count_newlines(bytes: &[u8]) -> usize {
 }
 
 /// The second half after the first, as if read in one pass.
-pub(super) fn merge(mut a: Body, b: Body, s: &Setup) -> Body {
+pub(super) fn merge(mut a: Body, mut b: Body, s: &Setup) -> Body {
+    // The second half's lookup tables go before the first's dictionaries grow.
+    b.builders.iter_mut().for_each(Cells::seal);
     for (into, from) in a.builders.iter_mut().zip(b.builders) {
         into.append(from, s.hasher);
     }

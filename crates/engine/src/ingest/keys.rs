@@ -298,7 +298,6 @@ impl Source {
 /// The text of amounts read in `shape`: each distinct value once, in order
 /// of first appearance, as a dictionary would have held them.
 fn written(values: &[f64], shape: Shape) -> ColumnData {
-    let mut pool = StringPool::default();
     let mut text = Vec::with_capacity(24);
     let mut write = |v: f64, pool: &mut StringPool| {
         text.clear();
@@ -307,8 +306,15 @@ fn written(values: &[f64], shape: Shape) -> ColumnData {
     };
     // Invoice numbers in order are each new: no table needed.
     let mut present = values.iter().filter(|v| !v.is_nan());
-    let mut last = present.next().copied().unwrap_or(f64::NAN);
+    let first = present.next().copied().unwrap_or(f64::NAN);
+    let mut last = first;
     if present.all(|&v| std::mem::replace(&mut last, v) < v) {
+        // Room for the text at once (grown step by step, it took up to
+        // twice its size while the values were still held): no value's
+        // text is longer than the first's or the last's, the extremes.
+        let count = values.len() - values.iter().filter(|v| v.is_nan()).count();
+        let longest = shape.text_len(first).max(shape.text_len(last));
+        let mut pool = StringPool::with_capacity(count, count * longest);
         let codes = values
             .iter()
             .map(|&v| {
@@ -321,6 +327,7 @@ fn written(values: &[f64], shape: Shape) -> ColumnData {
             .collect();
         return ColumnData::Text { codes, pool };
     }
+    let mut pool = StringPool::default();
     let mut code: HashMap<u64, u32> = HashMap::new();
     let codes = values
         .iter()

@@ -329,7 +329,7 @@ fn assemble(
     } = d;
     let header_line = header.line;
     let body::Body {
-        builders,
+        mut builders,
         lines: row_lines,
         preview,
         empty_rows,
@@ -348,7 +348,9 @@ fn assemble(
     for ((kind, col), (line, n)) in row_warnings.0 {
         warnings.add(kind, col, line, n);
     }
-    // Every row is split: what is left is typing the columns.
+    // Every row is split: what is left is typing the columns, which needs
+    // no lookup table (all of them go now, before the first is typed).
+    builders.iter_mut().for_each(Cells::seal);
     progress(1.0, row_lines.len());
     if names.len() < 2 && row_lines.is_empty() {
         return Err(Error::NoTable);
