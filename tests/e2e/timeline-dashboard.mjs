@@ -1,0 +1,71 @@
+// When each step of one file's way to the dashboard happens, untraced (the
+// tracing of profile-dashboard.mjs slows everything about 2×): from the file
+// input's change event, the import step ready (the confirmation is clicked
+// at once), each reply of the engine worker as it reaches the page (loaded,
+// computed, filter_options), the revenue card at its value, the revenue
+// chart drawn. Not a test. Several builds compare with CADRAN_DIST, run in
+// turn. Usage (after trunk build --release and bench-dashboard.mjs --realistic):
+//   node tests/e2e/timeline-dashboard.mjs [FILE] [RUNS]
+import { join } from 'node:path';
+import { serve, open, ready, ROOT, DIST } from './harness.mjs';
+
+const file = process.argv[2] || join(ROOT, 'target', 'bench-dashboard', 'realistic-1000000', 'realistic-1000000.csv');
+const runs = Number(process.argv[3] || 3);
+const server = await serve(DIST, '/');
+try {
+  for (let run = 0; run < runs; run++) {
+    const b = await open();
+    try {
+      // The worker's replies as they reach the page (progress left out).
+      await b.page.addInitScript(() => {
+        const W = window.Worker;
+        window.__replies = [];
+        window.Worker = class extends W {
+          constructor(...a) {
+            super(...a);
+            this.addEventListener('message', (e) => {
+              if (typeof e.data === 'string' && !e.data.startsWith('{"progress')) {
+                window.__replies.push({ t: performance.now(), kind: e.data.slice(2, e.data.indexOf('"', 2)), chars: e.data.length });
+              }
+            });
+          }
+        };
+      });
+      await b.page.goto(server.url);
+      await ready(b.page);
+      await b.page.waitForTimeout(800);
+      await b.page.evaluate(() => {
+        document.addEventListener('change', (e) => {
+          if (e.target.matches('[data-testid="file-input"]')) window.__t0 = performance.now();
+        }, true);
+        window.__done = new Promise((resolve) => {
+          const obs = new MutationObserver(() => {
+            const confirm = document.querySelector('[data-testid="confirm-import"]');
+            if (confirm && !confirm.disabled && !window.__tRead && !document.querySelector('[data-testid="progress"]')) {
+              window.__tRead = performance.now();
+              confirm.click();
+            }
+            const card = document.querySelector('[data-testid="kpi-revenue"][data-value]');
+            if (card && !window.__tCard) window.__tCard = performance.now();
+            const canvas = document.querySelector('[data-testid="chart-revenue-by-month"] canvas');
+            if (card && canvas && Number(card.getAttribute('data-value')) > 0) {
+              obs.disconnect();
+              resolve(performance.now());
+            }
+          });
+          obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+        });
+      });
+      await b.page.getByTestId('file-input').setInputFiles([file]);
+      const tEnd = await b.page.evaluate(() => window.__done);
+      const m = await b.page.evaluate(() => ({ t0: window.__t0, tRead: window.__tRead, tCard: window.__tCard, replies: window.__replies }));
+      const at = (t) => Math.round(t - m.t0);
+      const replies = m.replies.filter((r) => r.t >= m.t0).map((r) => `${r.kind} ${at(r.t)} (${(r.chars / 1e3).toFixed(0)} k)`);
+      console.log(`run ${run}: import step ${at(m.tRead)} ms · ${replies.join(' · ')} · card ${at(m.tCard)} · drawn ${at(tEnd)}`);
+    } finally {
+      await b.close();
+    }
+  }
+} finally {
+  await server.close();
+}
