@@ -3,7 +3,7 @@
 // freezes the dashboard. Messages: {msg: JSON string, blob?: Blob}.
 import init, {
   cadranWorkerHandle, cadranWorkerOpen, cadranWorkerPush, cadranWorkerClose, cadranWorkerFail, cadranWorkerRefuse,
-  cadranWorkerWarmUp, cadranWorkerLaterSetup, cadranWorkerLaterRead, cadranWorkerJoin,
+  cadranWorkerWarmUp, cadranWorkerLaterSetup, cadranWorkerLaterRead, cadranWorkerJoin, cadranWorkerForgetAhead,
 } from './cadran-web.js';
 
 // The module compiled here and kept: later.js instantiates it too, sharing
@@ -32,9 +32,19 @@ let fileCame = false;
 // the event loop (the rows of a slice are read while the next one arrives).
 let queue = Promise.resolve();
 
+// Requests received so far: a preparation ahead of a confirmation
+// (`prepare`) that another request follows is skipped, as the page sends a
+// new one after any change of the pending tables.
+let received = 0;
+
 function run(data) {
   if (data.blob) fileCame = true;
-  queue = queue.then(() => (data.blob ? load(data.msg, data.blob) : cadranWorkerHandle(data.msg))).catch(crashed);
+  const number = ++received;
+  const superseded = () => number !== received && data.msg.startsWith('{"prepare"');
+  queue = queue.then(() => {
+    if (data.blob) return load(data.msg, data.blob);
+    if (!superseded()) cadranWorkerHandle(data.msg);
+  }).catch(crashed);
 }
 
 // A file's slices come from reader.js, a worker of its own: its thread
@@ -120,6 +130,8 @@ const inParts = (navigator.hardwareConcurrency || 1) >= PARTS_FROM_CORES;
 const FIRST_SHARE = 0.55;
 
 async function load(msg, blob) {
+  // Tables prepared ahead would hold memory the file may need.
+  cadranWorkerForgetAhead();
   if (await isConverted(blob)) return loadConverted(msg, blob);
   if (!cadranWorkerOpen(msg, blob.size)) return;
   const split = inParts && blob.size >= SPLIT_FROM ? await lineEndAfter(blob, Math.floor(blob.size * FIRST_SHARE)) : blob.size;

@@ -80,8 +80,6 @@ pub fn open(msg: &str, size: f64) -> bool {
         });
         return false;
     };
-    // Tables prepared ahead would hold memory the file may need.
-    with_session(Session::forget_ahead);
     // A sheet is a table of its own, named after its workbook and itself.
     let name = match sheet {
         Some(sheet) => cadran_formats::sheet_table_name(&name, &sheet),
@@ -103,6 +101,13 @@ pub fn open(msg: &str, size: f64) -> bool {
         stream,
     }));
     true
+}
+
+/// Drops the tables prepared ahead of a confirmation: a file is coming,
+/// whose reading (or conversion) may need their memory.
+#[wasm_bindgen(js_name = cadranWorkerForgetAhead)]
+pub fn forget_ahead() {
+    with_session(Session::forget_ahead);
 }
 
 /// The longest the progress bar waits for news while rows are read, in ms.
