@@ -486,3 +486,23 @@ fn tables_prepared_ahead_give_the_same_reports() {
     );
     assert!(!s.is_prepared());
 }
+
+/// A table read again under the same id, name and number of rows after
+/// its preparation ahead (what `Prepared::fits` cannot tell apart): its
+/// tables are prepared again on use, and the report is the new file's.
+#[test]
+fn a_table_read_again_is_prepared_again() {
+    let sales = |amount: &str| {
+        format!("Date;Client;Montant\n05/03/2024;Acme;{amount}\n06/03/2024;Beta;10\n")
+    };
+    let read =
+        |csv: String| cadran::engine::read("ventes.csv", csv.as_bytes(), &Default::default());
+    let mut s = Session::default();
+    let mut out = |_| {};
+    s.loaded(1, "ventes.csv", read(sales("100")), None, &mut out);
+    ask(&mut s, Request::Prepare { ids: vec![1] });
+    s.loaded(1, "ventes.csv", read(sales("250")), None, &mut out);
+    ask(&mut s, Request::Use { ids: vec![1] });
+    assert!(!s.is_prepared());
+    assert_eq!(compute(&mut s, 1).report.kpis["revenue"].value, Some(260.0));
+}
