@@ -24,6 +24,9 @@ pub struct Session {
     about: OnceCell<About>,
     /// The tables' joins and derived columns, kept across reports likewise.
     prepared: OnceCell<kpi::Prepared>,
+    /// Whether the page has the filter fields' values of these tables
+    /// ([`Reply::FilterOptions`], sent after their first report).
+    options_sent: bool,
     /// The objectives' results and what they were measured with: they do not
     /// depend on the view, so a change of filter or period keeps them.
     measured: RefCell<Option<(Measured, Vec<ObjectiveResult>)>>,
@@ -145,6 +148,7 @@ impl Session {
         self.about.take();
         self.prepared.take();
         self.measured.take();
+        self.options_sent = false;
     }
 
     /// Whether the tables in use are prepared: their next report then
@@ -217,10 +221,10 @@ impl Session {
             Request::Prepare { ids } => self.prepare_ahead(&ids),
             Request::Drop { ids } => ids.into_iter().for_each(|id| self.forget(id)),
             Request::Compute(c) => {
-                let first = self.about.get().is_none();
                 out(Reply::Computed(Box::new(self.compute(&c))));
                 // After the report, so that the page shows it sooner.
-                if first {
+                if !self.options_sent {
+                    self.options_sent = true;
                     let options = kpi::filter_options(&self.workspace);
                     out(Reply::FilterOptions { options });
                 }
