@@ -39,6 +39,17 @@ fn compute(s: &mut Session, seq: u64) -> cadran::worker::protocol::Computed {
     }
 }
 
+/// The ids of the tables the replies say were read.
+fn loaded_ids(replies: &[Reply]) -> Vec<u32> {
+    replies
+        .iter()
+        .filter_map(|r| match r {
+            Reply::Loaded { id, .. } => Some(*id),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The filter options of a report's replies, if they came with it.
 fn options_after(replies: &[Reply]) -> Option<&std::collections::BTreeMap<Field, Vec<String>>> {
     match replies {
@@ -51,14 +62,7 @@ fn options_after(replies: &[Reply]) -> Option<&std::collections::BTreeMap<Field,
 #[test]
 fn demo_tables_in_use_give_the_engines_report() {
     let mut s = Session::default();
-    let replies = ask(&mut s, Request::Demo { first_id: 100 });
-    let ids: Vec<u32> = replies
-        .iter()
-        .filter_map(|r| match r {
-            Reply::Loaded { id, .. } => Some(*id),
-            _ => None,
-        })
-        .collect();
+    let ids = loaded_ids(&ask(&mut s, Request::Demo { first_id: 100 }));
     assert_eq!(
         ids,
         (100..100 + demo::FILE_COUNT as u32).collect::<Vec<_>>()
@@ -409,14 +413,7 @@ fn the_dormancy_window_of_the_settings_reaches_the_report() {
 #[test]
 fn tables_prepared_ahead_give_the_same_reports() {
     let mut s = Session::default();
-    let replies = ask(&mut s, Request::Demo { first_id: 100 });
-    let ids: Vec<u32> = replies
-        .iter()
-        .filter_map(|r| match r {
-            Reply::Loaded { id, .. } => Some(*id),
-            _ => None,
-        })
-        .collect();
+    let ids = loaded_ids(&ask(&mut s, Request::Demo { first_id: 100 }));
     // The sales table on the dashboard, the others pending.
     ask(&mut s, Request::Use { ids: vec![100] });
     let before = compute(&mut s, 1);

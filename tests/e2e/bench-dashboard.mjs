@@ -17,7 +17,7 @@ import { mkdir, copyFile, readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serve, open, ready, waitForKpi, writeResults, ROOT, DIST } from './harness.mjs';
+import { serve, open, ready, timeToDashboard, waitForKpi, writeResults, ROOT, DIST } from './harness.mjs';
 
 const quick = process.argv.includes('--quick');
 // --sales: the two sales files only (100k and 1M rows), not every table.
@@ -82,34 +82,15 @@ async function cadranCase(server, files, revenue) {
     // Timed inside the page, from the input's change event (Playwright's own
     // file transfer excluded) to the revenue card at the right value with its
     // chart drawn; the import is confirmed as soon as it can be.
-    await b.page.evaluate((expected) => {
+    await b.page.evaluate(() => {
       window.__long = 0;
       window.__heap = 0;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) window.__long = Math.max(window.__long, e.duration);
       }).observe({ type: 'longtask' });
       setInterval(() => { window.__heap = Math.max(window.__heap, performance.memory.usedJSHeapSize); }, 20);
-      document.addEventListener('change', (e) => {
-        if (e.target.matches('[data-testid="file-input"]')) window.__t0 = performance.now();
-      }, true);
-      window.__done = new Promise((resolve) => {
-        const obs = new MutationObserver(() => {
-          const confirm = document.querySelector('[data-testid="confirm-import"]');
-          // Every file read (several files: the button shows with the first).
-          if (confirm && !confirm.disabled && !window.__tRead && !document.querySelector('[data-testid="progress"]')) {
-            window.__tRead = performance.now();
-            confirm.click();
-          }
-          const card = document.querySelector('[data-testid="kpi-revenue"]');
-          const canvas = document.querySelector('[data-testid="chart-revenue-by-month"] canvas');
-          if (card && canvas && Math.abs(Number(card.getAttribute('data-value')) - expected) < 0.5) {
-            obs.disconnect();
-            resolve(performance.now());
-          }
-        });
-        obs.observe(document.body, { subtree: true, childList: true, attributes: true });
-      });
-    }, revenue);
+    });
+    await timeToDashboard(b.page, revenue);
     await b.page.getByTestId('file-input').setInputFiles(files);
     const tEnd = await b.page.evaluate(() => window.__done);
     const m = await b.page.evaluate(() => ({ t0: window.__t0, tRead: window.__tRead, long: window.__long, heap: window.__heap, mem: window.cadranMemory }));

@@ -7,7 +7,7 @@
 //   node tests/e2e/profile-dashboard.mjs [FILE] [--trace OUT.json]
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, open, ready, ROOT, DIST } from './harness.mjs';
+import { serve, open, ready, timeToDashboard, ROOT, DIST } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const traceAt = args.indexOf('--trace');
@@ -41,27 +41,7 @@ try {
   await b.page.goto(server.url);
   await ready(b.page);
   await b.page.waitForTimeout(800);
-  await b.page.evaluate(() => {
-    document.addEventListener('change', (e) => {
-      if (e.target.matches('[data-testid="file-input"]')) window.__t0 = performance.now();
-    }, true);
-    window.__done = new Promise((resolve) => {
-      const obs = new MutationObserver(() => {
-        const confirm = document.querySelector('[data-testid="confirm-import"]');
-        if (confirm && !confirm.disabled && !window.__tRead && !document.querySelector('[data-testid="progress"]')) {
-          window.__tRead = performance.now();
-          confirm.click();
-        }
-        const card = document.querySelector('[data-testid="kpi-revenue"][data-value]');
-        const canvas = document.querySelector('[data-testid="chart-revenue-by-month"] canvas');
-        if (card && canvas && Number(card.getAttribute('data-value')) > 0) {
-          obs.disconnect();
-          resolve(performance.now());
-        }
-      });
-      obs.observe(document.body, { subtree: true, childList: true, attributes: true });
-    });
-  });
+  await timeToDashboard(b.page);
   const cdp = await b.context.newCDPSession(b.page);
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));

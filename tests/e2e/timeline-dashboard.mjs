@@ -7,7 +7,7 @@
 // turn. Usage (after trunk build --release and bench-dashboard.mjs --realistic):
 //   node tests/e2e/timeline-dashboard.mjs [FILE] [RUNS]
 import { join } from 'node:path';
-import { serve, open, ready, ROOT, DIST } from './harness.mjs';
+import { serve, open, ready, timeToDashboard, ROOT, DIST } from './harness.mjs';
 
 const file = process.argv[2] || join(ROOT, 'target', 'bench-dashboard', 'realistic-1000000', 'realistic-1000000.csv');
 const runs = Number(process.argv[3] || 3);
@@ -34,28 +34,7 @@ try {
       await b.page.goto(server.url);
       await ready(b.page);
       await b.page.waitForTimeout(800);
-      await b.page.evaluate(() => {
-        document.addEventListener('change', (e) => {
-          if (e.target.matches('[data-testid="file-input"]')) window.__t0 = performance.now();
-        }, true);
-        window.__done = new Promise((resolve) => {
-          const obs = new MutationObserver(() => {
-            const confirm = document.querySelector('[data-testid="confirm-import"]');
-            if (confirm && !confirm.disabled && !window.__tRead && !document.querySelector('[data-testid="progress"]')) {
-              window.__tRead = performance.now();
-              confirm.click();
-            }
-            const card = document.querySelector('[data-testid="kpi-revenue"][data-value]');
-            if (card && !window.__tCard) window.__tCard = performance.now();
-            const canvas = document.querySelector('[data-testid="chart-revenue-by-month"] canvas');
-            if (card && canvas && Number(card.getAttribute('data-value')) > 0) {
-              obs.disconnect();
-              resolve(performance.now());
-            }
-          });
-          obs.observe(document.body, { subtree: true, childList: true, attributes: true });
-        });
-      });
+      await timeToDashboard(b.page);
       await b.page.getByTestId('file-input').setInputFiles([file]);
       const tEnd = await b.page.evaluate(() => window.__done);
       const m = await b.page.evaluate(() => ({ t0: window.__t0, tRead: window.__tRead, tCard: window.__tCard, replies: window.__replies }));
