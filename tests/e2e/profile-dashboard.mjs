@@ -7,7 +7,7 @@
 //   node tests/e2e/profile-dashboard.mjs [FILE] [--trace OUT.json]
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, open, ready, timeToDashboard, ROOT, DIST } from './harness.mjs';
+import { serve, open, recordReplies, timeToDashboard, ROOT, DIST } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const traceAt = args.indexOf('--trace');
@@ -24,24 +24,8 @@ const server = await serve(DIST, '/');
 const b = await open();
 try {
   // The engine's replies as they reach the page: when the report came, and its size.
-  await b.page.addInitScript(() => {
-    const W = window.Worker;
-    window.__replies = [];
-    window.Worker = class extends W {
-      constructor(...a) {
-        super(...a);
-        this.addEventListener('message', (e) => {
-          if (typeof e.data === 'string' && e.data.startsWith('{"computed"')) {
-            window.__replies.push({ t: performance.now(), chars: e.data.length, origin: performance.timeOrigin });
-          }
-        });
-      }
-    };
-  });
-  await b.page.goto(server.url);
-  await ready(b.page);
-  await b.page.waitForTimeout(800);
-  await timeToDashboard(b.page);
+  await recordReplies(b.page);
+  await timeToDashboard(b.page, server.url);
   const cdp = await b.context.newCDPSession(b.page);
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
@@ -64,7 +48,7 @@ try {
 }
 
 function summarise(events, m, tEnd, anchor) {
-  const reply = m.replies[m.replies.length - 1];
+  const reply = m.replies.filter((r) => r.kind === 'computed').pop();
   console.log(`file input → read: ${(m.tRead - m.t0).toFixed(0)} ms; → report on the page: ${(reply.t - m.t0).toFixed(0)} ms (${(reply.chars / 1e3).toFixed(0)} k chars of JSON); → revenue card and chart: ${(tEnd - m.t0).toFixed(0)} ms`);
   // Trace clocks are in µs of a monotonic clock; the page's performance.now()
   // is anchored by a mark made at a known time.

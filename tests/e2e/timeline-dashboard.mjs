@@ -7,7 +7,7 @@
 // turn. Usage (after trunk build --release and bench-dashboard.mjs --realistic):
 //   node tests/e2e/timeline-dashboard.mjs [FILE] [RUNS]
 import { join } from 'node:path';
-import { serve, open, ready, timeToDashboard, ROOT, DIST } from './harness.mjs';
+import { serve, open, recordReplies, timeToDashboard, ROOT, DIST } from './harness.mjs';
 
 const file = process.argv[2] || join(ROOT, 'target', 'bench-dashboard', 'realistic-1000000', 'realistic-1000000.csv');
 const runs = Number(process.argv[3] || 3);
@@ -16,25 +16,8 @@ try {
   for (let run = 0; run < runs; run++) {
     const b = await open();
     try {
-      // The worker's replies as they reach the page (progress left out).
-      await b.page.addInitScript(() => {
-        const W = window.Worker;
-        window.__replies = [];
-        window.Worker = class extends W {
-          constructor(...a) {
-            super(...a);
-            this.addEventListener('message', (e) => {
-              if (typeof e.data === 'string' && !e.data.startsWith('{"progress')) {
-                window.__replies.push({ t: performance.now(), kind: e.data.slice(2, e.data.indexOf('"', 2)), chars: e.data.length });
-              }
-            });
-          }
-        };
-      });
-      await b.page.goto(server.url);
-      await ready(b.page);
-      await b.page.waitForTimeout(800);
-      await timeToDashboard(b.page);
+      await recordReplies(b.page);
+      await timeToDashboard(b.page, server.url);
       await b.page.getByTestId('file-input').setInputFiles([file]);
       const tEnd = await b.page.evaluate(() => window.__done);
       const m = await b.page.evaluate(() => ({ t0: window.__t0, tRead: window.__tRead, tCard: window.__tCard, replies: window.__replies }));
