@@ -112,10 +112,16 @@ impl History {
                 let (cust, days) = (&cust[..], &s.days[..]);
                 let span = (hi as i64 - lo as i64 + 1).max(0) as usize;
                 let dense = dense.unwrap_or(dense_fits(customers, span, rows.len()));
-                match (!dense).then(|| by_customer_and_day(&rows, cust, days, customers, lo, span))
-                {
-                    Some(Some(placed)) => h.group_placed(&placed, days, net),
-                    _ => {
+                let placed = if dense {
+                    None
+                } else {
+                    by_customer_and_day(&rows, cust, days, customers, lo, span)
+                };
+                match placed {
+                    Some(placed) => h.group_placed(&placed, days, net),
+                    // The per-day table, or over many more days than
+                    // purchases, the sort.
+                    None => {
                         let bought = || {
                             rows.iter().map(|&row| Bought {
                                 customer: cust[row as usize],
