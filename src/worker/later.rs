@@ -28,7 +28,11 @@ pub fn open(setup: &str, from: f64, size: f64) -> bool {
 /// The next bytes of the part; false once it cannot be read apart (a quote).
 #[wasm_bindgen(js_name = cadranLaterPush)]
 pub fn push(slice: &js_sys::Uint8Array) -> bool {
-    LATER.with_borrow_mut(|later| later.as_mut().is_some_and(|l| l.push(&slice.to_vec())))
+    LATER.with_borrow_mut(|later| {
+        later
+            .as_mut()
+            .is_some_and(|l| l.push_with(|pending| super::web::append(pending, slice)))
+    })
 }
 
 /// Rows read so far, for the progress bar.

@@ -111,7 +111,7 @@ pub(super) fn read(
 /// A line end near the middle, when the rows can be split there.
 #[cfg(not(target_arch = "wasm32"))]
 fn split_point(body: &[u8]) -> Option<usize> {
-    if body.len() < SPLIT_FROM_BYTES || body.contains(&b'"') {
+    if body.len() < SPLIT_FROM_BYTES || memchr::memchr(b'"', body).is_some() {
         return None;
     }
     let mid = body.len() / 2;

@@ -93,10 +93,16 @@ impl LaterReader {
     /// once the part holds a quote (a row may then span lines: the part
     /// cannot be read apart, and the rest of its bytes need not come).
     pub fn push(&mut self, slice: &[u8]) -> bool {
+        self.push_with(|pending| pending.extend_from_slice(slice))
+    }
+
+    /// As [`LaterReader::push`], the next bytes appended by `append` to the
+    /// bytes pending (see [`super::Streaming::push_with`]).
+    pub fn push_with(&mut self, append: impl FnOnce(&mut Vec<u8>)) -> bool {
         if self.quoted {
             return false;
         }
-        self.pending.extend_from_slice(slice);
+        append(&mut self.pending);
         if let Some(last) = self.pending.iter().rposition(|&b| b == b'\n') {
             self.read(last + 1);
         }
@@ -118,7 +124,7 @@ impl LaterReader {
     /// Reads the rows of the first `n` pending bytes, which end a row.
     fn read(&mut self, n: usize) {
         let piece = &self.pending[..n];
-        if piece.contains(&b'"') {
+        if memchr::memchr(b'"', piece).is_some() {
             self.quoted = true;
             return;
         }
