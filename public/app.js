@@ -3,15 +3,26 @@
 // Relative URLs keep the build working from any sub-path.
 import init from './cadran-web.js';
 
-// ECharts (about 208 kB gzip) is not part of the first visit: it loads when
-// a file is being read or the first chart is drawn, once. Defined before the
-// app starts, which calls it.
+// ECharts (about 208 kB gzip) is not part of the first visit: it is
+// fetched while a file is being read, and run once the reading is over or
+// the first chart is drawn. Defined before the app starts, which calls them.
+const echartsUrl = new URL('./echarts.min.js', import.meta.url).href;
+let echartsFetch = null;
+// Fetched only: compiling it during the reading took a core from the rows.
+window.cadranFetchECharts = () => {
+  if (echartsFetch || window.echarts) return;
+  echartsFetch = document.createElement('link');
+  echartsFetch.rel = 'preload';
+  echartsFetch.as = 'script';
+  echartsFetch.href = echartsUrl;
+  document.head.append(echartsFetch);
+};
 let echartsLoad = null;
 window.cadranLoadECharts = () => {
   echartsLoad ??= new Promise((resolve, reject) => {
     if (window.echarts) return resolve();
     const s = document.createElement('script');
-    s.src = new URL('./echarts.min.js', import.meta.url).href;
+    s.src = echartsUrl;
     s.onload = () => resolve();
     s.onerror = () => {
       echartsLoad = null; // offline before it was ever cached: try again later

@@ -32,6 +32,9 @@ extern "C" {
     /// Loads ECharts once (`public/app.js`); the promise settles when `window.echarts` is there.
     #[wasm_bindgen(js_name = cadranLoadECharts)]
     fn load_echarts() -> js_sys::Promise;
+    /// Fetches ECharts without running it (`public/app.js`).
+    #[wasm_bindgen(js_name = cadranFetchECharts)]
+    fn fetch_echarts();
 }
 
 /// Whether ECharts has loaded: it comes on demand, not with the first visit.
@@ -39,11 +42,11 @@ fn echarts_loaded() -> bool {
     js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false)
 }
 
-/// Starts loading ECharts ahead of the first chart (a file is being read):
-/// the download and its compilation overlap the reading.
+/// Starts fetching ECharts ahead of the first chart (a file is being
+/// read): the download overlaps the reading.
 pub fn prefetch_charts() {
     if !echarts_loaded() {
-        let _ = load_echarts();
+        fetch_echarts();
     }
 }
 
@@ -363,19 +366,19 @@ thread_local! {
     static DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Loads ECharts as soon as a file is being read, then draws a small chart
-/// off-screen and throws it away, once, unless a real chart came first or
-/// the reading still goes on (the page must then stay free): a browser
-/// compiles ECharts' drawing code on its first use (~80 ms in one task),
-/// which would otherwise delay the first dashboard the user asks for.
+/// Fetches ECharts as soon as a file is being read and runs it once the
+/// reading is over: its compilation then overlaps the tables' preparation
+/// (on the engine worker), not the reading, which keeps both cores of a
+/// small machine busy. Then draws a small chart off-screen and throws it
+/// away, once, unless a real chart came first or a reading goes on: a
+/// browser compiles ECharts' drawing code on its first use (~80 ms in one
+/// task), which would otherwise delay the first dashboard.
 pub fn warm_up_charts(state: AppState) {
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
+    Effect::new(move |was_reading: Option<bool>| {
         let reading = state.progress.with(Option::is_some);
         if reading {
             prefetch_charts();
+        } else if was_reading == Some(true) && !echarts_loaded() {
             let loaded = load_echarts();
             leptos::task::spawn_local(async move {
                 if wasm_bindgen_futures::JsFuture::from(loaded).await.is_ok() {
