@@ -132,9 +132,11 @@ const FIRST_SHARE = 0.55;
 async function load(msg, blob) {
   // Tables prepared ahead would hold memory the file may need.
   cadranWorkerForgetAhead();
+  // Both reads of the browser at once: each waits on it.
+  const splitAt = inParts && blob.size >= SPLIT_FROM ? lineEndAfter(blob, Math.floor(blob.size * FIRST_SHARE)) : blob.size;
   if (await isConverted(blob)) return loadConverted(msg, blob);
   if (!cadranWorkerOpen(msg, blob.size)) return;
-  const split = inParts && blob.size >= SPLIT_FROM ? await lineEndAfter(blob, Math.floor(blob.size * FIRST_SHARE)) : blob.size;
+  const split = await splitAt;
   // Started now, so that it is ready once the file's start says how to read rows.
   const later = split < blob.size ? laterReader() : null;
   let asked = false;
