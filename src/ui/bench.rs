@@ -2,9 +2,11 @@
 //! URL the app exposes `window.cadranBenchIngest(rows, runs)`, which
 //! generates the demo sales file in Wasm and times `engine::read` on it,
 //! exactly as the native bench does (`tests/e2e/bench-ingest.mjs` drives
-//! it), and `window.cadranBenchReport(lines, runs, every)`, which times the
+//! it), `window.cadranBenchReport(lines, runs, every)`, which times the
 //! full report over the demo sales file or, with `every`, the demo
-//! workspace of every table (`tests/e2e/bench-report.mjs`).
+//! workspace of every table, and `window.cadranBenchReportOn(name, bytes,
+//! runs)`, the same over a file the page was given (the realistic export,
+//! whose generator the Wasm does not carry) (`tests/e2e/bench-report.mjs`).
 
 use crate::engine::kpi::{self, Query, Workspace};
 use crate::engine::{self, demo};
@@ -46,14 +48,25 @@ fn bench_report(lines: u32, runs: u32, every: bool) -> String {
             demo::sales_csv(demo::DEFAULT_SEED, lines as usize),
         )]
     };
+    timed_reports(Some(lines), files, runs)
+}
+
+/// [`bench_report`] over one sales file given by the page (its lines are
+/// its rows).
+fn bench_report_on(name: String, bytes: Vec<u8>, runs: u32) -> String {
+    timed_reports(None, vec![(name, bytes)], runs)
+}
+
+fn timed_reports(lines: Option<u32>, files: Vec<(String, Vec<u8>)>, runs: u32) -> String {
     let mut tables = Vec::new();
     for (name, bytes) in files {
         match engine::read(&name, &bytes, &engine::Options::default()) {
             Ok(t) => tables.push(t),
-            Err(_) => return "{\"error\": \"a demo file did not read back\"}".into(),
+            Err(_) => return "{\"error\": \"a file did not read back\"}".into(),
         }
     }
     let rows: usize = tables.iter().map(|t| t.summary.rows).sum();
+    let lines = lines.unwrap_or(rows as u32);
     let ws = Workspace { tables };
     let mut best = f64::MAX;
     for _ in 0..runs.max(1) {
@@ -92,7 +105,10 @@ pub fn install_if_asked() {
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str("cadranBenchIngest"), f.as_ref());
     let g = Closure::<dyn Fn(u32, u32, bool) -> String>::new(bench_report);
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str("cadranBenchReport"), g.as_ref());
+    let h = Closure::<dyn Fn(String, Vec<u8>, u32) -> String>::new(bench_report_on);
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str("cadranBenchReportOn"), h.as_ref());
     // The page keeps the hooks for its whole life.
     f.forget();
     g.forget();
+    h.forget();
 }

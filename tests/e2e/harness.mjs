@@ -29,8 +29,8 @@ const TYPES = {
  */
 // Runs `body(page)` on the app opened with `?bench` (the in-page benchmark
 // hooks), on 127.0.0.1, and checks that nothing left the origin.
-export async function withBenchPage(body) {
-  const server = await serve();
+export async function withBenchPage(body, mounts = {}) {
+  const server = await serve(DIST, '/', mounts);
   const b = await open();
   try {
     await b.page.goto(server.url + '?bench');
