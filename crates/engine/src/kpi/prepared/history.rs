@@ -225,25 +225,36 @@ impl History {
     /// purchase's net from its row.
     fn group_placed(&mut self, placed: &Placed, days: &[Days], net: impl Fn(u32) -> f64) {
         let customers = self.customers();
+        // Slices written in place (see `purchase_lines`): at most one
+        // purchase day per row.
+        let unset = PurchaseDay { day: 0, row: 0 };
+        let mut out = vec![unset; placed.rows.len()];
+        let (starts, rows, out_days) = (&placed.starts[..], &placed.rows[..], &mut out[..]);
+        let (first_day, first_row) = (&mut self.first_day[..], &mut self.first_row[..]);
+        let mut n = 0;
         for c in 0..customers {
-            self.bounds.push(self.days.len() as u32);
-            let run = &placed.rows[placed.starts[c] as usize..placed.starts[c + 1] as usize];
+            self.bounds.push(n as u32);
+            let run = &rows[starts[c] as usize..starts[c + 1] as usize];
             let Some(&first) = run.first() else { continue };
             let day = days[first as usize];
-            (self.first_day[c], self.first_row[c]) = (day, first);
+            (first_day[c], first_row[c]) = (day, first);
             self.first_value[c] = net(first);
             let mut last = PurchaseDay { day, row: first };
             for &row in &run[1..] {
                 let day = days[row as usize];
                 // Later on the same day: that day's last purchase.
                 if day != last.day {
-                    self.days.push(last);
+                    out_days[n] = last;
+                    n += 1;
                 }
                 last = PurchaseDay { day, row };
             }
-            self.days.push(last);
+            out_days[n] = last;
+            n += 1;
         }
-        self.bounds.push(self.days.len() as u32);
+        out.truncate(n);
+        self.days = out;
+        self.bounds.push(n as u32);
     }
 }
 
@@ -274,36 +285,41 @@ fn by_customer_and_day(
     if span > rows.len().max(1 << 12) {
         return None;
     }
-    let mut next = vec![0u32; span + 1];
+    // Indexed as slices, not Vecs (see `purchase_lines`).
+    let mut next_day = vec![0u32; span + 1];
+    let next = &mut next_day[..];
     for &row in rows {
         next[(days[row as usize] - first_day) as usize + 1] += 1;
     }
     for d in 1..next.len() {
         next[d] += next[d - 1];
     }
-    let mut by_day = vec![0u32; rows.len()];
+    let mut by_day_v = vec![0u32; rows.len()];
+    let by_day = &mut by_day_v[..];
     for &row in rows {
         let slot = &mut next[(days[row as usize] - first_day) as usize];
         by_day[*slot as usize] = row;
         *slot += 1;
     }
-    let mut next = vec![0u32; customers + 1];
-    for &row in &by_day {
+    let mut next_customer = vec![0u32; customers + 1];
+    let next = &mut next_customer[..];
+    for &row in &*by_day {
         next[cust[row as usize] as usize + 1] += 1;
     }
     for c in 1..next.len() {
         next[c] += next[c - 1];
     }
-    let starts = next.clone();
-    let mut placed = vec![0u32; rows.len()];
-    for row in by_day {
+    let starts = next.to_vec();
+    let mut placed_v = vec![0u32; rows.len()];
+    let placed = &mut placed_v[..];
+    for &row in &*by_day {
         let slot = &mut next[cust[row as usize] as usize];
         placed[*slot as usize] = row;
         *slot += 1;
     }
     Some(Placed {
         starts,
-        rows: placed,
+        rows: placed_v,
     })
 }
 
@@ -409,7 +425,10 @@ fn purchase_lines(s: &Sales, net: &impl Fn(usize) -> f64) -> Vec<u32> {
     let (cust, days, amounts) = (&cust[..n], &s.days[..n], &s.amounts()[..n]);
     let micros = s.micros()[0].filter(|m| m.len() == n);
     let counts = s.order_counts();
-    let mut rows = Vec::with_capacity(n);
+    // Written in place, not pushed: the Wasm, built for size, calls a
+    // function per push (and per index into a Vec rather than a slice).
+    let mut rows = vec![0u32; n];
+    let mut kept = 0;
     for row in 0..n {
         if cust[row] as usize >= customers || days[row] == MISSING_DAY || amounts[row].is_nan() {
             continue;
@@ -420,9 +439,11 @@ fn purchase_lines(s: &Sales, net: &impl Fn(usize) -> f64) -> Vec<u32> {
             _ => lone_orders(counts, row, net(row)) > 0,
         };
         if bought {
-            rows.push(row as u32);
+            rows[kept] = row as u32;
+            kept += 1;
         }
     }
+    rows.truncate(kept);
     rows
 }
 
