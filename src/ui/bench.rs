@@ -106,7 +106,11 @@ pub fn install_if_asked() {
     let g = Closure::<dyn Fn(u32, u32, bool) -> String>::new(bench_report);
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str("cadranBenchReport"), g.as_ref());
     let h = Closure::<dyn Fn(String, Vec<u8>, u32) -> String>::new(bench_report_on);
-    let _ = js_sys::Reflect::set(&window, &JsValue::from_str("cadranBenchReportOn"), h.as_ref());
+    let _ = js_sys::Reflect::set(
+        &window,
+        &JsValue::from_str("cadranBenchReportOn"),
+        h.as_ref(),
+    );
     // The page keeps the hooks for its whole life.
     f.forget();
     g.forget();
