@@ -3,7 +3,8 @@
 // middle, in this same Wasm module instantiated here from the module the
 // engine worker compiled ({module}, sent first). Its rows go back as one
 // buffer (transferred), or {none} when the part cannot be read apart (a
-// quote: a row may then span lines). Started for one file, ended with it.
+// quote: a row may then span lines). Started ahead of a big file (worker.js
+// keeps one spare), used for one file and ended with it.
 import init, { cadranLaterOpen, cadranLaterPush, cadranLaterRows, cadranLaterFinish } from './cadran-web.js';
 
 // Slices read by the browser, one ahead of the one whose rows are read.

@@ -44,8 +44,16 @@ function run(data) {
   queue = queue.then(() => {
     if (data.blob) return load(data.msg, data.blob);
     if (!superseded()) cadranWorkerHandle(data.msg);
+  }).then(() => {
+    // A spare later part's worker, once no request has come for a while.
+    setTimeout(() => { if (number === received) startSpareLater(); }, IDLE_MS);
   }).catch(crashed);
 }
+
+// How long the engine waits idle before starting the next big file's later
+// part's worker: its start is then off the way of the file's tables'
+// preparation and first report.
+const IDLE_MS = 2000;
 
 // A file's slices come from reader.js, a worker of its own: its thread
 // waits on the browser's file reads while this one reads rows.
@@ -126,8 +134,10 @@ const SPLIT_FROM = 8 << 20;
 const PARTS_FROM_CORES = 2;
 const inParts = (navigator.hardwareConcurrency || 1) >= PARTS_FROM_CORES;
 // The share of the file read here: the later part's rows also have to be
-// sent over and joined, and its worker to start.
-const FIRST_SHARE = 0.55;
+// written, sent over and joined, and its reading starts once this one has
+// the header (0.55 and 0.65 were slower on the realistic export at 1M
+// lines, 2 cores).
+const FIRST_SHARE = 0.6;
 
 async function load(msg, blob) {
   // Tables prepared ahead would hold memory the file may need.
@@ -137,7 +147,8 @@ async function load(msg, blob) {
   if (await isConverted(blob)) return loadConverted(msg, blob);
   if (!cadranWorkerOpen(msg, blob.size)) return;
   const split = await splitAt;
-  // Started now, so that it is ready once the file's start says how to read rows.
+  // Taken now (or started, with no spare), so that it is ready once the
+  // file's start says how to read rows.
   const later = split < blob.size ? laterReader() : null;
   let asked = false;
   let readError = await readSlices(blob, 0, split, () => {
@@ -213,38 +224,63 @@ async function readSlices(blob, from, to, pushed = () => {}) {
 }
 
 /**
- * later.js, started with this module. `read(blob, from, setup)` has it read
- * the rows of blob[from..] (`setup`: how, from the open file's start;
- * nothing to read without one); `done`: their bytes for cadranWorkerJoin,
- * or null when the part could not be read apart.
+ * later.js in a worker of its own, instantiating this module; `failed` once
+ * it cannot (then `fail()`, when set, is called).
+ */
+function laterWorker() {
+  const w = { worker: new Worker(new URL('./later.js', import.meta.url), { type: 'module' }), failed: false, fail: null };
+  const failed = () => {
+    w.failed = true;
+    if (w.fail) w.fail();
+  };
+  w.worker.onerror = failed;
+  wasmModule.then((module) => w.worker.postMessage({ module }), failed);
+  return w;
+}
+
+// The later part's worker for the next big file, started ahead while the
+// engine is idle: started with the file, its start delayed the later
+// part's first rows by ~70 ms. Each one reads one file and ends with it,
+// its memory with it.
+let spareLater = null;
+function startSpareLater() {
+  if (inParts && !spareLater) spareLater = laterWorker();
+}
+
+/**
+ * A later.js worker (the spare one when there is one). `read(blob, from,
+ * setup)` has it read the rows of blob[from..] (`setup`: how, from the open
+ * file's start; nothing to read without one); `done`: their bytes for
+ * cadranWorkerJoin, or null when the part could not be read apart.
  */
 function laterReader() {
-  let worker = null;
+  let w = null;
   let resolve;
   const done = new Promise((ok) => { resolve = ok; });
   const end = (part) => {
     resolve(part);
-    if (worker) {
+    if (w) {
       // A progress message already queued must not reach the next file.
-      worker.onmessage = null;
-      worker.onerror = null;
-      worker.terminate();
+      w.worker.onmessage = null;
+      w.fail = null;
+      w.worker.terminate();
     }
   };
   try {
-    worker = new Worker(new URL('./later.js', import.meta.url), { type: 'module' });
-    worker.onmessage = (e) => {
+    w = spareLater ?? laterWorker();
+    spareLater = null;
+    w.worker.onmessage = (e) => {
       if (e.data.read) cadranWorkerLaterRead(e.data.read, e.data.rows);
       else end(e.data.part ?? null);
     };
-    worker.onerror = () => end(null);
-    wasmModule.then((module) => worker.postMessage({ module }), () => end(null));
+    w.fail = () => end(null);
+    if (w.failed) end(null);
   } catch {
     end(null);
   }
   return {
     done,
-    read: (blob, from, setup) => (setup && worker ? worker.postMessage({ blob, from, setup }) : end(null)),
+    read: (blob, from, setup) => (setup && w && !w.failed ? w.worker.postMessage({ blob, from, setup }) : end(null)),
     stop: () => end(null),
   };
 }
@@ -261,5 +297,6 @@ init({ module_or_path: wasmModule }).then(() => {
   queue = queue
     .then(() => new Promise((next) => setTimeout(next, 0)))
     .then(() => { if (!fileCame) cadranWorkerWarmUp(); })
+    .then(startSpareLater)
     .catch(crashed);
 }, crashed);
