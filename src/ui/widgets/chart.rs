@@ -369,10 +369,13 @@ thread_local! {
 /// Fetches ECharts as soon as a file is being read and runs it once the
 /// reading is over: its compilation then overlaps the tables' preparation
 /// (on the engine worker), not the reading, which keeps both cores of a
-/// small machine busy. Then draws a small chart off-screen and throws it
+/// small machine busy. Then, while the import step is on screen and the
+/// worker prepares its tables, draws a small chart off-screen and throws it
 /// away, once, unless a real chart came first or a reading goes on: a
-/// browser compiles ECharts' drawing code on its first use (~80 ms in one
-/// task), which would otherwise delay the first dashboard.
+/// browser compiles ECharts' drawing code on its first use (~60 ms in one
+/// task), which would otherwise delay the first dashboard's first chart. A
+/// confirmation clicked meanwhile waits for that task, but the report it
+/// asks for waits longer for the preparation.
 pub fn warm_up_charts(state: AppState) {
     Effect::new(move |was_reading: Option<bool>| {
         let reading = state.progress.with(Option::is_some);
@@ -382,10 +385,7 @@ pub fn warm_up_charts(state: AppState) {
             let loaded = load_echarts();
             leptos::task::spawn_local(async move {
                 if wasm_bindgen_futures::JsFuture::from(loaded).await.is_ok() {
-                    set_timeout(
-                        move || warm_up(state),
-                        std::time::Duration::from_millis(300),
-                    );
+                    set_timeout(move || warm_up(state), std::time::Duration::ZERO);
                 }
             });
         }
@@ -394,8 +394,7 @@ pub fn warm_up_charts(state: AppState) {
 }
 
 fn warm_up(state: AppState) {
-    let busy = state.progress.with_untracked(Option::is_some)
-        || state.pending.with_untracked(|p| !p.is_empty());
+    let busy = state.progress.with_untracked(Option::is_some);
     if busy || DRAWN.with(std::cell::Cell::get) || !echarts_loaded() {
         return;
     }
