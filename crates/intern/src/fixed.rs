@@ -114,6 +114,29 @@ impl Shape {
         push_digits(frac, out);
     }
 
+    /// The text of each value but NaN written end to end in `bytes`, the
+    /// end of each in `ends`; each value's code (its text's index), or
+    /// `missing` for NaN. For a column whose values are each new, such as
+    /// invoice numbers in order: its text at the speed of this crate's
+    /// build, a million values in one call.
+    pub fn write_each(
+        self,
+        values: &[f64],
+        missing: u32,
+        bytes: &mut Vec<u8>,
+        ends: &mut Vec<u32>,
+    ) -> Vec<u32> {
+        let mut codes = vec![missing; values.len()];
+        for (code, &v) in codes.iter_mut().zip(values) {
+            if !v.is_nan() {
+                self.write(v, bytes);
+                *code = ends.len() as u32;
+                ends.push(bytes.len() as u32);
+            }
+        }
+        codes
+    }
+
     /// The length of the text [`Shape::write`] gives `value`, without
     /// writing it: to make room for a column's text at once.
     pub fn text_len(self, value: f64) -> usize {
@@ -292,5 +315,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn each_value_written_end_to_end_as_written_alone() {
+        let shape = Shape::of(b"915,59").unwrap();
+        let values = [1.5, f64::NAN, 915.59, 1_000.0, f64::NAN, 0.07];
+        let (mut bytes, mut ends) = (Vec::new(), Vec::new());
+        let codes = shape.write_each(&values, u32::MAX, &mut bytes, &mut ends);
+        assert_eq!(codes, [0, u32::MAX, 1, 2, u32::MAX, 3]);
+        let mut start = 0;
+        let mut texts = Vec::new();
+        for &end in &ends {
+            texts.push(String::from_utf8(bytes[start..end as usize].to_vec()).unwrap());
+            start = end as usize;
+        }
+        let alone: Vec<String> = [1.5, 915.59, 1_000.0, 0.07]
+            .iter()
+            .map(|&v| {
+                let mut out = Vec::new();
+                shape.write(v, &mut out);
+                String::from_utf8(out).unwrap()
+            })
+            .collect();
+        assert_eq!(texts, alone);
+        assert_eq!(texts, ["1,50", "915,59", "1000,00", "0,07"]);
     }
 }

@@ -314,18 +314,17 @@ fn written(values: &[f64], shape: Shape) -> ColumnData {
         // text is longer than the first's or the last's, the extremes.
         let count = values.len() - values.iter().filter(|v| v.is_nan()).count();
         let longest = shape.text_len(first).max(shape.text_len(last));
-        let mut pool = StringPool::with_capacity(count, count * longest);
-        let codes = values
-            .iter()
-            .map(|&v| {
-                if v.is_nan() {
-                    MISSING_CODE
-                } else {
-                    write(v, &mut pool)
-                }
-            })
-            .collect();
-        return ColumnData::Text { codes, pool };
+        let (mut bytes, mut ends) = (
+            Vec::with_capacity(count * longest),
+            Vec::with_capacity(count),
+        );
+        let codes = shape.write_each(values, MISSING_CODE, &mut bytes, &mut ends);
+        // Digits, a sign and a separator: UTF-8 unless the separator were
+        // not ASCII (then the general way below).
+        if let Ok(bytes) = String::from_utf8(bytes) {
+            let pool = StringPool::from_parts(bytes, ends);
+            return ColumnData::Text { codes, pool };
+        }
     }
     let mut pool = StringPool::default();
     let mut code: HashMap<u64, u32> = HashMap::new();
