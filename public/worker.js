@@ -69,8 +69,12 @@ function getReader() {
 const CONVERTED = [[0x50, 0x4B, 0x03, 0x04], [0xD0, 0xCF, 0x11, 0xE0], [0x50, 0x41, 0x52, 0x31]];
 
 async function isConverted(blob) {
-  const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
-  return CONVERTED.some((magic) => magic.every((b, i) => head[i] === b));
+  try {
+    const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+    return CONVERTED.some((magic) => magic.every((b, i) => head[i] === b));
+  } catch {
+    return false; // the browser cannot read it: the slices' reads say why
+  }
 }
 
 // The formats module (crates/formats-web: calamine and parquet, turning a
@@ -229,22 +233,35 @@ async function readSlices(blob, from, to, pushed = () => {}) {
  */
 function laterWorker() {
   const w = { worker: new Worker(new URL('./later.js', import.meta.url), { type: 'module' }), failed: false, fail: null };
-  const failed = () => {
+  const failed = (e) => {
+    // Not passed on to the page, which would restart the engine.
+    if (e && e.preventDefault) e.preventDefault();
     w.failed = true;
     if (w.fail) w.fail();
+    // A spare that fails is dropped: the next big file starts its own.
+    if (spareLater === w) {
+      spareLater = null;
+      w.worker.terminate();
+    }
   };
   w.worker.onerror = failed;
   wasmModule.then((module) => w.worker.postMessage({ module }), failed);
   return w;
 }
 
-// The later part's worker for the next big file, started ahead while the
-// engine is idle: started with the file, its start delayed the later
-// part's first rows by ~70 ms. Each one reads one file and ends with it,
-// its memory with it.
+// The later part's worker for the next big file, started ahead: after the
+// start-up warm-up, then once the engine has been idle for IDLE_MS after a
+// request (none on one core). Started with the file, its start delayed the
+// later part's first rows by ~70 ms. Each one reads one file and ends with
+// it, its memory with it.
 let spareLater = null;
 function startSpareLater() {
-  if (inParts && !spareLater) spareLater = laterWorker();
+  if (!inParts || spareLater) return;
+  try {
+    spareLater = laterWorker();
+  } catch {
+    spareLater = null; // no worker: big files are read in one part
+  }
 }
 
 /**
@@ -296,7 +313,11 @@ init({ module_or_path: wasmModule }).then(() => {
   // a file came first.
   queue = queue
     .then(() => new Promise((next) => setTimeout(next, 0)))
-    .then(() => { if (!fileCame) cadranWorkerWarmUp(); })
-    .then(startSpareLater)
+    .then(() => {
+      // A file that came first is being read: its spare waits for the idle timer.
+      if (fileCame) return;
+      cadranWorkerWarmUp();
+      startSpareLater();
+    })
     .catch(crashed);
 }, crashed);
