@@ -44,7 +44,7 @@ fn echarts_loaded() -> bool {
 
 /// Starts fetching ECharts ahead of the first chart (a file is being
 /// read): the download overlaps the reading.
-pub fn prefetch_charts() {
+fn prefetch_charts() {
     if !echarts_loaded() {
         fetch_echarts();
     }

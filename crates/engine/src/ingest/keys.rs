@@ -319,8 +319,8 @@ fn written(values: &[f64], shape: Shape) -> ColumnData {
             Vec::with_capacity(count),
         );
         let codes = shape.write_each(values, MISSING_CODE, &mut bytes, &mut ends);
-        // Digits, a sign and a separator: UTF-8 unless the separator were
-        // not ASCII (then the general way below).
+        // Digits, a sign and `,` or `.` (`Shape::of`): always ASCII, so the
+        // check (one pass, ASCII's fast path) never fails.
         if let Ok(bytes) = String::from_utf8(bytes) {
             let pool = StringPool::from_parts(bytes, ends);
             return ColumnData::Text { codes, pool };

@@ -286,23 +286,23 @@ fn by_customer_and_day(
         return None;
     }
     // Indexed as slices, not Vecs (see `purchase_lines`).
-    let mut next_day = vec![0u32; span + 1];
-    let next = &mut next_day[..];
+    let mut next = vec![0u32; span + 1];
+    let next = &mut next[..];
     for &row in rows {
         next[(days[row as usize] - first_day) as usize + 1] += 1;
     }
     for d in 1..next.len() {
         next[d] += next[d - 1];
     }
-    let mut by_day_v = vec![0u32; rows.len()];
-    let by_day = &mut by_day_v[..];
+    let mut by_day = vec![0u32; rows.len()];
+    let by_day = &mut by_day[..];
     for &row in rows {
         let slot = &mut next[(days[row as usize] - first_day) as usize];
         by_day[*slot as usize] = row;
         *slot += 1;
     }
-    let mut next_customer = vec![0u32; customers + 1];
-    let next = &mut next_customer[..];
+    let mut next = vec![0u32; customers + 1];
+    let next = &mut next[..];
     for &row in &*by_day {
         next[cust[row as usize] as usize + 1] += 1;
     }
@@ -310,16 +310,16 @@ fn by_customer_and_day(
         next[c] += next[c - 1];
     }
     let starts = next.to_vec();
-    let mut placed_v = vec![0u32; rows.len()];
-    let placed = &mut placed_v[..];
+    let mut placed = vec![0u32; rows.len()];
+    let into = &mut placed[..];
     for &row in &*by_day {
         let slot = &mut next[cust[row as usize] as usize];
-        placed[*slot as usize] = row;
+        into[*slot as usize] = row;
         *slot += 1;
     }
     Some(Placed {
         starts,
-        rows: placed_v,
+        rows: placed,
     })
 }
 
