@@ -17,7 +17,7 @@ import { mkdir, copyFile, readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serve, open, ready, timeToDashboard, waitForKpi, writeResults, ROOT, DIST } from './harness.mjs';
+import { serve, open, ready, timeToDashboard, waitForKpi, writeResults, benchFiles, BENCH_DATA, ROOT, DIST } from './harness.mjs';
 
 const quick = process.argv.includes('--quick');
 // --sales: the two sales files only (100k and 1M rows), not every table.
@@ -30,7 +30,7 @@ const realisticOnly = process.argv.includes('--realistic');
 // machine's neighbours can move single runs by a third; the median ratio is steadier).
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 1) : 1;
-const BENCH = join(ROOT, 'target', 'bench-dashboard');
+const BENCH = BENCH_DATA;
 const DUCK = join(ROOT, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist');
 const CASES = [
   { name: 'sales 100k', lines: 100_000 },
@@ -43,7 +43,7 @@ const CASES = [
 ].filter((c) => (!everyOnly || c.all) && (!realisticOnly || (c.realistic && c.lines === 1_000_000)));
 
 /** The folder of a case's files. */
-const dataDir = (c) => join(BENCH, `${c.realistic ? 'realistic' : 'data'}-${c.lines}`);
+const dataDir = (c) => benchFiles(c.lines, c.realistic);
 
 async function prepare() {
   await mkdir(join(BENCH, 'duckdb'), { recursive: true });
@@ -55,13 +55,7 @@ async function prepare() {
   for (const f of ['duckdb-browser-eh.worker.js', 'duckdb-eh.wasm']) {
     await copyFile(join(DUCK, f), join(BENCH, 'duckdb', f));
   }
-  for (const c of CASES) {
-    const dir = dataDir(c);
-    const [file, flag] = c.realistic ? [`realistic-${c.lines}.csv`, ['--realistic']] : ['demo-ventes.csv', []];
-    if (!existsSync(join(dir, file))) {
-      execFileSync('cargo', ['run', '-q', '--release', '--example', 'demo_files', '--', ...flag, dir, String(c.lines)], { cwd: ROOT });
-    }
-  }
+  for (const c of CASES) benchFiles(c.lines, c.realistic);
 }
 
 function expectedRevenue(files) {

@@ -1,28 +1,19 @@
 // The full KPI report in headless Chromium (Wasm), beside the native figures
 // of `cargo bench --bench kpis`: the demo sales file, the demo workspace of
-// every table and the realistic export (written by the demo_files example
-// into target/bench-dashboard/, as bench-dashboard.mjs does, and handed to
-// the page: the Wasm does not carry its generator), at 100k and 1M lines. Prints the best of a
+// every table and the realistic export (written by the demo_files example,
+// as for bench-dashboard.mjs, and handed to the page: the Wasm does not
+// carry its generator), at 100k and 1M lines. Prints the best of a
 // few reports, the first of the tables and a later one with the tables
 // prepared (as on a change of period or filter); writes
 // bench-results/report-wasm.json. Not a test: it asserts
 // nothing about speed.
 // Usage (after trunk build --release): node tests/e2e/bench-report.mjs [lines...]
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { withBenchPage, writeResults, ROOT } from './harness.mjs';
+import { withBenchPage, writeResults, benchFiles, BENCH_DATA } from './harness.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const linesList = sizes.length ? sizes : [100_000, 1_000_000];
 const results = [];
-const DATA = join(ROOT, 'target', 'bench-dashboard');
-for (const lines of linesList) {
-  const dir = join(DATA, `realistic-${lines}`);
-  if (!existsSync(join(dir, `realistic-${lines}.csv`))) {
-    execFileSync('cargo', ['run', '-q', '--release', '--example', 'demo_files', '--', '--realistic', dir, String(lines)], { cwd: ROOT });
-  }
-}
+for (const lines of linesList) benchFiles(lines, true);
 await withBenchPage(async (page) => {
   // The browser optimises a Wasm function for a later call: one small run first.
   await page.evaluate(() => window.cadranBenchReport(10_000, 3, true));
@@ -43,5 +34,5 @@ await withBenchPage(async (page) => {
     results.push({ ...r, tables: 'realistic' });
     console.log(`${String(lines).padStart(12)} ${'realistic'.padStart(9)} ${String(r.rows).padStart(10)} ${r.ms.toFixed(1).padStart(10)} ${r.prepared_ms.toFixed(1).padStart(12)}`);
   }
-}, { '/bench-data/': DATA });
+}, { '/bench-data/': BENCH_DATA });
 await writeResults('report-wasm.json', { bench: 'report-wasm-chromium', results });

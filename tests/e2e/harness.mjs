@@ -1,6 +1,8 @@
 // Browser test harness: serves dist/ on 127.0.0.1, drives Debian's Chromium
 // through playwright-core, and makes every test fail on a console error, an
 // uncaught exception, or a request to any origin other than the page's own.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -9,6 +11,22 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = process.env.CADRAN_DIST || join(ROOT, 'dist');
+/** Where the benchmarks keep the files they generate (not committed). */
+export const BENCH_DATA = join(ROOT, 'target', 'bench-dashboard');
+
+/**
+ * The directory of the benchmarks' files of `lines` lines, written by the
+ * demo_files example when missing: the demo company's (`realistic` false)
+ * or the realistic export, `realistic-LINES.csv`.
+ */
+export function benchFiles(lines, realistic) {
+  const dir = join(BENCH_DATA, `${realistic ? 'realistic' : 'data'}-${lines}`);
+  const [file, flag] = realistic ? [`realistic-${lines}.csv`, ['--realistic']] : ['demo-ventes.csv', []];
+  if (!existsSync(join(dir, file))) {
+    execFileSync('cargo', ['run', '-q', '--release', '--example', 'demo_files', '--', ...flag, dir, String(lines)], { cwd: ROOT });
+  }
+  return dir;
+}
 /** The public exports the tests read (tests/data/PROVENANCE.md). */
 export const DATA = resolve(ROOT, 'tests', 'data');
 
