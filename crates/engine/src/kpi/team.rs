@@ -122,9 +122,14 @@ pub fn add(
         }
     }
     // A rep column without a single name (every cell empty) is no rep
-    // column: the KPI is then unavailable, not 0.
+    // column: the KPI is then unavailable, not 0. Nor does a sales table
+    // count without a single date or amount (docs/DATA.md: its required
+    // columns hold no value): no period could say who sold.
     let named = |rep: Option<&Attr>| rep.is_some_and(|a| a.distinct() > 0);
-    if sales.is_some_and(|(s, _)| named(s.rep.as_ref()))
+    let dated = |s: &Sales| {
+        s.days.iter().any(|&d| d != MISSING_DAY) && s.amounts().iter().any(|a| !a.is_nan())
+    };
+    if sales.is_some_and(|(s, _)| named(s.rep.as_ref()) && dated(s))
         || opps.is_some_and(|o| named(o.rep.as_ref()))
         || acts.is_some_and(|a| named(Some(&a.rep)))
     {
