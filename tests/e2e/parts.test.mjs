@@ -54,8 +54,10 @@ async function bigExport(name, later) {
 
 /**
  * The dashboard's figures for `path`, what the import step says of the
- * file, whether later.js was started and the cores the browser sees;
- * `anyCores`: read in parts whatever the cores.
+ * file, whether a later.js worker was given its later part and the cores
+ * the browser sees; `anyCores`: read in parts whatever the cores. One
+ * later.js worker is started ahead and idles until a big file comes; it
+ * ends with the file it read (or refused): that end tells it was given one.
  */
 async function dashboard(path, { anyCores = true } = {}) {
   const b = await open();
@@ -69,8 +71,10 @@ async function dashboard(path, { anyCores = true } = {}) {
         await route.fulfill({ response, body });
       });
     }
-    const workers = [];
-    b.page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+    let laterEnded = false;
+    b.page.on('worker', (w) => {
+      if (new URL(w.url()).pathname === '/later.js') w.on('close', () => { laterEnded = true; });
+    });
     await b.page.goto(server.url);
     await ready(b.page);
     await b.page.getByTestId('file-input').setInputFiles([path]);
@@ -86,7 +90,10 @@ async function dashboard(path, { anyCores = true } = {}) {
     };
     b.assertClean(server.origin);
     const cores = await b.page.evaluate(() => navigator.hardwareConcurrency);
-    return { figures, summary, later: workers.includes('/later.js'), cores };
+    // Ended as the rows were joined, before the import step: its close
+    // event may still be on its way.
+    for (let i = 0; i < 20 && !laterEnded; i++) await b.page.waitForTimeout(100);
+    return { figures, summary, later: laterEnded, cores };
   } finally {
     await b.close();
   }
