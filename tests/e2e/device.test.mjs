@@ -78,7 +78,10 @@ test('a big file is read in the worker with progress; cancel keeps the dashboard
     const box = await b.page.getByTestId('progress').boundingBox();
     assert.ok(box && box.height > 30, `progress box ${JSON.stringify(box)}`);
     assert.match(await b.page.getByTestId('progress').textContent(), /big\.csv/);
-    await b.page.getByTestId('cancel-import').click();
+    // Clicked at once: the bar moves and re-renders with each progress
+    // message, so waiting for the button to be stable can outlast a
+    // reading this fast.
+    await b.page.getByTestId('cancel-import').dispatchEvent('click');
     await b.page.getByTestId('progress').waitFor({ state: 'detached', timeout: 15_000 });
     await b.page.getByTestId('notice').first().waitFor();
     assert.equal(await b.page.getByTestId('mapping-editor').count(), 0, 'the cancelled file waits for nothing');
