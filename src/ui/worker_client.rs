@@ -54,6 +54,8 @@ struct Engine {
     /// one that cannot run.
     crashes: Vec<f64>,
     error_handler: Option<Closure<dyn FnMut(web_sys::Event)>>,
+    /// The tables of the last `Prepare` sent, if nothing was sent since.
+    prepared: Option<Vec<u32>>,
 }
 
 thread_local! {
@@ -82,6 +84,23 @@ fn send_now(worker: &Worker, msg: &str, blob: Option<&Blob>) {
 }
 
 fn send(req: &Request, blob: Option<Blob>) {
+    // The same preparation twice in a row (from the reply, then from the
+    // import step's effect) is asked once; any other request may change
+    // what it would prepare.
+    let again = with(|e| match req {
+        Request::Prepare { ids } => {
+            let same = e.prepared.as_ref() == Some(ids);
+            e.prepared = Some(ids.clone());
+            same
+        }
+        _ => {
+            e.prepared = None;
+            false
+        }
+    });
+    if again {
+        return;
+    }
     let Ok(msg) = serde_json::to_string(req) else {
         return;
     };
@@ -132,6 +151,7 @@ pub fn start(state: AppState) {
         e.computing = false;
         e.handlers = vec![on_message];
         e.error_handler = Some(on_error);
+        e.prepared = None;
     });
 }
 
@@ -218,6 +238,16 @@ fn on_reply(state: AppState, reply: Reply) {
             }
             // A table waiting for confirmation changes no report: no compute.
             loading_done(state, restoring, straight);
+            // Every file read: the worker prepares what confirming would
+            // give, asked now rather than by the import step's effect,
+            // which runs after the step is drawn.
+            if !straight && with(|e| e.loading.is_empty()) {
+                let c =
+                    Confirmation::of(state.pending.get_untracked(), state.tables.get_untracked());
+                if !c.taken.is_empty() {
+                    prepare(c.ids());
+                }
+            }
         }
         Reply::Sheets { id, name, sheets } => {
             // Each sheet is read as a table of its own, from the same file.
@@ -559,6 +589,40 @@ pub fn use_tables(ids: Vec<u32>) {
         }
     });
     send(&Request::Use { ids }, None);
+}
+
+/// What confirming the pending files would do: the files taken and those
+/// left (a workbook's sheets the user did not take), the tables kept on
+/// the dashboard beside them and those they replace (the demo's, or an
+/// older version of one of the files).
+pub struct Confirmation {
+    pub taken: Vec<Pending>,
+    pub left: Vec<Pending>,
+    pub kept: Vec<InUse>,
+    pub replaced: Vec<InUse>,
+}
+
+impl Confirmation {
+    pub fn of(pending: Vec<Pending>, tables: Vec<InUse>) -> Confirmation {
+        let (taken, left): (Vec<_>, Vec<_>) = pending.into_iter().partition(|p| p.take);
+        let was_demo = storage::demo_open();
+        let names: Vec<&str> = taken.iter().map(|p| p.info.summary.file.as_str()).collect();
+        let (kept, replaced) = tables.into_iter().partition(|t| {
+            !was_demo && !is_demo(t.id) && !names.contains(&t.info.summary.file.as_str())
+        });
+        Confirmation {
+            taken,
+            left,
+            kept,
+            replaced,
+        }
+    }
+
+    /// The dashboard's tables once confirmed, in order.
+    pub fn ids(&self) -> Vec<u32> {
+        let kept = self.kept.iter().map(|t| t.id);
+        kept.chain(self.taken.iter().map(|p| p.id)).collect()
+    }
 }
 
 /// Has the worker prepare the tables the dashboard would have once the

@@ -8,8 +8,8 @@ use crate::locale::device::{dt, DeviceText};
 use crate::locale::{colon, kind_label, relation_text, t, Text};
 use crate::ui::state::device_store::{self, StoredFile};
 use crate::ui::state::storage;
-use crate::ui::state::{AppState, InUse, Pending};
-use crate::ui::worker_client;
+use crate::ui::state::{AppState, InUse};
+use crate::ui::worker_client::{self, Confirmation};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -53,45 +53,11 @@ fn unkeep(state: AppState, name: String) {
     });
 }
 
-/// What confirming the pending files would do: the files taken and those
-/// left (a workbook's sheets the user did not take), the tables kept on
-/// the dashboard beside them and those they replace (the demo's, or an
-/// older version of one of the files).
-struct Confirmation {
-    taken: Vec<Pending>,
-    left: Vec<Pending>,
-    kept: Vec<InUse>,
-    replaced: Vec<InUse>,
-}
-
-impl Confirmation {
-    fn of(pending: Vec<Pending>, tables: Vec<InUse>) -> Confirmation {
-        let (taken, left): (Vec<_>, Vec<_>) = pending.into_iter().partition(|p| p.take);
-        let was_demo = storage::demo_open();
-        let names: Vec<&str> = taken.iter().map(|p| p.info.summary.file.as_str()).collect();
-        let (kept, replaced) = tables.into_iter().partition(|t| {
-            !was_demo
-                && !worker_client::is_demo(t.id)
-                && !names.contains(&t.info.summary.file.as_str())
-        });
-        Confirmation {
-            taken,
-            left,
-            kept,
-            replaced,
-        }
-    }
-
-    /// The dashboard's tables once confirmed, in order.
-    fn ids(&self) -> Vec<u32> {
-        let kept = self.kept.iter().map(|t| t.id);
-        kept.chain(self.taken.iter().map(|p| p.id)).collect()
-    }
-}
-
 /// Once every file is read, has the worker prepare the tables confirming
 /// would put on the dashboard: the user looks at the import step
 /// meanwhile, and the dashboard then comes sooner.
+/// (A file just read is prepared from the worker's reply already, before
+/// the import step is drawn; this follows the user's changes to it.)
 pub fn prepare_ahead(state: AppState) {
     Effect::new(move |_| {
         if state.progress.with(Option::is_some) || state.pending.with(Vec::is_empty) {
