@@ -127,12 +127,25 @@ impl Shape {
         ends: &mut Vec<u32>,
     ) -> Vec<u32> {
         let mut codes = vec![missing; values.len()];
+        // The last whole number written, when its successor's text is its
+        // own with one added digit by digit (numbered lines: a copy and
+        // one increment each, not a division per digit).
+        let mut last: Option<(f64, usize)> = None;
         for (code, &v) in codes.iter_mut().zip(values) {
-            if !v.is_nan() {
-                self.write(v, bytes);
-                *code = ends.len() as u32;
-                ends.push(bytes.len() as u32);
+            if v.is_nan() {
+                continue;
             }
+            let start = bytes.len();
+            let counted =
+                last.is_some_and(|(l, from)| v == l + 1.0 && increment_copy(bytes, from..start));
+            if !counted {
+                self.write(v, bytes);
+            }
+            // A sign (`-0`) would be counted too: positive ones only.
+            let countable = v.is_sign_positive() && v <= MAX_COUNTED;
+            last = (self == WHOLE && countable).then_some((v, start));
+            *code = ends.len() as u32;
+            ends.push(bytes.len() as u32);
         }
         codes
     }
@@ -153,6 +166,29 @@ impl Shape {
             sign + int + 1 + usize::from(self.decimals)
         }
     }
+}
+
+/// The largest whole number [`Shape::write_each`] writes by counting:
+/// below it, every whole number and its successor are exact in an `f64`.
+const MAX_COUNTED: f64 = 9_007_199_254_740_990.0;
+
+/// Appends the decimal text in `bytes[from]` plus one, unless its digits are
+/// all 9s (the successor is a digit longer): then appends nothing, `false`.
+fn increment_copy(bytes: &mut Vec<u8>, from: std::ops::Range<usize>) -> bool {
+    let text = bytes.get(from.clone()).unwrap_or_default();
+    if text.is_empty() || text.iter().all(|&b| b == b'9') {
+        return false;
+    }
+    bytes.extend_from_within(from);
+    for b in bytes.iter_mut().rev() {
+        if *b == b'9' {
+            *b = b'0';
+        } else {
+            *b += 1;
+            break;
+        }
+    }
+    true
 }
 
 /// How many decimal digits `n` has.
@@ -340,5 +376,52 @@ mod tests {
             .collect();
         assert_eq!(texts, alone);
         assert_eq!(texts, ["1,50", "915,59", "1000,00", "0,07"]);
+    }
+
+    /// Every value's text, as `write_each` wrote it.
+    fn each(shape: Shape, values: &[f64]) -> Vec<Option<String>> {
+        let (mut bytes, mut ends) = (Vec::new(), Vec::new());
+        let codes = shape.write_each(values, u32::MAX, &mut bytes, &mut ends);
+        codes
+            .iter()
+            .map(|&c| {
+                let c = c as usize;
+                let end = *ends.get(c)? as usize;
+                let start = if c == 0 { 0 } else { ends[c - 1] as usize };
+                Some(String::from_utf8(bytes[start..end].to_vec()).unwrap())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbered_lines_are_counted_as_written_alone() {
+        // Runs of successors across carries (9 → 10, 1099 → 1100, 999 →
+        // 1000: one digit more), gaps, missing cells, zero, negatives and
+        // the largest counted value, in a whole column and an amounts one.
+        let mut values: Vec<f64> = (0..1_205).map(f64::from).collect();
+        values.extend([f64::NAN, 1_206.0, 1_207.0, 5.0, 6.0, f64::NAN, 7.0]);
+        values.extend([-3.0, -2.0, -1.0, 0.0, 1.0, -0.0, 1.0]);
+        values.extend([MAX_COUNTED - 1.0, MAX_COUNTED, 99_999.0, 100_000.0]);
+        values.extend([2_400_001.0, 2_400_002.0, 2_400_009.0, 2_400_010.0]);
+        for shape in [WHOLE, Shape::of(b"915,59").unwrap()] {
+            let alone: Vec<Option<String>> = values
+                .iter()
+                .map(|&v| {
+                    let mut out = Vec::new();
+                    shape.write(v, &mut out);
+                    (!v.is_nan()).then(|| String::from_utf8(out).unwrap())
+                })
+                .collect();
+            assert_eq!(each(shape, &values), alone);
+        }
+        assert_eq!(
+            each(WHOLE, &[8.0, 9.0, 10.0, 11.0]),
+            [
+                Some("8".into()),
+                Some("9".into()),
+                Some("10".into()),
+                Some("11".into())
+            ]
+        );
     }
 }
