@@ -313,7 +313,11 @@ fn on_reply(state: AppState, reply: Reply) {
                 compute(state);
             }
         }
-        Reply::FilterOptions { options } => state.filter_options.set(options),
+        // Thousands of values to take in: after the charts the report
+        // queued (when they come first, the first chart waits ~40 ms).
+        Reply::FilterOptions { options } => {
+            crate::ui::widgets::chart::after_drawings(move || state.filter_options.set(options))
+        }
         Reply::Crashed { message } => restart(state, Some(message)),
     }
 }

@@ -36,6 +36,8 @@ struct Open {
     later_rows: usize,
     /// When progress was last posted (ms since the epoch).
     posted_at: f64,
+    /// The later part's rows were joined: every row is split.
+    joined: bool,
     stream: Streaming,
 }
 
@@ -111,6 +113,7 @@ pub fn open(msg: &str, size: f64) -> bool {
         later_bytes: 0.0,
         later_rows: 0,
         posted_at: 0.0,
+        joined: false,
         stream,
     }));
     true
@@ -214,7 +217,19 @@ pub fn later_read(bytes: f64, rows: usize) {
 pub fn join(rows: &js_sys::Uint8Array) -> bool {
     OPEN.with_borrow_mut(|open| {
         let Some(f) = open else { return false };
-        f.stream.join(&rows.to_vec())
+        // Every row is split: the page may use its core meanwhile (it
+        // compiles the charts' code, chart.rs's warm-up). Said before the
+        // join, which takes a while itself.
+        post(&session::progress(
+            f.id,
+            &f.name,
+            f.size as u64,
+            Phase::Parsing,
+            1.0,
+            f.rows + f.later_rows,
+        ));
+        f.joined = f.stream.join(&rows.to_vec());
+        f.joined
     })
 }
 
@@ -234,10 +249,13 @@ pub fn close() {
             rows,
         ))
     };
-    report(
-        ((f.stream.received() as f64 + f.later_bytes) / f.size.max(1.0)).min(1.0) * 0.999,
-        f.rows + f.later_rows,
-    );
+    // Rows are left to split unless the later part's were joined.
+    let done = if f.joined {
+        1.0
+    } else {
+        ((f.stream.received() as f64 + f.later_bytes) / f.size.max(1.0)).min(1.0) * 0.999
+    };
+    report(done, f.rows + f.later_rows);
     let read = f.stream.finish(&mut |done, rows| report(done, rows));
     with_session(|s| s.loaded(id, &name, read, f.mapping, &mut |r| post(&r)));
 }

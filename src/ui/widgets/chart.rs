@@ -6,7 +6,8 @@
 use crate::charts::{echarts_options, marker_unit, UNITS};
 use crate::engine::report::Unit;
 use crate::locale::{format_axis, format_value, Lang};
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Progress};
+use crate::worker::protocol::Phase;
 use charming::component::{Axis, Legend};
 use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::{Bar, Line};
@@ -359,26 +360,41 @@ pub fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatter
     }
 }
 
+/// A task of the drawing queue: a chart's drawing, or work waiting for the
+/// drawings queued before it ([`after_drawings`]).
+enum Queued {
+    Drawing(Box<dyn FnOnce()>),
+    After(Box<dyn FnOnce()>),
+}
+
+impl Queued {
+    fn run(self) {
+        match self {
+            Queued::Drawing(f) | Queued::After(f) => f(),
+        }
+    }
+}
+
 thread_local! {
-    static DRAWS: std::cell::RefCell<std::collections::VecDeque<Box<dyn FnOnce()>>> =
-        std::cell::RefCell::new(std::collections::VecDeque::new());
-    /// Whether a real chart was drawn (then there is nothing to warm up).
+    static DRAWS: std::cell::RefCell<std::collections::VecDeque<Queued>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+    /// Whether a chart was drawn, real or the warm-up's (then there is
+    /// nothing to warm up).
     static DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Fetches ECharts as soon as a file is being read and runs it once the
-/// reading is over: its compilation then overlaps the tables' preparation
-/// (on the engine worker), not the reading, which keeps both cores of a
-/// small machine busy. Then, while the import step is on screen and the
-/// worker prepares its tables, draws a small chart off-screen and throws it
-/// away, once, unless a real chart came first or a reading goes on: a
-/// browser compiles ECharts' drawing code on its first use (~60 ms in one
-/// task), which would otherwise delay the first dashboard's first chart. A
-/// confirmation clicked meanwhile waits for that task, but the report it
-/// asks for waits longer for the preparation.
+/// rows are split (the engine types the columns, on one core: the other is
+/// free) or the reading is over: its compilation would otherwise take a
+/// core from the readers of a small machine. Then draws a small chart
+/// off-screen and throws it away, once, unless a real chart came first or
+/// a reading goes on: a browser compiles ECharts' drawing code on its
+/// first use (~60 ms in one task), which would otherwise delay the first
+/// dashboard's first chart, or hold the report that comes while it is
+/// drawn.
 pub fn warm_up_charts(state: AppState) {
     Effect::new(move |was_reading: Option<bool>| {
-        let reading = state.progress.with(Option::is_some);
+        let reading = state.progress.with(splitting_rows);
         if reading {
             prefetch_charts();
         } else if was_reading == Some(true) && !echarts_loaded() {
@@ -393,11 +409,19 @@ pub fn warm_up_charts(state: AppState) {
     });
 }
 
+/// Whether a file's bytes are being read and split into rows (not yet
+/// typed): the work that keeps every core busy.
+fn splitting_rows(p: &Option<Progress>) -> bool {
+    p.as_ref().is_some_and(|p| p.phase != Some(Phase::Typing))
+}
+
 fn warm_up(state: AppState) {
-    let busy = state.progress.with_untracked(Option::is_some);
+    let busy = state.progress.with_untracked(splitting_rows);
     if busy || DRAWN.with(std::cell::Cell::get) || !echarts_loaded() {
         return;
     }
+    // Once: the reading's end may ask again while the first waits.
+    DRAWN.with(|d| d.set(true));
     let doc = document();
     let (Ok(el), Some(body)) = (doc.create_element("div"), doc.body()) else {
         return;
@@ -429,7 +453,7 @@ pub fn draw_later(f: impl FnOnce() + 'static) {
     DRAWN.with(|d| d.set(true));
     let start = DRAWS.with(|q| {
         let mut q = q.borrow_mut();
-        q.push_back(Box::new(f));
+        q.push_back(Queued::Drawing(Box::new(f)));
         q.len() == 1
     });
     if !start {
@@ -445,9 +469,32 @@ pub fn draw_later(f: impl FnOnce() + 'static) {
         } else {
             // Offline before ECharts was ever cached: the cards and the
             // tables still work; a later drawing tries the load again.
-            DRAWS.with(|q| q.borrow_mut().clear());
+            // What waited for the drawings runs all the same.
+            let queued = DRAWS.with(|q| std::mem::take(&mut *q.borrow_mut()));
+            for q in queued {
+                if let Queued::After(f) = q {
+                    f();
+                }
+            }
         }
     });
+}
+
+/// Runs `f` once the drawings queued so far are done, in a task of its
+/// own (at once when none is queued): for work that can wait for the
+/// charts on screen, such as the filters' values of a new file.
+pub fn after_drawings(f: impl FnOnce() + 'static) {
+    let now = DRAWS.with(|q| {
+        let mut q = q.borrow_mut();
+        if q.is_empty() {
+            return Some(f);
+        }
+        q.push_back(Queued::After(Box::new(f)));
+        None
+    });
+    if let Some(f) = now {
+        f();
+    }
 }
 
 fn next_draw() {
@@ -455,7 +502,7 @@ fn next_draw() {
         || {
             let f = DRAWS.with(|q| q.borrow_mut().pop_front());
             if let Some(f) = f {
-                f();
+                f.run();
             }
             if DRAWS.with(|q| !q.borrow().is_empty()) {
                 next_draw();
