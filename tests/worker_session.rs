@@ -6,7 +6,7 @@ mod common;
 use cadran::engine::kpi::{self, Query};
 use cadran::engine::{demo, Field, Kind};
 use cadran::view::ViewState;
-use cadran::worker::protocol::{ComputeRequest, Phase, Reply, Request};
+use cadran::worker::protocol::{ComputeRequest, Phase, Rehearsal, Reply, Request};
 use cadran::worker::session::Session;
 
 /// Sends a request through JSON both ways, as `postMessage` carries it.
@@ -511,4 +511,35 @@ fn a_table_read_again_is_prepared_again() {
     ask(&mut s, Request::Use { ids: vec![1] });
     assert!(!s.is_prepared());
     assert_eq!(compute(&mut s, 1).report.kpis["revenue"].value, Some(260.0));
+}
+
+/// The page rehearses its views at start-up with what the worker's warm-up
+/// read (ui/rehearsal.rs): the same summary, report and filter values a
+/// session gives the page for that table read as a file and confirmed.
+#[test]
+fn the_warm_up_rehearsal_is_what_the_same_file_gives_the_page() {
+    let ws = cadran::worker::warm_up::run().expect("the warm-up's export is read");
+    let Some(Reply::Rehearsal(r)) = cadran::worker::session::rehearsal(&ws) else {
+        panic!("no rehearsal");
+    };
+    // Through JSON, as postMessage carries it.
+    let r: Rehearsal = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+    assert!(r.table.summary.rows > 10_000);
+    let mut s = Session::default();
+    let mut loaded = Vec::new();
+    let table = ws.tables[0].clone();
+    s.loaded(1, "warm-up.csv", Ok(table), None, &mut |x| loaded.push(x));
+    match &loaded[..] {
+        [Reply::Loaded { table, .. }] => assert_eq!(**table, r.table),
+        other => panic!("expected the table, got {other:?}"),
+    }
+    assert!(ask(&mut s, Request::Use { ids: vec![1] }).is_empty());
+    let replies = ask(&mut s, compute_request(1));
+    let Some(Reply::Computed(c)) = replies.first() else {
+        panic!("expected a report, got {replies:?}");
+    };
+    assert_eq!(c.report, r.computed.report);
+    assert_eq!(c.filter_fields, r.computed.filter_fields);
+    assert_eq!(c.data_span, r.computed.data_span);
+    assert_eq!(options_after(&replies), Some(&r.options));
 }

@@ -8,6 +8,7 @@ use super::pages::data::{
 use super::pages::objectives::ObjectivesPage;
 use super::pages::reps::RepView;
 use super::pages::settings::SettingsPanel;
+use super::rehearsal::rehearse_when_offered;
 use super::state::{storage, AppState};
 use super::widgets::chart::warm_up_charts;
 use super::widgets::notices::Notices;
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
     }
     worker_client::restore(state);
     warm_up_charts(state);
+    rehearse_when_offered(state);
     notice_after_forget(state);
     let lang = state.lang;
     // A memo: a filter or period change must not mount the page again.

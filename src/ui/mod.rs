@@ -14,6 +14,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod bench;
 #[cfg(target_arch = "wasm32")]
+mod rehearsal;
+#[cfg(target_arch = "wasm32")]
 mod widgets;
 #[cfg(target_arch = "wasm32")]
 mod worker_client;

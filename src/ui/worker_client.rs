@@ -318,6 +318,7 @@ fn on_reply(state: AppState, reply: Reply) {
         Reply::FilterOptions { options } => {
             crate::ui::widgets::chart::after_drawings(move || state.filter_options.set(options))
         }
+        Reply::Rehearsal(r) => state.warm_up.set(Some(r)),
         Reply::Crashed { message } => restart(state, Some(message)),
     }
 }

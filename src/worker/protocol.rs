@@ -142,8 +142,20 @@ pub enum Reply {
     FilterOptions {
         options: BTreeMap<Field, Vec<String>>,
     },
+    /// After the worker's start-up warm-up, for the page's own: see [`Rehearsal`].
+    Rehearsal(Box<Rehearsal>),
     /// The engine stopped (out of memory, most likely): the page starts a new one.
     Crashed {
         message: String,
     },
+}
+
+/// The worker's warm-up export as a first file would reach the page: its
+/// summary, its report and its filter values. The page renders them once,
+/// off the page, while it waits for a file (`ui::rehearsal`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rehearsal {
+    pub table: TableInfo,
+    pub computed: Computed,
+    pub options: BTreeMap<Field, Vec<String>>,
 }

@@ -1,13 +1,14 @@
 //! The engine worker's state and what it does with each request, free of any
 //! browser API so that it is tested natively like the rest of the engine.
 
-use super::protocol::{ComputeRequest, Computed, Phase, Reply, Request, TableInfo};
+use super::protocol::{ComputeRequest, Computed, Phase, Rehearsal, Reply, Request, TableInfo};
 use crate::engine::kpi::Period;
 use crate::engine::kpi::{self, Query, Workspace};
 use crate::engine::objectives;
 use crate::engine::objectives::{Objective, ObjectiveResult};
 use crate::engine::Field;
 use crate::engine::{self, demo, Imported, Mapping};
+use crate::view::ViewState;
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
@@ -67,6 +68,29 @@ pub fn info(im: &Imported) -> TableInfo {
         mapping: im.mapping.clone(),
         signature: im.header_signature(),
     }
+}
+
+/// What the page rehearses its views with ([`Reply::Rehearsal`]): the
+/// first table of `ws` as a file just read, and its report for the
+/// default view, in euros (a new user's currency).
+pub fn rehearsal(ws: &Workspace) -> Option<Reply> {
+    let table = info(ws.tables.first()?);
+    let query = ViewState::default().query("EUR", &BTreeMap::new());
+    let computed = Computed {
+        seq: 0,
+        report: kpi::report(ws, &query),
+        filter_fields: kpi::filter_fields(ws),
+        objectives: Vec::new(),
+        alerts: Vec::new(),
+        data_span: kpi::data_span(ws),
+        engine_memory: 0,
+    };
+    let options = kpi::filter_options(ws);
+    Some(Reply::Rehearsal(Box::new(Rehearsal {
+        table,
+        computed,
+        options,
+    })))
 }
 
 /// How the worker reads a file: five preview rows, French by the page's choice.

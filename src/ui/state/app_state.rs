@@ -11,7 +11,7 @@ use crate::engine::{Field, Report};
 use crate::locale::device::{both, DeviceText};
 use crate::locale::Lang;
 use crate::view::{Page, ViewState};
-use crate::worker::protocol::{Phase, TableInfo};
+use crate::worker::protocol::{Phase, Rehearsal, TableInfo};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -107,6 +107,12 @@ pub struct AppState {
     pub data_span: RwSignal<Option<Period>>,
     /// Private mode: nothing kept on this device.
     pub private: RwSignal<bool>,
+    /// The worker's warm-up report, until the page rehearses its views
+    /// with it (`ui::rehearsal`).
+    pub warm_up: RwSignal<Option<Box<Rehearsal>>>,
+    /// This is the start-up rehearsal's state (`ui::rehearsal`), off the
+    /// page: charts are built, not drawn.
+    pub rehearsal: bool,
 }
 
 fn location_hash() -> String {
@@ -244,6 +250,8 @@ impl AppState {
             filter_options: RwSignal::new(BTreeMap::new()),
             data_span: RwSignal::new(None),
             private: RwSignal::new(storage::private_mode()),
+            warm_up: RwSignal::new(None),
+            rehearsal: false,
         };
         for key in storage::take_set_aside() {
             state.say(both(DeviceText::SetAside, |t| format!("{t} {key}")));
@@ -263,6 +271,42 @@ impl AppState {
 }
 
 impl AppState {
+    /// The state of a rehearsal (`ui::rehearsal`): these tables, pending
+    /// ones and report, the user's language, settings, layout and set-up
+    /// read as they are, and no effect: nothing is saved, put in the URL
+    /// or kept on the device.
+    pub fn rehearsal(
+        tables: Vec<InUse>,
+        pending: Vec<Pending>,
+        report: Report,
+        data_span: Option<Period>,
+    ) -> Self {
+        let lang = storage::load_lang()
+            .unwrap_or_else(|| Lang::from_browser(&storage::browser_languages()));
+        AppState {
+            lang: RwSignal::new(lang),
+            settings: RwSignal::new(storage::load_settings()),
+            layout: RwSignal::new(storage::load_layout()),
+            setup: RwSignal::new(storage::load_setup()),
+            objectives: RwSignal::new(Vec::new()),
+            alerts: RwSignal::new(Vec::new()),
+            pending_setup: RwSignal::new(None),
+            tables: RwSignal::new(tables),
+            pending: RwSignal::new(pending),
+            failed: RwSignal::new(Vec::new()),
+            notices: RwSignal::new(Vec::new()),
+            progress: RwSignal::new(None),
+            computing: RwSignal::new(false),
+            view: RwSignal::new(ViewState::default()),
+            report: RwSignal::new(report),
+            filter_options: RwSignal::new(BTreeMap::new()),
+            data_span: RwSignal::new(data_span),
+            private: RwSignal::new(true),
+            warm_up: RwSignal::new(None),
+            rehearsal: true,
+        }
+    }
+
     /// A notice from a (French, English) pair, as `both` makes them; the
     /// same notice is not shown twice.
     pub fn say(&self, (fr, en): (String, String)) {

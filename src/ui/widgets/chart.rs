@@ -338,6 +338,14 @@ fn put_formatters(opt: &JsValue, f: &Formatters) {
     }
 }
 
+/// What [`set_option`] does before ECharts: the chart's options as the
+/// JS object ECharts would be given (for the start-up rehearsal).
+pub fn rehearse(chart: &charming::Chart) {
+    if let Ok(json) = serde_json::to_string(&echarts_options(chart)) {
+        let _ = js_sys::JSON::parse(&json);
+    }
+}
+
 /// The chart's options as a JS object, with the formatters put in, given to ECharts.
 pub fn set_option(ec: &charming::Echarts, chart: &charming::Chart, f: &Formatters) {
     use js_sys::Reflect;

@@ -9,8 +9,8 @@ use crate::locale::keyboard::{kt, KeyText};
 use crate::locale::{chart_title, format_value, reason as said, t, Lang, Text};
 use crate::ui::state::AppState;
 use crate::ui::widgets::chart::{
-    data_url, dispose_soon, draw_later, new_chart_in_scheme, on_click, set_option, ChartClick,
-    Formatters,
+    data_url, dispose_soon, draw_later, new_chart_in_scheme, on_click, rehearse, set_option,
+    ChartClick, Formatters,
 };
 use crate::ui::widgets::download::{download_data_url, download_view_csv};
 use crate::ui::widgets::focus::focus_id_later;
@@ -67,6 +67,11 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             instance.set_value(None);
             return;
         };
+        if state.rehearsal {
+            // Built as for ECharts, not drawn: ECharts is not fetched.
+            rehearse(&chart);
+            return;
+        }
         // Drawn one chart per task: twenty charts at once would hold the page
         // for a few hundred milliseconds.
         draw_later(move || {
