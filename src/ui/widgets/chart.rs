@@ -393,19 +393,24 @@ thread_local! {
 
 /// Fetches ECharts as soon as a file is being read and runs it once the
 /// rows are split (the engine types the columns, on one core: the other is
-/// free) or the reading is over: its compilation would otherwise take a
-/// core from the readers of a small machine. Then draws a small chart
-/// off-screen and throws it away, once, unless a real chart came first or
-/// a reading goes on: a browser compiles ECharts' drawing code on its
-/// first use (~60 ms in one task), which would otherwise delay the first
-/// dashboard's first chart, or hold the report that comes while it is
-/// drawn.
+/// free), or the reading is over: its compilation would otherwise take a
+/// core from the readers of a small machine. Once the reading is over (the
+/// import step drawn and the tables' preparation asked for), draws a small
+/// chart off-screen and throws it away, once, unless a real chart came
+/// first: a browser compiles ECharts' drawing code on its first use (~60 ms
+/// in one task), which would otherwise delay the first dashboard's first
+/// chart. Drawn earlier, during the typing, it held the import step, and
+/// so the preparation, for ~80 ms (traced).
 pub fn warm_up_charts(state: AppState) {
-    Effect::new(move |was_reading: Option<bool>| {
-        let reading = state.progress.with(splitting_rows);
-        if reading {
+    Effect::new(move |was_busy: Option<bool>| {
+        let (splitting, busy) = state.progress.with(|p| (splitting_rows(p), p.is_some()));
+        if splitting {
             prefetch_charts();
-        } else if was_reading == Some(true) && !echarts_loaded() {
+        } else if busy {
+            if !echarts_loaded() {
+                let _ = load_echarts();
+            }
+        } else if was_busy == Some(true) && !DRAWN.with(std::cell::Cell::get) {
             let loaded = load_echarts();
             leptos::task::spawn_local(async move {
                 if wasm_bindgen_futures::JsFuture::from(loaded).await.is_ok() {
@@ -413,7 +418,7 @@ pub fn warm_up_charts(state: AppState) {
                 }
             });
         }
-        reading
+        busy
     });
 }
 
@@ -424,7 +429,7 @@ fn splitting_rows(p: &Option<Progress>) -> bool {
 }
 
 fn warm_up(state: AppState) {
-    let busy = state.progress.with_untracked(splitting_rows);
+    let busy = state.progress.with_untracked(Option::is_some);
     if busy || DRAWN.with(std::cell::Cell::get) || !echarts_loaded() {
         return;
     }
