@@ -136,10 +136,11 @@ fn parts_used(text: &str) -> Vec<String> {
 }
 
 /// Which parts a part may import: pages → widgets → state, pages →
-/// worker_client → state; `app` (the frame) uses them all.
+/// worker_client → state; `app` (the frame) and `rehearsal` (the frame's
+/// start-up rehearsal of the pages) use them all.
 fn allowed(from: &str, to: &str) -> bool {
     match from {
-        "app" => true,
+        "app" | "rehearsal" => true,
         _ if from == to => true,
         "state" => false,
         "worker_client" => to == "state",

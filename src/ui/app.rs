@@ -10,7 +10,7 @@ use super::pages::reps::RepView;
 use super::pages::settings::SettingsPanel;
 use super::rehearsal::rehearse_when_offered;
 use super::state::{storage, AppState};
-use super::widgets::chart::warm_up_charts;
+use super::widgets::chart::{after_drawings, warm_up_charts};
 use super::widgets::notices::Notices;
 use super::worker_client;
 use crate::locale::keyboard::{kt, KeyText};
@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
             state.view.update(|v| v.page = Page::Objectives);
         }
     }
+    worker_client::wait_for_drawings_with(after_drawings);
     worker_client::start(state);
     worker_client::compute_on_change(state);
     prepare_ahead(state);

@@ -4,7 +4,8 @@
 //! are tested with the engine; the components build for `wasm32` only.
 //!
 //! Dependencies point one way: `app` → `pages` → `widgets` → `state`, and
-//! pages → `worker_client` → `state` (see docs/ARCHITECTURE.md, "UI").
+//! pages → `worker_client` → `state` (see docs/ARCHITECTURE.md, "UI");
+//! `rehearsal` is part of the frame, like `app`.
 
 pub mod pages;
 pub mod state;

@@ -56,7 +56,13 @@ struct Engine {
     error_handler: Option<Closure<dyn FnMut(web_sys::Event)>>,
     /// The tables of the last `Prepare` sent, if nothing was sent since.
     prepared: Option<Vec<u32>>,
+    /// Runs what can wait for the charts queued so far (the app gives the
+    /// drawing queue's, `widgets::chart`, which this layer does not see).
+    after_drawings: Option<AfterDrawings>,
 }
+
+/// Runs a task once the charts queued so far are drawn.
+type AfterDrawings = fn(Box<dyn FnOnce()>);
 
 thread_local! {
     static ENGINE: RefCell<Engine> = RefCell::new(Engine::default());
@@ -108,6 +114,12 @@ fn send(req: &Request, blob: Option<Blob>) {
         (Some(w), true) => send_now(w, &msg, blob.as_ref()),
         _ => e.queue.push((msg, blob)),
     });
+}
+
+/// How to run work that can wait for the charts queued so far: a new
+/// file's filter values, taken in after its first charts.
+pub fn wait_for_drawings_with(after_drawings: AfterDrawings) {
+    with(|e| e.after_drawings = Some(after_drawings));
 }
 
 /// Starts the worker (again): replies go to `state`.
@@ -316,7 +328,11 @@ fn on_reply(state: AppState, reply: Reply) {
         // Thousands of values to take in: after the charts the report
         // queued (when they come first, the first chart waits ~40 ms).
         Reply::FilterOptions { options } => {
-            crate::ui::widgets::chart::after_drawings(move || state.filter_options.set(options))
+            let take: Box<dyn FnOnce()> = Box::new(move || state.filter_options.set(options));
+            match with(|e| e.after_drawings) {
+                Some(after_drawings) => after_drawings(take),
+                None => take(),
+            }
         }
         Reply::Rehearsal(r) => state.warm_up.set(Some(r)),
         Reply::Crashed { message } => restart(state, Some(message)),
