@@ -136,11 +136,11 @@ fn parts_used(text: &str) -> Vec<String> {
 }
 
 /// Which parts a part may import: pages → widgets → state, pages →
-/// worker_client → state; `app` (the frame) and `rehearsal` (the frame's
-/// start-up rehearsal of the pages) use them all.
+/// worker_client → state; `app` (the frame: `app.rs`, `rehearsal.rs`…)
+/// uses them all.
 fn allowed(from: &str, to: &str) -> bool {
     match from {
-        "app" | "rehearsal" => true,
+        "app" => true,
         _ if from == to => true,
         "state" => false,
         "worker_client" => to == "state",

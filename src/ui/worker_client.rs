@@ -523,6 +523,11 @@ fn send_demo(first: u32) {
     send(&Request::Demo { first_id: first }, None);
 }
 
+/// Whether a file (or the demo) is being read, or waits to be.
+pub fn is_loading() -> bool {
+    with(|e| !e.loading.is_empty())
+}
+
 /// Whether this file is one kept on the device, being read again.
 pub fn is_restoring(id: u32) -> bool {
     with(|e| e.straight_in.contains(&id) && e.loading.contains(&id))

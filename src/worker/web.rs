@@ -217,18 +217,20 @@ pub fn later_read(bytes: f64, rows: usize) {
 pub fn join(rows: &js_sys::Uint8Array) -> bool {
     OPEN.with_borrow_mut(|open| {
         let Some(f) = open else { return false };
-        // Every row is split: the page may use its core meanwhile (it
-        // compiles the charts' code, chart.rs's warm-up). Said before the
-        // join, which takes a while itself.
-        post(&session::progress(
-            f.id,
-            &f.name,
-            f.size as u64,
-            Phase::Parsing,
-            1.0,
-            f.rows + f.later_rows,
-        ));
         f.joined = f.stream.join(&rows.to_vec());
+        if f.joined {
+            // Every row is split: the page may use its core while the
+            // columns are typed (it runs the charts' code, chart.rs). A
+            // refused join is not said: the later bytes are read here next.
+            post(&session::progress(
+                f.id,
+                &f.name,
+                f.size as u64,
+                Phase::Typing,
+                1.0,
+                f.rows + f.later_rows,
+            ));
+        }
         f.joined
     })
 }

@@ -77,9 +77,18 @@ async function dashboard(path, { anyCores = true } = {}) {
     });
     await b.page.goto(server.url);
     await ready(b.page);
+    // The progress bar's phases, as shown.
+    await b.page.evaluate(() => {
+      window.__phases = [];
+      new MutationObserver(() => {
+        const p = document.querySelector('[data-testid="progress"]');
+        if (p) window.__phases.push(p.getAttribute('data-phase'));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await b.page.getByTestId('file-input').setInputFiles([path]);
     const confirm = b.page.getByTestId('confirm-import');
     await confirm.waitFor({ timeout: 60_000 });
+    const phases = await b.page.evaluate(() => window.__phases);
     const summary = await b.page.getByTestId('import-summary').textContent();
     await confirm.click();
     await confirm.waitFor({ state: 'detached', timeout: 30_000 });
@@ -93,7 +102,7 @@ async function dashboard(path, { anyCores = true } = {}) {
     // Ended as the rows were joined, before the import step: its close
     // event may still be on its way.
     for (let i = 0; i < 20 && !laterEnded; i++) await b.page.waitForTimeout(100);
-    return { figures, summary, later: laterEnded, cores };
+    return { figures, summary, later: laterEnded, cores, phases };
   } finally {
     await b.close();
   }
@@ -118,6 +127,10 @@ for (const [what, later, encoding] of [
     assert.ok(seen.summary.replace(/\s/g, '').startsWith(String(ROWS + 1)), seen.summary);
     assert.ok(seen.summary.includes(encoding), seen.summary);
     assert.ok(seen.later, 'the later part was given to later.js');
+    // Typing once every row is split, joined or not, and never back.
+    const typing = seen.phases.findIndex((p) => p && p.includes('typing'));
+    assert.ok(typing >= 0, `phases ${[...new Set(seen.phases)]}`);
+    assert.ok(seen.phases.slice(typing).every((p) => p && p.includes('typing')), `phases ${seen.phases}`);
   });
 }
 

@@ -141,7 +141,8 @@ impl Shape {
             if !counted {
                 self.write(v, bytes);
             }
-            // A sign (`-0`) would be counted too: positive ones only.
+            // Negative numbers count the other way and `-0` keeps its
+            // sign: positive ones only. (Values of this shape are whole.)
             let countable = v.is_sign_positive() && v <= MAX_COUNTED;
             last = (self == WHOLE && countable).then_some((v, start));
             *code = ends.len() as u32;

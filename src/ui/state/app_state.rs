@@ -112,7 +112,7 @@ pub struct AppState {
     pub warm_up: RwSignal<Option<Box<Rehearsal>>>,
     /// This is the start-up rehearsal's state (`ui::rehearsal`), off the
     /// page: charts are built, not drawn.
-    pub rehearsal: bool,
+    pub is_rehearsal: bool,
 }
 
 fn location_hash() -> String {
@@ -251,7 +251,7 @@ impl AppState {
             data_span: RwSignal::new(None),
             private: RwSignal::new(storage::private_mode()),
             warm_up: RwSignal::new(None),
-            rehearsal: false,
+            is_rehearsal: false,
         };
         for key in storage::take_set_aside() {
             state.say(both(DeviceText::SetAside, |t| format!("{t} {key}")));
@@ -271,23 +271,16 @@ impl AppState {
 }
 
 impl AppState {
-    /// The state of a rehearsal (`ui::rehearsal`): these tables, pending
-    /// ones and report, the user's language, settings, layout and set-up
-    /// read as they are, and no effect: nothing is saved, put in the URL
-    /// or kept on the device.
-    pub fn rehearsal(
-        tables: Vec<InUse>,
-        pending: Vec<Pending>,
-        report: Report,
-        data_span: Option<Period>,
-    ) -> Self {
-        let lang = storage::load_lang()
-            .unwrap_or_else(|| Lang::from_browser(&storage::browser_languages()));
+    /// The state of a rehearsal (`ui::rehearsal`): these tables in use and
+    /// pending, no report yet, the language, settings, layout and set-up
+    /// of `real` as they are, and no effect: nothing is saved, put in the
+    /// URL or kept on the device.
+    pub fn rehearsal(real: &AppState, tables: Vec<InUse>, pending: Vec<Pending>) -> Self {
         AppState {
-            lang: RwSignal::new(lang),
-            settings: RwSignal::new(storage::load_settings()),
-            layout: RwSignal::new(storage::load_layout()),
-            setup: RwSignal::new(storage::load_setup()),
+            lang: RwSignal::new(real.lang.get_untracked()),
+            settings: RwSignal::new(real.settings.get_untracked()),
+            layout: RwSignal::new(real.layout.get_untracked()),
+            setup: RwSignal::new(real.setup.get_untracked()),
             objectives: RwSignal::new(Vec::new()),
             alerts: RwSignal::new(Vec::new()),
             pending_setup: RwSignal::new(None),
@@ -298,12 +291,12 @@ impl AppState {
             progress: RwSignal::new(None),
             computing: RwSignal::new(false),
             view: RwSignal::new(ViewState::default()),
-            report: RwSignal::new(report),
+            report: RwSignal::new(kpi::report(&Workspace::default(), &Query::default())),
             filter_options: RwSignal::new(BTreeMap::new()),
-            data_span: RwSignal::new(data_span),
+            data_span: RwSignal::new(None),
             private: RwSignal::new(true),
             warm_up: RwSignal::new(None),
-            rehearsal: true,
+            is_rehearsal: true,
         }
     }
 

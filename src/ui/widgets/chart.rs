@@ -340,7 +340,7 @@ fn put_formatters(opt: &JsValue, f: &Formatters) {
 
 /// What [`set_option`] does before ECharts: the chart's options as the
 /// JS object ECharts would be given (for the start-up rehearsal).
-pub fn rehearse(chart: &charming::Chart) {
+pub fn options_only(chart: &charming::Chart) {
     if let Ok(json) = serde_json::to_string(&echarts_options(chart)) {
         let _ = js_sys::JSON::parse(&json);
     }
@@ -408,7 +408,11 @@ pub fn warm_up_charts(state: AppState) {
             prefetch_charts();
         } else if busy {
             if !echarts_loaded() {
-                let _ = load_echarts();
+                // Offline before ECharts was ever cached: the first chart tries again.
+                let loaded = load_echarts();
+                leptos::task::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(loaded).await;
+                });
             }
         } else if was_busy == Some(true) && !DRAWN.with(std::cell::Cell::get) {
             let loaded = load_echarts();
@@ -494,12 +498,13 @@ pub fn draw_later(f: impl FnOnce() + 'static) {
 }
 
 /// Runs `f` once the drawings queued so far are done, in a task of its
-/// own (at once when none is queued): for work that can wait for the
-/// charts on screen, such as the filters' values of a new file.
+/// own (at once when none is queued, or when they wait for ECharts to
+/// download): for work that can wait for the charts on screen, such as
+/// the filters' values of a new file.
 pub fn after_drawings(f: impl FnOnce() + 'static) {
     let now = DRAWS.with(|q| {
         let mut q = q.borrow_mut();
-        if q.is_empty() {
+        if q.is_empty() || !echarts_loaded() {
             return Some(f);
         }
         q.push_back(Queued::After(Box::new(f)));

@@ -9,7 +9,7 @@ use crate::locale::keyboard::{kt, KeyText};
 use crate::locale::{chart_title, format_value, reason as said, t, Lang, Text};
 use crate::ui::state::AppState;
 use crate::ui::widgets::chart::{
-    data_url, dispose_soon, draw_later, new_chart_in_scheme, on_click, rehearse, set_option,
+    data_url, dispose_soon, draw_later, new_chart_in_scheme, on_click, options_only, set_option,
     ChartClick, Formatters,
 };
 use crate::ui::widgets::download::{download_data_url, download_view_csv};
@@ -67,9 +67,9 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
             instance.set_value(None);
             return;
         };
-        if state.rehearsal {
+        if state.is_rehearsal {
             // Built as for ECharts, not drawn: ECharts is not fetched.
-            rehearse(&chart);
+            options_only(&chart);
             return;
         }
         // Drawn one chart per task: twenty charts at once would hold the page
@@ -113,7 +113,10 @@ pub fn ChartPanel(spec: &'static ChartSpec) -> impl IntoView {
     });
     on_cleanup(move || {
         handle.remove();
-        dispose_soon(id.as_str());
+        // A rehearsal drew nothing; the element with its id is a real chart's.
+        if !state.is_rehearsal {
+            dispose_soon(id.as_str());
+        }
     });
     let export_png = move |_| {
         if let Some(url) = instance.with_value(|ec| ec.as_ref().and_then(data_url)) {
