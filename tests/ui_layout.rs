@@ -109,7 +109,7 @@ fn part(name: &str) -> String {
     match (segments.next(), segments.next()) {
         (Some("pages"), Some(page)) if !page.ends_with(".rs") => format!("pages/{page}"),
         (Some("state" | "widgets" | "pages"), _) => rest.split('/').next().unwrap().to_string(),
-        (Some("worker_client.rs"), _) => "worker_client".into(),
+        (Some("worker_client"), _) => "worker_client".into(),
         _ => "app".into(),
     }
 }
@@ -183,7 +183,8 @@ fn the_layer_check_reads_paths_as_written() {
     assert_eq!(part("ui/state/storage.rs"), "state");
     assert_eq!(part("ui/pages/data/import.rs"), "pages/data");
     assert_eq!(part("ui/pages/mod.rs"), "pages");
-    assert_eq!(part("ui/worker_client.rs"), "worker_client");
+    assert_eq!(part("ui/worker_client/mod.rs"), "worker_client");
+    assert_eq!(part("ui/worker_client/confirmation.rs"), "worker_client");
     assert_eq!(part("ui/app.rs"), "app");
     assert_eq!(
         parts_used("use crate::ui::state::AppState;\nuse crate::ui::pages::objectives::X;\n"),

@@ -18,6 +18,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
+mod confirmation;
+pub use confirmation::Confirmation;
+
 /// Larger files are refused before reading: Wasm has 4 GB of memory at most,
 /// and reading needs the file plus its columns.
 const MAX_FILE_BYTES: f64 = 1.0e9;
@@ -615,40 +618,6 @@ pub fn use_tables(ids: Vec<u32>) {
         }
     });
     send(&Request::Use { ids }, None);
-}
-
-/// What confirming the pending files would do: the files taken and those
-/// left (a workbook's sheets the user did not take), the tables kept on
-/// the dashboard beside them and those they replace (the demo's, or an
-/// older version of one of the files).
-pub struct Confirmation {
-    pub taken: Vec<Pending>,
-    pub left: Vec<Pending>,
-    pub kept: Vec<InUse>,
-    pub replaced: Vec<InUse>,
-}
-
-impl Confirmation {
-    pub fn of(pending: Vec<Pending>, tables: Vec<InUse>) -> Confirmation {
-        let (taken, left): (Vec<_>, Vec<_>) = pending.into_iter().partition(|p| p.take);
-        let was_demo = storage::demo_open();
-        let names: Vec<&str> = taken.iter().map(|p| p.info.summary.file.as_str()).collect();
-        let (kept, replaced) = tables.into_iter().partition(|t| {
-            !was_demo && !is_demo(t.id) && !names.contains(&t.info.summary.file.as_str())
-        });
-        Confirmation {
-            taken,
-            left,
-            kept,
-            replaced,
-        }
-    }
-
-    /// The dashboard's tables once confirmed, in order.
-    pub fn ids(&self) -> Vec<u32> {
-        let kept = self.kept.iter().map(|t| t.id);
-        kept.chain(self.taken.iter().map(|p| p.id)).collect()
-    }
 }
 
 /// Has the worker prepare the tables the dashboard would have once the
