@@ -4,8 +4,7 @@
 //! after a cancel, or when the last one ran out of memory — can read them
 //! again, and nothing the user confirmed is lost.
 
-use crate::engine::objectives::{Objective, ObjectiveResult};
-use crate::engine::{demo, Kind, Mapping};
+use crate::engine::{Kind, Mapping};
 use crate::locale::device::{both, too_large, DeviceText};
 use crate::ui::state::{device_store, storage};
 use crate::ui::state::{AppState, Failed, InUse, Pending, Progress};
@@ -19,7 +18,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 mod confirmation;
+mod objectives;
 pub use confirmation::Confirmation;
+pub use objectives::{objectives_in_view, objectives_with_results};
 
 /// Larger files are refused before reading: Wasm has 4 GB of memory at most,
 /// and reading needs the file plus its columns.
@@ -546,41 +547,6 @@ pub fn is_demo(id: u32) -> bool {
 /// Whether the demo company's tables are on the dashboard.
 pub fn demo_in_use(state: AppState) -> bool {
     state.tables.with(|t| t.iter().any(|x| is_demo(x.id)))
-}
-
-/// The objectives measured, in the order of their results: the user's, then,
-/// while the demo is open, the demo's examples the user has not kept (an
-/// objective of the same KPI, scope and period). The examples never enter
-/// the user's set-up by themselves, so leaving the demo takes them away.
-pub fn objectives_in_view(state: AppState) -> Vec<Objective> {
-    let mut out = state.setup.with(|s| s.objectives.clone());
-    if demo_in_use(state) {
-        let examples: Vec<Objective> = demo::objectives::objectives()
-            .into_iter()
-            .filter(|d| {
-                !out.iter()
-                    .any(|o| o.kpi == d.kpi && o.scope == d.scope && o.period == d.period)
-            })
-            .collect();
-        out.extend(examples);
-    }
-    out
-}
-
-/// The objectives in view with their results, matched by id: while a new
-/// answer is on its way, an earlier result never shows under another
-/// objective, and an objective just added waits for its own.
-pub fn objectives_with_results(state: AppState) -> Vec<(Objective, ObjectiveResult)> {
-    let objectives = objectives_in_view(state);
-    state.objectives.with(|results| {
-        objectives
-            .into_iter()
-            .filter_map(|o| {
-                let r = results.iter().find(|r| r.id == o.id)?.clone();
-                Some((o, r))
-            })
-            .collect()
-    })
 }
 
 /// Proposes the mapping again for another kind (the page sends no overrides).
