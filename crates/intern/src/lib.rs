@@ -453,23 +453,35 @@ impl Interner {
 
     /// Appends the rows another interner read from later in the file: its
     /// distinct values are interned here, its codes renumbered.
-    /// (Kept one by one when this column's values may repeat.)
     pub fn append(&mut self, later: Interner, hasher: &DefaultHashBuilder) {
         // Of the later rows, only values and codes are needed (their lookup
         // tables go now), and only codes once their values are interned.
         let (codes, bytes, ends) = later.into_parts();
-        let values = (0..ends.len() as u32).map(|c| value(&bytes, &ends, c));
-        let remap: Vec<u32> = if self.repeats {
-            values.map(|cell| self.keep(cell)).collect()
-        } else {
-            values.map(|cell| self.intern(cell, hasher)).collect()
-        };
+        let remap = self.remap(
+            (0..ends.len() as u32).map(|c| value(&bytes, &ends, c)),
+            hasher,
+        );
         drop((bytes, ends));
         self.codes.extend(
             codes
                 .iter()
                 .map(|&c| remap.get(c as usize).copied().unwrap_or(MISSING_CODE)),
         );
+    }
+
+    /// The codes here of another dictionary's `values` (in the order of
+    /// their codes there), each interned here; kept one by one when this
+    /// column's values may repeat.
+    pub(crate) fn remap<'v>(
+        &mut self,
+        values: impl Iterator<Item = &'v [u8]>,
+        hasher: &DefaultHashBuilder,
+    ) -> Vec<u32> {
+        if self.repeats {
+            values.map(|cell| self.keep(cell)).collect()
+        } else {
+            values.map(|cell| self.intern(cell, hasher)).collect()
+        }
     }
 }
 

@@ -1,20 +1,24 @@
 //! A column's cells as bytes, and back: the rows a second engine instance
 //! read from the later part of a file (in the browser, a worker of its own,
 //! whose memory this one cannot see) come over as one buffer and are
-//! appended with [`Cells::append`]. Little-endian arrays behind their
-//! lengths; both ends are the same build, so there is no version.
+//! appended where they lie ([`Written`], [`Cells::append_written`]), not
+//! first copied into columns of their own. Little-endian arrays behind
+//! their lengths; a dictionary's codes in as few bytes as its number of
+//! values needs (one for a region, two for 20 000 customers); both ends are
+//! the same build, so there is no version.
 
-use crate::{Cells, Fixed, Interner, Shape};
+use crate::{Cells, Fixed, Interner, Shape, MISSING_CODE};
+use hashbrown::DefaultHashBuilder;
 
 impl Cells {
-    /// Writes the column at the end of `out` ([`Cells::decode`] reads it back).
+    /// Writes the column at the end of `out` ([`Written::read`] reads it back).
     pub fn encode(&self, out: &mut Vec<u8>) {
         match self {
             Cells::Interned(interner) => {
                 let (codes, bytes, ends, repeats) = interner.parts();
                 out.push(0);
                 out.push(u8::from(repeats));
-                put_u32s(out, codes);
+                put_codes(out, codes, ends.len());
                 put_u32s(out, ends);
                 put_len(out, bytes.len());
                 out.extend_from_slice(bytes);
@@ -29,25 +33,94 @@ impl Cells {
     }
 
     /// A column written by [`Cells::encode`], taken off the front of
-    /// `input`; `None` when the bytes are not one. A dictionary read back
-    /// holds its values and codes only: it is to be appended to another
-    /// column, not pushed into.
+    /// `input` and copied into a column of its own; `None` when the bytes
+    /// are not one. A dictionary read back holds its values and codes only:
+    /// it is to be appended to another column, not pushed into.
+    /// ([`Cells::append_written`] appends one without the copy.)
     pub fn decode(input: &mut &[u8]) -> Option<Cells> {
+        Written::read(input).map(Written::into_cells)
+    }
+
+    /// Appends the rows of a column read from later in the file, as
+    /// [`Cells::append`] of the column [`Cells::decode`] would give.
+    pub fn append_written(&mut self, later: Written<'_>, hasher: &DefaultHashBuilder) {
+        match (&mut *self, later) {
+            (Cells::Fixed(a), Written::Fixed { shape, values, .. }) if a.shape == shape => {
+                a.values.extend(
+                    values
+                        .as_chunks::<8>()
+                        .0
+                        .iter()
+                        .map(|b| f64::from_bits(u64::from_le_bytes(*b))),
+                );
+            }
+            (
+                _,
+                Written::Interned {
+                    codes, bytes, ends, ..
+                },
+            ) => {
+                self.back_to_dictionary(hasher);
+                if let Cells::Interned(a) = self {
+                    let remap = a.remap(ends.values(bytes), hasher);
+                    codes.renumbered_into(&mut a.codes, &remap);
+                }
+            }
+            // Values of another shape: appended as the dictionary they would be.
+            (_, later) => self.append(later.into_cells(), hasher),
+        }
+    }
+}
+
+/// A column as [`Cells::encode`] wrote it, read where it lies.
+pub enum Written<'a> {
+    Interned {
+        codes: Codes<'a>,
+        /// The distinct values end to end, and where each ends.
+        bytes: &'a [u8],
+        ends: Ends<'a>,
+        repeats: bool,
+    },
+    Fixed {
+        shape: Shape,
+        rows: usize,
+        /// The values, 8 little-endian bytes each.
+        values: &'a [u8],
+    },
+}
+
+impl<'a> Written<'a> {
+    /// The column at the front of `input`, taken off it; `None` when the
+    /// bytes are not one.
+    pub fn read(input: &mut &'a [u8]) -> Option<Written<'a>> {
         match take(input, 1)?.first()? {
             0 => {
                 let repeats = *take(input, 1)?.first()? != 0;
-                let codes = take_u32s(input)?;
-                let ends = take_u32s(input)?;
-                let n = take_len(input)?;
-                let bytes = take(input, n)?.to_vec();
-                if ends.windows(2).any(|w| w[0] > w[1])
-                    || ends.last().is_some_and(|&e| e as usize != n)
-                {
+                let width = usize::from(*take(input, 1)?.first()?);
+                if ![1, 2, 4].contains(&width) {
                     return None;
                 }
-                Some(Cells::Interned(Interner::from_parts(
-                    codes, bytes, ends, repeats,
-                )))
+                let rows = take_len(input)?;
+                let codes = Codes {
+                    width,
+                    raw: take(input, rows.checked_mul(width)?)?,
+                };
+                let n = take_len(input)?;
+                let ends = Ends(take(input, n.checked_mul(4)?)?);
+                let size = take_len(input)?;
+                let bytes = take(input, size)?;
+                let ends_in_order = ends.iter().try_fold(0, |before, end| {
+                    (before <= end && end as usize <= size).then_some(end)
+                });
+                if ends_in_order.is_none_or(|last| last as usize != size) {
+                    return None;
+                }
+                Some(Written::Interned {
+                    codes,
+                    bytes,
+                    ends,
+                    repeats,
+                })
             }
             1 => {
                 let shape = take(input, 2)?;
@@ -57,15 +130,137 @@ impl Cells {
                 };
                 let rows = take_len(input)?;
                 let n = take_len(input)?;
-                let values = take_each(input, n, |b| f64::from_bits(u64::from_le_bytes(b)))?;
-                Some(Cells::Fixed(Fixed {
+                let values = take(input, n.checked_mul(8)?)?;
+                Some(Written::Fixed {
                     shape,
-                    values,
                     rows,
-                }))
+                    values,
+                })
             }
             _ => None,
         }
+    }
+
+    /// Rows in the column.
+    pub fn len(&self) -> usize {
+        match self {
+            Written::Interned { codes, .. } => codes.raw.len() / codes.width,
+            Written::Fixed { values, .. } => values.len() / 8,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The column copied out, as it was written.
+    pub fn into_cells(self) -> Cells {
+        match self {
+            Written::Interned {
+                codes,
+                bytes,
+                ends,
+                repeats,
+            } => {
+                let mut all = Vec::with_capacity(codes.raw.len() / codes.width);
+                codes.renumbered_into(&mut all, &[]);
+                let ends = ends.iter().collect();
+                Cells::Interned(Interner::from_parts(all, bytes.to_vec(), ends, repeats))
+            }
+            Written::Fixed {
+                shape,
+                rows,
+                values,
+            } => Cells::Fixed(Fixed {
+                shape,
+                values: values
+                    .as_chunks::<8>()
+                    .0
+                    .iter()
+                    .map(|b| f64::from_bits(u64::from_le_bytes(*b)))
+                    .collect(),
+                rows,
+            }),
+        }
+    }
+}
+
+/// A dictionary's codes as written: `width` little-endian bytes each, the
+/// missing cells' code all ones.
+pub struct Codes<'a> {
+    width: usize,
+    raw: &'a [u8],
+}
+
+impl Codes<'_> {
+    /// Appends each code to `out`, as `remap` renumbers it (as it is when
+    /// `remap` is empty), the missing code as [`MISSING_CODE`]. One loop
+    /// per width, each a plain pass over the bytes.
+    fn renumbered_into(&self, out: &mut Vec<u32>, remap: &[u32]) {
+        let code = |c: u32, missing: u32| match c {
+            _ if c == missing => MISSING_CODE,
+            _ if remap.is_empty() => c,
+            _ => remap.get(c as usize).copied().unwrap_or(MISSING_CODE),
+        };
+        match self.width {
+            1 => out.extend(self.raw.iter().map(|&c| code(u32::from(c), 0xFF))),
+            2 => out.extend(
+                self.raw
+                    .as_chunks::<2>()
+                    .0
+                    .iter()
+                    .map(|b| code(u32::from(u16::from_le_bytes(*b)), 0xFFFF)),
+            ),
+            _ => out.extend(
+                self.raw
+                    .as_chunks::<4>()
+                    .0
+                    .iter()
+                    .map(|b| code(u32::from_le_bytes(*b), MISSING_CODE)),
+            ),
+        }
+    }
+}
+
+/// Where each of a dictionary's values ends, as written.
+pub struct Ends<'a>(&'a [u8]);
+
+impl<'a> Ends<'a> {
+    fn iter(&self) -> impl Iterator<Item = u32> + 'a {
+        self.0
+            .as_chunks::<4>()
+            .0
+            .iter()
+            .map(|b| u32::from_le_bytes(*b))
+    }
+
+    /// The values in `bytes`, in the order of their codes.
+    fn values(&self, bytes: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
+        let mut start = 0;
+        self.iter().map(move |end| {
+            let v = bytes.get(start as usize..end as usize).unwrap_or_default();
+            start = end;
+            v
+        })
+    }
+}
+
+/// Writes a dictionary's codes in the fewest bytes that hold its
+/// `distinct` values' codes and the missing code (all ones: what
+/// [`MISSING_CODE`] cut to that width is).
+fn put_codes(out: &mut Vec<u8>, codes: &[u32], distinct: usize) {
+    if distinct <= 0xFF {
+        out.push(1);
+        put_len(out, codes.len());
+        put_each(out, codes, |c| [c as u8]);
+    } else if distinct <= 0xFFFF {
+        out.push(2);
+        put_len(out, codes.len());
+        put_each(out, codes, |c| (c as u16).to_le_bytes());
+    } else {
+        out.push(4);
+        put_len(out, codes.len());
+        put_each(out, codes, |c| c.to_le_bytes());
     }
 }
 
@@ -116,32 +311,6 @@ pub fn take<'a>(input: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
 pub fn take_len(input: &mut &[u8]) -> Option<usize> {
     let b = take(input, 8)?;
     usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
-}
-
-/// Numbers written by [`put_u32s`].
-pub fn take_u32s(input: &mut &[u8]) -> Option<Vec<u32>> {
-    let n = take_len(input)?;
-    take_each(input, n, u32::from_le_bytes)
-}
-
-/// Numbers written by [`put_u64s`].
-pub fn take_u64s(input: &mut &[u8]) -> Option<Vec<u64>> {
-    let n = take_len(input)?;
-    take_each(input, n, u64::from_le_bytes)
-}
-
-/// `n` values of `N` bytes each, into room made at once (see [`put_each`]).
-fn take_each<T: Copy + Default, const N: usize>(
-    input: &mut &[u8],
-    n: usize,
-    value: impl Fn([u8; N]) -> T,
-) -> Option<Vec<T>> {
-    let raw = take(input, n.checked_mul(N)?)?;
-    let mut out = vec![T::default(); n];
-    for (to, from) in out.iter_mut().zip(raw.chunks_exact(N)) {
-        *to = value(from.try_into().unwrap_or([0; N]));
-    }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -223,20 +392,87 @@ mod tests {
     #[test]
     fn a_column_read_back_appends_like_the_column_itself() {
         let h = DefaultHashBuilder::default();
-        // The same columns twice (the reading is deterministic): one takes
-        // the later rows as they were, the other as read back.
-        let (mut direct, mut via_wire) = (columns(2_500), columns(2_500));
-        for (i, later) in columns(1_800).into_iter().enumerate() {
+        // First 2 500 rows then 1 800, and the other way round: a column of
+        // amounts that turns back into a dictionary (a cell at row 2 000)
+        // meets one that does not, on either side.
+        for (first, later) in [(2_500, 1_800), (1_800, 2_500)] {
+            // The same columns thrice (the reading is deterministic): one
+            // takes the later rows as they were, one as copied back, one as
+            // they lie in the bytes.
+            let (mut direct, mut copied, mut in_place) =
+                (columns(first), columns(first), columns(first));
+            for (i, later) in columns(later).into_iter().enumerate() {
+                let mut out = Vec::new();
+                later.encode(&mut out);
+                copied[i].append(Cells::decode(&mut &out[..]).expect("a column"), &h);
+                in_place[i].append_written(Written::read(&mut &out[..]).expect("a column"), &h);
+                direct[i].append(later, &h);
+            }
+            for ((a, b), c) in direct.into_iter().zip(copied).zip(in_place) {
+                let [a, b, c] = [a, b, c].map(|x| x.into_interner(&h));
+                assert!(a.codes == b.codes && a.codes == c.codes, "codes differ");
+                assert!(a.values().eq(b.values()), "values differ");
+                assert!(a.values().eq(c.values()), "values differ");
+                assert!(a.codes.len() == 4_300 && a.codes.iter().any(|&c| c != MISSING_CODE));
+            }
+        }
+    }
+
+    #[test]
+    fn codes_take_the_bytes_their_values_need_and_no_fewer() {
+        let h = DefaultHashBuilder::default();
+        // 255 values (codes 0 to 254) fit a byte beside the missing code
+        // (255), 256 do not; the same at two bytes.
+        for (distinct, width) in [(255, 1), (256, 2), (65_535, 2), (65_536, 4)] {
+            let column = |rows: usize| {
+                let mut c = Cells::new(rows, false);
+                // Each value twice: a column of values that repeat, not
+                // one kept one by one (`Interner::foresee`).
+                let mut values = (0..distinct).flat_map(|v| [v, v]).cycle();
+                for i in 0..rows {
+                    let cell = match i % 7 {
+                        3 => String::new(),
+                        _ => format!("v{}", values.next().unwrap_or(0)),
+                    };
+                    c.push(cell.as_bytes(), &h);
+                }
+                c
+            };
+            let rows = distinct * 2 * 7 / 6 + 10;
+            let later = column(rows);
             let mut out = Vec::new();
             later.encode(&mut out);
-            via_wire[i].append(Cells::decode(&mut &out[..]).expect("a column"), &h);
-            direct[i].append(later, &h);
-        }
-        for (a, b) in direct.into_iter().zip(via_wire) {
+            let written = Written::read(&mut &out[..]).expect("a column");
+            let Written::Interned { codes, .. } = &written else {
+                panic!("text read as values");
+            };
+            assert_eq!(codes.width, width, "{distinct} values");
+            let mut a = column(100);
+            a.append_written(written, &h);
+            let mut b = column(100);
+            b.append(later, &h);
             let (a, b) = (a.into_interner(&h), b.into_interner(&h));
-            assert!(a.codes == b.codes, "codes differ");
-            assert!(a.values().eq(b.values()), "values differ");
-            assert!(a.codes.len() == 4_300 && a.codes.iter().any(|&c| c != MISSING_CODE));
+            assert!(a.codes == b.codes, "{distinct} values: codes differ");
+            assert!(
+                a.values().eq(b.values()),
+                "{distinct} values: values differ"
+            );
+            assert_eq!(a.codes[100 + 3], MISSING_CODE);
         }
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_column_are_refused() {
+        let mut out = Vec::new();
+        columns(300)[0].encode(&mut out);
+        // A width no column has.
+        let mut wrong = out.clone();
+        wrong[2] = 3;
+        assert!(Written::read(&mut &wrong[..]).is_none());
+        // Cut anywhere short.
+        for cut in 0..out.len() {
+            assert!(Written::read(&mut &out[..cut]).is_none(), "cut at {cut}");
+        }
+        assert!(Written::read(&mut &out[..]).is_some());
     }
 }

@@ -299,15 +299,23 @@ pub(super) fn count_newlines(bytes: &[u8]) -> usize {
 }
 
 /// The second half after the first, as if read in one pass.
+#[cfg(not(target_arch = "wasm32"))]
 pub(super) fn merge(mut a: Body, mut b: Body, s: &Setup) -> Body {
     // The second half's lookup tables go before the first's dictionaries grow.
     b.builders.iter_mut().for_each(Cells::seal);
-    for (into, from) in a.builders.iter_mut().zip(b.builders) {
+    for (into, from) in a.builders.iter_mut().zip(std::mem::take(&mut b.builders)) {
         into.append(from, s.hasher);
     }
     // The second half counted its lines from 1: it starts on the first's last.
     let moved = a.line - 1;
     a.lines.extend(b.lines.iter().map(|l| l + moved));
+    merge_rest(&mut a, b, moved, s);
+    a
+}
+
+/// What a later part found besides its rows' cells and lines (its lines
+/// counted from 1, `moved` on here), after the first part's.
+pub(super) fn merge_rest(a: &mut Body, b: Body, moved: u64, s: &Setup) {
     let room = s.preview_rows.saturating_sub(a.preview.len());
     a.preview.extend(b.preview.into_iter().take(room));
     a.empty_rows += b.empty_rows;
@@ -316,7 +324,6 @@ pub(super) fn merge(mut a: Body, mut b: Body, s: &Setup) -> Body {
         a.warnings.add(kind, col, line.map(|l| l + moved), n);
     }
     a.line = b.line + moved;
-    a
 }
 
 #[cfg(test)]

@@ -38,11 +38,10 @@
 //! assert_eq!(read.table.rows, 200_000);
 //! ```
 
-use super::body::{merge, Body, Setup};
+use super::body::{merge_rest, Body, Setup};
 use super::{Warnings, PROGRESS_EVERY};
 use crate::error::WarningKind;
-use cadran_intern::wire::{put_len, put_u64s, take, take_len, take_u64s};
-use cadran_intern::Cells;
+use cadran_intern::wire::{put_len, put_u64s, take, take_len, Written};
 use hashbrown::DefaultHashBuilder;
 use serde::{Deserialize, Serialize};
 
@@ -175,29 +174,97 @@ fn encode(body: &Body, from: u64, utf8: bool) -> Vec<u8> {
     };
     let meta = serde_json::to_vec(&meta).unwrap_or_default();
     let rows = body.lines.len();
-    let mut out = Vec::with_capacity(64 + meta.len() + rows * (8 + 8 * body.builders.len()));
+    let mut out = Vec::with_capacity(64 + meta.len() + rows * 4 * body.builders.len());
     put_len(&mut out, meta.len());
     out.extend_from_slice(&meta);
-    put_u64s(&mut out, &body.lines);
+    put_lines(&mut out, &body.lines);
     body.builders.iter().for_each(|c| c.encode(&mut out));
     out
 }
 
-/// A later part's rows, where it starts and whether its bytes were UTF-8.
-pub(super) struct Later {
-    pub body: Body,
+/// Writes each row's line: where rows follow one another a line each (no
+/// empty line, no row over several lines), the first and the count alone.
+fn put_lines(out: &mut Vec<u8>, lines: &[u64]) {
+    let first = lines.first().copied().unwrap_or(0);
+    let one_each = lines.iter().zip(first..).all(|(&l, want)| l == want);
+    if one_each {
+        out.push(1);
+        put_len(out, lines.len());
+        out.extend_from_slice(&first.to_le_bytes());
+    } else {
+        out.push(0);
+        put_u64s(out, lines);
+    }
+}
+
+/// Rows' lines as [`put_lines`] wrote them.
+enum Lines<'a> {
+    OneEach { first: u64, rows: usize },
+    Each(&'a [u8]),
+}
+
+impl Lines<'_> {
+    fn read<'a>(input: &mut &'a [u8]) -> Option<Lines<'a>> {
+        let one_each = *take(input, 1)?.first()? == 1;
+        let rows = take_len(input)?;
+        Some(if one_each {
+            let first = u64::from_le_bytes(take(input, 8)?.try_into().ok()?);
+            Lines::OneEach { first, rows }
+        } else {
+            Lines::Each(take(input, rows.checked_mul(8)?)?)
+        })
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Lines::OneEach { rows, .. } => *rows,
+            Lines::Each(raw) => raw.len() / 8,
+        }
+    }
+
+    /// Appends each line to `out`, moved by `moved`.
+    fn moved_into(&self, out: &mut Vec<u64>, moved: u64) {
+        match self {
+            Lines::OneEach { first, rows } => {
+                let from = first + moved;
+                out.extend(from..from + *rows as u64);
+            }
+            Lines::Each(raw) => out.extend(
+                raw.as_chunks::<8>()
+                    .0
+                    .iter()
+                    .map(|b| u64::from_le_bytes(*b) + moved),
+            ),
+        }
+    }
+}
+
+/// A later part's rows as its reader wrote them, read where they lie:
+/// appended to the first part's without first being copied.
+pub(super) struct Later<'a> {
+    columns: Vec<Written<'a>>,
+    lines: Lines<'a>,
+    /// What the part found besides its columns and lines.
+    rest: Body,
     pub from: u64,
     pub utf8: bool,
 }
 
-pub(super) fn decode(mut input: &[u8]) -> Option<Later> {
+impl Later<'_> {
+    /// Columns in the part.
+    pub fn width(&self) -> usize {
+        self.columns.len()
+    }
+}
+
+pub(super) fn decode(mut input: &[u8]) -> Option<Later<'_>> {
     let n = take_len(&mut input)?;
     let meta: Meta = serde_json::from_slice(take(&mut input, n)?).ok()?;
-    let lines = take_u64s(&mut input)?;
-    let builders = (0..meta.columns)
-        .map(|_| Cells::decode(&mut input))
+    let lines = Lines::read(&mut input)?;
+    let columns = (0..meta.columns)
+        .map(|_| Written::read(&mut input))
         .collect::<Option<Vec<_>>>()?;
-    if !input.is_empty() || builders.iter().any(|c| c.len() != lines.len()) {
+    if !input.is_empty() || columns.iter().any(|c| c.len() != lines.len()) {
         return None;
     }
     let mut warnings = Warnings::default();
@@ -205,9 +272,11 @@ pub(super) fn decode(mut input: &[u8]) -> Option<Later> {
         warnings.add(kind, col, line, n);
     }
     Some(Later {
-        body: Body {
-            builders,
-            lines,
+        columns,
+        lines,
+        rest: Body {
+            builders: Vec::new(),
+            lines: Vec::new(),
             preview: meta.preview,
             empty_rows: meta.empty_rows,
             first_empty: meta.first_empty,
@@ -220,9 +289,14 @@ pub(super) fn decode(mut input: &[u8]) -> Option<Later> {
 }
 
 /// Appends a later part's rows to the first part's, as one pass reads them.
-pub(super) fn append(first: &mut Body, later: Body, setup: &Setup) {
-    let taken = std::mem::replace(first, Body::new(0, 0, 1, false));
-    *first = merge(taken, later, setup);
+pub(super) fn append(first: &mut Body, later: Later<'_>, setup: &Setup) {
+    for (into, from) in first.builders.iter_mut().zip(later.columns) {
+        into.append_written(from, setup.hasher);
+    }
+    // The later part counted its lines from 1: it starts on the first's last.
+    let moved = first.line - 1;
+    later.lines.moved_into(&mut first.lines, moved);
+    merge_rest(first, later.rest, moved, setup);
 }
 
 #[cfg(test)]

@@ -155,12 +155,12 @@ impl Streaming {
             return false;
         };
         let width = early.body.builders.len();
-        if later.from != received as u64 || later.body.builders.len() != width {
+        if later.from != received as u64 || later.width() != width {
             return false;
         }
         let setup = Setup::new(early.delimiter, width, &early.hasher, &self.opts);
-        later::append(&mut early.body, later.body, &setup);
         self.dropped_utf8 &= later.utf8;
+        later::append(&mut early.body, later, &setup);
         true
     }
 
