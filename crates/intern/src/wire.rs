@@ -32,6 +32,17 @@ impl Cells {
         }
     }
 
+    /// The bytes [`Cells::encode`] writes, to reserve them at once.
+    pub fn encoded_len(&self) -> usize {
+        match self {
+            Cells::Interned(interner) => {
+                let (codes, bytes, ends, _) = interner.parts();
+                3 + 8 + codes.len() * code_width(ends.len()) + 8 + 4 * ends.len() + 8 + bytes.len()
+            }
+            Cells::Fixed(fixed) => 3 + 16 + 8 * fixed.values.len(),
+        }
+    }
+
     /// A column written by [`Cells::encode`], taken off the front of
     /// `input` and copied into a column of its own; `None` when the bytes
     /// are not one. A dictionary read back holds its values and codes only:
@@ -63,7 +74,7 @@ impl Cells {
                 self.back_to_dictionary(hasher);
                 if let Cells::Interned(a) = self {
                     let remap = a.remap(ends.values(bytes), hasher);
-                    codes.renumbered_into(&mut a.codes, &remap);
+                    codes.renumbered_into(&mut a.codes, Some(&remap));
                 }
             }
             // Values of another shape: appended as the dictionary they would be.
@@ -149,6 +160,7 @@ impl<'a> Written<'a> {
         }
     }
 
+    /// Whether the column has no rows.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -163,7 +175,7 @@ impl<'a> Written<'a> {
                 repeats,
             } => {
                 let mut all = Vec::with_capacity(codes.raw.len() / codes.width);
-                codes.renumbered_into(&mut all, &[]);
+                codes.renumbered_into(&mut all, None);
                 let ends = ends.iter().collect();
                 Cells::Interned(Interner::from_parts(all, bytes.to_vec(), ends, repeats))
             }
@@ -193,14 +205,15 @@ pub struct Codes<'a> {
 }
 
 impl Codes<'_> {
-    /// Appends each code to `out`, as `remap` renumbers it (as it is when
-    /// `remap` is empty), the missing code as [`MISSING_CODE`]. One loop
-    /// per width, each a plain pass over the bytes.
-    fn renumbered_into(&self, out: &mut Vec<u32>, remap: &[u32]) {
-        let code = |c: u32, missing: u32| match c {
+    /// Appends each code to `out`, as `remap` renumbers it (as it is
+    /// without one), the missing code as [`MISSING_CODE`]; a code past
+    /// `remap` as missing, as [`Interner::append`] does. One loop per
+    /// width, each a plain pass over the bytes.
+    fn renumbered_into(&self, out: &mut Vec<u32>, remap: Option<&[u32]>) {
+        let code = |c: u32, missing: u32| match remap {
             _ if c == missing => MISSING_CODE,
-            _ if remap.is_empty() => c,
-            _ => remap.get(c as usize).copied().unwrap_or(MISSING_CODE),
+            None => c,
+            Some(remap) => remap.get(c as usize).copied().unwrap_or(MISSING_CODE),
         };
         match self.width {
             1 => out.extend(self.raw.iter().map(|&c| code(u32::from(c), 0xFF))),
@@ -245,22 +258,28 @@ impl<'a> Ends<'a> {
     }
 }
 
-/// Writes a dictionary's codes in the fewest bytes that hold its
-/// `distinct` values' codes and the missing code (all ones: what
-/// [`MISSING_CODE`] cut to that width is).
-fn put_codes(out: &mut Vec<u8>, codes: &[u32], distinct: usize) {
+/// The fewest bytes that hold the codes of `distinct` values (0 to
+/// `distinct - 1`) and the missing code (all ones: what [`MISSING_CODE`]
+/// cut to that width is).
+fn code_width(distinct: usize) -> usize {
     if distinct <= 0xFF {
-        out.push(1);
-        put_len(out, codes.len());
-        put_each(out, codes, |c| [c as u8]);
+        1
     } else if distinct <= 0xFFFF {
-        out.push(2);
-        put_len(out, codes.len());
-        put_each(out, codes, |c| (c as u16).to_le_bytes());
+        2
     } else {
-        out.push(4);
-        put_len(out, codes.len());
-        put_each(out, codes, |c| c.to_le_bytes());
+        4
+    }
+}
+
+/// Writes a dictionary's codes in [`code_width`] bytes each.
+fn put_codes(out: &mut Vec<u8>, codes: &[u32], distinct: usize) {
+    let width = code_width(distinct);
+    out.push(width as u8);
+    put_len(out, codes.len());
+    match width {
+        1 => put_each(out, codes, |c| [c as u8]),
+        2 => put_each(out, codes, |c| (c as u16).to_le_bytes()),
+        _ => put_each(out, codes, |c| c.to_le_bytes()),
     }
 }
 
@@ -320,13 +339,15 @@ mod tests {
     use hashbrown::DefaultHashBuilder;
 
     /// Columns of every kind read from the same rows: dictionary, values,
-    /// values gone back to a dictionary, kept one by one.
+    /// values gone back to a dictionary, kept one by one; and a dictionary
+    /// whose values come in an order that depends on `rows` (appended to
+    /// another of a different length, its codes are renumbered).
     fn columns(rows: usize) -> Vec<Cells> {
         let h = DefaultHashBuilder::default();
-        let mut columns: Vec<Cells> = (0..4).map(|_| Cells::new(rows, true)).collect();
+        let mut columns: Vec<Cells> = (0..5).map(|_| Cells::new(rows, true)).collect();
         for i in 0..rows {
             let row = format!(
-                "Client {};{},{:02};{};{}",
+                "Client {};{},{:02};{};{};R{}",
                 i % 37,
                 i * 7 % 100_000,
                 i % 100,
@@ -342,6 +363,7 @@ mod tests {
                 } else {
                     format!("2024-01-01T00:{:02}:{:02}", i / 60 % 60, i % 60)
                 },
+                (rows - i) % 53,
             );
             let mut cells = Vec::new();
             let mut from = 0;
@@ -374,7 +396,11 @@ mod tests {
         assert!(matches!(cols[1], Cells::Fixed(_)));
         assert!(matches!(cols[2], Cells::Interned(_)));
         let mut out = Vec::new();
-        cols.iter().for_each(|c| c.encode(&mut out));
+        for c in &cols {
+            let at = out.len();
+            c.encode(&mut out);
+            assert_eq!(out.len() - at, c.encoded_len(), "{}", described(c));
+        }
         let mut input = &out[..];
         for c in &cols {
             let back = Cells::decode(&mut input).expect("a column");
@@ -447,9 +473,18 @@ mod tests {
                 panic!("text read as values");
             };
             assert_eq!(codes.width, width, "{distinct} values");
-            let mut a = column(100);
+            // The first rows' values in another order: the later codes
+            // are renumbered.
+            let first = || {
+                let mut c = Cells::new(100, false);
+                for i in 0..100 {
+                    c.push(format!("v{}", (i * 7 + 5) % distinct).as_bytes(), &h);
+                }
+                c
+            };
+            let mut a = first();
             a.append_written(written, &h);
-            let mut b = column(100);
+            let mut b = first();
             b.append(later, &h);
             let (a, b) = (a.into_interner(&h), b.into_interner(&h));
             assert!(a.codes == b.codes, "{distinct} values: codes differ");
@@ -458,6 +493,10 @@ mod tests {
                 "{distinct} values: values differ"
             );
             assert_eq!(a.codes[100 + 3], MISSING_CODE);
+            // Row 100 is the later rows' first, `v0`: code 0 is the first
+            // rows' first value, `v5`.
+            assert_ne!(a.codes[100], 0);
+            assert!(a.values().nth(a.codes[100] as usize) == Some(&b"v0"[..]));
         }
     }
 
@@ -474,5 +513,24 @@ mod tests {
             assert!(Written::read(&mut &out[..cut]).is_none(), "cut at {cut}");
         }
         assert!(Written::read(&mut &out[..]).is_some());
+        // Its values' ends out of order, or short of the text.
+        let ends_at = |out: &[u8]| {
+            let rows = u64::from_le_bytes(out[3..11].try_into().expect("8 bytes")) as usize;
+            11 + rows + 8
+        };
+        let at = ends_at(&out);
+        let mut swapped = out.clone();
+        let (first, second) = (
+            swapped[at..at + 4].to_vec(),
+            swapped[at + 4..at + 8].to_vec(),
+        );
+        swapped[at..at + 4].copy_from_slice(&second);
+        swapped[at + 4..at + 8].copy_from_slice(&first);
+        assert!(Written::read(&mut &swapped[..]).is_none());
+        let n = u64::from_le_bytes(out[at - 8..at].try_into().expect("8 bytes")) as usize;
+        let last = at + 4 * (n - 1);
+        let mut short = out.clone();
+        short[last] -= 1;
+        assert!(Written::read(&mut &short[..]).is_none());
     }
 }

@@ -42,6 +42,7 @@ use super::body::{merge_rest, Body, Setup};
 use super::{Warnings, PROGRESS_EVERY};
 use crate::error::WarningKind;
 use cadran_intern::wire::{put_len, put_u64s, take, take_len, Written};
+use cadran_intern::Cells;
 use hashbrown::DefaultHashBuilder;
 use serde::{Deserialize, Serialize};
 
@@ -173,8 +174,10 @@ fn encode(body: &Body, from: u64, utf8: bool) -> Vec<u8> {
         columns: body.builders.len(),
     };
     let meta = serde_json::to_vec(&meta).unwrap_or_default();
-    let rows = body.lines.len();
-    let mut out = Vec::with_capacity(64 + meta.len() + rows * 4 * body.builders.len());
+    let columns: usize = body.builders.iter().map(Cells::encoded_len).sum();
+    // Reserved at once: grown, the buffer would be copied and new memory
+    // touched again (a part of a million-line file is ~15 MB).
+    let mut out = Vec::with_capacity(8 + meta.len() + lines_len(&body.lines) + columns);
     put_len(&mut out, meta.len());
     out.extend_from_slice(&meta);
     put_lines(&mut out, &body.lines);
@@ -182,12 +185,27 @@ fn encode(body: &Body, from: u64, utf8: bool) -> Vec<u8> {
     out
 }
 
-/// Writes each row's line: where rows follow one another a line each (no
-/// empty line, no row over several lines), the first and the count alone.
+/// Whether rows follow one another a line each (no empty line, no row
+/// over several lines): their lines are then written as the first and the
+/// count alone.
+fn one_each(lines: &[u64]) -> bool {
+    let first = lines.first().copied().unwrap_or(0);
+    lines.iter().zip(first..).all(|(&l, want)| l == want)
+}
+
+/// The bytes [`put_lines`] writes.
+fn lines_len(lines: &[u64]) -> usize {
+    if one_each(lines) {
+        1 + 8 + 8
+    } else {
+        1 + 8 + 8 * lines.len()
+    }
+}
+
+/// Writes each row's line ([`one_each`]: the first and the count alone).
 fn put_lines(out: &mut Vec<u8>, lines: &[u64]) {
     let first = lines.first().copied().unwrap_or(0);
-    let one_each = lines.iter().zip(first..).all(|(&l, want)| l == want);
-    if one_each {
+    if one_each(lines) {
         out.push(1);
         put_len(out, lines.len());
         out.extend_from_slice(&first.to_le_bytes());
@@ -197,22 +215,30 @@ fn put_lines(out: &mut Vec<u8>, lines: &[u64]) {
     }
 }
 
+/// No file has this many lines.
+const MAX_LINE: u64 = 1 << 62;
+
 /// Rows' lines as [`put_lines`] wrote them.
 enum Lines<'a> {
     OneEach { first: u64, rows: usize },
     Each(&'a [u8]),
 }
 
-impl Lines<'_> {
-    fn read<'a>(input: &mut &'a [u8]) -> Option<Lines<'a>> {
-        let one_each = *take(input, 1)?.first()? == 1;
+impl<'a> Lines<'a> {
+    fn read(input: &mut &'a [u8]) -> Option<Self> {
+        let tag = *take(input, 1)?.first()?;
         let rows = take_len(input)?;
-        Some(if one_each {
-            let first = u64::from_le_bytes(take(input, 8)?.try_into().ok()?);
-            Lines::OneEach { first, rows }
-        } else {
-            Lines::Each(take(input, rows.checked_mul(8)?)?)
-        })
+        match tag {
+            1 => {
+                let first = u64::from_le_bytes(take(input, 8)?.try_into().ok()?);
+                // Lines past any file's are not a part's (and moved on,
+                // they would overflow).
+                (first.checked_add(rows as u64)? <= MAX_LINE)
+                    .then_some(Lines::OneEach { first, rows })
+            }
+            0 => Some(Lines::Each(take(input, rows.checked_mul(8)?)?)),
+            _ => None,
+        }
     }
 
     fn len(&self) -> usize {
@@ -226,14 +252,14 @@ impl Lines<'_> {
     fn moved_into(&self, out: &mut Vec<u64>, moved: u64) {
         match self {
             Lines::OneEach { first, rows } => {
-                let from = first + moved;
-                out.extend(from..from + *rows as u64);
+                let from = first.saturating_add(moved);
+                out.extend((0..*rows as u64).map(|i| from.saturating_add(i)));
             }
             Lines::Each(raw) => out.extend(
                 raw.as_chunks::<8>()
                     .0
                     .iter()
-                    .map(|b| u64::from_le_bytes(*b) + moved),
+                    .map(|b| u64::from_le_bytes(*b).saturating_add(moved)),
             ),
         }
     }
@@ -369,6 +395,34 @@ mod tests {
         });
         assert_eq!(joined[0], joined[1]);
         joined[0]
+    }
+
+    #[test]
+    fn lines_come_back_moved_written_as_a_run_or_one_by_one() {
+        for lines in [vec![], vec![7, 8, 9, 10], vec![3, 4, 6, 7], vec![5]] {
+            let mut out = Vec::new();
+            put_lines(&mut out, &lines);
+            assert_eq!(out.len(), lines_len(&lines));
+            let mut input = &out[..];
+            let read = Lines::read(&mut input).expect("lines");
+            assert!(input.is_empty());
+            assert_eq!(matches!(read, Lines::OneEach { .. }), one_each(&lines));
+            let mut moved = vec![1];
+            read.moved_into(&mut moved, 100);
+            let want: Vec<u64> = [1]
+                .into_iter()
+                .chain(lines.iter().map(|l| l + 100))
+                .collect();
+            assert_eq!(moved, want, "{lines:?}");
+        }
+        // A tag that is neither form, a run past any file's lines.
+        let mut out = Vec::new();
+        put_lines(&mut out, &[7, 8]);
+        out[0] = 2;
+        assert!(Lines::read(&mut &out[..]).is_none());
+        out[0] = 1;
+        out[9..17].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(Lines::read(&mut &out[..]).is_none());
     }
 
     #[test]
