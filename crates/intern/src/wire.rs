@@ -57,13 +57,7 @@ impl Cells {
     pub fn append_written(&mut self, later: Written<'_>, hasher: &DefaultHashBuilder) {
         match (&mut *self, later) {
             (Cells::Fixed(a), Written::Fixed { shape, values, .. }) if a.shape == shape => {
-                a.values.extend(
-                    values
-                        .as_chunks::<8>()
-                        .0
-                        .iter()
-                        .map(|b| f64::from_bits(u64::from_le_bytes(*b))),
-                );
+                a.values.extend(floats(values));
             }
             (
                 _,
@@ -185,16 +179,19 @@ impl<'a> Written<'a> {
                 values,
             } => Cells::Fixed(Fixed {
                 shape,
-                values: values
-                    .as_chunks::<8>()
-                    .0
-                    .iter()
-                    .map(|b| f64::from_bits(u64::from_le_bytes(*b)))
-                    .collect(),
+                values: floats(values).collect(),
                 rows,
             }),
         }
     }
+}
+
+/// Values written 8 little-endian bytes each.
+fn floats(raw: &[u8]) -> impl Iterator<Item = f64> + '_ {
+    raw.as_chunks::<8>()
+        .0
+        .iter()
+        .map(|b| f64::from_bits(u64::from_le_bytes(*b)))
 }
 
 /// A dictionary's codes as written: `width` little-endian bytes each, the
